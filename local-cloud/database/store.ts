@@ -1,0 +1,347 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { decodeEjson, encodeEjson } from './ejson'
+import { collectionAlreadyExists, collectionNotExists } from './errors'
+import { Doc, Index, IndexSpec } from './indexes'
+import { WriteAheadLog, syncDirectory, writeFileAtomically } from './wal'
+
+/** One write of a commit: the new state of a document, or null when it is removed. */
+export interface Change {
+  collection: string
+  id: string
+  doc: Doc | null
+}
+
+interface Version {
+  seq: number
+  doc: Doc | null
+}
+
+interface WalRecord {
+  seq: number
+  create?: string
+  changes?: Array<[string, string, string | null]>
+}
+
+const SNAPSHOT = 'snapshot.jsonl'
+const COMPACT_AFTER_BYTES = 64 << 20
+
+class CollectionData {
+  /** Every document's versions, oldest first; older versions are kept only while a transaction may read them. */
+  readonly chains = new Map<string, Version[]>()
+  readonly indexes: Index[] = []
+
+  constructor(readonly name: string) {}
+
+  latest(id: string): Doc | undefined {
+    const chain = this.chains.get(id)
+    return chain?.[chain.length - 1].doc ?? undefined
+  }
+}
+
+/**
+ * The database's state: collections of documents, with a global commit sequence number.
+ *
+ * Guarantees: a commit is applied in memory in one synchronous step (other requests see all of it or
+ * none of it), checked against unique indexes before anything changes, and acknowledged only once
+ * its log record is durable. A transaction reading at sequence `s` sees exactly the commits up to `s`.
+ */
+export class Store {
+  private readonly collections = new Map<string, CollectionData>()
+  private wal!: WriteAheadLog
+  private compacting = false
+  seq = 0
+  /** Lowest snapshot an open transaction reads at; versions older than that can be dropped. */
+  oldestReader: () => number = () => Infinity
+  private readonly multiVersion = new Set<string>()
+
+  constructor(readonly dataDir: string) {}
+
+  open(): void {
+    fs.mkdirSync(this.dataDir, { recursive: true })
+    this.loadSnapshot()
+    for (const file of this.walFiles()) {
+      for (const record of WriteAheadLog.read(file) as WalRecord[]) {
+        if (record.seq > this.seq) this.replay(record)
+      }
+    }
+    this.compact()
+  }
+
+  close(): void {
+    this.wal?.close()
+  }
+
+  async drain(): Promise<void> {
+    await this.wal.drain()
+  }
+
+  // ---- collections and indexes ----
+
+  hasCollection(name: string): boolean {
+    return this.collections.has(name)
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()]
+  }
+
+  collection(name: string): CollectionData {
+    const data = this.collections.get(name)
+    if (!data) throw collectionNotExists(name)
+    return data
+  }
+
+  async createCollection(name: string): Promise<void> {
+    if (this.collections.has(name)) throw collectionAlreadyExists(name)
+    this.collections.set(name, new CollectionData(name))
+    await this.wal.append({ seq: ++this.seq, create: name } satisfies WalRecord)
+  }
+
+  /** Declares an index (not persisted: indexes come from the repository's declaration at every start). */
+  ensureIndex(collection: string, spec: IndexSpec): void {
+    const data = this.collection(collection)
+    if (data.indexes.some((i) => i.spec.name === spec.name)) return
+    const index = new Index(collection, spec)
+    const docs = [...this.scan(collection)]
+    index.checkUnique(docs, new Set())
+    for (const doc of docs) index.add(doc)
+    data.indexes.push(index)
+  }
+
+  // ---- reads ----
+
+  get(collection: string, id: string, atSeq = Infinity): Doc | undefined {
+    const chain = this.collection(collection).chains.get(id)
+    if (!chain) return undefined
+    for (let i = chain.length - 1; i >= 0; i--) {
+      if (chain[i].seq <= atSeq) return chain[i].doc ?? undefined
+    }
+    return undefined
+  }
+
+  /** Sequence number of the last commit that wrote (or removed) this document; 0 if none is known. */
+  lastWrite(collection: string, id: string): number {
+    const chain = this.collection(collection).chains.get(id)
+    return chain ? chain[chain.length - 1].seq : 0
+  }
+
+  *scan(collection: string, atSeq = Infinity): Iterable<Doc> {
+    const data = this.collection(collection)
+    if (atSeq === Infinity) {
+      for (const chain of data.chains.values()) {
+        const doc = chain[chain.length - 1].doc
+        if (doc) yield doc
+      }
+      return
+    }
+    for (const id of data.chains.keys()) {
+      const doc = this.get(collection, id, atSeq)
+      if (doc) yield doc
+    }
+  }
+
+  count(collection: string): number {
+    let n = 0
+    for (const chain of this.collection(collection).chains.values()) if (chain[chain.length - 1].doc) n++
+    return n
+  }
+
+  /**
+   * Latest documents that may match `query`, narrowed through an index when the query pins an indexed
+   * field to a value (or a list of values); the caller still filters with the full query.
+   */
+  candidates(collection: string, query: Record<string, any> | undefined): { docs: Iterable<Doc>; index?: string } {
+    const data = this.collection(collection)
+    let best: { ids: Set<string>; index: string } | undefined
+    for (const [field, values] of equalityConditions(query)) {
+      for (const index of data.indexes) {
+        if (index.firstField !== field) continue
+        const ids = new Set<string>()
+        for (const value of values) for (const id of index.lookup(value)) ids.add(id)
+        if (!best || ids.size < best.ids.size) best = { ids, index: index.spec.name }
+      }
+    }
+    if (!best) return { docs: this.scan(collection) }
+    const docs: Doc[] = []
+    for (const id of best.ids) {
+      const doc = data.latest(id)
+      if (doc) docs.push(doc)
+    }
+    return { docs, index: best.index }
+  }
+
+  // ---- writes ----
+
+  /**
+   * Applies a set of changes atomically and resolves when they are durable. Throws (changing nothing)
+   * if a unique index would be violated or a collection is missing.
+   */
+  commit(changes: Change[]): Promise<number> {
+    const byCollection = new Map<string, Change[]>()
+    for (const change of changes) {
+      const data = this.collection(change.collection)
+      let list = byCollection.get(data.name)
+      if (!list) byCollection.set(data.name, (list = []))
+      list.push(change)
+    }
+    for (const [name, list] of byCollection) {
+      const leaving = new Set(list.map((c) => c.id))
+      const arriving = list.flatMap((c) => (c.doc ? [c.doc] : []))
+      for (const index of this.collection(name).indexes) index.checkUnique(arriving, leaving)
+    }
+    const seq = ++this.seq
+    for (const change of changes) this.apply(change, seq)
+    const record: WalRecord = {
+      seq,
+      changes: changes.map((c) => [c.collection, c.id, c.doc ? encodeEjson(c.doc) : null]),
+    }
+    const wal = this.wal
+    return wal.append(record).then(() => {
+      if (wal === this.wal && wal.bytes > COMPACT_AFTER_BYTES && !this.compacting) {
+        this.compacting = true
+        wal.whenIdle(() => {
+          this.compact()
+          this.compacting = false
+        })
+      }
+      return seq
+    })
+  }
+
+  private apply(change: Change, seq: number): void {
+    const data = this.collection(change.collection)
+    const chain = data.chains.get(change.id)
+    const previous = chain?.[chain.length - 1].doc
+    if (previous) for (const index of data.indexes) index.remove(previous)
+    if (change.doc) for (const index of data.indexes) index.add(change.doc)
+    const version = { seq, doc: change.doc }
+    const key = `${change.collection}\u0000${change.id}`
+    if (!chain || this.oldestReader() === Infinity) {
+      if (change.doc) data.chains.set(change.id, [version])
+      else data.chains.delete(change.id)
+      return
+    }
+    chain.push(version)
+    this.multiVersion.add(key)
+  }
+
+  /** Drops versions no open transaction can read any more. */
+  pruneVersions(): void {
+    const oldest = this.oldestReader()
+    for (const key of this.multiVersion) {
+      const [collection, id] = key.split('\u0000')
+      const data = this.collections.get(collection)
+      const chain = data?.chains.get(id)
+      if (!data || !chain) {
+        this.multiVersion.delete(key)
+        continue
+      }
+      let keepFrom = 0
+      for (let i = chain.length - 1; i >= 0; i--) {
+        if (chain[i].seq <= oldest) {
+          keepFrom = i
+          break
+        }
+      }
+      chain.splice(0, keepFrom)
+      if (chain.length === 1) {
+        this.multiVersion.delete(key)
+        if (!chain[0].doc) data.chains.delete(id)
+      }
+    }
+  }
+
+  // ---- persistence ----
+
+  private walFiles(): string[] {
+    return fs
+      .readdirSync(this.dataDir)
+      .filter((f) => /^wal-\d+\.log$/.test(f))
+      .sort((a, b) => Number(a.slice(4, -4)) - Number(b.slice(4, -4)))
+      .map((f) => path.join(this.dataDir, f))
+  }
+
+  private loadSnapshot(): void {
+    const file = path.join(this.dataDir, SNAPSHOT)
+    if (!fs.existsSync(file)) return
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)
+    const header = JSON.parse(lines[0]) as { seq: number; collections: string[] }
+    this.seq = header.seq
+    for (const name of header.collections) this.collections.set(name, new CollectionData(name))
+    for (const line of lines.slice(1)) {
+      const { c, d } = JSON.parse(line) as { c: string; d: string }
+      const doc = decodeEjson(d) as Doc
+      this.collections.get(c)!.chains.set(doc._id, [{ seq: header.seq, doc }])
+    }
+  }
+
+  private replay(record: WalRecord): void {
+    this.seq = record.seq
+    if (record.create) {
+      if (!this.collections.has(record.create)) this.collections.set(record.create, new CollectionData(record.create))
+      return
+    }
+    for (const [collection, id, doc] of record.changes ?? []) {
+      this.apply({ collection, id, doc: doc === null ? null : (decodeEjson(doc) as Doc) }, record.seq)
+    }
+  }
+
+  /**
+   * Writes the whole state as a snapshot and starts a fresh log. Crash-safe at every step: the old log
+   * is removed only after the snapshot that covers it is durable, and replay skips covered records.
+   */
+  private compact(): void {
+    const seq = this.seq
+    const collections = this.collections
+    writeFileAtomically(
+      path.join(this.dataDir, SNAPSHOT),
+      (function* () {
+        yield `${JSON.stringify({ seq, collections: [...collections.keys()] })}\n`
+        for (const [name, data] of collections) {
+          for (const chain of data.chains.values()) {
+            const doc = chain[chain.length - 1].doc
+            if (doc) yield `${JSON.stringify({ c: name, d: encodeEjson(doc) })}\n`
+          }
+        }
+      })(),
+    )
+    const previous = this.walFiles()
+    this.wal?.close()
+    const next = path.join(this.dataDir, `wal-${seq + 1}.log`)
+    this.wal = new WriteAheadLog(next)
+    syncDirectory(this.dataDir)
+    for (const file of previous) if (file !== next) fs.rmSync(file, { force: true })
+  }
+}
+
+/** Top-level `field: value`, `field: { $eq }` and `field: { $in: [...] }` conditions of a query. */
+function equalityConditions(query: Record<string, any> | undefined): Array<[string, unknown[]]> {
+  if (!query) return []
+  const out: Array<[string, unknown[]]> = []
+  for (const [field, condition] of Object.entries(query)) {
+    if (field === '$and' && Array.isArray(condition)) {
+      for (const part of condition) out.push(...equalityConditions(part))
+      continue
+    }
+    if (field.startsWith('$')) continue
+    if (isScalar(condition)) out.push([field, [condition]])
+    else if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
+      const keys = Object.keys(condition)
+      if (keys.length === 1 && keys[0] === '$eq' && isScalar(condition.$eq)) out.push([field, [condition.$eq]])
+      if (keys.length === 1 && keys[0] === '$in' && Array.isArray(condition.$in) && condition.$in.every(isScalar)) {
+        out.push([field, condition.$in])
+      }
+    }
+  }
+  return out
+}
+
+function isScalar(value: unknown): boolean {
+  return (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  )
+}

@@ -1,0 +1,292 @@
+import { ChildProcess, fork } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { Cron } from 'croner'
+
+/** Who is calling, as WeChat tells the function through getWXContext(). */
+export interface Identity {
+  openid?: string
+  appid?: string
+  unionid?: string
+  /** `wx_client`, `wx_paycallback`, `wx_trigger`, or a chain such as `wx_client,scf`. */
+  source: string
+}
+
+export type Invocation =
+  | { ok: true; result: unknown }
+  | { ok: false; errCode: number; errMsg: string }
+
+interface FunctionConfig {
+  timeoutSeconds: number
+  triggers: Array<{ name: string; type: string; config: string }>
+}
+
+interface Pending {
+  identity: Identity
+  done: (outcome: Invocation) => void
+  timer: NodeJS.Timeout
+}
+
+interface Instance {
+  id: string
+  name: string
+  child: ChildProcess
+  current?: Pending
+  /** Killed or exited: never handed to another caller. */
+  dead?: boolean
+}
+
+export interface FunctionHostOptions {
+  root: string
+  envId: string
+  appId: string
+  /** The admin URL an instance's SDK talks to; it names the instance so nested calls keep the caller. */
+  adminUrl: (instanceId: string) => string
+  maxInstancesPerFunction?: number
+  log?: (line: string) => void
+}
+
+const WORKER = path.join(__dirname, 'worker.cjs')
+const DEFAULT_TIMEOUT_S = 3
+const MAX_TIMEOUT_S = 60
+
+export const ERR_FUNCTION_NOT_FOUND = -501000
+export const ERR_FUNCTION_EXECUTE_FAIL = -504002
+export const ERR_FUNCTION_TIMEOUT = -504003
+
+/**
+ * Runs cloud functions the way the WeChat cloud runtime does: warm instances per function, each
+ * serving one invocation at a time, more instances on demand up to a cap (callers queue beyond it),
+ * the function's configured timeout enforced by killing the instance, and timer triggers.
+ */
+export class FunctionHost {
+  private readonly instances = new Map<string, Instance[]>()
+  private readonly queues = new Map<string, Array<(instance: Instance) => void>>()
+  private readonly timers: Cron[] = []
+  private readonly maxInstances: number
+  private readonly log: (line: string) => void
+  private closed = false
+
+  constructor(private readonly options: FunctionHostOptions) {
+    this.maxInstances = options.maxInstancesPerFunction ?? 8
+    this.log = options.log ?? (() => {})
+  }
+
+  exists(name: string): boolean {
+    return /^[A-Za-z][\w-]{0,59}$/.test(name) && fs.existsSync(this.entry(name))
+  }
+
+  config(name: string): FunctionConfig {
+    const file = path.join(this.options.root, name, 'config.json')
+    const raw = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}
+    const timeout = Number(raw.timeout ?? DEFAULT_TIMEOUT_S)
+    return {
+      timeoutSeconds: Math.min(Math.max(Number.isFinite(timeout) ? timeout : DEFAULT_TIMEOUT_S, 1), MAX_TIMEOUT_S),
+      triggers: Array.isArray(raw.triggers) ? raw.triggers : [],
+    }
+  }
+
+  /** The identity of the invocation an instance is serving now (for calls the function makes). */
+  identityOf(instanceId: string): Identity | undefined {
+    for (const list of this.instances.values()) {
+      const instance = list.find((i) => i.id === instanceId)
+      if (instance) return instance.current?.identity
+    }
+    return undefined
+  }
+
+  async invoke(name: string, event: unknown, identity: Identity): Promise<Invocation> {
+    if (!this.exists(name)) {
+      return { ok: false, errCode: ERR_FUNCTION_NOT_FOUND, errMsg: `FunctionName parameter could not be found: ${name}` }
+    }
+    const { timeoutSeconds } = this.config(name)
+    const instance = await this.acquire(name)
+    return new Promise<Invocation>((resolve) => {
+      const requestId = randomUUID()
+      const timer = setTimeout(() => {
+        this.log(`function ${name} timed out after ${timeoutSeconds} s; instance ${instance.id} killed`)
+        this.discard(instance)
+        instance.child.kill('SIGKILL')
+        finish({
+          ok: false,
+          errCode: ERR_FUNCTION_TIMEOUT,
+          errMsg: `errCode: ${ERR_FUNCTION_TIMEOUT} | errMsg: Invoking task timed out after ${timeoutSeconds} seconds`,
+        })
+      }, timeoutSeconds * 1000)
+      const finish = (outcome: Invocation) => {
+        if (instance.current?.timer !== timer) return
+        clearTimeout(timer)
+        instance.current = undefined
+        resolve(outcome)
+        this.release(instance)
+      }
+      instance.current = { identity, done: finish, timer }
+      instance.child.send({
+        type: 'invoke',
+        id: requestId,
+        file: this.entry(name),
+        event,
+        identity: {
+          WX_OPENID: identity.openid,
+          WX_APPID: identity.appid,
+          WX_UNIONID: identity.unionid,
+          TCB_SOURCE: identity.source,
+        },
+        context: {
+          request_id: requestId,
+          function_name: name,
+          namespace: this.options.envId,
+          time_limit_in_ms: timeoutSeconds * 1000,
+          memory_limit_in_mb: 256,
+        },
+      })
+    })
+  }
+
+  /** Starts the timer triggers declared in each function's config.json. */
+  startTimers(names: string[]): void {
+    for (const name of names) {
+      for (const trigger of this.config(name).triggers) {
+        if (trigger.type !== 'timer') continue
+        const cron = new Cron(toCronerPattern(trigger.config), { protect: true }, () => {
+          void this.fireTrigger(name, trigger.name).then((outcome) => {
+            if (!outcome.ok) this.log(`timer ${name}/${trigger.name} failed: ${outcome.errMsg}`)
+          })
+        })
+        this.timers.push(cron)
+      }
+    }
+  }
+
+  /** Runs a timer trigger now, with the event and SOURCE the cloud's timer gives. */
+  fireTrigger(name: string, triggerName: string): Promise<Invocation> {
+    const trigger = this.config(name).triggers.find((t) => t.name === triggerName)
+    if (!trigger) {
+      return Promise.resolve({ ok: false, errCode: ERR_FUNCTION_NOT_FOUND, errMsg: `no trigger ${triggerName} on ${name}` })
+    }
+    const event = { Type: 'Timer', TriggerName: triggerName, Time: new Date().toISOString(), Message: '' }
+    return this.invoke(name, event, { source: 'wx_trigger', appid: this.options.appId })
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    for (const timer of this.timers) timer.stop()
+    for (const list of this.instances.values()) for (const instance of list) instance.child.kill('SIGKILL')
+    this.instances.clear()
+  }
+
+  private entry(name: string): string {
+    return path.join(this.options.root, name, 'index.js')
+  }
+
+  private acquire(name: string): Promise<Instance> {
+    const list = this.instances.get(name) ?? []
+    this.instances.set(name, list)
+    const idle = list.find((i) => !i.current)
+    if (idle) {
+      idle.current = placeholder
+      return Promise.resolve(idle)
+    }
+    if (list.length < this.maxInstances) {
+      const instance = this.spawn(name)
+      instance.current = placeholder
+      return Promise.resolve(instance)
+    }
+    return new Promise((resolve) => {
+      const queue = this.queues.get(name) ?? []
+      this.queues.set(name, queue)
+      queue.push(resolve)
+    })
+  }
+
+  private release(instance: Instance): void {
+    if (instance.dead) return
+    const next = this.queues.get(instance.name)?.shift()
+    if (next) {
+      instance.current = placeholder
+      next(instance)
+    }
+  }
+
+  private discard(instance: Instance): void {
+    instance.dead = true
+    const list = this.instances.get(instance.name) ?? []
+    const at = list.indexOf(instance)
+    if (at >= 0) list.splice(at, 1)
+    // A caller queued for this function gets a fresh instance in its place.
+    const next = this.queues.get(instance.name)?.shift()
+    if (next && !this.closed) {
+      const fresh = this.spawn(instance.name)
+      fresh.current = placeholder
+      next(fresh)
+    }
+  }
+
+  private spawn(name: string): Instance {
+    const id = randomUUID()
+    const child = fork(WORKER, [], {
+      env: {
+        ...process.env,
+        TENCENTCLOUD: 'true',
+        TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.adminUrl(id) }),
+        TENCENTCLOUD_SECRETID: 'local',
+        TENCENTCLOUD_SECRETKEY: 'local',
+        SCF_NAMESPACE: this.options.envId,
+        SCF_FUNCTIONNAME: name,
+        WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+      },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    })
+    const instance: Instance = { id, name, child }
+    const forward = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) this.log(`[${name}] ${line}`)
+    }
+    child.stdout?.on('data', forward)
+    child.stderr?.on('data', forward)
+    child.on('message', (message: any) => {
+      const pending = instance.current
+      if (!pending || pending === placeholder) return
+      if (message.type === 'result') pending.done({ ok: true, result: message.result })
+      else {
+        this.log(`function ${name} threw: ${message.message}`)
+        const firstLine = String(message.message).split('\n')[0]
+        pending.done({
+          ok: false,
+          errCode: ERR_FUNCTION_EXECUTE_FAIL,
+          errMsg: `errCode: ${ERR_FUNCTION_EXECUTE_FAIL} functions execute fail | errMsg: ${firstLine}`,
+        })
+      }
+    })
+    child.on('exit', (code, signal) => {
+      const pending = instance.current
+      const wasListed = (this.instances.get(name) ?? []).includes(instance)
+      if (wasListed) this.discard(instance)
+      if (pending && pending !== placeholder) {
+        pending.done({
+          ok: false,
+          errCode: ERR_FUNCTION_EXECUTE_FAIL,
+          errMsg: `errCode: ${ERR_FUNCTION_EXECUTE_FAIL} functions execute fail | errMsg: instance exited (${signal ?? code})`,
+        })
+      }
+    })
+    this.instances.get(name)!.push(instance)
+    return instance
+  }
+}
+
+/** Marks an instance as taken between acquiring it and sending it the invocation. */
+const placeholder: Pending = { identity: { source: '' }, done: () => {}, timer: undefined as unknown as NodeJS.Timeout }
+
+/**
+ * WeChat timer triggers use seven fields (second minute hour day month week year); croner takes six,
+ * so the year field, which the shop's triggers leave as `*`, is dropped.
+ */
+export function toCronerPattern(config: string): string {
+  const fields = config.trim().split(/\s+/)
+  if (fields.length === 7) {
+    if (fields[6] !== '*') throw new Error(`timer trigger year field must be *: ${config}`)
+    return fields.slice(0, 6).join(' ')
+  }
+  return fields.join(' ')
+}

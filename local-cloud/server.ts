@@ -1,0 +1,204 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { DatabaseRequest, DatabaseService } from './database/actions'
+import { DatabaseError } from './database/errors'
+import type { IndexSpec } from './database/indexes'
+import { Store } from './database/store'
+import { buildFunctions, listFunctions } from './functions/build'
+import { FunctionHost, Identity, Invocation } from './functions/host'
+
+export interface LocalCloudOptions {
+  port?: number
+  dataDir: string
+  functionsRoot?: string
+  /** The repository's declaration of collections and their indexes. */
+  schemaFile?: string
+  envId?: string
+  appId?: string
+  /** Run timer triggers on their schedules (off in tests, which fire them on demand). */
+  timers?: boolean
+  /** Bundle the functions before starting (on by default). */
+  buildFunctions?: boolean
+  maxInstancesPerFunction?: number
+  transactionTtlMs?: number
+  lockWaitMs?: number
+  log?: (line: string) => void
+}
+
+export interface LocalCloud {
+  url: string
+  port: number
+  db: DatabaseService
+  functions: FunctionHost
+  close(): Promise<void>
+}
+
+interface Schema {
+  collections: Record<string, { indexes?: IndexSpec[] }>
+}
+
+const REPO = path.resolve(__dirname, '..')
+export const DEFAULT_SCHEMA = path.join(REPO, 'database', 'collections.json')
+export const DEFAULT_FUNCTIONS = path.join(REPO, 'cloudfunctions')
+const MAX_BODY_BYTES = 16 << 20
+
+/** Starts the local cloud on 127.0.0.1: the wx-server-sdk endpoint, the function host and its HTTP entry. */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const envId = options.envId ?? 'local'
+  const appId = options.appId ?? 'wxlocal0000000000'
+  const functionsRoot = options.functionsRoot ?? DEFAULT_FUNCTIONS
+
+  const store = new Store(options.dataDir)
+  store.open()
+  const db = new DatabaseService(store, Date.now, options)
+  await applySchema(store, options.schemaFile ?? DEFAULT_SCHEMA)
+
+  if (options.buildFunctions !== false) await buildFunctions(functionsRoot)
+
+  let port = 0
+  const functions = new FunctionHost({
+    root: functionsRoot,
+    envId,
+    appId,
+    adminUrl: (instanceId) => `http://127.0.0.1:${port}/admin/instance/${instanceId}`,
+    maxInstancesPerFunction: options.maxInstancesPerFunction,
+    log,
+  })
+
+  const server = http.createServer((req, res) => {
+    const started = Date.now()
+    let label = `${req.method} ${req.url?.split('?')[0]}`
+    route(req)
+      .then(({ status, body, describe }) => {
+        if (describe) label = describe
+        send(res, status, body)
+      })
+      .catch((error) => {
+        if (error instanceof BadRequest) {
+          send(res, 400, { errCode: -501007, errMsg: error.message })
+          return
+        }
+        log(`error ${label}: ${error?.stack ?? error}`)
+        send(res, 500, { code: 'INTERNAL_ERROR', message: 'internal error' })
+      })
+      .finally(() => log(`${label} ${Date.now() - started}ms`))
+  })
+
+  async function route(req: http.IncomingMessage): Promise<{ status: number; body: unknown; describe?: string }> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (req.method === 'GET' && url.pathname === '/healthz') return { status: 200, body: { ok: true } }
+    if (req.method !== 'POST') return { status: 404, body: { code: 'NOT_FOUND', message: 'not found' } }
+
+    if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
+      const body = (await readJson(req)) as DatabaseRequest & Record<string, any>
+      const instanceId = url.pathname.match(/^\/admin\/instance\/([\w-]+)/)?.[1]
+      const describe = `${body.action} ${body.collectionName ?? body.function_name ?? ''}`.trim()
+      return { status: 200, body: await adminAction(body, instanceId), describe }
+    }
+
+    const fn = url.pathname.match(/^\/functions\/([\w-]+)$/)?.[1]
+    if (fn) {
+      const event = await readJson(req)
+      const openid = header(req, 'x-wx-openid')
+      const outcome = await functions.invoke(fn, event, { openid, appid: appId, source: 'wx_client' })
+      return { status: 200, body: toClientAnswer(outcome), describe: `function ${fn}` }
+    }
+
+    const trigger = url.pathname.match(/^\/triggers\/([\w-]+)\/([\w-]+)$/)
+    if (trigger) {
+      const outcome = await functions.fireTrigger(trigger[1], trigger[2])
+      return { status: 200, body: toClientAnswer(outcome), describe: `trigger ${trigger[1]}/${trigger[2]}` }
+    }
+    return { status: 404, body: { code: 'NOT_FOUND', message: 'not found' } }
+  }
+
+  async function adminAction(body: DatabaseRequest & Record<string, any>, instanceId?: string): Promise<unknown> {
+    try {
+      if (typeof body.action !== 'string') throw new DatabaseError('INVALID_PARAM', 'action is required')
+      if (body.action.startsWith('database.')) return await db.handle(body)
+      if (body.action === 'functions.invokeFunction') {
+        const caller = instanceId ? functions.identityOf(instanceId) : undefined
+        // A call from inside a function keeps the user's identity and extends the SOURCE chain.
+        const identity: Identity = caller
+          ? { ...caller, source: `${caller.source},scf` }
+          : { source: 'scf', appid: appId }
+        const event = body.request_data ? JSON.parse(body.request_data) : {}
+        const outcome = await functions.invoke(String(body.function_name), event, identity)
+        if (!outcome.ok) return { code: 'FUNCTIONS_EXECUTE_FAIL', message: outcome.errMsg }
+        return { data: { response_data: JSON.stringify(outcome.result) } }
+      }
+      throw new DatabaseError('INVALID_PARAM', `action ${body.action} is not supported by the local cloud`)
+    } catch (error) {
+      if (error instanceof DatabaseError) return { code: error.code, message: error.message }
+      throw error
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  port = (server.address() as AddressInfo).port
+  if (options.timers) functions.startTimers(listFunctions(functionsRoot))
+  const url = `http://127.0.0.1:${port}`
+
+  return {
+    url,
+    port,
+    db,
+    functions,
+    async close() {
+      await functions.close()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      await store.drain()
+      store.close()
+    },
+  }
+}
+
+/** Creates the declared collections that are missing and builds every declared index. */
+async function applySchema(store: Store, schemaFile: string): Promise<void> {
+  if (!fs.existsSync(schemaFile)) return
+  const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as Schema
+  for (const [name, { indexes = [] }] of Object.entries(schema.collections)) {
+    if (!store.hasCollection(name)) await store.createCollection(name)
+    for (const index of indexes) store.ensureIndex(name, index)
+  }
+}
+
+function toClientAnswer(outcome: Invocation): unknown {
+  return outcome.ok ? { result: outcome.result } : { errCode: outcome.errCode, errMsg: outcome.errMsg }
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] : value || undefined
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large')
+    chunks.push(chunk as Buffer)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (!text) return {}
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new BadRequest('request body is not valid JSON')
+  }
+}
+
+class BadRequest extends Error {}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}
