@@ -1,0 +1,55 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { LocalCloud, LocalCloudOptions, startLocalCloud } from '../../local-cloud/server'
+
+process.env.TENCENTCLOUD = 'true'
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cloudSdk = require('wx-server-sdk')
+
+export interface TestCloud {
+  cloud: LocalCloud
+  /** A wx-server-sdk instance pointed at this local cloud, as a script outside any function would have. */
+  sdk: any
+  db: any
+  dataDir: string
+  close(): Promise<void>
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `everyshop-${prefix}-`))
+}
+
+/** A local cloud on a free port with a fresh data directory, and the real SDK pointed at it. */
+/**
+ * wx-server-sdk's module-level `init` keeps its first configuration for the whole process, so each
+ * connection gets its own `Cloud` instance instead.
+ */
+export async function connectSdk(url: string): Promise<any> {
+  const sdk = new cloudSdk.Cloud({ resourceEnv: 'local', env: 'local', serviceUrl: `${url}/admin`, secretId: 'local', secretKey: 'local' })
+  await sdk.init()
+  return sdk
+}
+
+export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> {
+  const dataDir = options.dataDir ?? tempDir('cloud')
+  const cloud = await startLocalCloud({ log: () => {}, buildFunctions: false, ...options, dataDir })
+  const sdk = await connectSdk(cloud.url)
+  return {
+    cloud,
+    sdk,
+    db: sdk.database(),
+    dataDir,
+    async close() {
+      await cloud.close()
+    },
+  }
+}
+
+let counter = 0
+/** A new, empty collection for one test. */
+export async function freshCollection(db: any, prefix = 'c'): Promise<any> {
+  const name = `${prefix}_${process.pid}_${++counter}`
+  await db.createCollection(name)
+  return db.collection(name)
+}
