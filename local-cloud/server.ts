@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { DatabaseRequest, DatabaseService } from './database/actions'
+import { DatabaseRequest, DatabaseService, QueryTrace } from './database/actions'
 import { DatabaseError } from './database/errors'
 import type { IndexSpec } from './database/indexes'
 import { Store } from './database/store'
@@ -95,8 +95,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
       const body = (await readJson(req)) as DatabaseRequest & Record<string, any>
       const instanceId = url.pathname.match(/^\/admin\/instance\/([\w-]+)/)?.[1]
-      const describe = `${body.action} ${body.collectionName ?? body.function_name ?? ''}`.trim()
-      return { status: 200, body: await adminAction(body, instanceId), describe }
+      const trace: QueryTrace = {}
+      const answer = await adminAction(body, trace, instanceId)
+      const describe = [body.action, body.collectionName ?? body.function_name, trace.plan && `(${trace.plan})`]
+        .filter(Boolean)
+        .join(' ')
+      return { status: 200, body: answer, describe }
     }
 
     const fn = url.pathname.match(/^\/functions\/([\w-]+)$/)?.[1]
@@ -115,10 +119,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     return { status: 404, body: { code: 'NOT_FOUND', message: 'not found' } }
   }
 
-  async function adminAction(body: DatabaseRequest & Record<string, any>, instanceId?: string): Promise<unknown> {
+  async function adminAction(
+    body: DatabaseRequest & Record<string, any>,
+    trace: QueryTrace,
+    instanceId?: string,
+  ): Promise<unknown> {
     try {
       if (typeof body.action !== 'string') throw new DatabaseError('INVALID_PARAM', 'action is required')
-      if (body.action.startsWith('database.')) return await db.handle(body)
+      if (body.action.startsWith('database.')) return await db.handle(body, trace)
       if (body.action === 'functions.invokeFunction') {
         const caller = instanceId ? functions.identityOf(instanceId) : undefined
         // A call from inside a function keeps the user's identity and extends the SOURCE chain.

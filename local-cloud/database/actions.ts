@@ -8,10 +8,10 @@ import {
   matcher,
   replaceDocument,
 } from './engine'
-import { DatabaseError, duplicateKey, invalidParam } from './errors'
+import { duplicateKey, invalidParam } from './errors'
 import type { Doc } from './indexes'
 import type { Change, Store } from './store'
-import { Transaction, TransactionManager, docKey } from './transactions'
+import { Transaction, TransactionManager } from './transactions'
 
 /** The body wx-server-sdk posts for a `database.*` action (fields vary by action). */
 export interface DatabaseRequest {
@@ -30,6 +30,10 @@ export interface DatabaseRequest {
   stages?: Array<{ stageKey: string; stageValue: string }>
   transactionId?: string
   _id?: string
+}
+
+export interface QueryTrace {
+  plan?: string
 }
 
 const MAX_LIMIT = 1000
@@ -52,13 +56,14 @@ export class DatabaseService {
     this.transactions = new TransactionManager(store, options.transactionTtlMs, options.lockWaitMs)
   }
 
-  async handle(request: DatabaseRequest): Promise<unknown> {
+  /** `trace.plan` tells how a read found its documents (an index name, or a collection scan). */
+  async handle(request: DatabaseRequest, trace: QueryTrace = {}): Promise<unknown> {
     const handler = this.handlers[request.action.replace(/^database\./, '')]
     if (!handler) throw invalidParam(`unknown action ${request.action}`)
-    return handler(request)
+    return handler(request, trace)
   }
 
-  private readonly handlers: Record<string, (r: DatabaseRequest) => Promise<unknown>> = {
+  private readonly handlers: Record<string, (r: DatabaseRequest, trace: QueryTrace) => Promise<unknown>> = {
     addCollection: async (r) => {
       await this.store.createCollection(requireCollection(r))
       return {}
@@ -88,13 +93,13 @@ export class DatabaseService {
       return { data: { insertedIds: changes.map((c) => c.id) } }
     },
 
-    getDocument: async (r) => {
+    getDocument: async (r, trace) => {
       const collection = requireCollection(r)
       const limit = r.limit ?? DEFAULT_LIMIT
       if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) {
         throw invalidParam(`limit must be an integer between 0 and ${MAX_LIMIT}`)
       }
-      const list = find(await this.readSet(r, collection), this.query(r), {
+      const list = find(await this.readSet(r, collection, trace), this.query(r), {
         order: r.order ? decodeEjson(r.order) : undefined,
         offset: r.offset,
         limit,
@@ -103,18 +108,18 @@ export class DatabaseService {
       return { data: { list: list.map(encodeEjson), limit, offset: r.offset ?? 0 } }
     },
 
-    calculateDocument: async (r) => {
+    calculateDocument: async (r, trace) => {
       const collection = requireCollection(r)
       const test = matcher(this.query(r))
       let total = 0
-      for (const doc of await this.readSet(r, collection)) if (test(doc)) total++
+      for (const doc of await this.readSet(r, collection, trace)) if (test(doc)) total++
       return { data: { total } }
     },
 
-    modifyDocument: async (r) => {
+    modifyDocument: async (r, trace) => {
       const collection = requireCollection(r)
       const data = this.decodeData(r.data)
-      const targets = await this.targets(r, collection)
+      const targets = await this.targets(r, collection, trace)
       const replace = r.merge === false
       if (!replace && !isOperatorUpdate(data)) throw invalidParam('update data must use update operators')
       const changes = targets.map((doc) => ({
@@ -147,9 +152,9 @@ export class DatabaseService {
       return { data: { updated: 1, doc: encodeEjson(doc) } }
     },
 
-    removeDocument: async (r) => {
+    removeDocument: async (r, trace) => {
       const collection = requireCollection(r)
-      const targets = await this.targets(r, collection)
+      const targets = await this.targets(r, collection, trace)
       await this.write(
         r,
         targets.map((doc) => ({ collection, id: doc._id, doc: null })),
@@ -227,24 +232,33 @@ export class DatabaseService {
   }
 
   /** The documents a read looks at: the transaction's snapshot, or the latest state narrowed by an index. */
-  private async readSet(r: DatabaseRequest, collection: string): Promise<Iterable<Doc>> {
+  private async readSet(r: DatabaseRequest, collection: string, trace: QueryTrace = {}): Promise<Iterable<Doc>> {
     const txn = this.txn(r)
     const query = this.query(r)
     if (txn) {
       if (r.queryType === 'DOC' && typeof query?._id === 'string') {
+        trace.plan = 'id'
         const doc = await this.transactions.read(txn, collection, query._id)
         return doc ? [doc] : []
       }
+      trace.plan = 'snapshot scan'
       return this.transactions.snapshot(txn, collection)
     }
-    return this.store.candidates(collection, query).docs
+    if (typeof query?._id === 'string') {
+      trace.plan = 'id'
+      const doc = this.store.get(collection, query._id)
+      return doc ? [doc] : []
+    }
+    const { docs, index } = this.store.candidates(collection, query)
+    trace.plan = index ? `index ${index}` : 'collection scan'
+    return docs
   }
 
   /** The documents a write applies to (one for a DOC request or `multi: false`). */
-  private async targets(r: DatabaseRequest, collection: string): Promise<Doc[]> {
+  private async targets(r: DatabaseRequest, collection: string, trace?: QueryTrace): Promise<Doc[]> {
     const test = matcher(this.query(r))
     const hits: Doc[] = []
-    for (const doc of await this.readSet(r, collection)) {
+    for (const doc of await this.readSet(r, collection, trace)) {
       if (!test(doc)) continue
       hits.push(doc)
       if (r.multi === false || r.queryType === 'DOC') break
@@ -271,5 +285,3 @@ function requireField(r: DatabaseRequest, field: keyof DatabaseRequest): string 
   if (typeof value !== 'string' || value.length === 0) throw invalidParam(`${field} is required`)
   return value
 }
-
-export { DatabaseError, docKey }

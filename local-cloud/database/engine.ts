@@ -1,6 +1,6 @@
 import 'mingo/init/system'
 import { Aggregator, Context, Query, update as mingoUpdate } from 'mingo'
-import type { AnyObject } from 'mingo/types'
+type AnyObject = Record<string, any>
 import { invalidParam } from './errors'
 import type { Doc } from './indexes'
 
@@ -64,7 +64,7 @@ export function find(docs: Iterable<Doc>, query: AnyObject | undefined, find: Fi
   if (find.limit !== undefined) pipeline.push({ $limit: find.limit })
   if (pipeline.length > 0) hits = new Aggregator(pipeline, options).run(hits) as Doc[]
   if (!find.projection || Object.keys(find.projection).length === 0) return hits
-  return new Query({}, options).find(hits, find.projection).all()
+  return new Query({}, options).find(hits, find.projection).all() as AnyObject[]
 }
 
 const UPDATE_OPERATORS = new Set([
