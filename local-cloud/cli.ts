@@ -9,6 +9,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '39100' },
       data: { type: 'string', default: '.data/cloud' },
       functions: { type: 'string' },
+      schema: { type: 'string' },
       'no-timers': { type: 'boolean', default: false },
     },
   })
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     port: Number(values.port),
     dataDir: path.resolve(values.data!),
     functionsRoot: values.functions ? path.resolve(values.functions) : undefined,
+    schemaFile: values.schema ? path.resolve(values.schema) : undefined,
     timers: !values['no-timers'],
   })
   console.log(`local cloud ready at ${cloud.url} (data in ${path.resolve(values.data!)})`)
