@@ -24,7 +24,22 @@ export interface LocalCloudOptions {
   maxInstancesPerFunction?: number
   transactionTtlMs?: number
   lockWaitMs?: number
+  /**
+   * Development sign-in: a browser sends `X-Everyshop-Persona: <key>` and the local cloud, like WeChat,
+   * decides the OPENID the function sees. The client never names an OPENID itself.
+   */
+  personas?: Persona[]
+  /** Folders served as static files (the H5 build, demo images), matched by URL prefix in order. */
+  staticRoots?: Array<{ prefix: string; dir: string }>
   log?: (line: string) => void
+}
+
+export interface Persona {
+  key: string
+  openid: string
+  name: string
+  role: string
+  description: string
 }
 
 export interface LocalCloud {
@@ -90,6 +105,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   async function route(req: http.IncomingMessage): Promise<{ status: number; body: unknown; describe?: string }> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (req.method === 'GET' && url.pathname === '/healthz') return { status: 200, body: { ok: true } }
+    if (req.method === 'GET' && url.pathname === '/dev/personas') {
+      const personas = (options.personas ?? []).map(({ openid: _hidden, ...persona }) => persona)
+      return { status: 200, body: { personas } }
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const file = staticFile(options.staticRoots ?? [], url.pathname)
+      if (file) return { status: 200, body: file, describe: `static ${url.pathname}` }
+    }
     if (req.method !== 'POST') return { status: 404, body: { code: 'NOT_FOUND', message: 'not found' } }
 
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
@@ -106,7 +129,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const fn = url.pathname.match(/^\/functions\/([\w-]+)$/)?.[1]
     if (fn) {
       const event = await readJson(req)
-      const openid = header(req, 'x-wx-openid')
+      const openid = callerOpenid(req)
       const outcome = await functions.invoke(fn, event, { openid, appid: appId, source: 'wx_client' })
       return { status: 200, body: toClientAnswer(outcome), describe: `function ${fn}` }
     }
@@ -117,6 +140,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return { status: 200, body: toClientAnswer(outcome), describe: `trigger ${trigger[1]}/${trigger[2]}` }
     }
     return { status: 404, body: { code: 'NOT_FOUND', message: 'not found' } }
+  }
+
+  function callerOpenid(req: http.IncomingMessage): string | undefined {
+    const persona = header(req, 'x-everyshop-persona')
+    if (persona) return options.personas?.find((p) => p.key === persona)?.openid
+    return header(req, 'x-wx-openid')
   }
 
   async function adminAction(
@@ -205,7 +234,47 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
 
 class BadRequest extends Error {}
 
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+}
+
+class StaticFile {
+  constructor(
+    readonly path: string,
+    readonly contentType: string,
+  ) {}
+}
+
+/** The file a GET names under one of the static roots; never a path outside them. */
+function staticFile(roots: Array<{ prefix: string; dir: string }>, pathname: string): StaticFile | undefined {
+  for (const { prefix, dir } of roots) {
+    if (!pathname.startsWith(prefix)) continue
+    const relative = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html'
+    const file = path.resolve(dir, relative)
+    if (!file.startsWith(path.resolve(dir) + path.sep)) continue
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return new StaticFile(file, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream')
+    }
+  }
+  return undefined
+}
+
 function send(res: http.ServerResponse, status: number, body: unknown): void {
+  if (body instanceof StaticFile) {
+    res.writeHead(status, { 'content-type': body.contentType, 'cache-control': 'no-cache' })
+    fs.createReadStream(body.path).pipe(res)
+    return
+  }
   const text = JSON.stringify(body)
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
   res.end(text)

@@ -1,12 +1,33 @@
 /**
- * `npm test`: every suite (unit, integration against the local cloud, end-to-end in chromium, weapp
- * build checks) through vitest, then one plain closing line, `N passed, N failed`, for CI to read.
- * Extra arguments go to vitest (e.g. `npm test -- test/local-cloud`).
+ * `npm test`: builds the weapp and H5 apps (the weapp checks and the browser tests read them), then
+ * every suite (unit, integration against the local cloud, end-to-end in chromium, weapp checks)
+ * through vitest, then one plain closing line, `N passed, N failed`, for CI to read.
+ * Extra arguments go to vitest (e.g. `npm test -- test/local-cloud`); EVERYSHOP_SKIP_BUILD=1 reuses
+ * the last builds.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+const REPO = path.resolve(__dirname, '..')
+
+if (!process.env.EVERYSHOP_SKIP_BUILD) {
+  for (const type of ['weapp', 'h5']) {
+    const started = Date.now()
+    const build = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', type, '--no-check'], {
+      cwd: REPO,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+    if (build.status !== 0) {
+      console.log(`the ${type} build failed`)
+      console.log('0 passed, 1 failed')
+      process.exit(1)
+    }
+    console.log(`built ${type} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  }
+}
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'everyshop-test-')), 'vitest.json')
 const vitest = spawnSync(

@@ -1,0 +1,51 @@
+import type { ZodType } from 'zod'
+import { AppError, Result, fail } from '../../src/core/result'
+import { Caller, CallSource, currentCaller } from './wx-context'
+
+/** One action of a cloud function: its payload schema, who may call it, and the use case it runs. */
+export interface Action<I, O> {
+  input: ZodType<I>
+  /** Call sources allowed to run this action; mini program users only, unless said otherwise. */
+  sources?: CallSource[]
+  handle(input: I, caller: Caller): Promise<Result<O>>
+}
+
+export const action = <I, O>(definition: Action<I, O>): Action<I, O> => definition
+
+/** The event a client sends: `{ action, payload }`. */
+interface Event {
+  action?: unknown
+  payload?: unknown
+}
+
+/**
+ * The edge of every cloud function: read the action, check the caller's source, validate the payload
+ * (field paths in the error), run the use case, and answer `{ ok, data }` or `{ ok: false, error }`.
+ * Anything thrown is a bug: it is logged in full and the caller gets a generic error.
+ */
+export function defineFunction(name: string, actions: Record<string, Action<any, any>>) {
+  return async function main(event: Event): Promise<Result<unknown>> {
+    const actionName = typeof event?.action === 'string' ? event.action : ''
+    const definition = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined
+    if (!definition) return fail('UNKNOWN_ACTION', '不支持的操作', { action: actionName })
+    const caller = currentCaller()
+    if (!(definition.sources ?? ['client']).includes(caller.source)) {
+      console.warn(`${name}.${actionName}: refused call from source ${caller.source}`)
+      return fail('FORBIDDEN_SOURCE', '无权调用')
+    }
+    const parsed = definition.input.safeParse(event.payload ?? {})
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+      console.warn(`${name}.${actionName}: invalid payload ${JSON.stringify(issues)}`)
+      return fail('INVALID_INPUT', '请求参数有误', { issues })
+    }
+    try {
+      return await definition.handle(parsed.data, caller)
+    } catch (error) {
+      console.error(`${name}.${actionName} failed:`, error)
+      return fail('INTERNAL_ERROR', '服务开小差了，请稍后重试')
+    }
+  }
+}
+
+export type { AppError }

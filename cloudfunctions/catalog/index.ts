@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { Category, Product, ProductDetail, ProductPage, Sku, summarize } from '../../src/core/catalog'
+import { fail, ok } from '../../src/core/result'
+import { MAX_PAGE_SIZE, db } from '../_shared/database'
+import { action, defineFunction } from '../_shared/edge'
+
+const products = db.collection('products')
+
+export const main = defineFunction('catalog', {
+  listCategories: action({
+    input: z.object({}).strict(),
+    async handle() {
+      const { data } = await db.collection('categories').orderBy('sortOrder', 'asc').limit(MAX_PAGE_SIZE).get()
+      return ok({ items: data as Category[] })
+    },
+  }),
+
+  /** Products on the shelf, in HQ's order, one page at a time; optionally one category. */
+  listProducts: action({
+    input: z
+      .object({
+        categoryId: z.string().min(1).max(64).optional(),
+        page: z.number().int().min(0).max(1000).default(0),
+        pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+      })
+      .strict(),
+    async handle({ categoryId, page, pageSize }) {
+      const where = categoryId ? { onShelf: true, categoryId } : { onShelf: true }
+      const { data } = await products
+        .where(where)
+        .orderBy('sortOrder', 'asc')
+        .skip(page * pageSize)
+        .limit(pageSize + 1)
+        .get()
+      const rows = data as Product[]
+      const result: ProductPage = { items: rows.slice(0, pageSize).map(summarize), hasMore: rows.length > pageSize }
+      return ok(result)
+    },
+  }),
+
+  getProduct: action({
+    input: z.object({ productId: z.string().min(1).max(64) }).strict(),
+    async handle({ productId }) {
+      const { data } = await products.where({ _id: productId }).get()
+      const product = data[0] as Product | undefined
+      if (!product || !product.onShelf) return fail('CATALOG_PRODUCT_NOT_FOUND', '商品不存在或已下架', { productId })
+      const skuRows = (await db.collection('skus').where({ productId }).limit(MAX_PAGE_SIZE).get()).data as Sku[]
+      const { createdAt: _createdAt, sortOrder: _sortOrder, ...rest } = product
+      const detail: ProductDetail = {
+        ...rest,
+        skus: skuRows.map(({ productId: _p, ...sku }) => sku),
+      }
+      return ok(detail)
+    },
+  }),
+})

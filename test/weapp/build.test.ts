@@ -1,0 +1,66 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * The weapp build is the product. `npm test` builds it first (scripts/test.ts); these checks read
+ * the output as WeChat DevTools would upload it.
+ */
+const DIST = path.resolve(__dirname, '../../dist')
+const LIMIT_BYTES = 2 * 1024 * 1024
+
+interface AppJson {
+  pages: string[]
+  subPackages?: Array<{ root: string; pages: string[] }>
+  subpackages?: Array<{ root: string; pages: string[] }>
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? filesUnder(full) : [full]
+  })
+}
+
+const sizeOf = (files: string[]) => files.reduce((sum, f) => sum + fs.statSync(f).size, 0)
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+describe('weapp build', () => {
+  const appJsonFile = path.join(DIST, 'app.json')
+
+  it('exists (npm run build:weapp)', () => {
+    expect(fs.existsSync(appJsonFile), 'dist/app.json is missing: run npm run build:weapp').toBe(true)
+  })
+
+  const app = fs.existsSync(appJsonFile) ? (JSON.parse(fs.readFileSync(appJsonFile, 'utf8')) as AppJson) : { pages: [] }
+  const subpackages = app.subPackages ?? app.subpackages ?? []
+
+  it('has every page of app.json, main package and subpackages alike', () => {
+    const pages = [...app.pages, ...subpackages.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))]
+    expect(pages.length).toBeGreaterThan(0)
+    for (const page of pages) {
+      for (const ext of ['.js', '.json', '.wxml']) {
+        expect(fs.existsSync(path.join(DIST, page + ext)), `${page}${ext}`).toBe(true)
+      }
+    }
+  })
+
+  it('keeps the main package and each subpackage under WeChat’s 2 MB limit', () => {
+    const all = filesUnder(DIST).filter((f) => !f.endsWith('.map'))
+    const roots = subpackages.map((s) => path.join(DIST, s.root.replace(/\/$/, '')) + path.sep)
+    const main = all.filter((f) => !roots.some((r) => f.startsWith(r)))
+    const sizes = [['main package', sizeOf(main)] as const, ...roots.map((r, i) => [subpackages[i].root, sizeOf(all.filter((f) => f.startsWith(r)))] as const)]
+    console.log(`weapp package sizes: ${sizes.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}`)
+    for (const [name, bytes] of sizes) expect(bytes, `${name} is ${kb(bytes)}`).toBeLessThan(LIMIT_BYTES)
+  })
+
+  it('contains no H5-only code: no persona sign-in, no fetch-based cloud client', () => {
+    const code = filesUnder(DIST)
+      .filter((f) => f.endsWith('.js') || f.endsWith('.wxml'))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n')
+    for (const needle of ['X-Everyshop-Persona', '/dev/personas', '/functions/', '开发者登录']) {
+      expect(code.includes(needle), needle).toBe(false)
+    }
+  })
+})
