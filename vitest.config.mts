@@ -7,6 +7,7 @@ export default defineConfig({
     // wx-server-sdk must never probe a cloud metadata host: everything stays on 127.0.0.1.
     env: { TENCENTCLOUD: 'true' },
     pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

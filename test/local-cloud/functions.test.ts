@@ -1,6 +1,5 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildFunctions } from '../../local-cloud/functions/build'
 import { TestCloud, startTestCloud } from '../support/local-cloud'
 
 const FUNCTIONS = path.join(__dirname, '../fixtures/cloudfunctions')
@@ -8,7 +7,6 @@ const FUNCTIONS = path.join(__dirname, '../fixtures/cloudfunctions')
 describe('function host', () => {
   let t: TestCloud
   beforeAll(async () => {
-    await buildFunctions(FUNCTIONS)
     t = await startTestCloud({
       functionsRoot: FUNCTIONS,
       schemaFile: path.join(__dirname, '../fixtures/schema.json'),

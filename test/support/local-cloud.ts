@@ -53,3 +53,15 @@ export async function freshCollection(db: any, prefix = 'c'): Promise<any> {
   await db.createCollection(name)
   return db.collection(name)
 }
+
+/** Calls a cloud function as the mini program would, as the user with this OPENID. */
+export async function callAs(cloud: LocalCloud, openid: string | undefined, name: string, action: string, payload?: unknown) {
+  const response = await fetch(`${cloud.url}/functions/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
+    body: JSON.stringify({ action, payload }),
+  })
+  const body = (await response.json()) as { result?: any; errCode?: number; errMsg?: string }
+  if (body.errCode !== undefined) throw new Error(`${name}.${action}: ${body.errMsg}`)
+  return body.result
+}

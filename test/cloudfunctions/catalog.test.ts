@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
+
+describe('catalog function', () => {
+  let t: TestCloud
+  const catalog = (action: string, payload?: unknown) => callAs(t.cloud, 'o-shopper', 'catalog', action, payload)
+
+  beforeAll(async () => {
+    t = await startTestCloud()
+    const db = t.db
+    await db.collection('categories').add({ data: { _id: 'cat-green', name: '绿茶', icon: '', sortOrder: 1 } })
+    await db.collection('categories').add({ data: { _id: 'cat-black', name: '红茶', icon: '', sortOrder: 2 } })
+    for (let i = 1; i <= 25; i++) {
+      await db.collection('products').add({
+        data: {
+          _id: `p${i}`,
+          title: `茶 ${i}`,
+          subtitle: '',
+          detail: '',
+          images: [`/assets/products/p${i}-1.jpg`],
+          categoryId: i % 2 ? 'cat-green' : 'cat-black',
+          tags: [],
+          specDimensions: [{ name: '规格', values: ['100g', '250g'] }],
+          onShelf: i !== 3,
+          sortOrder: i * 10,
+          minPriceFen: 6800,
+          maxPriceFen: 12800,
+          createdAt: new Date(),
+        },
+      })
+    }
+    await db.collection('skus').add({ data: { _id: 'p1-100g', productId: 'p1', specs: { 规格: '100g' }, priceFen: 6800, stock: 10 } })
+    await db.collection('skus').add({ data: { _id: 'p1-250g', productId: 'p1', specs: { 规格: '250g' }, priceFen: 12800, stock: 0 } })
+  })
+  afterAll(() => t.close())
+
+  it('lists products on the shelf in HQ order, a page at a time', async () => {
+    const first = await catalog('listProducts', { pageSize: 10 })
+    expect(first.ok).toBe(true)
+    expect(first.data.items.map((p: any) => p._id)).toEqual(['p1', 'p2', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11'])
+    expect(first.data.items[0]).toEqual({
+      _id: 'p1',
+      title: '茶 1',
+      subtitle: '',
+      coverImage: '/assets/products/p1-1.jpg',
+      minPriceFen: 6800,
+      maxPriceFen: 12800,
+    })
+    expect(first.data.hasMore).toBe(true)
+    const last = await catalog('listProducts', { pageSize: 10, page: 2 })
+    expect(last.data.items).toHaveLength(4)
+    expect(last.data.hasMore).toBe(false)
+  })
+
+  it('lists one category', async () => {
+    const { data } = await catalog('listProducts', { categoryId: 'cat-black', pageSize: 100 })
+    expect(data.items).toHaveLength(12)
+  })
+
+  it('lists categories in order', async () => {
+    const { data } = await catalog('listCategories', {})
+    expect(data.items.map((c: any) => c.name)).toEqual(['绿茶', '红茶'])
+  })
+
+  it('shows a product with its SKUs, sold-out ones included', async () => {
+    const { data } = await catalog('getProduct', { productId: 'p1' })
+    expect(data.skus).toEqual([
+      { _id: 'p1-100g', specs: { 规格: '100g' }, priceFen: 6800, stock: 10 },
+      { _id: 'p1-250g', specs: { 规格: '250g' }, priceFen: 12800, stock: 0 },
+    ])
+  })
+
+  it('a product off the shelf, or unknown, is not found', async () => {
+    for (const productId of ['p3', 'nope']) {
+      const answer = await catalog('getProduct', { productId })
+      expect(answer).toMatchObject({ ok: false, error: { code: 'CATALOG_PRODUCT_NOT_FOUND', message: '商品不存在或已下架' } })
+    }
+  })
+
+  it('refuses a malformed payload with the field that is wrong, and an unknown action', async () => {
+    const tooBig = await catalog('listProducts', { pageSize: 5000 })
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(tooBig.error.details.issues[0].path).toBe('pageSize')
+    const extra = await catalog('getProduct', { productId: 'p1', priceFen: 1 })
+    expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await catalog('dropTables', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+  })
+
+  it('answers only calls from the mini program', async () => {
+    const { result } = await t.sdk.callFunction({ name: 'catalog', data: { action: 'listCategories', payload: {} } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SOURCE' } })
+  })
+})
