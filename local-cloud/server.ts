@@ -45,6 +45,8 @@ export interface Persona {
 export interface LocalCloud {
   url: string
   port: number
+  /** The address the server's socket is bound to. */
+  boundAddress: string
   db: DatabaseService
   functions: FunctionHost
   close(): Promise<void>
@@ -175,13 +177,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
-  port = (server.address() as AddressInfo).port
+  const { port: boundPort, address: boundAddress } = server.address() as AddressInfo
+  port = boundPort
   if (options.timers) functions.startTimers(listFunctions(functionsRoot))
   const url = `http://127.0.0.1:${port}`
 
   return {
     url,
     port,
+    boundAddress,
     db,
     functions,
     async close() {

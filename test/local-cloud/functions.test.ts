@@ -95,7 +95,8 @@ describe('function host', () => {
     expect(after - before).toBeGreaterThanOrEqual(1)
   })
 
-  it('answers GET /healthz', async () => {
+  it('answers GET /healthz, on a socket bound to 127.0.0.1 only', async () => {
     expect((await fetch(`${t.cloud.url}/healthz`)).status).toBe(200)
+    expect(t.cloud.boundAddress).toBe('127.0.0.1')
   })
 })
