@@ -1,0 +1,56 @@
+export default defineAppConfig({
+  // Tab pages and the product page (where shared links land) stay in the main package; everything
+  // reached from them later goes to subpackages to keep the main package small.
+  pages: [
+    'pages/index/index',
+    'pages/category/index',
+    'pages/cart/index',
+    'pages/me/index',
+    'pages/product/index',
+  ],
+  subPackages: [
+    {
+      root: 'package-orders',
+      pages: ['pages/list/index'],
+    },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#2f6b4f',
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: 'Everyshop',
+    backgroundColor: '#f6f1e7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#8c8a82',
+    selectedColor: '#2f6b4f',
+    backgroundColor: '#fffdf8',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab-icons/home.png',
+        selectedIconPath: 'assets/tab-icons/home-active.png',
+      },
+      {
+        pagePath: 'pages/category/index',
+        text: '分类',
+        iconPath: 'assets/tab-icons/category.png',
+        selectedIconPath: 'assets/tab-icons/category-active.png',
+      },
+      {
+        pagePath: 'pages/cart/index',
+        text: '购物车',
+        iconPath: 'assets/tab-icons/cart.png',
+        selectedIconPath: 'assets/tab-icons/cart-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab-icons/me.png',
+        selectedIconPath: 'assets/tab-icons/me-active.png',
+      },
+    ],
+  },
+})
