@@ -1,0 +1,49 @@
+import type { Result } from '../core/result'
+import { messageForCode } from './error-messages'
+
+/**
+ * The only way the app reaches cloud functions. Resolves with the function's `data`, or rejects with a
+ * CloudError and nothing else, so callers need one catch shape. Built per platform by cloud-client.
+ */
+export interface CloudClient {
+  call<T>(name: string, action: string, payload?: unknown): Promise<T>
+}
+
+/** Who the H5 build acts as. In WeChat the platform itself tells functions who the caller is. */
+export interface PersonaSource {
+  readonly personaKey: string | null
+}
+
+export type CloudClientFactory = (personas: PersonaSource | null) => CloudClient
+
+export class CloudError extends Error {
+  readonly code: string
+
+  constructor(code: string, serverMessage?: string, options?: { cause?: unknown }) {
+    super(messageForCode(code, serverMessage), options)
+    this.name = 'CloudError'
+    this.code = code
+  }
+}
+
+/** Every Everyshop cloud function answers with a Result. */
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false
+  if (value.ok === true) return 'data' in value
+  return value.ok === false && 'error' in value && typeof value.error === 'object' && value.error !== null
+    && 'code' in value.error && typeof value.error.code === 'string'
+}
+
+/** Turns a function's answer into its data or a CloudError; an answer of another shape is a server bug. */
+export function unwrapFunctionResult<T>(result: unknown): T {
+  if (!isResult(result)) {
+    throw new CloudError('INVALID_RESPONSE', undefined, { cause: result })
+  }
+  if (result.ok) return result.data as T
+  throw new CloudError(result.error.code, result.error.message)
+}
+
+/** Stores show any failure the same way; a non-CloudError here is a client bug, kept as the cause. */
+export function toCloudError(error: unknown): CloudError {
+  return error instanceof CloudError ? error : new CloudError('UNEXPECTED_ERROR', undefined, { cause: error })
+}
