@@ -1,0 +1,21 @@
+import { Image, Text, View } from '@tarojs/components'
+import type { ProductSummary } from '../../core/catalog'
+import { formatFenRange } from '../../utils/money'
+
+interface ProductCardProps {
+  product: ProductSummary
+  onOpen: (productId: string) => void
+}
+
+export function ProductCard({ product, onOpen }: ProductCardProps) {
+  return (
+    <View className='product-card' onClick={() => onOpen(product._id)}>
+      <Image className='product-card__image' src={product.coverImage} mode='aspectFill' lazyLoad />
+      <View className='product-card__body'>
+        <Text className='product-card__title'>{product.title}</Text>
+        <Text className='product-card__subtitle'>{product.subtitle}</Text>
+        <Text className='product-card__price'>{formatFenRange(product.minPriceFen, product.maxPriceFen)}</Text>
+      </View>
+    </View>
+  )
+}
