@@ -1,7 +1,7 @@
 import 'mingo/init/system'
 import { Aggregator, Context, Query, update as mingoUpdate } from 'mingo'
 type AnyObject = Record<string, any>
-import { invalidParam } from './errors'
+import { invalidParam, updateFailed } from './errors'
 import type { Doc } from './indexes'
 
 /**
@@ -27,6 +27,21 @@ const fixes = Context.init().addQueryOps({
       )
     }
   },
+} as any).addPipelineOps({
+  // mingo samples with replacement and always returns `size` documents (`null`s from an empty
+  // collection); MongoDB returns distinct documents, at most as many as there are.
+  $sample: (collection: any, expr: { size: number }) =>
+    collection.transform((docs: AnyObject[]) => {
+      const pool = [...docs]
+      const size = Math.min(expr.size, pool.length)
+      for (let i = 0; i < size; i++) {
+        const j = i + Math.floor(Math.random() * (pool.length - i))
+        const picked = pool[j]
+        pool[j] = pool[i]
+        pool[i] = picked
+      }
+      return pool.slice(0, size)
+    }),
 } as any)
 
 function readPath(doc: any, path: string): unknown {
@@ -64,13 +79,18 @@ export function find(docs: Iterable<Doc>, query: AnyObject | undefined, find: Fi
   if (find.limit !== undefined) pipeline.push({ $limit: find.limit })
   if (pipeline.length > 0) hits = new Aggregator(pipeline, options).run(hits) as Doc[]
   if (!find.projection || Object.keys(find.projection).length === 0) return hits
-  return new Query({}, options).find(hits, find.projection).all() as AnyObject[]
+  // mingo removes excluded nested fields ('a.b': 0) from the documents it is given, which are the
+  // stored ones: it projects copies.
+  const copies = hits.map((doc) => structuredClone(doc))
+  return new Query({}, options).find(copies, find.projection).all() as AnyObject[]
 }
 
 const UPDATE_OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$push', '$pop', '$pull', '$pullAll', '$addToSet', '$min', '$max',
   '$rename', '$currentDate', '$bit',
 ])
+
+const ARRAY_REMOVALS = new Set(['$pull', '$pullAll', '$pop'])
 
 export function isOperatorUpdate(data: AnyObject): boolean {
   const keys = Object.keys(data)
@@ -85,7 +105,16 @@ export function applyUpdate(doc: Doc, expression: AnyObject): Doc {
     if (fields && typeof fields === 'object' && ('_id' in fields || Object.keys(fields).some((f) => f.startsWith('_id.')))) {
       throw invalidParam('不能更新_id的值')
     }
-    mingoUpdate(next, { [operator]: fields } as any, undefined, undefined, { cloneMode: 'deep' })
+    // MongoDB leaves a missing array alone for these operators; mingo throws on it.
+    const applied = ARRAY_REMOVALS.has(operator)
+      ? Object.fromEntries(Object.entries(fields).filter(([path]) => readPath(next, path) !== undefined))
+      : fields
+    try {
+      mingoUpdate(next, { [operator]: applied } as any, undefined, undefined, { cloneMode: 'deep' })
+    } catch (error) {
+      // An update MongoDB refuses (such as $inc on a string) is the caller's error, not an internal one.
+      throw updateFailed(`${operator}: ${(error as Error).message}`)
+    }
   }
   next._id = doc._id
   return next
@@ -98,5 +127,10 @@ export function replaceDocument(id: string, data: AnyObject): Doc {
 }
 
 export function aggregate(docs: Doc[], stages: AnyObject[], resolve: (name: string) => Doc[]): AnyObject[] {
-  return new Aggregator(stages, { ...options, collectionResolver: resolve }).run(docs) as AnyObject[]
+  // mingo's stages ($unwind, $addFields, ...) modify their input documents in place, and these are
+  // the stored documents (of the looked-up collections too): the pipeline works on copies.
+  const copies = (list: Doc[]) => list.map((doc) => structuredClone(doc))
+  return new Aggregator(stages, { ...options, collectionResolver: (name: string) => copies(resolve(name)) }).run(
+    copies(docs),
+  ) as AnyObject[]
 }

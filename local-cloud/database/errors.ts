@@ -19,6 +19,8 @@ export const collectionAlreadyExists = (name: string) =>
 
 export const invalidParam = (message: string) => new DatabaseError('INVALID_PARAM', message)
 
+export const updateFailed = (message: string) => new DatabaseError('DATABASE_REQUEST_FAILED', message)
+
 export const duplicateKey = (collection: string, index: string, key: string) =>
   new DatabaseError(
     'DATABASE_DUPLICATE_WRITE',
