@@ -1,0 +1,58 @@
+/**
+ * The layering rules of the project, checked by `npm test` (test/architecture.test.ts).
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'The domain core imports only itself, dayjs and zod: no WeChat, Taro, React, MobX or Node.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { pathNot: ['^src/core/', '^node_modules/(dayjs|zod)/'] },
+    },
+    {
+      name: 'pages-do-not-call-the-cloud',
+      comment: 'Pages and components get data from stores; only services talk to the cloud.',
+      severity: 'error',
+      from: { path: '^src/(pages|components|package-[^/]+)/' },
+      to: { path: ['^src/services/cloud-client', 'wx-server-sdk'] },
+    },
+    {
+      name: 'client-does-not-import-server-code',
+      comment: 'The mini program never bundles cloud function, local cloud or dev code.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: ['^cloudfunctions/', '^local-cloud/', '^scripts/', '^demo/', '^test/', 'wx-server-sdk'] },
+    },
+    {
+      name: 'functions-share-only-the-core',
+      comment: 'Cloud functions use the core and their shared edge code, never client or dev code.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/' },
+      to: { path: ['^src/', '^local-cloud/', '^scripts/', '^demo/', '^test/'], pathNot: '^src/core/' },
+    },
+    {
+      name: 'functions-are-independent',
+      comment: 'Each function deploys on its own: one may not import another (only _shared).',
+      severity: 'error',
+      from: { path: '^cloudfunctions/([^_/][^/]*)/' },
+      to: { path: '^cloudfunctions/([^/]+)/', pathNot: ['^cloudfunctions/$1/', '^cloudfunctions/_shared/'] },
+    },
+    {
+      name: 'production-does-not-import-tooling',
+      severity: 'error',
+      from: { path: '^(src|cloudfunctions|local-cloud)/' },
+      to: { path: '^(test|scripts)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['^cloudfunctions/[^/]+/index\\.js$', '^test/fixtures/', '^dist'] },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', '.weapp.ts', '.h5.ts'],
+    },
+  },
+}
