@@ -125,7 +125,7 @@ export class DatabaseService {
       const changes = targets.map((doc) => ({
         collection,
         id: doc._id,
-        doc: replace ? replaceDocument(doc._id, data) : applyUpdate(doc, data),
+        doc: replace ? replaceDocument(doc._id, data) : applyUpdate(doc, data, this.query(r)),
       }))
       let upsertId: string | undefined
       if (changes.length === 0 && r.upsert) {
@@ -147,7 +147,7 @@ export class DatabaseService {
       if (!isOperatorUpdate(data)) throw invalidParam('update data must use update operators')
       const [target] = await this.targets({ ...r, multi: false }, collection)
       if (!target) return { data: { updated: 0, doc: null } }
-      const doc = applyUpdate(target, data)
+      const doc = applyUpdate(target, data, this.query(r))
       await this.write(r, [{ collection, id: target._id, doc }])
       return { data: { updated: 1, doc: encodeEjson(doc) } }
     },
@@ -162,13 +162,20 @@ export class DatabaseService {
       return { data: { deleted: targets.length } }
     },
 
-    aggregateDocuments: async (r) => {
+    aggregateDocuments: async (r, trace) => {
       const collection = requireCollection(r)
       const stages = (r.stages ?? []).map(({ stageKey, stageValue }) => ({
         [stageKey]: resolveServerDates(decodeEjson(stageValue), this.now()),
       }))
+      // A leading $match is answered like a query (through an index when it can), so the pipeline
+      // starts from the matching documents only.
+      const leadingMatch = stages[0]?.$match as Record<string, any> | undefined
+      const { docs, index } = this.store.candidates(collection, leadingMatch)
+      trace.plan = index ? `index ${index}` : 'collection scan'
+      const test = matcher(leadingMatch)
+      const source = [...docs].filter(test)
       const resolve = (name: string) => [...this.store.scan(name)]
-      const list = aggregate(resolve(collection), stages, resolve)
+      const list = aggregate(source, leadingMatch ? stages.slice(1) : stages, resolve)
       return { data: { list: list.map(encodeEjson) } }
     },
 

@@ -97,10 +97,14 @@ export function isOperatorUpdate(data: AnyObject): boolean {
   return keys.length > 0 && keys.every((k) => k.startsWith('$'))
 }
 
-/** Returns the updated copy of `doc`; the stored document is never modified in place. */
-export function applyUpdate(doc: Doc, expression: AnyObject): Doc {
+/**
+ * Returns the updated copy of `doc`; the stored document is never modified in place. `query` is the
+ * filter that selected the document, which the positional operator (`'lines.$.quantity'`) refers to.
+ */
+export function applyUpdate(doc: Doc, expression: AnyObject, query?: AnyObject): Doc {
   const next = structuredClone(doc)
-  for (const [operator, fields] of Object.entries(expression)) {
+  for (const [operator, rawFields] of Object.entries(expression)) {
+    const fields = rawFields && typeof rawFields === 'object' ? resolvePositional(rawFields, doc, query) : rawFields
     if (!UPDATE_OPERATORS.has(operator)) throw invalidParam(`unknown update operator ${operator}`)
     if (fields && typeof fields === 'object' && ('_id' in fields || Object.keys(fields).some((f) => f.startsWith('_id.')))) {
       throw invalidParam('不能更新_id的值')
@@ -118,6 +122,48 @@ export function applyUpdate(doc: Doc, expression: AnyObject): Doc {
   }
   next._id = doc._id
   return next
+}
+
+/**
+ * mingo supports `$[]` and `$[name]` but not the bare positional `$`: as MongoDB does, replace it with
+ * the index of the first array element that the query's conditions on that array match.
+ */
+function resolvePositional(fields: AnyObject, doc: Doc, query: AnyObject | undefined): AnyObject {
+  if (!Object.keys(fields).some((path) => /(^|\.)\$(\.|$)/.test(path))) return fields
+  const resolved: AnyObject = {}
+  for (const [path, value] of Object.entries(fields)) {
+    const at = path.split('.').indexOf('$')
+    if (at < 0) {
+      resolved[path] = value
+      continue
+    }
+    const arrayPath = path.split('.').slice(0, at).join('.')
+    const array = readPath(doc, arrayPath)
+    const matches = elementMatcher(query ?? {}, arrayPath)
+    const index = Array.isArray(array) && matches ? array.findIndex(matches) : -1
+    if (index < 0) throw updateFailed('The positional operator did not find the match needed from the query.')
+    resolved[path.split('.').map((part, i) => (i === at ? String(index) : part)).join('.')] = value
+  }
+  return resolved
+}
+
+/** A test for the elements of the array at `arrayPath`, from the query's conditions on them. */
+function elementMatcher(query: AnyObject, arrayPath: string): ((element: unknown) => boolean) | undefined {
+  const conditions: AnyObject[] = []
+  const collect = (q: AnyObject) => {
+    for (const [key, condition] of Object.entries(q)) {
+      if (key === '$and' && Array.isArray(condition)) condition.forEach(collect)
+      else if (key === arrayPath && condition && typeof condition === 'object' && '$elemMatch' in condition) {
+        conditions.push({ v: { $elemMatch: condition.$elemMatch } })
+      } else if (key === arrayPath) conditions.push({ v: { $elemMatch: { $eq: condition } } })
+      else if (key.startsWith(`${arrayPath}.`)) conditions.push({ v: { $elemMatch: { [key.slice(arrayPath.length + 1)]: condition } } })
+    }
+  }
+  collect(query)
+  if (conditions.length === 0) return undefined
+  // Each element is wrapped in a one-element array so $elemMatch judges it alone.
+  const test = matcher({ $and: conditions })
+  return (element) => test({ _id: '', v: [element] })
 }
 
 /** The whole-document replacement of `doc().set()`: the new content, keeping the id. */

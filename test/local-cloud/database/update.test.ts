@@ -182,7 +182,19 @@ describe('update operators through wx-server-sdk', () => {
     expect((await c.doc('x').get()).data).toEqual({ _id: 'x', s: 'text', n: 1 })
   })
 
-  it.todo("the positional operator ('items.$.q') updates the first matching element: mingo has no positional update")
+  it("the positional operator ('items.$.q') updates the first element the query matched", async () => {
+    const c = await freshCollection(t.db, 'upd')
+    await c.add({ data: { _id: 'cart', items: [{ sku: 'a', q: 1 }, { sku: 'b', q: 2 }, { sku: 'b', q: 3 }] } })
+    await c.where({ _id: 'cart', 'items.sku': 'b' }).update({ data: { 'items.$.q': _.inc(10) } })
+    await c.where({ _id: 'cart', items: _.elemMatch({ sku: 'a', q: 1 }) }).update({ data: { 'items.$.q': 5 } })
+    expect((await c.doc('cart').get()).data.items).toEqual([{ sku: 'a', q: 5 }, { sku: 'b', q: 12 }, { sku: 'b', q: 3 }])
+    // Without a condition on the array there is no element for '$' to stand for.
+    const error = await c
+      .doc('cart')
+      .update({ data: { 'items.$.q': 1 } })
+      .then(() => undefined, (e: any) => e)
+    expect(error?.errCode).toBe(-502001)
+  })
 
   it.todo("_.addToSet({ each: [...] }) without '$': wx-server-sdk sends `each` as is and the cloud's reading of it is unverified")
 
