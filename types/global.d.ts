@@ -8,12 +8,7 @@ declare module '*.jpg' {
   const url: string
   export default url
 }
-declare module '*.svg' {
-  const url: string
-  export default url
-}
 declare module '*.less'
-declare module '*.css'
 
 declare namespace NodeJS {
   interface ProcessEnv {
