@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { CloudError, unwrapFunctionResult, type CloudClient, type CloudClientFactory } from './cloud'
 
-// No persona here: a cloud function learns the caller from WeChat (getWXContext), never from the client.
+// No persona here: a cloud function learns the caller from WeChat's own context, never from the client.
 export const createCloudClient: CloudClientFactory = () => {
   let initialized = false
 
