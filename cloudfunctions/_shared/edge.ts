@@ -1,10 +1,11 @@
-import type { ZodType } from 'zod'
+import type { ZodType, ZodTypeDef } from 'zod'
 import { AppError, Result, fail } from '../../src/core/result'
 import { Caller, CallSource, currentCaller } from './wx-context'
 
 /** One action of a cloud function: its payload schema, who may call it, and the use case it runs. */
 export interface Action<I, O> {
-  input: ZodType<I>
+  /** Parses the payload; its output (defaults applied) is what the use case receives. */
+  input: ZodType<I, ZodTypeDef, unknown>
   /** Call sources allowed to run this action; mini program users only, unless said otherwise. */
   sources?: CallSource[]
   handle(input: I, caller: Caller): Promise<Result<O>>

@@ -4,14 +4,14 @@ import { fail, ok } from '../../src/core/result'
 import { MAX_PAGE_SIZE, db } from '../_shared/database'
 import { action, defineFunction } from '../_shared/edge'
 
-const products = db.collection('products')
+const products = db.collection<Product>('products')
 
 export const main = defineFunction('catalog', {
   listCategories: action({
     input: z.object({}).strict(),
     async handle() {
-      const { data } = await db.collection('categories').orderBy('sortOrder', 'asc').limit(MAX_PAGE_SIZE).get()
-      return ok({ items: data as Category[] })
+      const { data } = await db.collection<Category>('categories').orderBy('sortOrder', 'asc').limit(MAX_PAGE_SIZE).get()
+      return ok({ items: data })
     },
   }),
 
@@ -32,7 +32,7 @@ export const main = defineFunction('catalog', {
         .skip(page * pageSize)
         .limit(pageSize + 1)
         .get()
-      const rows = data as Product[]
+      const rows = data
       const result: ProductPage = { items: rows.slice(0, pageSize).map(summarize), hasMore: rows.length > pageSize }
       return ok(result)
     },
@@ -44,7 +44,7 @@ export const main = defineFunction('catalog', {
       const { data } = await products.where({ _id: productId }).get()
       const product = data[0] as Product | undefined
       if (!product || !product.onShelf) return fail('CATALOG_PRODUCT_NOT_FOUND', '商品不存在或已下架', { productId })
-      const skuRows = (await db.collection('skus').where({ productId }).limit(MAX_PAGE_SIZE).get()).data as Sku[]
+      const skuRows = (await db.collection<Sku>('skus').where({ productId }).limit(MAX_PAGE_SIZE).get()).data
       const { createdAt: _createdAt, sortOrder: _sortOrder, ...rest } = product
       const detail: ProductDetail = {
         ...rest,

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { ProductSummary } from '../../core/catalog'
-import { formatFenRange } from '../../utils/money'
+import { formatFenRange } from '../../core/money'
 
 interface ProductCardProps {
   product: ProductSummary

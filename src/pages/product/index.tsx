@@ -6,7 +6,7 @@ import { LoadStateView } from '../../components/load-state-view'
 import { StatusView } from '../../components/status-view'
 import type { ProductDetail } from '../../core/catalog'
 import { useStores } from '../../stores'
-import { formatFenRange } from '../../utils/money'
+import { formatFenRange } from '../../core/money'
 import './index.less'
 
 function ProductView({ product }: { product: ProductDetail }) {
