@@ -1,13 +1,12 @@
 // H5 only: the local cloud's development sign-in. Use localCloudPersonas only inside a
 // `process.env.TARO_ENV === 'h5'` branch, so the weapp build drops it with the dead branch.
+import type { Role } from '../core/user'
 import { CloudError } from './cloud'
-
-export type PersonaRole = 'consumer' | 'employee' | 'hq_admin'
 
 export interface Persona {
   key: string
   name: string
-  role: PersonaRole
+  role: Role
   description: string
 }
 

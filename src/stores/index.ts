@@ -3,14 +3,17 @@ import type { CloudClient } from '../services/cloud'
 import { createCloudClient } from '../services/cloud-client'
 import { localCloudPersonas } from '../services/dev-personas'
 import { CatalogStore } from './catalog-store'
+import { ProfileStore } from './profile-store'
 import { SessionStore } from './session-store'
 
 export class RootStore {
   readonly catalog: CatalogStore
+  readonly profile: ProfileStore
 
   /** `session` is null in WeChat, where the caller is whoever opened the mini program. */
   constructor(cloud: CloudClient, readonly session: SessionStore | null) {
     this.catalog = new CatalogStore(cloud)
+    this.profile = new ProfileStore(cloud)
   }
 }
 

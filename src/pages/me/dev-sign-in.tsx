@@ -5,7 +5,7 @@ import { useEffect } from 'react'
 import { LoadStateView } from '../../components/load-state-view'
 import type { Persona } from '../../services/dev-personas'
 import type { SessionStore } from '../../stores/session-store'
-import { ROLE_LABELS } from './role-labels'
+import { ROLE_LABELS } from '../../core/user'
 import './dev-sign-in.less'
 
 /** Picks the persona the local cloud treats as the caller of every later function call. */

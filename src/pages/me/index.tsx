@@ -1,23 +1,35 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
+import { ROLE_LABELS } from '../../core/user'
 import { useStores } from '../../stores'
 import { DevSignIn } from './dev-sign-in'
-import { ROLE_LABELS } from './role-labels'
 import './index.less'
 
 function MePage() {
-  const { session } = useStores()
-  // In WeChat the caller is the signed-in WeChat user; only the H5 build has a chosen persona.
-  const persona = session?.persona ?? null
-  const name = session ? (persona?.name ?? '未选择身份') : '微信用户'
-  const note = persona ? ROLE_LABELS[persona.role] : (session ? '在下方选择一个开发者身份' : '欢迎来到 Everyshop')
+  const { profile, session } = useStores()
+  const personaKey = session?.personaKey ?? null
+
+  // Who you are is the server's answer for this caller; on H5 it changes with the chosen persona.
+  useEffect(() => {
+    void profile.load()
+  }, [profile, personaKey])
+
+  const state = profile.profile
+  const known = state.status === 'ready' ? state.data : null
+  const name = known?.nickname ?? (state.status === 'loading' ? '…' : '微信用户')
+  const note = known
+    ? [ROLE_LABELS[known.role], known.employeeNo && `工号 ${known.employeeNo}`].filter(Boolean).join(' · ')
+    : session
+      ? '在下方选择一个开发者身份'
+      : '欢迎来到 Everyshop'
 
   return (
     <View className='me'>
       <View className='me__profile'>
         <View className='me__avatar'>
-          <Text>{persona ? persona.name.slice(0, 1) : '茶'}</Text>
+          <Text>{known ? known.nickname.slice(0, 1) : '茶'}</Text>
         </View>
         <View className='me__identity'>
           <Text className='me__name'>{name}</Text>

@@ -1,0 +1,21 @@
+/** Who someone is to the shop. A person is a consumer until HQ's roster verifies them as an employee. */
+export type Role = 'consumer' | 'employee' | 'hq_admin'
+
+export interface User {
+  _id: string
+  openid: string
+  nickname: string
+  role: Role
+  /** 工号, for verified employees. */
+  employeeNo?: string
+  createdAt: Date
+}
+
+/** What a signed-in person sees of themselves. */
+export type Profile = Pick<User, 'nickname' | 'role' | 'employeeNo'>
+
+export const ROLE_LABELS: Record<Role, string> = {
+  consumer: '顾客',
+  employee: '员工',
+  hq_admin: '总部管理员',
+}
