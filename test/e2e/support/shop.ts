@@ -1,0 +1,76 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Browser, Page, chromium } from 'playwright-core'
+import { demoPersonas } from '../../../demo/personas'
+import { seedDemo } from '../../../scripts/seed-demo'
+import { LocalCloud, startLocalCloud } from '../../../local-cloud/server'
+import { connectSdk, tempDir } from '../../support/local-cloud'
+
+const REPO = path.resolve(__dirname, '../../..')
+const H5 = path.join(REPO, 'dist-h5')
+export const ARTIFACTS = path.join(REPO, 'test-artifacts')
+
+/** The shop as `npm start` runs it, but on a free port with a fresh data directory. */
+export async function startShop(): Promise<{ cloud: LocalCloud; db: any; close(): Promise<void> }> {
+  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist-h5 is missing: run npm run build:h5 (npm test builds it)')
+  const cloud = await startLocalCloud({
+    dataDir: tempDir('e2e'),
+    buildFunctions: false,
+    log: () => {},
+    personas: demoPersonas,
+    staticRoots: [
+      { prefix: '/assets/', dir: path.join(REPO, 'demo/assets') },
+      { prefix: '/', dir: H5 },
+    ],
+  })
+  const db = (await connectSdk(cloud.url)).database()
+  await seedDemo(db)
+  return { cloud, db, close: () => cloud.close() }
+}
+
+/** Debian's chromium, headless, phone-sized; `shot` saves a screenshot under test-artifacts/<suite>/. */
+export async function openPhone(suite: string): Promise<{ browser: Browser; page: Page; shot(name: string): Promise<string> }> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(String(error)))
+  const dir = path.join(ARTIFACTS, suite)
+  fs.mkdirSync(dir, { recursive: true })
+  return {
+    browser,
+    page,
+    async shot(name: string) {
+      await settled(page)
+      const file = path.join(dir, `${name}.png`)
+      await page.screenshot({ path: file })
+      if (errors.length > 0) throw new Error(`page errors: ${errors.join('\n')}`)
+      return file
+    },
+  }
+}
+
+/** Waits until Taro's page transition is over and every image in view has loaded. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().length === 0)
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_page_stationed img, .taro_page_stationed .taro-img__mode-aspectfill')).every(
+      (img) => !(img instanceof HTMLImageElement) || img.complete,
+    ),
+  )
+}
+
+/** The page Taro is showing now (several stay in the DOM during and after navigation). */
+export const currentPage = (page: Page) => page.locator('.taro_page.taro_page_stationed').last()
