@@ -1,5 +1,5 @@
 import { priceRangeOf } from '../src/core/catalog'
-import { demoCategories, demoProducts } from '../demo/catalog'
+import { demoBrand, demoCategories, demoProducts } from '../demo/catalog'
 import { demoPersonas, demoRoster } from '../demo/personas'
 
 /**
@@ -8,6 +8,7 @@ import { demoPersonas, demoRoster } from '../demo/personas'
  */
 export async function seedDemo(db: any, now = new Date()): Promise<boolean> {
   if ((await db.collection('products').count()).total > 0) return false
+  await db.collection('settings').add({ data: { _id: 'storefront', ...demoBrand } })
   for (const category of demoCategories) await db.collection('categories').add({ data: category })
   for (const { skus, ...product } of demoProducts) {
     await db.collection('products').add({ data: { ...product, ...priceRangeOf(skus), createdAt: now } })

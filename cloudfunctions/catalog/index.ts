@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Category, Product, ProductDetail, ProductPage, Sku, summarize } from '../../src/core/catalog'
+import { Category, Product, ProductDetail, ProductPage, Sku, Storefront, summarize } from '../../src/core/catalog'
 import { fail, ok } from '../../src/core/result'
 import { MAX_PAGE_SIZE, db } from '../_shared/database'
 import { action, defineFunction } from '../_shared/edge'
@@ -7,6 +7,16 @@ import { action, defineFunction } from '../_shared/edge'
 const products = db.collection<Product>('products')
 
 export const main = defineFunction('catalog', {
+  getStorefront: action({
+    input: z.object({}).strict(),
+    async handle() {
+      const { data } = await db.collection<Storefront & { _id: string }>('settings').where({ _id: 'storefront' }).get()
+      if (!data[0]) return fail('CATALOG_STOREFRONT_NOT_SET', '店铺尚未设置')
+      const { name, slogan, logo } = data[0]
+      return ok<Storefront>({ name, slogan, logo })
+    },
+  }),
+
   listCategories: action({
     input: z.object({}).strict(),
     async handle() {

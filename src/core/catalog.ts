@@ -3,6 +3,13 @@
  * spec values. Amounts are integer fen. Shared by the functions (truth) and the pages (display).
  */
 
+/** How the shop presents itself: HQ's brand, kept in the `settings` collection as `storefront`. */
+export interface Storefront {
+  name: string
+  slogan: string
+  logo: string
+}
+
 export interface SpecDimension {
   /** e.g. 规格 */
   name: string

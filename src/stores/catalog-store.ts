@@ -1,12 +1,13 @@
 import { makeAutoObservable, observable } from 'mobx'
 import type { CloudClient } from '../services/cloud'
-import type { ProductDetail, ProductPage } from '../core/catalog'
+import type { ProductDetail, ProductPage, Storefront } from '../core/catalog'
 import { IDLE, track, type LoadState } from './load-state'
 
 const HOME_PAGE_SIZE = 20
 
 export class CatalogStore {
   home: LoadState<ProductPage> = IDLE
+  storefront: LoadState<Storefront> = IDLE
   // Keyed by product id: the product page can be open several times in the page stack.
   private readonly products = observable.map<string, LoadState<ProductDetail>>()
 
@@ -15,10 +16,16 @@ export class CatalogStore {
   }
 
   loadHome(): Promise<void> {
-    return track(
-      () => this.cloud.call<ProductPage>('catalog', 'listProducts', { pageSize: HOME_PAGE_SIZE }),
-      (state) => { this.home = state },
-    )
+    return Promise.all([
+      track(
+        () => this.cloud.call<ProductPage>('catalog', 'listProducts', { pageSize: HOME_PAGE_SIZE }),
+        (state) => { this.home = state },
+      ),
+      track(
+        () => this.cloud.call<Storefront>('catalog', 'getStorefront', {}),
+        (state) => { this.storefront = state },
+      ),
+    ]).then(() => undefined)
   }
 
   product(productId: string): LoadState<ProductDetail> {

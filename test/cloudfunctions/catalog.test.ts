@@ -57,6 +57,12 @@ describe('catalog function', () => {
     expect(data.items).toHaveLength(12)
   })
 
+  it('presents the brand HQ set, and says so when none is set', async () => {
+    expect(await catalog('getStorefront', {})).toMatchObject({ ok: false, error: { code: 'CATALOG_STOREFRONT_NOT_SET' } })
+    await t.db.collection('settings').add({ data: { _id: 'storefront', name: '云岭茶舍', slogan: '好茶', logo: '/assets/brand/logo.png' } })
+    expect(await catalog('getStorefront', {})).toEqual({ ok: true, data: { name: '云岭茶舍', slogan: '好茶', logo: '/assets/brand/logo.png' } })
+  })
+
   it('lists categories in order', async () => {
     const { data } = await catalog('listCategories', {})
     expect(data.items.map((c: any) => c.name)).toEqual(['绿茶', '红茶'])

@@ -30,6 +30,7 @@ describe('a visitor browses the demo shop and switches persona', () => {
       .locator('img')
       .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
     expect(firstImageLoaded).toBe(true)
+    await expect.poll(() => currentPage(page).locator('.home__brand-name').innerText()).toBe('云岭茶舍')
     await shot('01-home')
   })
 

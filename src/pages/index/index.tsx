@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
@@ -13,6 +13,7 @@ function openProduct(productId: string) {
 
 function HomePage() {
   const { catalog } = useStores()
+  const brand = catalog.storefront.status === 'ready' ? catalog.storefront.data : null
 
   useEffect(() => {
     void catalog.loadHome()
@@ -21,8 +22,11 @@ function HomePage() {
   return (
     <View className='home'>
       <View className='home__brand'>
-        <Text className='home__brand-name'>Everyshop 茶</Text>
-        <Text className='home__brand-tagline'>一叶一芽 · 产地直送</Text>
+        {brand && <Image className='home__brand-logo' src={brand.logo} mode='aspectFit' />}
+        <View className='home__brand-text'>
+          <Text className='home__brand-name'>{brand?.name ?? ' '}</Text>
+          <Text className='home__brand-tagline'>{brand?.slogan ?? ' '}</Text>
+        </View>
       </View>
       <LoadStateView
         state={catalog.home}
