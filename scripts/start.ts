@@ -43,10 +43,10 @@ function buildH5(): void {
   console.log('Building the H5 app…')
   const result = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5', '--no-check'], {
     cwd: REPO,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'production' },
   })
-  if (result.status !== 0) throw new Error('the H5 build failed')
+  if (result.status !== 0) throw new Error(`the H5 build failed:\n${result.stdout}${result.stderr}`)
 }
 
 main().catch((error) => {

@@ -17,11 +17,11 @@ if (!process.env.EVERYSHOP_SKIP_BUILD) {
     const started = Date.now()
     const build = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', type, '--no-check'], {
       cwd: REPO,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      encoding: 'utf8',
       env: { ...process.env, NODE_ENV: 'production' },
     })
     if (build.status !== 0) {
-      console.log(`the ${type} build failed`)
+      console.log(`the ${type} build failed:\n${build.stdout}${build.stderr}`)
       console.log('0 passed, 1 failed')
       process.exit(1)
     }
