@@ -1,0 +1,96 @@
+import type { Product, Sku } from './catalog'
+
+/**
+ * The cart, one per buyer, kept in the cloud so it follows them across devices and restarts. It holds
+ * only SKU ids, quantities and what the price was when added; everything shown is read fresh.
+ */
+export interface CartLine {
+  skuId: string
+  quantity: number
+  selected: boolean
+  priceFenWhenAdded: number
+  addedAt: Date
+}
+
+export interface Cart {
+  _id: string
+  openid: string
+  lines: CartLine[]
+  updatedAt: Date
+}
+
+export const MAX_CART_LINES = 50
+
+export type Unavailable = 'off_shelf' | 'sold_out' | 'not_enough_stock' | 'gone'
+
+export interface CartItem {
+  skuId: string
+  productId: string
+  title: string
+  specs: Record<string, string>
+  image: string
+  unitPriceFen: number
+  /** Set when the price moved since the item was added, so the page can say so. */
+  priceWhenAddedFen?: number
+  quantity: number
+  stock: number
+  selected: boolean
+  unavailable?: Unavailable
+}
+
+export interface CartView {
+  items: CartItem[]
+  /** Quantities of all lines, for the tab badge. */
+  count: number
+  selectedGoodsFen: number
+  selectedCount: number
+}
+
+export const UNAVAILABLE_TEXT: Record<Unavailable, string> = {
+  off_shelf: '已下架',
+  sold_out: '已售罄',
+  not_enough_stock: '库存不足',
+  gone: '商品已失效',
+}
+
+/** What the cart shows now: current prices and stock, and which lines can no longer be bought. */
+export function viewCart(
+  lines: CartLine[],
+  skus: Map<string, Sku>,
+  products: Map<string, Pick<Product, '_id' | 'title' | 'images' | 'onShelf'>>,
+): CartView {
+  const items = lines.map((line): CartItem => {
+    const sku = skus.get(line.skuId)
+    const product = sku ? products.get(sku.productId) : undefined
+    if (!sku || !product) {
+      return { skuId: line.skuId, productId: '', title: '商品已失效', specs: {}, image: '', unitPriceFen: 0, quantity: line.quantity, stock: 0, selected: false, unavailable: 'gone' }
+    }
+    const unavailable: Unavailable | undefined = !product.onShelf
+      ? 'off_shelf'
+      : sku.stock === 0
+        ? 'sold_out'
+        : sku.stock < line.quantity
+          ? 'not_enough_stock'
+          : undefined
+    return {
+      skuId: sku._id,
+      productId: product._id,
+      title: product.title,
+      specs: sku.specs,
+      image: product.images[0] ?? '',
+      unitPriceFen: sku.priceFen,
+      ...(sku.priceFen !== line.priceFenWhenAdded ? { priceWhenAddedFen: line.priceFenWhenAdded } : {}),
+      quantity: line.quantity,
+      stock: sku.stock,
+      selected: line.selected && !unavailable,
+      ...(unavailable ? { unavailable } : {}),
+    }
+  })
+  const selected = items.filter((i) => i.selected)
+  return {
+    items,
+    count: items.reduce((sum, i) => sum + i.quantity, 0),
+    selectedCount: selected.reduce((sum, i) => sum + i.quantity, 0),
+    selectedGoodsFen: selected.reduce((sum, i) => sum + i.unitPriceFen * i.quantity, 0),
+  }
+}

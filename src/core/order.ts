@@ -1,0 +1,169 @@
+import type { AddressSnapshot } from './address'
+import type { AppliedDiscount, PricedLine } from './pricing'
+import { Result, fail, ok } from './result'
+import { inShanghai } from './time'
+
+/**
+ * The order lifecycle. Status moves only along the table below; every move appends to the order's
+ * timeline who did it, when and why. Refunds run beside the status, on `refund`.
+ */
+export type OrderStatus = 'pending_payment' | 'paid' | 'shipped' | 'completed' | 'cancelled'
+export type RefundStatus = 'requested' | 'approved' | 'refunded' | 'rejected'
+
+export const UNPAID_ORDER_MINUTES = 30
+export const AUTO_COMPLETE_DAYS = 10
+
+export type Actor =
+  | { kind: 'buyer'; openid: string }
+  | { kind: 'hq'; openid: string }
+  | { kind: 'wechat' }
+  | { kind: 'system' }
+
+export type OrderEvent =
+  | 'pay'
+  | 'cancel'
+  | 'expire'
+  | 'ship'
+  | 'confirmReceipt'
+  | 'autoComplete'
+  | 'requestRefund'
+  | 'approveRefund'
+  | 'rejectRefund'
+  | 'refundSucceeded'
+
+interface Move {
+  /** Order statuses the event is allowed from. */
+  from: OrderStatus[]
+  /** The status after the event; unchanged when absent. */
+  to?: OrderStatus
+  /** Refund statuses the event is allowed from (`null`: no refund yet, or a rejected one may be asked again). */
+  refundFrom?: Array<RefundStatus | null>
+  refundTo?: RefundStatus
+}
+
+export const ORDER_MOVES: Record<OrderEvent, Move> = {
+  pay: { from: ['pending_payment'], to: 'paid', refundFrom: [null] },
+  cancel: { from: ['pending_payment'], to: 'cancelled', refundFrom: [null] },
+  expire: { from: ['pending_payment'], to: 'cancelled', refundFrom: [null] },
+  ship: { from: ['paid'], to: 'shipped', refundFrom: [null, 'rejected'] },
+  confirmReceipt: { from: ['shipped'], to: 'completed', refundFrom: [null, 'rejected'] },
+  autoComplete: { from: ['shipped'], to: 'completed', refundFrom: [null, 'rejected'] },
+  requestRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: [null, 'rejected'], refundTo: 'requested' },
+  approveRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'approved' },
+  rejectRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'rejected' },
+  refundSucceeded: { from: ['paid', 'shipped', 'completed'], refundFrom: ['approved'], refundTo: 'refunded' },
+}
+
+export interface TimelineEntry {
+  event: OrderEvent | 'place' | 'latePaymentRefunded'
+  at: Date
+  actor: Actor
+  /** Why, in words a person reads: a cancel reason, a refund reason, a tracking number. */
+  note?: string
+  from?: OrderStatus
+  to?: OrderStatus
+}
+
+export interface Refund {
+  status: RefundStatus
+  reason: string
+  amountFen: number
+  outRefundNo: string
+  requestedAt: Date
+  decidedAt?: Date
+  refundedAt?: Date
+  rejectReason?: string
+}
+
+export interface Order {
+  _id: string
+  orderNo: string
+  buyerOpenid: string
+  /** `${buyerOpenid}:${requestId}`: a repeated place request finds the order it already made. */
+  requestKey: string
+  status: OrderStatus
+  lines: PricedLine[]
+  goodsFen: number
+  discountFen: number
+  shippingFen: number
+  payableFen: number
+  discounts: AppliedDiscount[]
+  address: AddressSnapshot
+  remark: string
+  payment: { outTradeNo: string; transactionId?: string; paidFen?: number; paidAt?: Date }
+  shipment?: { company: string; trackingNo: string; shippedAt: Date }
+  refund?: Refund
+  /** A payment that arrived after the order was cancelled, and how it was sent back. */
+  latePayment?: { transactionId: string; paidFen: number; outRefundNo: string; refundedAt?: Date }
+  timeline: TimelineEntry[]
+  createdAt: Date
+  expiresAt: Date
+  updatedAt: Date
+}
+
+/** Applies an event, or says in Chinese why it cannot happen now. Never changes its input. */
+export function transition(
+  order: Order,
+  event: OrderEvent,
+  actor: Actor,
+  at: Date,
+  changes: Partial<Order> = {},
+  note?: string,
+): Result<Order> {
+  const move = ORDER_MOVES[event]
+  const refundStatus = order.refund?.status ?? null
+  if (!move.from.includes(order.status) || (move.refundFrom && !move.refundFrom.includes(refundStatus))) {
+    return fail('ORDER_ILLEGAL_TRANSITION', illegalMessage(order, event), { event, status: order.status, refundStatus })
+  }
+  const to = move.to ?? order.status
+  const entry: TimelineEntry = { event, at, actor, ...(note ? { note } : {}), ...(to !== order.status ? { from: order.status, to } : {}) }
+  const next: Order = { ...order, ...changes, status: to, timeline: [...order.timeline, entry], updatedAt: at }
+  if (move.refundTo) next.refund = { ...(changes.refund ?? order.refund!), status: move.refundTo }
+  return ok(next)
+}
+
+const STATUS_TEXT: Record<OrderStatus, string> = {
+  pending_payment: '待付款',
+  paid: '待发货',
+  shipped: '待收货',
+  completed: '已完成',
+  cancelled: '已取消',
+}
+
+export const orderStatusText = (status: OrderStatus): string => STATUS_TEXT[status]
+
+function illegalMessage(order: Order, event: OrderEvent): string {
+  if (order.refund?.status === 'requested' || order.refund?.status === 'approved') return '订单正在退款中'
+  switch (event) {
+    case 'pay':
+      return order.status === 'cancelled' ? '订单已取消，请重新下单' : '订单已支付'
+    case 'cancel':
+    case 'expire':
+      return `订单${STATUS_TEXT[order.status]}，不能取消`
+    case 'confirmReceipt':
+    case 'autoComplete':
+      return `订单${STATUS_TEXT[order.status]}，不能确认收货`
+    case 'requestRefund':
+      return order.refund?.status === 'refunded' ? '订单已退款' : `订单${STATUS_TEXT[order.status]}，不能申请退款`
+    default:
+      return `订单${STATUS_TEXT[order.status]}，不能进行此操作`
+  }
+}
+
+/**
+ * A human-readable, sortable order number: the Shanghai time of placing (to the second) and six
+ * random digits, e.g. 20261125101733482915. It doubles as WeChat Pay's outTradeNo (≤ 32 characters).
+ */
+export function orderNumber(at: Date, random: () => number): string {
+  const digits = String(Math.floor(random() * 1_000_000)).padStart(6, '0')
+  return `${inShanghai(at).format('YYYYMMDDHHmmss')}${digits}`
+}
+
+/** Orders a buyer sees under each tab of 我的订单. */
+export const ORDER_TABS: Array<{ key: string; label: string; statuses: OrderStatus[] | null }> = [
+  { key: 'all', label: '全部', statuses: null },
+  { key: 'pending_payment', label: '待付款', statuses: ['pending_payment'] },
+  { key: 'paid', label: '待发货', statuses: ['paid'] },
+  { key: 'shipped', label: '待收货', statuses: ['shipped'] },
+  { key: 'completed', label: '已完成', statuses: ['completed'] },
+]

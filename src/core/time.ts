@@ -1,0 +1,24 @@
+import dayjs, { Dayjs } from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+
+dayjs.extend(utc)
+
+/** "Now", handed in by whoever calls the core, so rules are testable at any instant. */
+export type Clock = () => Date
+
+export const systemClock: Clock = () => new Date()
+
+/**
+ * Business time is Asia/Shanghai. China has kept UTC+8 without daylight saving since 1991, so a fixed
+ * offset is exact — and unlike the timezone plugin it needs no Intl time-zone data, which mini program
+ * runtimes do not all have.
+ */
+export function inShanghai(instant: Date): Dayjs {
+  return dayjs(instant).utcOffset(8 * 60)
+}
+
+export const addMinutes = (instant: Date, minutes: number): Date => dayjs(instant).add(minutes, 'minute').toDate()
+export const addDays = (instant: Date, days: number): Date => dayjs(instant).add(days, 'day').toDate()
+
+/** e.g. 2026-11-25 10:17 */
+export const formatShanghai = (instant: Date, pattern = 'YYYY-MM-DD HH:mm'): string => inShanghai(instant).format(pattern)

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, normalizeLines, quoteOrder } from '../../src/core/pricing'
+
+const line = (skuId: string, priceFen: number, quantity: number, extra: { stock?: number; onShelf?: boolean } = {}): CatalogLine => ({
+  sku: { _id: skuId, productId: `p-${skuId}`, specs: { 规格: '100g' }, priceFen, stock: extra.stock ?? 100 },
+  product: { _id: `p-${skuId}`, title: `茶 ${skuId}`, images: [`/${skuId}.jpg`], onShelf: extra.onShelf ?? true, categoryId: 'cat' },
+  quantity,
+})
+
+const flat = (amountFen: number): DiscountPolicy => ({ discountsFor: () => [{ source: 'test', label: '立减', amountFen }] })
+
+describe('pricing an order from the catalog', () => {
+  it('prices each line from the SKU, and the order from its lines', () => {
+    const quote = quoteOrder([line('a', 6800, 2), line('b', 1500, 1)], DEFAULT_SHIPPING)
+    expect(quote.ok && quote.data).toMatchObject({ goodsFen: 15100, discountFen: 0, shippingFen: 0, payableFen: 15100 })
+    expect(quote.ok && quote.data.lines[0]).toMatchObject({ unitPriceFen: 6800, quantity: 2, lineTotalFen: 13600, paidFen: 13600 })
+  })
+
+  it.each([
+    ['below the threshold pays the fee', 9899, 1000],
+    ['exactly at the threshold ships free', 9900, 0],
+    ['above the threshold ships free', 12800, 0],
+  ])('shipping: goods %s', (_name, priceFen, shippingFen) => {
+    const quote = quoteOrder([line('a', priceFen, 1)], DEFAULT_SHIPPING)
+    expect(quote.ok && quote.data.shippingFen).toBe(shippingFen)
+    expect(quote.ok && quote.data.payableFen).toBe(priceFen + shippingFen)
+  })
+
+  it('free shipping is judged on what is paid for the goods after discounts', () => {
+    const quote = quoteOrder([line('a', 10000, 1)], DEFAULT_SHIPPING, [flat(500)])
+    expect(quote.ok && quote.data).toMatchObject({ goodsFen: 10000, discountFen: 500, shippingFen: 1000, payableFen: 10500 })
+  })
+
+  it('discounts are prorated over the lines and never exceed the goods amount; shipping is never discounted', () => {
+    const quote = quoteOrder([line('a', 3000, 1), line('b', 1000, 1)], DEFAULT_SHIPPING, [flat(100), flat(99_999)])
+    expect(quote.ok && quote.data).toMatchObject({ goodsFen: 4000, discountFen: 4000, shippingFen: 1000, payableFen: 1000 })
+    const split = quoteOrder([line('a', 3000, 1), line('b', 1000, 1)], DEFAULT_SHIPPING, [flat(1001)])
+    expect(split.ok && split.data.lines.map((l) => [l.discountFen, l.paidFen])).toEqual([
+      [751, 2249],
+      [250, 750],
+    ])
+  })
+
+  it.each([
+    ['off the shelf', line('a', 100, 1, { onShelf: false }), 'ORDER_PRODUCT_OFF_SHELF'],
+    ['more than the stock', line('a', 100, 3, { stock: 2 }), 'ORDER_OUT_OF_STOCK'],
+  ])('refuses a product %s', (_name, catalogLine, code) => {
+    const quote = quoteOrder([catalogLine], DEFAULT_SHIPPING)
+    expect(quote.ok ? undefined : quote.error.code).toBe(code)
+  })
+
+  it('merges repeated SKUs and refuses empty, oversized and over-long requests', () => {
+    expect(normalizeLines([{ skuId: 'a', quantity: 1 }, { skuId: 'a', quantity: 2 }])).toEqual({ ok: true, data: [{ skuId: 'a', quantity: 3 }] })
+    const code = (r: ReturnType<typeof normalizeLines>) => (r.ok ? undefined : r.error.code)
+    expect(code(normalizeLines([]))).toBe('ORDER_EMPTY')
+    expect(code(normalizeLines([{ skuId: 'a', quantity: 60 }, { skuId: 'a', quantity: 40 }]))).toBe('ORDER_QUANTITY_TOO_LARGE')
+    expect(code(normalizeLines(Array.from({ length: 51 }, (_, i) => ({ skuId: `s${i}`, quantity: 1 }))))).toBe('ORDER_TOO_MANY_LINES')
+  })
+})
