@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import type { Sku } from '../../src/core/catalog'
 import { CartLine, viewCart } from '../../src/core/cart'
 
 const added = new Date('2026-11-20T00:00:00Z')
 const cartLine = (skuId: string, quantity: number, priceFenWhenAdded: number, selected = true): CartLine => ({ skuId, quantity, selected, priceFenWhenAdded, addedAt: added })
 
 describe('what the cart shows', () => {
-  const skus = new Map([
+  const skus = new Map<string, Sku>([
     ['a', { _id: 'a', productId: 'pa', specs: { 规格: '100g' }, priceFen: 6800, stock: 10 }],
     ['b', { _id: 'b', productId: 'pb', specs: {}, priceFen: 1200, stock: 0 }],
     ['c', { _id: 'c', productId: 'pc', specs: {}, priceFen: 3000, stock: 2 }],
