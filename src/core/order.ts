@@ -167,3 +167,66 @@ export const ORDER_TABS: Array<{ key: string; label: string; statuses: OrderStat
   { key: 'shipped', label: '待收货', statuses: ['shipped'] },
   { key: 'completed', label: '已完成', statuses: ['completed'] },
 ]
+
+/** What a buyer can do with the order now, derived from the same table that guards the moves. */
+export type BuyerAction = 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund'
+
+export function buyerActions(order: Pick<Order, 'status' | 'refund'>): BuyerAction[] {
+  const refund = order.refund?.status ?? null
+  const allowed = (event: OrderEvent) => {
+    const move = ORDER_MOVES[event]
+    return move.from.includes(order.status) && (!move.refundFrom || move.refundFrom.includes(refund))
+  }
+  return (['pay', 'cancel', 'confirmReceipt', 'requestRefund'] as const).filter(allowed)
+}
+
+/** The order as its buyer sees it (no internal keys). */
+export type OrderView = Omit<Order, 'requestKey' | 'buyerOpenid'> & { statusText: string; actions: BuyerAction[] }
+
+export function viewOrder(order: Order): OrderView {
+  const { requestKey: _key, buyerOpenid: _buyer, ...rest } = order
+  return { ...rest, statusText: orderStatusText(order.status), actions: buyerActions(order) }
+}
+
+export interface OrderSummary {
+  _id: string
+  orderNo: string
+  status: OrderStatus
+  statusText: string
+  refundStatus?: RefundStatus
+  lines: Array<Pick<PricedLine, 'title' | 'image' | 'specs' | 'quantity' | 'unitPriceFen'>>
+  payableFen: number
+  createdAt: Date
+  actions: BuyerAction[]
+}
+
+export function summarizeOrder(order: Order): OrderSummary {
+  return {
+    _id: order._id,
+    orderNo: order.orderNo,
+    status: order.status,
+    statusText: orderStatusText(order.status),
+    ...(order.refund ? { refundStatus: order.refund.status } : {}),
+    lines: order.lines.map(({ title, image, specs, quantity, unitPriceFen }) => ({ title, image, specs, quantity, unitPriceFen })),
+    payableFen: order.payableFen,
+    createdAt: order.createdAt,
+    actions: buyerActions(order),
+  }
+}
+
+export const REFUND_STATUS_TEXT: Record<RefundStatus, string> = {
+  requested: '退款申请中',
+  approved: '退款处理中',
+  refunded: '已退款',
+  rejected: '退款被拒绝',
+}
+
+/** Parameters for wx.requestPayment, as cloudPay.unifiedOrder returns them. */
+export interface PaymentParams {
+  appId?: string
+  timeStamp: string
+  nonceStr: string
+  package: string
+  signType: string
+  paySign: string
+}
