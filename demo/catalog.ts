@@ -12,7 +12,7 @@
  */
 import type { Category, Product, Sku } from '../src/core/catalog'
 
-export type DemoProduct = Omit<Product, 'createdAt' | 'minPriceFen' | 'maxPriceFen'> & {
+export type DemoProduct = Omit<Product, 'createdAt' | 'minPriceFen' | 'maxPriceFen' | 'searchTerms'> & {
   skus: Array<Omit<Sku, 'productId'>>
 }
 

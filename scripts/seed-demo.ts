@@ -1,4 +1,4 @@
-import { priceRangeOf } from '../src/core/catalog'
+import { priceRangeOf, searchTermsOf } from '../src/core/catalog'
 import { demoBrand, demoCategories, demoProducts } from '../demo/catalog'
 import { demoPersonas, demoRoster } from '../demo/personas'
 
@@ -11,7 +11,9 @@ export async function seedDemo(db: any, now = new Date()): Promise<boolean> {
   await db.collection('settings').add({ data: { _id: 'storefront', ...demoBrand } })
   for (const category of demoCategories) await db.collection('categories').add({ data: category })
   for (const { skus, ...product } of demoProducts) {
-    await db.collection('products').add({ data: { ...product, ...priceRangeOf(skus), createdAt: now } })
+    await db.collection('products').add({
+      data: { ...product, ...priceRangeOf(skus), searchTerms: searchTermsOf(product), createdAt: now },
+    })
     for (const sku of skus) await db.collection('skus').add({ data: { ...sku, productId: product._id } })
   }
   for (const persona of demoPersonas) {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { Category, Product, ProductDetail, ProductPage, Sku, Storefront, summarize } from '../../src/core/catalog'
+import { Category, Product, ProductDetail, ProductPage, Sku, Storefront, searchTermsFor, summarize } from '../../src/core/catalog'
 import { fail, ok } from '../../src/core/result'
-import { MAX_PAGE_SIZE, db } from '../_shared/database'
+import { MAX_PAGE_SIZE, _, db } from '../_shared/database'
 import { action, defineFunction } from '../_shared/edge'
 
 const products = db.collection<Product>('products')
@@ -25,19 +25,27 @@ export const main = defineFunction('catalog', {
     },
   }),
 
-  /** Products on the shelf, in HQ's order, one page at a time; optionally one category. */
+  /** Products on the shelf, in HQ's order, one page at a time; optionally one category or a keyword. */
   listProducts: action({
     input: z
       .object({
         categoryId: z.string().min(1).max(64).optional(),
+        keyword: z.string().trim().max(30).optional(),
         page: z.number().int().min(0).max(1000).default(0),
         pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
       })
       .strict(),
-    async handle({ categoryId, page, pageSize }) {
-      const where = categoryId ? { onShelf: true, categoryId } : { onShelf: true }
+    async handle({ categoryId, keyword, page, pageSize }) {
+      const where: Record<string, unknown> = { onShelf: true }
+      if (categoryId) where.categoryId = categoryId
+      if (keyword) {
+        const terms = searchTermsFor(keyword)
+        if (!terms) return ok<ProductPage>({ items: [], hasMore: false })
+        where.searchTerms = terms.length === 1 ? terms[0] : _.all(terms)
+      }
       const { data } = await products
         .where(where)
+        .field({ searchTerms: false, detail: false })
         .orderBy('sortOrder', 'asc')
         .skip(page * pageSize)
         .limit(pageSize + 1)
@@ -55,7 +63,7 @@ export const main = defineFunction('catalog', {
       const product = data[0] as Product | undefined
       if (!product || !product.onShelf) return fail('CATALOG_PRODUCT_NOT_FOUND', '商品不存在或已下架', { productId })
       const skuRows = (await db.collection<Sku>('skus').where({ productId }).limit(MAX_PAGE_SIZE).get()).data
-      const { createdAt: _createdAt, sortOrder: _sortOrder, ...rest } = product
+      const { createdAt: _createdAt, sortOrder: _sortOrder, searchTerms: _searchTerms, ...rest } = product
       const detail: ProductDetail = {
         ...rest,
         skus: skuRows.map(({ productId: _p, ...sku }) => sku),

@@ -154,11 +154,14 @@ export class Store {
   candidates(collection: string, query: Record<string, any> | undefined): { docs: Iterable<Doc>; index?: string } {
     const data = this.collection(collection)
     let best: { ids: Set<string>; index: string } | undefined
-    for (const [field, values] of equalityConditions(query)) {
+    for (const { field, values, every } of equalityConditions(query)) {
       for (const index of data.indexes) {
         if (index.firstField !== field) continue
-        const ids = new Set<string>()
-        for (const value of values) for (const id of index.lookup(value)) ids.add(id)
+        const sets = values.map((value) => index.lookup(value))
+        // `$in` may match any value (union); `$all` must match every value (intersection).
+        const ids = every
+          ? new Set([...sets[0]].filter((id) => sets.every((set) => set.has(id))))
+          : new Set(sets.flatMap((set) => [...set]))
         if (!best || ids.size < best.ids.size) best = { ids, index: index.spec.name }
       }
     }
@@ -315,23 +318,28 @@ export class Store {
   }
 }
 
-/** Top-level `field: value`, `field: { $eq }` and `field: { $in: [...] }` conditions of a query. */
-function equalityConditions(query: Record<string, any> | undefined): Array<[string, unknown[]]> {
+/** Top-level `field: value`, `{ $eq }`, `{ $in: [...] }` and `{ $all: [...] }` conditions of a query. */
+function equalityConditions(
+  query: Record<string, any> | undefined,
+): Array<{ field: string; values: unknown[]; every: boolean }> {
   if (!query) return []
-  const out: Array<[string, unknown[]]> = []
+  const out: Array<{ field: string; values: unknown[]; every: boolean }> = []
   for (const [field, condition] of Object.entries(query)) {
     if (field === '$and' && Array.isArray(condition)) {
       for (const part of condition) out.push(...equalityConditions(part))
       continue
     }
     if (field.startsWith('$')) continue
-    if (isScalar(condition)) out.push([field, [condition]])
+    if (isScalar(condition)) out.push({ field, values: [condition], every: false })
     else if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
       const keys = Object.keys(condition)
-      if (keys.length === 1 && keys[0] === '$eq' && isScalar(condition.$eq)) out.push([field, [condition.$eq]])
-      if (keys.length === 1 && keys[0] === '$in' && Array.isArray(condition.$in) && condition.$in.every(isScalar)) {
-        out.push([field, condition.$in])
-      }
+      if (keys.length !== 1) continue
+      const [operator] = keys
+      const operand = condition[operator]
+      if (operator === '$eq' && isScalar(operand)) out.push({ field, values: [operand], every: false })
+      const list = Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)
+      if (operator === '$in' && list) out.push({ field, values: operand, every: false })
+      if (operator === '$all' && list) out.push({ field, values: operand, every: true })
     }
   }
   return out

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { searchTermsOf } from '../../src/core/catalog'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 
 describe('catalog function', () => {
@@ -50,6 +51,23 @@ describe('catalog function', () => {
     const last = await catalog('listProducts', { pageSize: 10, page: 2 })
     expect(last.data.items).toHaveLength(4)
     expect(last.data.hasMore).toBe(false)
+  })
+
+  it('finds products by keyword through the search index, on the shelf only', async () => {
+    const longjing = { title: '西湖龙井 明前特级', subtitle: '狮峰山', tags: ['绿茶'] }
+    const puer = { title: '冰岛古树 普洱生茶', subtitle: '勐库', tags: ['普洱'] }
+    for (const [id, p, onShelf] of [['s1', longjing, true], ['s2', puer, true], ['s3', longjing, false]] as const) {
+      await t.db.collection('products').add({
+        data: { _id: id, ...p, detail: '', images: [], categoryId: 'cat-green', specDimensions: [], onShelf, sortOrder: 1, minPriceFen: 1, maxPriceFen: 1, searchTerms: searchTermsOf(p), createdAt: new Date() },
+      })
+    }
+    const found = await catalog('listProducts', { keyword: '龙井' })
+    expect(found.data.items.map((p: any) => p._id)).toEqual(['s1'])
+    expect((await catalog('listProducts', { keyword: ' 普洱生茶 ' })).data.items.map((p: any) => p._id)).toEqual(['s2'])
+    expect((await catalog('listProducts', { keyword: '西湖龙井明前' })).data.items.map((p: any) => p._id)).toEqual(['s1'])
+    expect((await catalog('listProducts', { keyword: '咖啡' })).data.items).toEqual([])
+    expect((await catalog('listProducts', { keyword: '，，' })).data.items).toEqual([])
+    await t.db.collection('products').where({ _id: t.db.command.in(['s1', 's2', 's3']) }).remove()
   })
 
   it('lists one category', async () => {
