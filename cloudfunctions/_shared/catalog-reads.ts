@@ -1,0 +1,23 @@
+import type { Product, Sku } from '../../src/core/catalog'
+import { _, db } from './database'
+
+/** SKUs by id, and the products they belong to: what carts and orders price from. */
+export async function loadCatalogFor(skuIds: string[]): Promise<{ skus: Map<string, Sku>; products: Map<string, Product> }> {
+  const ids = [...new Set(skuIds)]
+  const skus = new Map<string, Sku>()
+  const products = new Map<string, Product>()
+  if (ids.length === 0) return { skus, products }
+  // At most 50 ids (the cart and order limits), well under the SDK's 1000-document page.
+  for (const sku of (await db.collection<Sku>('skus').where({ _id: _.in(ids) }).limit(ids.length).get()).data) skus.set(sku._id, sku)
+  const productIds = [...new Set([...skus.values()].map((s) => s.productId))]
+  if (productIds.length > 0) {
+    const { data } = await db
+      .collection<Product>('products')
+      .where({ _id: _.in(productIds) })
+      .field({ searchTerms: false, detail: false })
+      .limit(productIds.length)
+      .get()
+    for (const product of data) products.set(product._id, product)
+  }
+  return { skus, products }
+}

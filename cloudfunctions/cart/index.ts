@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { Cart, CartLine, MAX_CART_LINES, viewCart } from '../../src/core/cart'
+import { MAX_QUANTITY_PER_LINE } from '../../src/core/pricing'
+import { Result, fail, ok } from '../../src/core/result'
+import { loadCatalogFor } from '../_shared/catalog-reads'
+import { db } from '../_shared/database'
+import { action, defineFunction } from '../_shared/edge'
+import type { Caller } from '../_shared/wx-context'
+
+const carts = db.collection<Cart>('carts')
+const skuId = z.string().min(1).max(80)
+const quantity = z.number().int().min(1).max(MAX_QUANTITY_PER_LINE)
+
+/** The caller's cart as the page shows it. */
+async function view(lines: CartLine[]) {
+  const { skus, products } = await loadCatalogFor(lines.map((l) => l.skuId))
+  return ok(viewCart(lines, skus, products))
+}
+
+async function linesOf(openid: string): Promise<CartLine[]> {
+  const { data } = await carts.where({ _id: openid }).get()
+  return data[0]?.lines ?? []
+}
+
+/**
+ * Changes the caller's cart in a transaction, so two devices changing it at once never lose an
+ * edit. `change` returns the new lines, or an error that leaves the cart as it was.
+ */
+async function changeCart(caller: Caller, change: (lines: CartLine[], now: Date) => Promise<Result<CartLine[]>>) {
+  const openid = caller.openid
+  if (!openid) return fail('AUTH_REQUIRED', '请先登录')
+  const outcome = await db.runTransaction(async (tx) => {
+    const { data } = await tx.collection<Cart>('carts').where({ _id: openid }).get()
+    const now = new Date()
+    const changed = await change(data[0]?.lines ?? [], now)
+    if (!changed.ok) return changed
+    if (data[0]) await tx.collection<Cart>('carts').doc(openid).update({ data: { lines: changed.data, updatedAt: now } })
+    else await tx.collection<Cart>('carts').add({ data: { _id: openid, openid, lines: changed.data, updatedAt: now } })
+    return changed
+  }, 5)
+  return outcome.ok ? view(outcome.data) : outcome
+}
+
+export const main = defineFunction('cart', {
+  getCart: action({
+    input: z.object({}).strict(),
+    async handle(_input, caller) {
+      return view(caller.openid ? await linesOf(caller.openid) : [])
+    },
+  }),
+
+  addToCart: action({
+    input: z.object({ skuId, quantity }).strict(),
+    async handle(input, caller) {
+      return changeCart(caller, async (lines, now) => {
+        const { skus, products } = await loadCatalogFor([input.skuId])
+        const sku = skus.get(input.skuId)
+        const product = sku && products.get(sku.productId)
+        if (!sku || !product || !product.onShelf) return fail('CART_PRODUCT_UNAVAILABLE', '商品已下架或不存在', { skuId: input.skuId })
+        const existing = lines.find((l) => l.skuId === input.skuId)
+        const wanted = (existing?.quantity ?? 0) + input.quantity
+        if (wanted > MAX_QUANTITY_PER_LINE) return fail('CART_QUANTITY_TOO_LARGE', `单件商品最多购买 ${MAX_QUANTITY_PER_LINE} 件`)
+        if (wanted > sku.stock) return fail('CART_OUT_OF_STOCK', '库存不足', { stock: sku.stock })
+        if (existing) return ok(lines.map((l) => (l.skuId === input.skuId ? { ...l, quantity: wanted, selected: true } : l)))
+        if (lines.length >= MAX_CART_LINES) return fail('CART_FULL', `购物车最多放 ${MAX_CART_LINES} 种商品`)
+        return ok([{ skuId: sku._id, quantity: input.quantity, selected: true, priceFenWhenAdded: sku.priceFen, addedAt: now }, ...lines])
+      })
+    },
+  }),
+
+  setQuantity: action({
+    input: z.object({ skuId, quantity }).strict(),
+    async handle(input, caller) {
+      return changeCart(caller, async (lines) => {
+        if (!lines.some((l) => l.skuId === input.skuId)) return fail('CART_LINE_NOT_FOUND', '购物车里没有这件商品')
+        const { skus } = await loadCatalogFor([input.skuId])
+        const stock = skus.get(input.skuId)?.stock ?? 0
+        if (input.quantity > stock) return fail('CART_OUT_OF_STOCK', '库存不足', { stock })
+        return ok(lines.map((l) => (l.skuId === input.skuId ? { ...l, quantity: input.quantity } : l)))
+      })
+    },
+  }),
+
+  removeFromCart: action({
+    input: z.object({ skuIds: z.array(skuId).min(1).max(MAX_CART_LINES) }).strict(),
+    async handle({ skuIds }, caller) {
+      return changeCart(caller, async (lines) => ok(lines.filter((l) => !skuIds.includes(l.skuId))))
+    },
+  }),
+
+  selectLines: action({
+    input: z.object({ skuIds: z.union([z.literal('all'), z.array(skuId).max(MAX_CART_LINES)]), selected: z.boolean() }).strict(),
+    async handle({ skuIds, selected }, caller) {
+      return changeCart(caller, async (lines) =>
+        ok(lines.map((l) => (skuIds === 'all' || skuIds.includes(l.skuId) ? { ...l, selected } : l))),
+      )
+    },
+  }),
+})

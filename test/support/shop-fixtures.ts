@@ -1,0 +1,41 @@
+import { searchTermsOf } from '../../src/core/catalog'
+
+/** A small catalog for function tests: two products, three SKUs. */
+export async function addTestCatalog(db: any, skuStock: Record<string, number> = {}) {
+  const products = [
+    { _id: 'p-tea', title: '西湖龙井', onShelf: true, categoryId: 'cat-green' },
+    { _id: 'p-old', title: '停产老茶', onShelf: false, categoryId: 'cat-green' },
+  ]
+  for (const p of products) {
+    await db.collection('products').add({
+      data: {
+        ...p,
+        subtitle: '',
+        detail: '',
+        images: [`/assets/${p._id}.jpg`],
+        tags: [],
+        specDimensions: [{ name: '规格', values: ['100g', '250g'] }],
+        sortOrder: 1,
+        minPriceFen: 6800,
+        maxPriceFen: 15800,
+        searchTerms: searchTermsOf({ title: p.title, subtitle: '', tags: [] }),
+        createdAt: new Date(),
+      },
+    })
+  }
+  const skus = [
+    { _id: 'tea-100g', productId: 'p-tea', specs: { 规格: '100g' }, priceFen: 6800, stock: skuStock['tea-100g'] ?? 50 },
+    { _id: 'tea-250g', productId: 'p-tea', specs: { 规格: '250g' }, priceFen: 15800, stock: skuStock['tea-250g'] ?? 50 },
+    { _id: 'old-100g', productId: 'p-old', specs: { 规格: '100g' }, priceFen: 3000, stock: 50 },
+  ]
+  for (const sku of skus) await db.collection('skus').add({ data: sku })
+}
+
+export const TEST_ADDRESS = {
+  name: '林小雨',
+  phone: '13800138000',
+  province: '浙江省',
+  city: '杭州市',
+  district: '西湖区',
+  detail: '龙井路 1 号',
+}
