@@ -1,4 +1,5 @@
 import cloud from 'wx-server-sdk'
+import type { Result } from '../../src/core/result'
 
 // wx-server-sdk declares DYNAMIC_CURRENT_ENV as a symbol and every call as "result or void" (its
 // callback style). This file is the one place that states the shapes the functions rely on.
@@ -45,3 +46,27 @@ export const _ = db.command
 
 /** The SDK returns at most 1000 documents a call; pages never ask for more than this. */
 export const MAX_PAGE_SIZE = 100
+
+/** Thrown inside a transaction to roll it back with an expected failure instead of a bug. */
+class Abort extends Error {
+  constructor(readonly result: Result<never>) {
+    super(result.ok ? 'abort' : result.error.code)
+  }
+}
+
+/**
+ * Runs `work` in a database transaction: its writes commit together or not at all. A failed Result
+ * rolls everything back and is returned as is; a conflict with another transaction is retried.
+ */
+export async function inTransaction<T>(work: (tx: Database) => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await db.runTransaction(async (tx) => {
+      const result = await work(tx)
+      if (!result.ok) throw new Abort(result)
+      return result
+    }, 10)
+  } catch (error) {
+    if (error instanceof Abort) return error.result
+    throw error
+  }
+}

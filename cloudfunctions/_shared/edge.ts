@@ -49,4 +49,33 @@ export function defineFunction(name: string, actions: Record<string, Action<any,
   }
 }
 
+/**
+ * The edge of a function that WeChat itself calls with its own event shape (payment notifications,
+ * timer triggers) instead of `{ action, payload }`: only the named sources may run it, the event is
+ * validated, anything thrown is logged and answered with `onError`.
+ */
+export function defineEventHandler<E, O>(
+  name: string,
+  definition: { sources: CallSource[]; input: ZodType<E, ZodTypeDef, unknown>; handle(event: E, caller: Caller): Promise<O>; refused: O },
+) {
+  return async function main(event: unknown): Promise<O> {
+    const caller = currentCaller()
+    if (!definition.sources.includes(caller.source)) {
+      console.warn(`${name}: refused a call from source ${caller.source}`)
+      return definition.refused
+    }
+    const parsed = definition.input.safeParse(event)
+    if (!parsed.success) {
+      console.error(`${name}: unexpected event ${JSON.stringify(parsed.error.issues)}`)
+      return definition.refused
+    }
+    try {
+      return await definition.handle(parsed.data, caller)
+    } catch (error) {
+      console.error(`${name} failed:`, error)
+      return definition.refused
+    }
+  }
+}
+
 export type { AppError }

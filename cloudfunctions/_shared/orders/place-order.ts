@@ -1,0 +1,120 @@
+import { Address, snapshotOf } from '../../../src/core/address'
+import type { Cart } from '../../../src/core/cart'
+import { Order, UNPAID_ORDER_MINUTES, orderNumber } from '../../../src/core/order'
+import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, LineRequest, ShippingRule, normalizeLines, quoteOrder, Quote } from '../../../src/core/pricing'
+import { Result, fail, ok } from '../../../src/core/result'
+import { addMinutes } from '../../../src/core/time'
+import { loadCatalogFor } from '../catalog-reads'
+import { db, inTransaction } from '../database'
+import { orders } from './repository'
+import { adjustStock, readSkus } from './stock'
+
+/** Discounts offered at checkout: none yet; coupons and campaigns plug in here. */
+export const discountPolicies: DiscountPolicy[] = []
+
+export const shippingRule = (): ShippingRule => DEFAULT_SHIPPING
+
+/** Prices lines as checkout shows them, from the catalog as it is now. */
+export async function quoteLines(requested: LineRequest[]): Promise<Result<Quote>> {
+  const normalized = normalizeLines(requested)
+  if (!normalized.ok) return normalized
+  const { skus, products } = await loadCatalogFor(normalized.data.map((l) => l.skuId))
+  const lines = catalogLines(normalized.data, skus, products)
+  return lines.ok ? quoteOrder(lines.data, shippingRule(), discountPolicies) : lines
+}
+
+function catalogLines(
+  requested: LineRequest[],
+  skus: Map<string, CatalogLine['sku']>,
+  products: Map<string, CatalogLine['product']>,
+): Result<CatalogLine[]> {
+  const lines: CatalogLine[] = []
+  for (const { skuId, quantity } of requested) {
+    const sku = skus.get(skuId)
+    const product = sku && products.get(sku.productId)
+    if (!sku || !product) return fail('ORDER_SKU_NOT_FOUND', '商品不存在', { skuId })
+    lines.push({ sku, product, quantity })
+  }
+  return ok(lines)
+}
+
+export interface PlaceOrderRequest {
+  buyerOpenid: string
+  requestId: string
+  lines: LineRequest[]
+  addressId: string
+  remark: string
+  fromCart: boolean
+}
+
+/**
+ * Places an order: prices it on the server, reserves stock for every line or none, and records the
+ * order, all in one transaction. The same request id from the same buyer gives back the order it
+ * already made, so a double tap or a retried network call makes one order.
+ */
+export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise<Result<Order>> {
+  const requestKey = `${request.buyerOpenid}:${request.requestId}`
+  const earlier = await findByRequestKey(requestKey)
+  if (earlier) return ok(earlier)
+
+  const normalized = normalizeLines(request.lines)
+  if (!normalized.ok) return normalized
+  const { data: addressRows } = await db
+    .collection<Address>('addresses')
+    .where({ _id: request.addressId, openid: request.buyerOpenid })
+    .get()
+  if (!addressRows[0]) return fail('ORDER_ADDRESS_NOT_FOUND', '请选择收货地址')
+  const { products } = await loadCatalogFor(normalized.data.map((l) => l.skuId))
+
+  let placed: Result<Order>
+  try {
+    placed = await inTransaction(async (tx) => {
+      const skus = await readSkus(tx, normalized.data.map((l) => l.skuId))
+      const lines = catalogLines(normalized.data, skus, products)
+      if (!lines.ok) return lines
+      const quote = quoteOrder(lines.data, shippingRule(), discountPolicies)
+      if (!quote.ok) return quote
+      await adjustStock(tx, skus, quote.data.lines.map((l) => ({ skuId: l.skuId, delta: -l.quantity })))
+      const orderNo = orderNumber(now, Math.random)
+      const order: Omit<Order, '_id'> = {
+        orderNo,
+        buyerOpenid: request.buyerOpenid,
+        requestKey,
+        status: 'pending_payment',
+        ...quote.data,
+        address: snapshotOf(addressRows[0]),
+        remark: request.remark,
+        payment: { outTradeNo: orderNo },
+        timeline: [{ event: 'place', at: now, actor: { kind: 'buyer', openid: request.buyerOpenid } }],
+        createdAt: now,
+        expiresAt: addMinutes(now, UNPAID_ORDER_MINUTES),
+        updatedAt: now,
+      }
+      const { _id } = await tx.collection<Order>('orders').add({ data: order })
+      return ok({ ...order, _id })
+    })
+  } catch (error) {
+    // The same request placed twice at the same instant: the unique requestKey let one through.
+    const winner = String(error).includes('duplicate key') ? await findByRequestKey(requestKey) : undefined
+    if (winner) return ok(winner)
+    throw error
+  }
+  if (placed.ok && request.fromCart) await removeFromCart(request.buyerOpenid, placed.data.lines.map((l) => l.skuId))
+  return placed
+}
+
+async function findByRequestKey(requestKey: string): Promise<Order | undefined> {
+  return (await orders.where({ requestKey }).get()).data[0]
+}
+
+/** Ordered lines leave the cart; the order stands even if this tidy-up fails. */
+async function removeFromCart(openid: string, skuIds: string[]): Promise<void> {
+  try {
+    const { data } = await db.collection<Cart>('carts').where({ _id: openid }).get()
+    if (!data[0]) return
+    const lines = data[0].lines.filter((l) => !skuIds.includes(l.skuId))
+    await db.collection<Cart>('carts').doc(openid).update({ data: { lines, updatedAt: new Date() } })
+  } catch (error) {
+    console.warn('could not remove ordered lines from the cart', error)
+  }
+}

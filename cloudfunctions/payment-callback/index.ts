@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { parseWechatTime, cloudPayGateway } from '../_shared/cloud-pay'
+import { defineEventHandler } from '../_shared/edge'
+import { markOrderPaid } from '../_shared/orders/settle-payment'
+import { recordRefund } from '../_shared/orders/refunds'
+
+/**
+ * WeChat Pay's notifications, for payments (unifiedOrder's functionName) and refunds (refund's).
+ * Answering `{ errcode: 0 }` tells WeChat the notice is recorded; anything else makes it try again
+ * for up to two days — which is what a failure here should do.
+ */
+const acknowledged = { errcode: 0, errmsg: 'OK' }
+const retryLater = { errcode: 1, errmsg: 'RETRY' }
+
+const refundFields = z.object({
+  outTradeNo: z.string(),
+  outRefundNo: z.string(),
+  refundFee: z.coerce.number().int(),
+  refundStatus: z.string(),
+  successTime: z.string().optional(),
+})
+
+const notice = z.union([
+  z
+    .object({
+      returnCode: z.string(),
+      resultCode: z.string().optional(),
+      outTradeNo: z.string().min(1),
+      transactionId: z.string().min(1),
+      totalFee: z.coerce.number().int(),
+      timeEnd: z.string().optional(),
+    })
+    .passthrough()
+    .transform((e) => ({ kind: 'payment' as const, ...e })),
+  z
+    .object({ returnCode: z.string(), reqInfo: refundFields })
+    .passthrough()
+    .transform((e) => ({ kind: 'refund' as const, ...e.reqInfo })),
+  refundFields.passthrough().transform((e) => ({ kind: 'refund' as const, ...e })),
+])
+
+export const main = defineEventHandler('payment-callback', {
+  sources: ['paycallback'],
+  input: notice,
+  refused: retryLater,
+  async handle(event) {
+    const now = new Date()
+    if (event.kind === 'refund') {
+      const outcome = await recordRefund(
+        {
+          outTradeNo: event.outTradeNo,
+          outRefundNo: event.outRefundNo,
+          refundFen: event.refundFee,
+          succeeded: event.refundStatus === 'SUCCESS',
+          at: event.successTime ? new Date(event.successTime.replace(' ', 'T') + '+08:00') : now,
+        },
+        now,
+      )
+      return outcome.ok ? acknowledged : retryLater
+    }
+    if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') return acknowledged
+    const settled = await markOrderPaid(
+      { outTradeNo: event.outTradeNo, transactionId: event.transactionId, paidFen: event.totalFee, paidAt: parseWechatTime(event.timeEnd) },
+      cloudPayGateway,
+      now,
+    )
+    return settled.ok ? acknowledged : retryLater
+  },
+})
