@@ -20,7 +20,13 @@ const refundFields = z.object({
   successTime: z.string().optional(),
 })
 
+// A refund notice also carries the payment's fields, so it is recognised first, by outRefundNo.
 const notice = z.union([
+  refundFields.passthrough().transform((e) => ({ kind: 'refund' as const, ...e })),
+  z
+    .object({ returnCode: z.string(), reqInfo: refundFields })
+    .passthrough()
+    .transform((e) => ({ kind: 'refund' as const, ...e.reqInfo })),
   z
     .object({
       returnCode: z.string(),
@@ -32,11 +38,6 @@ const notice = z.union([
     })
     .passthrough()
     .transform((e) => ({ kind: 'payment' as const, ...e })),
-  z
-    .object({ returnCode: z.string(), reqInfo: refundFields })
-    .passthrough()
-    .transform((e) => ({ kind: 'refund' as const, ...e.reqInfo })),
-  refundFields.passthrough().transform((e) => ({ kind: 'refund' as const, ...e })),
 ])
 
 export const main = defineEventHandler('payment-callback', {
