@@ -8,6 +8,7 @@ import type { IndexSpec } from './database/indexes'
 import { Store } from './database/store'
 import { buildFunctions, listFunctions } from './functions/build'
 import { FunctionHost, Identity, Invocation } from './functions/host'
+import { PayOptions, startPay } from './pay'
 
 export interface LocalCloudOptions {
   port?: number
@@ -29,6 +30,8 @@ export interface LocalCloudOptions {
    * decides the OPENID the function sees. The client never names an OPENID itself.
    */
   personas?: Persona[]
+  /** WeChat Pay: how notifications are retried, how long refunds take. */
+  pay?: PayOptions
   /** Folders served as static files (the H5 build, demo images), matched by URL prefix in order. */
   staticRoots?: Array<{ prefix: string; dir: string }>
   log?: (line: string) => void
@@ -84,6 +87,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     maxInstancesPerFunction: options.maxInstancesPerFunction,
     log,
   })
+  const pay = await startPay(store, functions, { appId, log, ...options.pay })
 
   const server = http.createServer((req, res) => {
     const started = Date.now()
@@ -111,6 +115,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const personas = (options.personas ?? []).map(({ openid: _hidden, ...persona }) => persona)
       return { status: 200, body: { personas } }
     }
+    const cashier = await pay.cashier.route(req.method ?? 'GET', url, () => readJson(req))
+    if (cashier) return cashier
     if (req.method === 'GET' || req.method === 'HEAD') {
       const file = staticFile(options.staticRoots ?? [], url.pathname)
       if (file) return { status: 200, body: file, describe: `static ${url.pathname}` }
@@ -118,8 +124,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (req.method !== 'POST') return { status: 404, body: { code: 'NOT_FOUND', message: 'not found' } }
 
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
-      const body = (await readJson(req)) as DatabaseRequest & Record<string, any>
       const instanceId = url.pathname.match(/^\/admin\/instance\/([\w-]+)/)?.[1]
+      if (header(req, 'content-type')?.startsWith('multipart/form-data')) return formAction(await readForm(req), instanceId)
+      const body = (await readJson(req)) as DatabaseRequest & Record<string, any>
       const trace: QueryTrace = {}
       const answer = await adminAction(body, trace, instanceId)
       const describe = [body.action, body.collectionName ?? body.function_name, trace.plan && `(${trace.plan})`]
@@ -142,6 +149,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return { status: 200, body: toClientAnswer(outcome), describe: `trigger ${trigger[1]}/${trigger[2]}` }
     }
     return { status: 404, body: { code: 'NOT_FOUND', message: 'not found' } }
+  }
+
+  /** The actions node-sdk sends as multipart forms: wx.wxPayApi (cloudPay). */
+  async function formAction(form: FormData, instanceId?: string): Promise<{ status: number; body: unknown; describe: string }> {
+    const action = String(form.get('action'))
+    const apiName = String(form.get('apiName'))
+    const describe = `${action} ${apiName}`
+    if (action !== 'wx.wxPayApi') {
+      return { status: 200, body: { code: 'INVALID_PARAM', message: `action ${action} is not supported by the local cloud` }, describe }
+    }
+    const caller = instanceId ? functions.identityOf(instanceId) : undefined
+    const answer = await pay.api.handle(apiName, String(form.get('requestData') ?? ''), caller)
+    return { status: 200, body: answer.ok ? new RawJson(answer.body) : { code: answer.code, message: answer.message }, describe }
   }
 
   function callerOpenid(req: http.IncomingMessage): string | undefined {
@@ -189,6 +209,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     db,
     functions,
     async close() {
+      pay.close()
       await functions.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
@@ -219,7 +240,7 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value || undefined
 }
 
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
@@ -227,7 +248,11 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw new Error('request body too large')
     chunks.push(chunk as Buffer)
   }
-  const text = Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const text = (await readBody(req)).toString('utf8')
   if (!text) return {}
   try {
     return JSON.parse(text)
@@ -236,7 +261,25 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
+async function readForm(req: http.IncomingMessage): Promise<FormData> {
+  const body = await readBody(req)
+  try {
+    return await new Response(new Uint8Array(body), { headers: { 'content-type': header(req, 'content-type')! } }).formData()
+  } catch {
+    throw new BadRequest('request body is not valid multipart form data')
+  }
+}
+
 class BadRequest extends Error {}
+
+/**
+ * JSON that node-sdk must receive as bytes: for wx.wxPayApi it parses a body sent as
+ * `application/json; charset=utf-8` itself and then takes it for an error, so a response goes out
+ * under another content type and wx-server-sdk parses it.
+ */
+class RawJson {
+  constructor(readonly value: unknown) {}
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -274,6 +317,12 @@ function staticFile(roots: Array<{ prefix: string; dir: string }>, pathname: str
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
+  if (body instanceof RawJson) {
+    const bytes = Buffer.from(JSON.stringify(body.value))
+    res.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': bytes.length })
+    res.end(bytes)
+    return
+  }
   if (body instanceof StaticFile) {
     res.writeHead(status, { 'content-type': body.contentType, 'cache-control': 'no-cache' })
     fs.createReadStream(body.path).pipe(res)
