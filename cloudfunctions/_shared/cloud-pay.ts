@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto'
 import cloud from 'wx-server-sdk'
 import type { PaymentParams } from '../../src/core/order'
 import type { PaymentGateway, PaymentState } from '../../src/core/payment'
+import { currentEnvironment } from './wx-context'
 import { Result, fail, ok } from '../../src/core/result'
 
 /**
  * WeChat Pay through cloud.cloudPay: the one file that knows its request and answer shapes. Answers
- * carry `returnCode` (the call) and `resultCode` (the business outcome); both must be SUCCESS.
+ * carry `returnCode` (was the call accepted) and `resultCode` (did the business step succeed). The
+ * SDK always sets `errCode` to 0, so a failed step says why only in free text (`errCodeDes`); rather
+ * than parse that text, a failed create or close asks WeChat Pay for the payment's real state.
  */
 
 /** Where WeChat delivers payment and refund notifications. */
@@ -14,7 +17,6 @@ export const PAYMENT_CALLBACK_FUNCTION = 'payment-callback'
 
 /** The sub-merchant number (子商户号) bound to the mini program; set per environment. */
 const subMchId = () => process.env.PAY_SUB_MCH_ID ?? '1900000109'
-const envId = () => String(cloud.getWXContext().ENV ?? '')
 const nonceStr = () => randomBytes(16).toString('hex')
 
 interface CloudPayAnswer {
@@ -35,17 +37,43 @@ interface CloudPay {
 
 const cloudPay = (cloud as unknown as { cloudPay: CloudPay }).cloudPay
 
-/** The WeChat Pay business error code of an answer, if it failed. */
-function failure(answer: CloudPayAnswer): string | undefined {
-  if (answer.returnCode !== 'SUCCESS') return answer.returnMsg || 'PAY_CALL_FAILED'
-  if (answer.resultCode !== 'SUCCESS') return String(answer.errCode || 'PAY_FAILED')
-  return undefined
-}
+const accepted = (answer: CloudPayAnswer) => answer.returnCode === 'SUCCESS'
+const succeeded = (answer: CloudPayAnswer) => accepted(answer) && answer.resultCode === 'SUCCESS'
+const why = (answer: CloudPayAnswer) => `${answer.returnMsg ?? ''} ${answer.errCodeDes ?? ''}`.trim()
 
 /** WeChat's yyyyMMddHHmmss in Beijing time. */
 export function parseWechatTime(text: unknown): Date {
   const m = String(text ?? '').match(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/)
   return m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`) : new Date()
+}
+
+async function queryPayment(outTradeNo: string): Promise<Result<PaymentState>> {
+  const answer = await cloudPay.queryOrder({ subMchId: subMchId(), outTradeNo, nonceStr: nonceStr() })
+  if (!accepted(answer)) {
+    console.error(`queryOrder ${outTradeNo} refused: ${why(answer)}`)
+    return fail('PAYMENT_QUERY_FAILED', '支付结果查询失败，请稍后重试')
+  }
+  // A query that fails as a business step means WeChat Pay has no such payment.
+  if (!succeeded(answer)) return ok({ state: 'none' })
+  switch (answer.tradeState) {
+    case 'SUCCESS':
+    case 'REFUND':
+      return ok({
+        state: answer.tradeState === 'SUCCESS' ? 'paid' : 'refunded',
+        transactionId: String(answer.transactionId),
+        paidFen: Number(answer.totalFee),
+        paidAt: parseWechatTime(answer.timeEnd),
+      })
+    case 'CLOSED':
+    case 'REVOKED':
+      return ok({ state: 'closed' })
+    case 'NOTPAY':
+    case 'USERPAYING':
+    case 'PAYERROR':
+      return ok({ state: 'unpaid' })
+    default:
+      return ok({ state: 'unknown' })
+  }
 }
 
 export const cloudPayGateway: PaymentGateway = {
@@ -56,55 +84,33 @@ export const cloudPayGateway: PaymentGateway = {
       spbillCreateIp: '127.0.0.1',
       subMchId: subMchId(),
       totalFee: totalFen,
-      envId: envId(),
+      envId: currentEnvironment(),
       functionName: PAYMENT_CALLBACK_FUNCTION,
       nonceStr: nonceStr(),
       tradeType: 'JSAPI',
       openid: payerOpenid,
     })
-    const code = failure(answer)
-    if (code === 'ORDERPAID') return fail('ORDER_ALREADY_PAID', '订单已支付')
-    if (code === 'ORDERCLOSED') return fail('ORDER_PAYMENT_CLOSED', '订单已关闭，请重新下单')
-    if (code || !answer.payment) {
-      console.error(`unifiedOrder ${outTradeNo} failed: ${code} ${answer.errCodeDes ?? ''}`)
-      return fail('PAYMENT_UNAVAILABLE', '支付暂时不可用，请稍后重试')
-    }
-    return ok(answer.payment)
+    if (succeeded(answer) && answer.payment) return ok(answer.payment)
+    const state = await queryPayment(outTradeNo)
+    if (state.ok && (state.data.state === 'paid' || state.data.state === 'refunded')) return fail('ORDER_ALREADY_PAID', '订单已支付')
+    if (state.ok && state.data.state === 'closed') return fail('ORDER_PAYMENT_CLOSED', '订单已关闭，请重新下单')
+    console.error(`unifiedOrder ${outTradeNo} failed: ${why(answer)}`)
+    return fail('PAYMENT_UNAVAILABLE', '支付暂时不可用，请稍后重试')
   },
 
-  async queryPayment(outTradeNo): Promise<Result<PaymentState>> {
-    const answer = await cloudPay.queryOrder({ subMchId: subMchId(), outTradeNo, nonceStr: nonceStr() })
-    const code = failure(answer)
-    if (code === 'ORDERNOTEXIST') return ok({ state: 'unpaid' })
-    if (code) return fail('PAYMENT_QUERY_FAILED', '支付结果查询失败，请稍后重试')
-    switch (answer.tradeState) {
-      case 'SUCCESS':
-      case 'REFUND':
-        return ok({
-          state: answer.tradeState === 'SUCCESS' ? 'paid' : 'refunded',
-          transactionId: String(answer.transactionId),
-          paidFen: Number(answer.totalFee),
-          paidAt: parseWechatTime(answer.timeEnd),
-        })
-      case 'CLOSED':
-      case 'REVOKED':
-        return ok({ state: 'closed' })
-      case 'NOTPAY':
-      case 'USERPAYING':
-      case 'PAYERROR':
-        return ok({ state: 'unpaid' })
-      default:
-        return ok({ state: 'unknown' })
-    }
-  },
+  queryPayment,
 
   async closePayment(outTradeNo) {
     const answer = await cloudPay.closeOrder({ subMchId: subMchId(), outTradeNo, nonceStr: nonceStr() })
-    const code = failure(answer)
-    if (code === 'ORDERPAID') return ok('already_paid' as const)
-    // Never started at WeChat, or already closed: either way it can no longer be paid.
-    if (!code || code === 'ORDERNOTEXIST' || code === 'ORDERCLOSED') return ok('closed' as const)
-    return fail('PAYMENT_CLOSE_FAILED', '关闭支付失败，请稍后重试', { code })
+    if (succeeded(answer)) return ok('closed' as const)
+    const state = await queryPayment(outTradeNo)
+    if (!state.ok) return state
+    if (state.data.state === 'paid' || state.data.state === 'refunded') return ok('already_paid' as const)
+    // Never started at WeChat Pay, or closed already: either way it can no longer be paid.
+    if (state.data.state === 'unpaid' && succeeded(answer) === false && !accepted(answer)) {
+      return fail('PAYMENT_CLOSE_FAILED', '关闭支付失败，请稍后重试')
+    }
+    return ok('closed' as const)
   },
 
   async refund({ outTradeNo, outRefundNo, totalFen, refundFen, reason }) {
@@ -116,14 +122,11 @@ export const cloudPayGateway: PaymentGateway = {
       totalFee: totalFen,
       refundFee: refundFen,
       refundDesc: reason.slice(0, 80),
-      envId: envId(),
+      envId: currentEnvironment(),
       functionName: PAYMENT_CALLBACK_FUNCTION,
     })
-    const code = failure(answer)
-    if (code) {
-      console.error(`refund ${outRefundNo} of ${outTradeNo} failed: ${code} ${answer.errCodeDes ?? ''}`)
-      return fail('REFUND_FAILED', '退款发起失败，请稍后重试', { code })
-    }
-    return ok(undefined)
+    if (succeeded(answer)) return ok(undefined)
+    console.error(`refund ${outRefundNo} of ${outTradeNo} failed: ${why(answer)}`)
+    return fail('REFUND_FAILED', '退款发起失败，请稍后重试')
   },
 }

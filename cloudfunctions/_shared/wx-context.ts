@@ -33,3 +33,8 @@ export function currentCaller(): Caller {
     source,
   }
 }
+
+/** The cloud environment this function runs in (where payment notifications must come back to). */
+export function currentEnvironment(): string {
+  return String(cloud.getWXContext().ENV ?? '')
+}

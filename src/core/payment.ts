@@ -17,7 +17,8 @@ export interface PaymentGateway {
 }
 
 export type PaymentState =
-  | { state: 'unpaid' | 'closed' | 'unknown' }
+  /** `none`: the provider never heard of this payment. */
+  | { state: 'none' | 'unpaid' | 'closed' | 'unknown' }
   | { state: 'paid' | 'refunded'; transactionId: string; paidFen: number; paidAt: Date }
 
 /** A payment notification, as the callback reads it. */

@@ -29,14 +29,14 @@ describe('durability', () => {
     const dataDir = tempDir('sigkill')
     const first = await startCloudProcess(dataDir)
     let db = await connect(first.url)
-    await db.createCollection('orders')
+    await db.createCollection('acks')
     const acknowledged: string[] = []
     let killed = false
     const writers = Array.from({ length: 20 }, async (_, writer) => {
       for (let i = 0; i < 50; i++) {
         const _id = `w${writer}-${i}`
         try {
-          await db.collection('orders').add({ data: { _id, writer, i, amountFen: 100 + i } })
+          await db.collection('acks').add({ data: { _id, writer, i, amountFen: 100 + i } })
           acknowledged.push(_id)
         } catch {
           return // the server is gone: this insert was never acknowledged
@@ -57,7 +57,7 @@ describe('durability', () => {
     db = await connect(second.url)
     const stored = new Set<string>()
     for (let offset = 0; ; offset += 1000) {
-      const { data } = await db.collection('orders').where({}).skip(offset).limit(1000).get()
+      const { data } = await db.collection('acks').where({}).skip(offset).limit(1000).get()
       for (const doc of data) stored.add(doc._id)
       if (data.length < 1000) break
     }
