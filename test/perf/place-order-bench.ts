@@ -1,0 +1,82 @@
+/**
+ * placeOrder benchmark: the local cloud in its own process running the real `order` function, buyers
+ * calling it over HTTP as the mini program does. Prints throughput and p50/p99 latency at concurrency
+ * 1, 10 and 50, then races many buyers for a small stock and prints the oversell count (must be 0).
+ *
+ *   npx tsx test/perf/place-order-bench.ts        (BENCH_ORDERS=200 orders per level by default)
+ */
+import { randomUUID } from 'node:crypto'
+import os from 'node:os'
+import { startCloudProcess } from '../support/cloud-process'
+import { connectSdk, tempDir } from '../support/local-cloud'
+import { TEST_ADDRESS, addTestCatalog } from '../support/shop-fixtures'
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 200)
+
+async function main() {
+  const cloud = await startCloudProcess(tempDir('bench-orders'))
+  const call = async (openid: string, fn: string, action: string, payload: unknown) => {
+    const response = await fetch(`${cloud.url}/functions/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+      body: JSON.stringify({ action, payload }),
+    })
+    return ((await response.json()) as any).result
+  }
+  try {
+    const db = (await connectSdk(cloud.url)).database()
+    await addTestCatalog(db, { 'tea-100g': 1_000_000 })
+    const buyers = Array.from({ length: 50 }, (_, i) => `o-bench-${i}`)
+    const addresses = new Map<string, string>()
+    for (const openid of buyers) addresses.set(openid, (await call(openid, 'address', 'saveAddress', { address: TEST_ADDRESS })).data._id)
+    const place = (openid: string, skuId: string) =>
+      call(openid, 'order', 'placeOrder', { requestId: randomUUID(), lines: [{ skuId, quantity: 1 }], addressId: addresses.get(openid) })
+
+    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, node ${process.version}`)
+    // Warm the function instances so the first level does not pay for their start.
+    await Promise.all(buyers.map((b) => place(b, 'tea-100g')))
+
+    for (const concurrency of [1, 10, 50]) {
+      const latencies: number[] = []
+      let next = 0
+      let failed = 0
+      const started = performance.now()
+      await Promise.all(
+        Array.from({ length: concurrency }, async (_, worker) => {
+          while (next < ORDERS) {
+            next++
+            const t0 = performance.now()
+            const answer = await place(buyers[worker % buyers.length], 'tea-100g')
+            latencies.push(performance.now() - t0)
+            if (!answer?.ok) failed++
+          }
+        }),
+      )
+      const seconds = (performance.now() - started) / 1000
+      latencies.sort((a, b) => a - b)
+      const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]
+      console.log(
+        `placeOrder concurrency ${String(concurrency).padStart(2)}: ${ORDERS} orders ${(ORDERS / seconds).toFixed(1).padStart(6)} orders/s  ` +
+          `p50 ${pct(50).toFixed(0).padStart(5)} ms  p99 ${pct(99).toFixed(0).padStart(5)} ms  failed ${failed}`,
+      )
+    }
+
+    const STOCK = 20
+    const ATTEMPTS = 150
+    await db.collection('skus').add({ data: { _id: 'tea-scarce', productId: 'p-tea', specs: { 规格: '限量' }, priceFen: 9900, stock: STOCK } })
+    const answers = await Promise.all(Array.from({ length: ATTEMPTS }, (_, i) => place(buyers[i % buyers.length], 'tea-scarce')))
+    const sold = answers.filter((a) => a?.ok).length
+    const outOfStock = answers.filter((a) => a?.error?.code === 'ORDER_OUT_OF_STOCK').length
+    const { data } = await db.collection('skus').doc('tea-scarce').get()
+    console.log(
+      `contended SKU: stock ${STOCK}, ${ATTEMPTS} buyers at once → ${sold} sold, ${outOfStock} told 库存不足, stock left ${data.stock}, oversell ${Math.max(0, sold - STOCK) + Math.max(0, -data.stock)}`,
+    )
+  } finally {
+    await cloud.stop()
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
