@@ -10,14 +10,9 @@ export function paymentNotification(order: PayOrder, appId: string): Notificatio
   return {
     functionName: order.functionName,
     label: `payment notification for ${order.outTradeNo}`,
-    identity: { source: 'wx_paycallback', openid: order.payerOpenid, appid: appId },
+    identity: callbackIdentity(order, appId),
     event: {
-      returnCode: 'SUCCESS',
-      appid: appId,
-      mchId: PROVIDER_MCH_ID,
-      subAppid: appId,
-      subMchId: order.subMchId,
-      nonceStr: nonceStr(),
+      ...envelope(order, appId),
       resultCode: 'SUCCESS',
       openid: providerOpenid(order.payerOpenid),
       isSubscribe: 'N',
@@ -44,14 +39,9 @@ export function refundNotification(refund: PayRefund, order: PayOrder, appId: st
   return {
     functionName: refund.functionName,
     label: `refund notification for ${refund.outRefundNo}`,
-    identity: { source: 'wx_paycallback', openid: order.payerOpenid, appid: appId },
+    identity: callbackIdentity(order, appId),
     event: {
-      returnCode: 'SUCCESS',
-      appid: appId,
-      mchId: PROVIDER_MCH_ID,
-      subAppid: appId,
-      subMchId: order.subMchId,
-      nonceStr: nonceStr(),
+      ...envelope(order, appId),
       transactionId: refund.transactionId,
       outTradeNo: refund.outTradeNo,
       refundId: refund.refundId,
@@ -66,5 +56,22 @@ export function refundNotification(refund: PayRefund, order: PayOrder, appId: st
       refundAccount: 'REFUND_SOURCE_UNSETTLED_FUNDS',
       refundRequestSource: 'API',
     },
+  }
+}
+
+/** WeChat delivers both notifications as the payment system, on behalf of the payer. */
+function callbackIdentity(order: PayOrder, appId: string): Notification['identity'] {
+  return { source: 'wx_paycallback', openid: order.payerOpenid, appid: appId }
+}
+
+/** The outer fields every cloud pay notification carries. */
+function envelope(order: PayOrder, appId: string) {
+  return {
+    returnCode: 'SUCCESS',
+    appid: appId,
+    mchId: PROVIDER_MCH_ID,
+    subAppid: appId,
+    subMchId: order.subMchId,
+    nonceStr: nonceStr(),
   }
 }
