@@ -1,41 +1,97 @@
 import { makeAutoObservable, observable } from 'mobx'
 import type { CloudClient } from '../services/cloud'
-import type { ProductDetail, ProductPage, Storefront } from '../core/catalog'
+import type { Category, ProductDetail, ProductPage, ProductSummary, Storefront } from '../core/catalog'
 import { IDLE, track, type LoadState } from './load-state'
-
-const HOME_PAGE_SIZE = 20
+import { PagedList } from './paged-list'
 
 export class CatalogStore {
-  home: LoadState<ProductPage> = IDLE
   storefront: LoadState<Storefront> = IDLE
+  categories: LoadState<Category[]> = IDLE
+  /** The category 分类 shows; set from 首页's shortcuts too (a tab page takes no URL parameters). */
+  chosenCategoryId: string | null = null
+  readonly home: PagedList<ProductSummary>
   // Keyed by product id: the product page can be open several times in the page stack.
   private readonly products = observable.map<string, LoadState<ProductDetail>>()
+  private readonly categoryLists = new Map<string, PagedList<ProductSummary>>()
+  private readonly searches = new Map<string, PagedList<ProductSummary>>()
 
   constructor(private readonly cloud: CloudClient) {
-    makeAutoObservable<CatalogStore, 'cloud'>(this, { cloud: false })
+    this.home = this.productList({})
+    makeAutoObservable<CatalogStore, 'cloud' | 'categoryLists' | 'searches'>(this, {
+      cloud: false,
+      home: false,
+      categoryLists: false,
+      searches: false,
+    })
   }
 
-  loadHome(): Promise<void> {
-    return Promise.all([
-      track(
-        () => this.cloud.call<ProductPage>('catalog', 'listProducts', { pageSize: HOME_PAGE_SIZE }),
-        (state) => { this.home = state },
-      ),
-      track(
-        () => this.cloud.call<Storefront>('catalog', 'getStorefront', {}),
-        (state) => { this.storefront = state },
-      ),
-    ]).then(() => undefined)
+  loadStorefront(): Promise<void> {
+    return track(
+      () => this.cloud.call<Storefront>('catalog', 'getStorefront', {}),
+      (state) => { this.storefront = state },
+    )
+  }
+
+  loadCategories(): Promise<void> {
+    return track(
+      () => this.cloud.call<{ items: Category[] }>('catalog', 'listCategories', {}).then((answer) => answer.items),
+      (state) => { this.categories = state },
+    )
+  }
+
+  /** The chosen category, or the first one once categories are known. */
+  get currentCategoryId(): string | null {
+    if (this.categories.status !== 'ready') return this.chosenCategoryId
+    const items = this.categories.data
+    return items.find((c) => c._id === this.chosenCategoryId)?._id ?? items[0]?._id ?? null
+  }
+
+  chooseCategory(categoryId: string): void {
+    this.chosenCategoryId = categoryId
+  }
+
+  /** The products of one category, created on first use and kept while the app runs. */
+  productsIn(categoryId: string): PagedList<ProductSummary> {
+    let list = this.categoryLists.get(categoryId)
+    if (!list) {
+      list = this.productList({ categoryId })
+      this.categoryLists.set(categoryId, list)
+    }
+    return list
+  }
+
+  /** Search results for a keyword (trimmed), kept so going back to a search shows it at once. */
+  searchResults(keyword: string): PagedList<ProductSummary> {
+    const key = keyword.trim()
+    let list = this.searches.get(key)
+    if (!list) {
+      list = this.productList({ keyword: key })
+      this.searches.set(key, list)
+    }
+    return list
   }
 
   product(productId: string): LoadState<ProductDetail> {
     return this.products.get(productId) ?? IDLE
   }
 
+  /**
+   * Loads the product; when it is already on screen the answer replaces it quietly (no spinner), so
+   * coming back to the page shows current stock without a flash.
+   */
   loadProduct(productId: string): Promise<void> {
+    const quiet = this.product(productId).status === 'ready'
     return track(
       () => this.cloud.call<ProductDetail>('catalog', 'getProduct', { productId }),
-      (state) => { this.products.set(productId, state) },
+      (state) => {
+        if (!(quiet && state.status === 'loading')) this.products.set(productId, state)
+      },
+    )
+  }
+
+  private productList(filter: { categoryId?: string; keyword?: string }): PagedList<ProductSummary> {
+    return new PagedList((page, pageSize) =>
+      this.cloud.call<ProductPage>('catalog', 'listProducts', { ...filter, page, pageSize }),
     )
   }
 }

@@ -1,25 +1,47 @@
+import { reaction } from 'mobx'
 import { createContext, createElement, useContext, type PropsWithChildren } from 'react'
 import type { CloudClient } from '../services/cloud'
 import { createCloudClient } from '../services/cloud-client'
 import { localCloudPersonas } from '../services/dev-personas'
+import { PaymentService, type PaymentSheet } from '../services/payment'
+import { createPaymentSheet } from '../services/payment-sheet'
+import { AddressStore } from './address-store'
+import { CartStore } from './cart-store'
 import { CatalogStore } from './catalog-store'
+import { OrderStore } from './order-store'
 import { ProfileStore } from './profile-store'
 import { SessionStore } from './session-store'
 
 export class RootStore {
   readonly catalog: CatalogStore
   readonly profile: ProfileStore
+  readonly cart: CartStore
+  readonly addresses: AddressStore
+  readonly orders: OrderStore
 
   /** `session` is null in WeChat, where the caller is whoever opened the mini program. */
-  constructor(cloud: CloudClient, readonly session: SessionStore | null) {
+  constructor(cloud: CloudClient, paymentSheet: PaymentSheet, readonly session: SessionStore | null) {
     this.catalog = new CatalogStore(cloud)
     this.profile = new ProfileStore(cloud)
+    this.cart = new CartStore(cloud)
+    this.addresses = new AddressStore(cloud)
+    this.orders = new OrderStore(cloud, new PaymentService(cloud, paymentSheet), this.cart)
+  }
+
+  /** H5: another persona is the caller now, so the cart, addresses and orders shown were someone else's. */
+  forgetCaller(): void {
+    this.cart.reset()
+    void this.cart.load()
+    this.addresses.reset()
+    this.orders.reset()
   }
 }
 
 export function createRootStore(): RootStore {
   const session = process.env.TARO_ENV === 'h5' ? new SessionStore(localCloudPersonas) : null
-  return new RootStore(createCloudClient(session), session)
+  const root = new RootStore(createCloudClient(session), createPaymentSheet(), session)
+  if (session) reaction(() => session.personaKey, () => root.forgetCaller())
+  return root
 }
 
 const StoreContext = createContext<RootStore | null>(null)

@@ -20,3 +20,15 @@ export async function track<T>(request: () => Promise<T>, assign: (state: LoadSt
     runInAction(() => assign({ status: 'error', error: toCloudError(error) }))
   }
 }
+
+/** The answer to a change the user asked for (add to cart, cancel an order…): the page says how it went. */
+export type Outcome<T> = { ok: true; data: T } | { ok: false; error: CloudError }
+
+/** Runs a change; never rejects, so a page can always tell the user what happened. */
+export async function attempt<T>(request: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, data: await request() }
+  } catch (error) {
+    return { ok: false, error: toCloudError(error) }
+  }
+}

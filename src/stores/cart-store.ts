@@ -1,0 +1,66 @@
+import { makeAutoObservable } from 'mobx'
+import type { CartView } from '../core/cart'
+import type { CloudClient } from '../services/cloud'
+import { attempt, IDLE, track, type LoadState, type Outcome } from './load-state'
+
+/**
+ * The buyer's cart as the server keeps it. Every change answers with the whole cart, which replaces
+ * what is shown, so the page never computes totals or availability itself.
+ */
+export class CartStore {
+  cart: LoadState<CartView> = IDLE
+  /** A change in flight: steppers, checkboxes and buttons wait for it, so changes never cross. */
+  changing = false
+
+  constructor(private readonly cloud: CloudClient) {
+    makeAutoObservable<CartStore, 'cloud'>(this, { cloud: false })
+  }
+
+  /** Quantities of all lines, for the tab badge; 0 until the cart is known. */
+  get count(): number {
+    return this.cart.status === 'ready' ? this.cart.data.count : 0
+  }
+
+  /** Loads the cart; once shown, later loads replace it quietly instead of flashing a spinner. */
+  load(): Promise<void> {
+    const quiet = this.cart.status === 'ready'
+    return track(
+      () => this.cloud.call<CartView>('cart', 'getCart', {}),
+      (state) => {
+        if (!(quiet && state.status === 'loading')) this.cart = state
+      },
+    )
+  }
+
+  reset(): void {
+    this.cart = IDLE
+  }
+
+  add(skuId: string, quantity: number): Promise<Outcome<CartView>> {
+    return this.change('addToCart', { skuId, quantity })
+  }
+
+  setQuantity(skuId: string, quantity: number): Promise<Outcome<CartView>> {
+    return this.change('setQuantity', { skuId, quantity })
+  }
+
+  remove(skuIds: string[]): Promise<Outcome<CartView>> {
+    return this.change('removeFromCart', { skuIds })
+  }
+
+  select(skuIds: string[] | 'all', selected: boolean): Promise<Outcome<CartView>> {
+    return this.change('selectLines', { skuIds, selected })
+  }
+
+  private async change(action: string, payload: unknown): Promise<Outcome<CartView>> {
+    this.changing = true
+    const outcome = await attempt(() => this.cloud.call<CartView>('cart', action, payload))
+    this.settle(outcome)
+    return outcome
+  }
+
+  private settle(outcome: Outcome<CartView>): void {
+    this.changing = false
+    if (outcome.ok) this.cart = { status: 'ready', data: outcome.data }
+  }
+}

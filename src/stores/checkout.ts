@@ -1,0 +1,86 @@
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { OrderView } from '../core/order'
+import type { LineRequest, Quote } from '../core/pricing'
+import { CloudError, type CloudClient } from '../services/cloud'
+import type { CartStore } from './cart-store'
+import { attempt, IDLE, track, type LoadState, type Outcome } from './load-state'
+import type { OrderStore } from './order-store'
+
+export const MAX_REMARK_LENGTH = 100
+
+/** A placed order, and why paying for it did not start if it did not (it can be paid later). */
+export interface Submitted {
+  order: OrderView
+  paymentError: CloudError | null
+}
+
+/**
+ * One visit of the checkout page. Its request id is made once, when the visit starts, and sent with
+ * every 提交订单 of the visit: a double tap, or a retry after a lost answer, finds the order the
+ * first tap made instead of placing a second one.
+ */
+export class Checkout {
+  readonly requestId = newRequestId()
+  quote: LoadState<Quote> = IDLE
+  remark = ''
+  /** From 提交订单 until the order is placed and the pay sheet closed: the button stays disabled. */
+  submitting = false
+
+  constructor(
+    private readonly cloud: CloudClient,
+    private readonly orders: OrderStore,
+    private readonly cart: CartStore,
+    readonly lines: LineRequest[],
+    readonly fromCart: boolean,
+  ) {
+    makeAutoObservable<Checkout, 'cloud' | 'orders' | 'cart'>(this, { cloud: false, orders: false, cart: false, lines: false })
+  }
+
+  /** The server's prices for the lines: what the order will cost if placed now. */
+  loadQuote(): Promise<void> {
+    return track(
+      () => this.cloud.call<Quote>('order', 'quoteOrder', { lines: this.lines }),
+      (state) => { this.quote = state },
+    )
+  }
+
+  setRemark(remark: string): void {
+    this.remark = remark.slice(0, MAX_REMARK_LENGTH)
+  }
+
+  /**
+   * Places the order and opens the pay sheet for it at once. Resolves with the order as it is after
+   * the sheet closed (paid, or waiting for payment), or with why it could not be placed.
+   */
+  async submit(addressId: string): Promise<Outcome<Submitted>> {
+    if (this.submitting) return { ok: false, error: new CloudError('CHECKOUT_BUSY', '正在提交，请稍候') }
+    this.submitting = true
+    const placed = await attempt(() =>
+      this.cloud.call<OrderView>('order', 'placeOrder', {
+        requestId: this.requestId,
+        lines: this.lines,
+        addressId,
+        ...(this.remark.trim() ? { remark: this.remark.trim() } : {}),
+        ...(this.fromCart ? { fromCart: true } : {}),
+      }),
+    )
+    if (!placed.ok) {
+      runInAction(() => { this.submitting = false })
+      // Prices or stock may have moved since the quote: show the current one under the message.
+      void this.loadQuote()
+      return placed
+    }
+    this.orders.show(placed.data)
+    if (this.fromCart) void this.cart.load()
+    const paid = await this.orders.pay(placed.data)
+    // The order exists whatever happened to the payment; the page moves on to it (button still off).
+    return paid.ok
+      ? { ok: true, data: { order: paid.data, paymentError: null } }
+      : { ok: true, data: { order: placed.data, paymentError: paid.error } }
+  }
+}
+
+/** Unique enough per buyer: the server keys it with the buyer's OPENID. */
+function newRequestId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}

@@ -1,0 +1,130 @@
+import { makeAutoObservable, observable, runInAction } from 'mobx'
+import { ORDER_TABS, type OrderSummary, type OrderView } from '../core/order'
+import type { LineRequest } from '../core/pricing'
+import { CloudError, type CloudClient } from '../services/cloud'
+import type { PaymentService } from '../services/payment'
+import type { CartStore } from './cart-store'
+import { Checkout } from './checkout'
+import { attempt, IDLE, track, type LoadState, type Outcome } from './load-state'
+import { PagedList } from './paged-list'
+
+export type OrderTab = 'all' | 'pending_payment' | 'paid' | 'shipped' | 'completed'
+
+/**
+ * The buyer's orders: one paged list per 我的订单 tab and the orders opened in detail. Every buyer
+ * action answers with the order as it now is, which replaces it in the detail and in every list,
+ * so all pages agree without reloading.
+ */
+export class OrderStore {
+  private readonly lists = new Map<OrderTab, PagedList<OrderSummary>>()
+  private readonly orders = observable.map<string, LoadState<OrderView>>()
+  /** Orders with an action (pay, cancel…) in flight: their buttons wait. */
+  readonly busy = observable.set<string>()
+
+  constructor(
+    private readonly cloud: CloudClient,
+    private readonly payments: PaymentService,
+    private readonly cart: CartStore,
+  ) {
+    makeAutoObservable<OrderStore, 'cloud' | 'payments' | 'cart' | 'lists'>(this, {
+      cloud: false,
+      payments: false,
+      cart: false,
+      lists: false,
+    })
+  }
+
+  list(tab: OrderTab): PagedList<OrderSummary> {
+    let list = this.lists.get(tab)
+    if (!list) {
+      list = new PagedList((page, pageSize) =>
+        this.cloud.call<{ items: OrderSummary[]; hasMore: boolean }>('order', 'listOrders', { tab, page, pageSize }),
+      )
+      this.lists.set(tab, list)
+    }
+    return list
+  }
+
+  order(orderId: string): LoadState<OrderView> {
+    return this.orders.get(orderId) ?? IDLE
+  }
+
+  /** Loads the order; once shown, a reload replaces it quietly. */
+  load(orderId: string): Promise<void> {
+    const quiet = this.order(orderId).status === 'ready'
+    return track(
+      () => this.cloud.call<OrderView>('order', 'getOrder', { orderId }),
+      (state) => {
+        if (!(quiet && state.status === 'loading')) this.orders.set(orderId, state)
+      },
+    )
+  }
+
+  reset(): void {
+    this.lists.clear()
+    this.orders.clear()
+  }
+
+  /** A checkout for these lines; one per visit of the checkout page (it carries the request id). */
+  checkout(lines: LineRequest[], fromCart: boolean): Checkout {
+    return new Checkout(this.cloud, this, this.cart, lines, fromCart)
+  }
+
+  /** Opens the pay sheet; resolves with the order as WeChat Pay left it (paid, or still unpaid). */
+  pay(order: Pick<OrderView, '_id' | 'orderNo' | 'payableFen'>): Promise<Outcome<OrderView>> {
+    return this.act(order._id, () => this.payments.pay(order))
+  }
+
+  /** When the buyer comes back to an unpaid order: WeChat Pay may have taken the money meanwhile. */
+  syncPayment(orderId: string): Promise<Outcome<OrderView>> {
+    return this.act(orderId, () => this.payments.sync(orderId))
+  }
+
+  cancel(orderId: string, reason: string): Promise<Outcome<OrderView>> {
+    return this.act(orderId, () => this.cloud.call<OrderView>('order', 'cancelOrder', { orderId, reason }))
+  }
+
+  confirmReceipt(orderId: string): Promise<Outcome<OrderView>> {
+    return this.act(orderId, () => this.cloud.call<OrderView>('order', 'confirmReceipt', { orderId }))
+  }
+
+  requestRefund(orderId: string, reason: string): Promise<Outcome<OrderView>> {
+    return this.act(orderId, () => this.cloud.call<OrderView>('order', 'requestRefund', { orderId, reason }))
+  }
+
+  /** Shows an order the server just answered with, here and in every list that has it. */
+  show(order: OrderView): void {
+    this.orders.set(order._id, { status: 'ready', data: order })
+    const summary = summaryOf(order)
+    for (const [tab, list] of this.lists) {
+      const belongs = ORDER_TABS.find((t) => t.key === tab)?.statuses?.includes(order.status) ?? true
+      if (list.items.some((item) => item._id === order._id)) list.replace(order._id, belongs ? summary : null)
+      else if (belongs) void list.refresh()
+    }
+  }
+
+  private async act(orderId: string, request: () => Promise<OrderView>): Promise<Outcome<OrderView>> {
+    if (this.busy.has(orderId)) return { ok: false, error: new CloudError('ORDER_BUSY', '订单正在处理，请稍候') }
+    this.busy.add(orderId)
+    const outcome = await attempt(request)
+    runInAction(() => {
+      this.busy.delete(orderId)
+      if (outcome.ok) this.show(outcome.data)
+    })
+    return outcome
+  }
+}
+
+function summaryOf(order: OrderView): OrderSummary {
+  return {
+    _id: order._id,
+    orderNo: order.orderNo,
+    status: order.status,
+    statusText: order.statusText,
+    ...(order.refund ? { refundStatus: order.refund.status } : {}),
+    lines: order.lines.map(({ title, image, specs, quantity, unitPriceFen }) => ({ title, image, specs, quantity, unitPriceFen })),
+    payableFen: order.payableFen,
+    createdAt: order.createdAt,
+    actions: order.actions,
+  }
+}
