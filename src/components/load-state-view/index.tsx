@@ -8,6 +8,8 @@ interface LoadStateViewProps<T> {
   onRetry: () => void
   isEmpty?: (data: T) => boolean
   emptyText?: string
+  emptyActionText?: string
+  onEmptyAction?: () => void
   children: (data: T) => ReactNode
 }
 
@@ -16,7 +18,8 @@ interface LoadStateViewProps<T> {
  * `children` runs here, not in the calling page, so it is wrapped in Observer: observables it reads
  * (such as the chosen persona) re-render it when they change.
  */
-export function LoadStateView<T>({ state, onRetry, isEmpty, emptyText, children }: LoadStateViewProps<T>) {
+export function LoadStateView<T>(props: LoadStateViewProps<T>) {
+  const { state, onRetry, isEmpty, emptyText, emptyActionText, onEmptyAction, children } = props
   return (
     <StatusView
       // 'idle' is the first render, before the page's effect has asked for data.
@@ -25,6 +28,8 @@ export function LoadStateView<T>({ state, onRetry, isEmpty, emptyText, children 
       onRetry={onRetry}
       empty={state.status === 'ready' && Boolean(isEmpty?.(state.data))}
       emptyText={emptyText}
+      emptyActionText={emptyActionText}
+      onEmptyAction={onEmptyAction}
     >
       {state.status === 'ready' && <Observer>{() => <>{children(state.data)}</>}</Observer>}
     </StatusView>

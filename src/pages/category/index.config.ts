@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '分类',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
 })

@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: 'Everyshop',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
 })

@@ -1,45 +1,57 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { useCartBadge } from '../../components/cart-badge'
+import { ListFooter } from '../../components/list-footer'
 import { LoadStateView } from '../../components/load-state-view'
+import { ProductGrid } from '../../components/product-card'
+import { SearchBar } from '../../components/search-bar'
+import { openProduct, openSearch } from '../../routes'
 import { useStores } from '../../stores'
-import { ProductCard } from './product-card'
 import './index.less'
-
-function openProduct(productId: string) {
-  void Taro.navigateTo({ url: `/pages/product/index?id=${encodeURIComponent(productId)}` })
-}
 
 function HomePage() {
   const { catalog } = useStores()
   const brand = catalog.storefront.status === 'ready' ? catalog.storefront.data : null
+  const products = catalog.home
 
   useEffect(() => {
-    void catalog.loadHome()
-  }, [catalog])
+    void catalog.loadStorefront()
+    void products.ensureLoaded()
+  }, [catalog, products])
+  useCartBadge()
+  useReachBottom(() => void products.loadMore())
+  usePullDownRefresh(() => {
+    void Promise.all([catalog.loadStorefront(), products.refresh()]).finally(() => void Taro.stopPullDownRefresh())
+  })
 
   return (
     <View className='home'>
       <View className='home__brand'>
-        {brand && <Image className='home__brand-logo' src={brand.logo} mode='aspectFit' />}
-        <View className='home__brand-text'>
-          <Text className='home__brand-name'>{brand?.name ?? ' '}</Text>
-          <Text className='home__brand-tagline'>{brand?.slogan ?? ' '}</Text>
+        <View className='home__brand-row'>
+          {brand && <Image className='home__brand-logo' src={brand.logo} mode='aspectFit' />}
+          <View className='home__brand-text'>
+            <Text className='home__brand-name'>{brand?.name ?? ' '}</Text>
+            <Text className='home__brand-tagline'>{brand?.slogan ?? ' '}</Text>
+          </View>
         </View>
+        <SearchBar tone='light' onOpen={() => openSearch()} />
+      </View>
+      <View className='home__section-title'>
+        <Text>当季好茶</Text>
       </View>
       <LoadStateView
-        state={catalog.home}
-        onRetry={() => void catalog.loadHome()}
-        isEmpty={(page) => page.items.length === 0}
+        state={products.state}
+        onRetry={() => void products.retry()}
+        isEmpty={(items) => items.length === 0}
         emptyText='新茶正在上架，稍后再来看看'
       >
-        {(page) => (
-          <View className='home__grid'>
-            {page.items.map((product) => (
-              <ProductCard key={product._id} product={product} onOpen={openProduct} />
-            ))}
-          </View>
+        {(items) => (
+          <>
+            <ProductGrid products={items} onOpen={openProduct} />
+            <ListFooter footer={products.footer} onRetry={() => void products.retry()} />
+          </>
         )}
       </LoadStateView>
     </View>

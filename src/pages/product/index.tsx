@@ -1,15 +1,58 @@
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
+import { showDone, showError } from '../../components/display'
 import { LoadStateView } from '../../components/load-state-view'
+import { QuantityStepper } from '../../components/quantity-stepper'
 import { StatusView } from '../../components/status-view'
-import type { ProductDetail } from '../../core/catalog'
+import { skuForSelection, type ProductDetail } from '../../core/catalog'
+import { formatFen } from '../../core/money'
+import { MAX_QUANTITY_PER_LINE } from '../../core/pricing'
+import { goShopping, openCheckout } from '../../routes'
 import { useStores } from '../../stores'
-import { formatFenRange } from '../../core/money'
+import { PurchaseBar } from './purchase-bar'
+import { initialSelection, missingDimensions, toggle, type Selection } from './sku-selection'
+import { SkuSelector } from './sku-selector'
 import './index.less'
 
-function ProductView({ product }: { product: ProductDetail }) {
+/** Fewer than this many left: the page says so, to help the buyer decide. */
+const LOW_STOCK = 10
+
+interface ProductViewProps {
+  product: ProductDetail
+  cartCount: number
+  busy: boolean
+  onAddToCart: (skuId: string, quantity: number) => void
+  onBuyNow: (skuId: string, quantity: number) => void
+}
+
+function ProductView({ product, cartCount, busy, onAddToCart, onBuyNow }: ProductViewProps) {
+  const [selection, setSelection] = useState<Selection>(() => initialSelection(product))
+  const [quantity, setQuantity] = useState(1)
+  const missing = missingDimensions(product, selection)
+  const sku = missing.length === 0 ? skuForSelection(product.skus, selection) : undefined
+  const maxQuantity = Math.max(1, Math.min(sku?.stock ?? MAX_QUANTITY_PER_LINE, MAX_QUANTITY_PER_LINE))
+  const soldOut = product.skus.every((s) => s.stock === 0)
+  const stockLeft = product.skus.reduce((sum, s) => sum + s.stock, 0)
+
+  // Stock may drop under the chosen quantity (a reload after coming back, another SKU chosen).
+  useEffect(() => {
+    if (quantity > maxQuantity) setQuantity(maxQuantity)
+  }, [quantity, maxQuantity])
+
+  const withSku = (then: (skuId: string, quantity: number) => void) => () => {
+    if (missing.length > 0) void Taro.showToast({ title: `请选择${missing.join('、')}`, icon: 'none' })
+    else if (!sku || sku.stock === 0) void Taro.showToast({ title: '该规格已售罄', icon: 'none' })
+    else then(sku._id, quantity)
+  }
+
+  const price = sku
+    ? formatFen(sku.priceFen)
+    : product.minPriceFen === product.maxPriceFen
+      ? formatFen(product.minPriceFen)
+      : `${formatFen(product.minPriceFen)} - ${formatFen(product.maxPriceFen)}`
+
   return (
     <View className='product'>
       {product.images.length > 0 ? (
@@ -24,42 +67,89 @@ function ProductView({ product }: { product: ProductDetail }) {
         <View className='product__gallery' />
       )}
       <View className='product__section'>
-        <Text className='product__price'>{formatFenRange(product.minPriceFen, product.maxPriceFen)}</Text>
+        <Text className='product__price'>{price}</Text>
         <Text className='product__title'>{product.title}</Text>
         <Text className='product__subtitle'>{product.subtitle}</Text>
       </View>
-      {product.specDimensions.length > 0 && (
-        <View className='product__section'>
-          {product.specDimensions.map((dimension) => (
-            <View className='product__spec' key={dimension.name}>
-              <Text className='product__spec-name'>{dimension.name}</Text>
-              <Text className='product__spec-values'>{dimension.values.join(' / ')}</Text>
-            </View>
-          ))}
+
+      <View className='product__section'>
+        {product.specDimensions.length > 0 && (
+          <SkuSelector
+            product={product}
+            selection={selection}
+            onToggle={(dimension, value) => setSelection(toggle(selection, dimension, value))}
+          />
+        )}
+        <View className='product__quantity'>
+          <Text className='product__quantity-label'>数量</Text>
+          <Text className={`product__stock${sku && sku.stock <= LOW_STOCK ? ' product__stock--low' : ''}`}>
+            {sku
+              ? sku.stock === 0 ? '该规格已售罄' : sku.stock <= LOW_STOCK ? `仅剩 ${sku.stock} 件` : `库存 ${sku.stock} 件`
+              : soldOut ? '已售罄' : `请选择${missing.join('、')}（共 ${stockLeft} 件）`}
+          </Text>
+          <QuantityStepper value={quantity} max={maxQuantity} disabled={soldOut} onChange={setQuantity} />
         </View>
-      )}
+      </View>
+
       {product.detail && (
         <View className='product__section'>
+          <Text className='product__section-title'>商品详情</Text>
           <Text className='product__detail'>{product.detail}</Text>
         </View>
       )}
+
+      <PurchaseBar
+        cartCount={cartCount}
+        busy={busy}
+        soldOut={soldOut}
+        onOpenCart={() => void Taro.switchTab({ url: '/pages/cart/index' })}
+        onAddToCart={withSku(onAddToCart)}
+        onBuyNow={withSku(onBuyNow)}
+      />
     </View>
   )
 }
 
 function ProductPage() {
-  const { catalog } = useStores()
+  const { catalog, cart } = useStores()
   const productId = useRouter().params.id ?? ''
+  const state = catalog.product(productId)
 
-  useEffect(() => {
+  // Every time the page shows: stock may have changed (an order placed or cancelled meanwhile).
+  useDidShow(() => {
     if (productId) void catalog.loadProduct(productId)
-  }, [catalog, productId])
+  })
 
-  if (!productId) return <StatusView empty emptyText='没有找到这件商品' />
+  const addToCart = async (skuId: string, quantity: number) => {
+    const outcome = await cart.add(skuId, quantity)
+    if (outcome.ok) showDone('已加入购物车')
+    else showError(outcome.error)
+  }
+
+  if (!productId || (state.status === 'error' && state.error.code === 'CATALOG_PRODUCT_NOT_FOUND')) {
+    return (
+      <StatusView
+        empty
+        emptyText={state.status === 'error' ? state.error.message : '没有找到这件商品'}
+        emptyActionText='去逛逛'
+        onEmptyAction={goShopping}
+      />
+    )
+  }
 
   return (
-    <LoadStateView state={catalog.product(productId)} onRetry={() => void catalog.loadProduct(productId)}>
-      {(product) => <ProductView product={product} />}
+    <LoadStateView state={state} onRetry={() => void catalog.loadProduct(productId)}>
+      {(product) => (
+        <ProductView
+          // A new SKU list (after a reload) keeps the buyer's choice: the key is the product, not the answer.
+          key={product._id}
+          product={product}
+          cartCount={cart.count}
+          busy={cart.changing}
+          onAddToCart={(skuId, quantity) => void addToCart(skuId, quantity)}
+          onBuyNow={(skuId, quantity) => openCheckout([{ skuId, quantity }], false)}
+        />
+      )}
     </LoadStateView>
   )
 }

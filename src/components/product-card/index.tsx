@@ -1,12 +1,14 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { ProductSummary } from '../../core/catalog'
 import { formatFenRange } from '../../core/money'
+import './index.less'
 
 interface ProductCardProps {
   product: ProductSummary
   onOpen: (productId: string) => void
 }
 
+/** A product in a two-column grid (home, search). */
 export function ProductCard({ product, onOpen }: ProductCardProps) {
   return (
     <View className='product-card' onClick={() => onOpen(product._id)}>
@@ -16,6 +18,17 @@ export function ProductCard({ product, onOpen }: ProductCardProps) {
         <Text className='product-card__subtitle'>{product.subtitle}</Text>
         <Text className='product-card__price'>{formatFenRange(product.minPriceFen, product.maxPriceFen)}</Text>
       </View>
+    </View>
+  )
+}
+
+/** The two-column grid the cards sit in. */
+export function ProductGrid({ products, onOpen }: { products: ProductSummary[]; onOpen: (productId: string) => void }) {
+  return (
+    <View className='product-grid'>
+      {products.map((product) => (
+        <ProductCard key={product._id} product={product} onOpen={onOpen} />
+      ))}
     </View>
   )
 }

@@ -1,0 +1,33 @@
+import { Image, Text, View } from '@tarojs/components'
+import { ActionButton } from '../../components/action-button'
+import cartIcon from '../../assets/tab-icons/cart.png'
+
+interface PurchaseBarProps {
+  cartCount: number
+  busy: boolean
+  soldOut: boolean
+  onOpenCart: () => void
+  onAddToCart: () => void
+  onBuyNow: () => void
+}
+
+/** The bar fixed at the bottom of the product page: the cart, 加入购物车 and 立即购买. */
+export function PurchaseBar({ cartCount, busy, soldOut, onOpenCart, onAddToCart, onBuyNow }: PurchaseBarProps) {
+  return (
+    <View className='purchase-bar'>
+      <View className='purchase-bar__cart' onClick={onOpenCart}>
+        <Image className='purchase-bar__cart-icon' src={cartIcon} />
+        {cartCount > 0 && <Text className='purchase-bar__badge'>{cartCount > 99 ? '99+' : cartCount}</Text>}
+        <Text className='purchase-bar__cart-text'>购物车</Text>
+      </View>
+      {soldOut ? (
+        <ActionButton className='purchase-bar__sold-out' disabled>已售罄</ActionButton>
+      ) : (
+        <View className='purchase-bar__buttons'>
+          <ActionButton className='purchase-bar__add' disabled={busy} onClick={onAddToCart}>加入购物车</ActionButton>
+          <ActionButton className='purchase-bar__buy' disabled={busy} onClick={onBuyNow}>立即购买</ActionButton>
+        </View>
+      )}
+    </View>
+  )
+}
