@@ -1,17 +1,22 @@
 export default defineAppConfig({
-  // Tab pages and the product page (where shared links land) stay in the main package; everything
-  // reached from them later goes to subpackages to keep the main package small.
+  // Tab pages, the product page (where shared links land) and search stay in the main package;
+  // everything reached from them later goes to subpackages to keep the main package small.
   pages: [
     'pages/index/index',
     'pages/category/index',
     'pages/cart/index',
     'pages/me/index',
     'pages/product/index',
+    'pages/search/index',
   ],
   subPackages: [
     {
       root: 'package-orders',
-      pages: ['pages/list/index'],
+      pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index'],
+    },
+    {
+      root: 'package-address',
+      pages: ['pages/list/index', 'pages/edit/index'],
     },
   ],
   window: {

@@ -1,11 +1,31 @@
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import completedIcon from '../../assets/order-icons/completed.png'
+import paidIcon from '../../assets/order-icons/paid.png'
+import pendingPaymentIcon from '../../assets/order-icons/pending-payment.png'
+import shippedIcon from '../../assets/order-icons/shipped.png'
+import { useCartBadge } from '../../components/cart-badge'
+import { ORDER_TABS } from '../../core/order'
 import { ROLE_LABELS } from '../../core/user'
+import { openAddressBook, openOrders } from '../../routes'
 import { useStores } from '../../stores'
+import type { OrderTab } from '../../stores/order-store'
 import { DevSignIn } from './dev-sign-in'
 import './index.less'
+
+const ICONS: Partial<Record<OrderTab, string>> = {
+  pending_payment: pendingPaymentIcon,
+  paid: paidIcon,
+  shipped: shippedIcon,
+  completed: completedIcon,
+}
+
+/** 我的订单's shortcuts: every tab of the order list but 全部 (the heading's link). */
+const ORDER_ENTRIES = ORDER_TABS.flatMap((t) => {
+  const icon = ICONS[t.key as OrderTab]
+  return icon ? [{ tab: t.key as OrderTab, label: t.label, icon }] : []
+})
 
 function MePage() {
   const { profile, session } = useStores()
@@ -15,6 +35,7 @@ function MePage() {
   useEffect(() => {
     void profile.load()
   }, [profile, personaKey])
+  useCartBadge()
 
   const state = profile.profile
   const known = state.status === 'ready' ? state.data : null
@@ -37,9 +58,24 @@ function MePage() {
         </View>
       </View>
 
+      <View className='me__orders'>
+        <View className='me__orders-head' onClick={() => openOrders('all')}>
+          <Text className='me__orders-title'>我的订单</Text>
+          <Text className='me__orders-all'>全部订单 ›</Text>
+        </View>
+        <View className='me__order-tabs'>
+          {ORDER_ENTRIES.map((entry) => (
+            <View key={entry.tab} className='me__order-tab' onClick={() => openOrders(entry.tab)}>
+              <Image className='me__order-icon' src={entry.icon} />
+              <Text className='me__order-label'>{entry.label}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
       <View className='me__menu'>
-        <View className='me__menu-item' onClick={() => void Taro.navigateTo({ url: '/package-orders/pages/list/index' })}>
-          <Text>我的订单</Text>
+        <View className='me__menu-item' onClick={() => openAddressBook()}>
+          <Text>收货地址</Text>
           <Text className='me__chevron'>›</Text>
         </View>
       </View>

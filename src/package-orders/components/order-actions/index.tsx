@@ -1,0 +1,109 @@
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useState } from 'react'
+import { ActionButton } from '../../../components/action-button'
+import { showDone, showError } from '../../../components/display'
+import type { BuyerAction, OrderView } from '../../../core/order'
+import { useStores } from '../../../stores'
+import type { Outcome } from '../../../stores/load-state'
+import { ReasonSheet } from '../reason-sheet'
+import './index.less'
+
+const CANCEL_REASONS = ['不想买了', '信息填写错误', '重复下单', '其他']
+const REFUND_REASONS = ['不想要了', '商品与描述不符', '质量问题', '发错货', '其他']
+
+/** Left to right, as Chinese shops lay them out: the quiet actions first, the one to take last. */
+const ORDER: BuyerAction[] = ['cancel', 'requestRefund', 'confirmReceipt', 'pay']
+const LABELS: Record<BuyerAction, string> = { cancel: '取消订单', requestRefund: '申请退款', confirmReceipt: '确认收货', pay: '去支付' }
+const PRIMARY = new Set<BuyerAction>(['confirmReceipt', 'pay'])
+
+interface OrderActionsProps {
+  order: Pick<OrderView, '_id' | 'orderNo' | 'payableFen' | 'actions'>
+}
+
+/** The buttons for what the buyer can do with an order now, as the server listed them. */
+export const OrderActions = observer(function OrderActions({ order }: OrderActionsProps) {
+  const { orders } = useStores()
+  const [asking, setAsking] = useState<'cancel' | 'requestRefund' | null>(null)
+  const busy = orders.busy.has(order._id)
+
+  const report = (outcome: Outcome<OrderView>, done: (view: OrderView) => string) => {
+    if (outcome.ok) showDone(done(outcome.data))
+    else showError(outcome.error)
+    return outcome.ok
+  }
+
+  const run = async (action: BuyerAction) => {
+    switch (action) {
+      case 'pay': {
+        const outcome = await orders.pay(order)
+        if (outcome.ok && outcome.data.status === 'pending_payment') {
+          void Taro.showToast({ title: '支付未完成，可稍后继续支付', icon: 'none' })
+        } else {
+          report(outcome, () => '支付成功')
+        }
+        return
+      }
+      case 'confirmReceipt': {
+        const { confirm } = await Taro.showModal({ title: '确认收货', content: '请确认已收到全部商品，确认后订单完成。', confirmText: '确认收货' })
+        if (confirm) report(await orders.confirmReceipt(order._id), () => '已确认收货')
+        return
+      }
+      case 'cancel':
+      case 'requestRefund':
+        setAsking(action)
+        return
+      default: {
+        const unknown: never = action
+        throw new Error(`unknown buyer action ${String(unknown)}`)
+      }
+    }
+  }
+
+  const answer = async (reason: string) => {
+    const outcome = asking === 'cancel' ? await orders.cancel(order._id, reason) : await orders.requestRefund(order._id, reason)
+    if (report(outcome, () => (asking === 'cancel' ? '订单已取消' : '退款申请已提交'))) setAsking(null)
+  }
+
+  const actions = ORDER.filter((action) => order.actions.includes(action))
+  if (actions.length === 0) return null
+
+  return (
+    // Taps here must not also open the order, which the card around it does.
+    <View className='order-actions' onClick={(event) => event.stopPropagation()}>
+      {actions.map((action) => (
+        <ActionButton
+          key={action}
+          className={`order-actions__button${PRIMARY.has(action) ? ' order-actions__button--primary' : ''}`}
+          disabled={busy}
+          onClick={() => void run(action)}
+        >
+          {LABELS[action]}
+        </ActionButton>
+      ))}
+      {asking === 'cancel' && (
+        <ReasonSheet
+          title='取消订单'
+          reasons={CANCEL_REASONS}
+          confirmText='确认取消'
+          busy={busy}
+          onConfirm={(reason) => void answer(reason)}
+          onClose={() => setAsking(null)}
+        />
+      )}
+      {asking === 'requestRefund' && (
+        <ReasonSheet
+          title='申请退款'
+          reasons={REFUND_REASONS}
+          withInput
+          inputPlaceholder='补充说明（选填）'
+          confirmText='提交申请'
+          busy={busy}
+          onConfirm={(reason) => void answer(reason)}
+          onClose={() => setAsking(null)}
+        />
+      )}
+    </View>
+  )
+})

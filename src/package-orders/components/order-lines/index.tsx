@@ -1,0 +1,28 @@
+import { Image, Text, View } from '@tarojs/components'
+import { specsText } from '../../../components/display'
+import type { PricedLine } from '../../../core/pricing'
+import { formatFen } from '../../../core/money'
+import './index.less'
+
+type Line = Pick<PricedLine, 'title' | 'image' | 'specs' | 'quantity' | 'unitPriceFen'>
+
+/** The goods of an order or a checkout: picture, title, specs, unit price and quantity. */
+export function OrderLines({ lines }: { lines: Line[] }) {
+  return (
+    <View className='order-lines'>
+      {lines.map((line, index) => (
+        <View className='order-lines__line' key={`${line.title}-${index}`}>
+          {line.image ? <Image className='order-lines__image' src={line.image} mode='aspectFill' /> : <View className='order-lines__image' />}
+          <View className='order-lines__body'>
+            <Text className='order-lines__title'>{line.title}</Text>
+            {Object.keys(line.specs).length > 0 && <Text className='order-lines__specs'>{specsText(line.specs)}</Text>}
+          </View>
+          <View className='order-lines__figures'>
+            <Text className='order-lines__price'>{formatFen(line.unitPriceFen)}</Text>
+            <Text className='order-lines__quantity'>×{line.quantity}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

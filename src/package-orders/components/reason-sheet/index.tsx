@@ -1,0 +1,62 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
+import { ActionButton } from '../../../components/action-button'
+import './index.less'
+
+interface ReasonSheetProps {
+  title: string
+  reasons: string[]
+  /** With a text box for the buyer's own words, added to the picked reason (or standing alone). */
+  withInput?: boolean
+  inputPlaceholder?: string
+  confirmText: string
+  busy: boolean
+  onConfirm: (reason: string) => void
+  onClose: () => void
+}
+
+const MAX_REASON_LENGTH = 200
+
+/** A bottom sheet asking why: reasons to pick, and optionally the buyer's own words. */
+export function ReasonSheet(props: ReasonSheetProps) {
+  const { title, reasons, withInput = false, inputPlaceholder, confirmText, busy, onConfirm, onClose } = props
+  const [picked, setPicked] = useState<string | null>(null)
+  const [text, setText] = useState('')
+  const written = text.trim()
+  const reason = picked && written ? `${picked}：${written}` : written || picked
+
+  return (
+    <View className='reason-sheet'>
+      <View className='reason-sheet__mask' onClick={() => !busy && onClose()} />
+      <View className='reason-sheet__panel'>
+        <Text className='reason-sheet__title'>{title}</Text>
+        <View className='reason-sheet__reasons'>
+          {reasons.map((r) => (
+            <Text
+              key={r}
+              className={`reason-sheet__reason${picked === r ? ' reason-sheet__reason--picked' : ''}`}
+              onClick={() => setPicked(r)}
+            >
+              {r}
+            </Text>
+          ))}
+        </View>
+        {withInput && (
+          <Textarea
+            className='reason-sheet__input'
+            value={text}
+            maxlength={MAX_REASON_LENGTH}
+            placeholder={inputPlaceholder}
+            onInput={(event) => setText(event.detail.value)}
+          />
+        )}
+        <View className='reason-sheet__buttons'>
+          <ActionButton className='reason-sheet__cancel' disabled={busy} onClick={onClose}>再想想</ActionButton>
+          <ActionButton className='reason-sheet__confirm' disabled={busy || !reason} loading={busy} onClick={() => reason && onConfirm(reason)}>
+            {confirmText}
+          </ActionButton>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,111 @@
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useEffect, useState } from 'react'
+import { ActionButton } from '../../../components/action-button'
+import { showError } from '../../../components/display'
+import { LoadStateView } from '../../../components/load-state-view'
+import { StatusView } from '../../../components/status-view'
+import { formatFen } from '../../../core/money'
+import { checkoutLinesFrom, goShopping, openAddressBook, openAddressForm, orderDetailUrl } from '../../../routes'
+import { useStores } from '../../../stores'
+import { MAX_REMARK_LENGTH } from '../../../stores/checkout'
+import { Amounts } from '../../components/amounts'
+import { CashierSheet } from '../../components/cashier-sheet'
+import { OrderLines } from '../../components/order-lines'
+import { AddressCard } from './address-card'
+import './index.less'
+
+function CheckoutPage() {
+  const { orders, addresses } = useStores()
+  const params = useRouter().params
+  // One checkout per visit of this page: its request id makes a double-tapped 提交订单 one order.
+  const [checkout] = useState(() => orders.checkout(checkoutLinesFrom(params.lines), params.fromCart === '1'))
+  const address = addresses.forCheckout
+  const quote = checkout.quote
+
+  useEffect(() => {
+    if (checkout.lines.length > 0) void checkout.loadQuote()
+  }, [checkout])
+  // Back from the address book or form: the book (and the chosen address) may have changed.
+  useDidShow(() => void addresses.load())
+
+  if (checkout.lines.length === 0) {
+    return <StatusView empty emptyText='没有要结算的商品' emptyActionText='去逛逛' onEmptyAction={goShopping} />
+  }
+
+  const submit = async () => {
+    if (!address) {
+      void Taro.showToast({ title: '请先添加收货地址', icon: 'none' })
+      return
+    }
+    const result = await checkout.submit(address._id)
+    if (!result.ok) {
+      showError(result.error)
+      return
+    }
+    const { order, paymentError } = result.data
+    if (paymentError) showError(paymentError)
+    else if (order.status === 'paid') void Taro.showToast({ title: '支付成功', icon: 'success' })
+    // The order page replaces this one: going back from it must not land on a spent checkout.
+    void Taro.redirectTo({ url: orderDetailUrl(order._id) })
+  }
+
+  const addressesLoading = addresses.addresses.status !== 'ready' && addresses.addresses.status !== 'error'
+
+  return (
+    <View className='checkout'>
+      <AddressCard
+        address={address}
+        loading={addressesLoading}
+        onChoose={() => openAddressBook(true)}
+        onAdd={() => openAddressForm({ choosing: true })}
+      />
+      <LoadStateView state={quote} onRetry={() => void checkout.loadQuote()}>
+        {(priced) => (
+          <>
+            <View className='checkout__card'>
+              <OrderLines lines={priced.lines} />
+            </View>
+            <View className='checkout__card'>
+              <Amounts
+                goodsFen={priced.goodsFen}
+                shippingFen={priced.shippingFen}
+                discountFen={priced.discountFen}
+                discounts={priced.discounts}
+                payableFen={priced.payableFen}
+                payableLabel='应付'
+              />
+            </View>
+            <View className='checkout__card checkout__remark'>
+              <Text className='checkout__remark-label'>订单备注</Text>
+              <Input
+                className='checkout__remark-input'
+                value={checkout.remark}
+                maxlength={MAX_REMARK_LENGTH}
+                placeholder='选填，可告诉茶舍您的特殊要求'
+                onInput={(event) => checkout.setRemark(event.detail.value)}
+              />
+            </View>
+          </>
+        )}
+      </LoadStateView>
+
+      <View className='checkout__bar'>
+        <Text className='checkout__bar-label'>实付</Text>
+        <Text className='checkout__bar-amount'>{quote.status === 'ready' ? formatFen(quote.data.payableFen) : '—'}</Text>
+        <ActionButton
+          className='checkout__submit'
+          disabled={checkout.submitting || quote.status !== 'ready'}
+          loading={checkout.submitting}
+          onClick={() => void submit()}
+        >
+          提交订单
+        </ActionButton>
+      </View>
+      <CashierSheet />
+    </View>
+  )
+}
+
+export default observer(CheckoutPage)

@@ -1,0 +1,105 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { LoadStateView } from '../../../components/load-state-view'
+import { StatusView } from '../../../components/status-view'
+import { addressLine } from '../../../core/address'
+import type { OrderView } from '../../../core/order'
+import { formatShanghai } from '../../../core/time'
+import { useStores } from '../../../stores'
+import { Amounts } from '../../components/amounts'
+import { CashierSheet } from '../../components/cashier-sheet'
+import { OrderActions } from '../../components/order-actions'
+import { OrderLines } from '../../components/order-lines'
+import { StatusHeader } from './status-header'
+import { Timeline } from './timeline'
+import './index.less'
+
+function InfoRow({ label, value, onCopy }: { label: string; value: string; onCopy?: () => void }) {
+  return (
+    <View className='order-detail__info-row'>
+      <Text className='order-detail__info-label'>{label}</Text>
+      <Text className='order-detail__info-value'>{value}</Text>
+      {onCopy && <Text className='order-detail__copy' onClick={onCopy}>复制</Text>}
+    </View>
+  )
+}
+
+function OrderDetail({ order }: { order: OrderView }) {
+  const paid = order.payment.paidAt
+  return (
+    <View className='order-detail'>
+      <StatusHeader order={order} />
+
+      <View className='order-detail__card order-detail__address'>
+        <View className='order-detail__address-head'>
+          <Text className='order-detail__address-name'>{order.address.name}</Text>
+          <Text className='order-detail__address-phone'>{order.address.phone}</Text>
+        </View>
+        <Text className='order-detail__address-line'>{addressLine(order.address)}</Text>
+      </View>
+
+      <View className='order-detail__card'>
+        <OrderLines lines={order.lines} />
+        <Amounts
+          goodsFen={order.goodsFen}
+          shippingFen={order.shippingFen}
+          discountFen={order.discountFen}
+          discounts={order.discounts}
+          payableFen={order.payableFen}
+          payableLabel={paid ? '实付款' : '应付款'}
+        />
+      </View>
+
+      <View className='order-detail__card'>
+        <InfoRow
+          label='订单编号'
+          value={order.orderNo}
+          onCopy={() => void Taro.setClipboardData({ data: order.orderNo })}
+        />
+        <InfoRow label='下单时间' value={formatShanghai(new Date(order.createdAt), 'YYYY-MM-DD HH:mm:ss')} />
+        {paid && <InfoRow label='支付时间' value={formatShanghai(new Date(paid), 'YYYY-MM-DD HH:mm:ss')} />}
+        {order.refund && <InfoRow label='退款原因' value={order.refund.reason} />}
+        {order.remark && <InfoRow label='订单备注' value={order.remark} />}
+      </View>
+
+      <View className='order-detail__card'>
+        <Text className='order-detail__card-title'>订单动态</Text>
+        <Timeline entries={order.timeline} />
+      </View>
+
+      {order.actions.length > 0 && (
+        <View className='order-detail__bar'>
+          <OrderActions order={order} />
+        </View>
+      )}
+    </View>
+  )
+}
+
+function OrderDetailPage() {
+  const { orders } = useStores()
+  const orderId = useRouter().params.id ?? ''
+  const state = orders.order(orderId)
+
+  // Each show: load it, and when it waits for payment ask WeChat Pay first — the buyer may have paid
+  // and come back before the payment notification arrived.
+  useDidShow(() => {
+    if (!orderId) return
+    if (state.status === 'ready' && state.data.status === 'pending_payment') void orders.syncPayment(orderId)
+    else void orders.load(orderId)
+  })
+
+  if (!orderId) return <StatusView empty emptyText='没有找到这个订单' />
+
+  return (
+    <>
+      <LoadStateView state={state} onRetry={() => void orders.load(orderId)}>
+        {(order) => <OrderDetail order={order} />}
+      </LoadStateView>
+      <CashierSheet />
+    </>
+  )
+}
+
+export default observer(OrderDetailPage)

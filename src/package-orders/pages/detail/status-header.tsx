@@ -1,0 +1,38 @@
+import { Text, View } from '@tarojs/components'
+import { REFUND_STATUS_TEXT, type OrderView } from '../../../core/order'
+import { formatShanghai } from '../../../core/time'
+
+/** One sentence under the status: what happens next, or what happened. */
+function hintFor(order: OrderView): string {
+  switch (order.status) {
+    case 'pending_payment':
+      return `请在 ${formatShanghai(new Date(order.expiresAt), 'HH:mm')} 前完成支付，超时订单将自动取消`
+    case 'paid':
+      return '已付款，茶舍正在为您备货'
+    case 'shipped':
+      return order.shipment ? `${order.shipment.company} ${order.shipment.trackingNo}` : '商品已发出，请留意收货'
+    case 'completed':
+      return '交易完成，感谢您的惠顾'
+    case 'cancelled': {
+      const cancel = [...order.timeline].reverse().find((e) => e.event === 'cancel' || e.event === 'expire')
+      return cancel?.event === 'expire' ? '超时未支付，订单已自动取消' : cancel?.note ? `取消原因：${cancel.note}` : '订单已取消'
+    }
+    default:
+      return ''
+  }
+}
+
+export function StatusHeader({ order }: { order: OrderView }) {
+  return (
+    <View className={`status-header status-header--${order.status}`}>
+      <Text className='status-header__status'>{order.statusText}</Text>
+      <Text className='status-header__hint'>{hintFor(order)}</Text>
+      {order.refund && (
+        <View className='status-header__refund'>
+          <Text>{REFUND_STATUS_TEXT[order.refund.status]}</Text>
+          {order.refund.status === 'rejected' && order.refund.rejectReason && <Text>：{order.refund.rejectReason}</Text>}
+        </View>
+      )}
+    </View>
+  )
+}

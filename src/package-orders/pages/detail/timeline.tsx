@@ -1,0 +1,39 @@
+import { Text, View } from '@tarojs/components'
+import type { TimelineEntry } from '../../../core/order'
+import { formatShanghai } from '../../../core/time'
+
+const EVENT_TEXT: Record<TimelineEntry['event'], string> = {
+  place: '下单',
+  pay: '支付成功',
+  cancel: '已取消',
+  expire: '超时未支付自动取消',
+  ship: '已发货',
+  confirmReceipt: '确认收货',
+  autoComplete: '自动确认收货',
+  requestRefund: '申请退款',
+  approveRefund: '退款已同意',
+  rejectRefund: '退款被拒绝',
+  refundSucceeded: '退款成功',
+  latePaymentRefunded: '支付已原路退回',
+}
+
+/** What happened to the order, newest first; the note says why (reason, tracking number). */
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const newestFirst = [...entries].reverse()
+  return (
+    <View className='timeline'>
+      {newestFirst.map((entry, index) => (
+        <View key={`${entry.event}-${String(entry.at)}-${index}`} className={`timeline__entry${index === 0 ? ' timeline__entry--latest' : ''}`}>
+          <View className='timeline__dot' />
+          <View className='timeline__body'>
+            <Text className='timeline__text'>
+              {EVENT_TEXT[entry.event] ?? entry.event}
+              {entry.note ? `：${entry.note}` : ''}
+            </Text>
+            <Text className='timeline__time'>{formatShanghai(new Date(entry.at), 'YYYY-MM-DD HH:mm:ss')}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

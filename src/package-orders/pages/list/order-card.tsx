@@ -1,0 +1,53 @@
+import { Image, Text, View } from '@tarojs/components'
+import { specsText } from '../../../components/display'
+import { formatFen } from '../../../core/money'
+import { REFUND_STATUS_TEXT, type OrderSummary } from '../../../core/order'
+import { formatShanghai } from '../../../core/time'
+import { OrderActions } from '../../components/order-actions'
+
+interface OrderCardProps {
+  order: OrderSummary
+  onOpen: (orderId: string) => void
+}
+
+/** One order in 我的订单: one line in full, several as a row of pictures. */
+export function OrderCard({ order, onOpen }: OrderCardProps) {
+  const count = order.lines.reduce((sum, line) => sum + line.quantity, 0)
+  const [first] = order.lines
+  return (
+    <View className='order-card' onClick={() => onOpen(order._id)}>
+      <View className='order-card__head'>
+        <Text className='order-card__time'>{formatShanghai(new Date(order.createdAt))}</Text>
+        <Text className={`order-card__status order-card__status--${order.status}`}>
+          {order.refundStatus ? `${order.statusText} · ${REFUND_STATUS_TEXT[order.refundStatus]}` : order.statusText}
+        </Text>
+      </View>
+      {order.lines.length === 1 ? (
+        <View className='order-card__line'>
+          <Image className='order-card__image' src={first.image} mode='aspectFill' />
+          <View className='order-card__line-body'>
+            <Text className='order-card__title'>{first.title}</Text>
+            <Text className='order-card__specs'>{specsText(first.specs)}</Text>
+          </View>
+          <View className='order-card__figures'>
+            <Text>{formatFen(first.unitPriceFen)}</Text>
+            <Text className='order-card__quantity'>×{first.quantity}</Text>
+          </View>
+        </View>
+      ) : (
+        <View className='order-card__images'>
+          {order.lines.slice(0, 4).map((line, index) => (
+            <Image key={`${line.title}-${index}`} className='order-card__image' src={line.image} mode='aspectFill' />
+          ))}
+          {order.lines.length > 4 && <Text className='order-card__more'>…</Text>}
+        </View>
+      )}
+      <View className='order-card__total'>
+        <Text className='order-card__count'>共 {count} 件</Text>
+        <Text>{order.status === 'pending_payment' || order.status === 'cancelled' ? '应付' : '实付'} </Text>
+        <Text className='order-card__amount'>{formatFen(order.payableFen)}</Text>
+      </View>
+      <OrderActions order={order} />
+    </View>
+  )
+}
