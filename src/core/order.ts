@@ -101,6 +101,13 @@ export interface Order {
   updatedAt: Date
 }
 
+/**
+ * The idempotency key of a place-order request. The client makes one request id per checkout visit;
+ * the key scopes it to the buyer, so a repeated tap finds the same order while another buyer who
+ * happens to send the same id gets an order of their own.
+ */
+export const requestKeyOf = (buyerOpenid: string, requestId: string): string => `${buyerOpenid}:${requestId}`
+
 /** Applies an event, or says in Chinese why it cannot happen now. Never changes its input. */
 export function transition(
   order: Order,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Order, OrderEvent, OrderStatus, ORDER_MOVES, RefundStatus, orderNumber, transition } from '../../src/core/order'
+import { Order, OrderEvent, OrderStatus, ORDER_MOVES, RefundStatus, orderNumber, requestKeyOf, transition } from '../../src/core/order'
 
 const at = new Date('2026-11-25T02:00:00Z')
 const buyer = { kind: 'buyer' as const, openid: 'o1' }
@@ -9,7 +9,7 @@ function order(status: OrderStatus, refund: RefundStatus | null = null): Order {
     _id: 'id',
     orderNo: '20261125100000000001',
     buyerOpenid: 'o1',
-    requestKey: 'o1:r1',
+    requestKey: requestKeyOf('o1', 'r1'),
     status,
     lines: [],
     goodsFen: 100,
@@ -91,6 +91,12 @@ describe('order lifecycle', () => {
     expect(paid.ok ? '' : paid.error.message).toBe('订单已支付')
     const cancelled = transition(order('cancelled'), 'pay', { kind: 'wechat' }, at)
     expect(cancelled.ok ? '' : cancelled.error.message).toBe('订单已取消，请重新下单')
+  })
+
+  it('an idempotency key is the same for a repeated request and different for another buyer or request', () => {
+    expect(requestKeyOf('o1', 'r-1')).toBe(requestKeyOf('o1', 'r-1'))
+    expect(requestKeyOf('o1', 'r-1')).not.toBe(requestKeyOf('o2', 'r-1'))
+    expect(requestKeyOf('o1', 'r-1')).not.toBe(requestKeyOf('o1', 'r-2'))
   })
 
   it('numbers orders by Shanghai time to the second plus six random digits', () => {

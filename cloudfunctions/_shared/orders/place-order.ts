@@ -1,6 +1,6 @@
 import { Address, snapshotOf } from '../../../src/core/address'
 import type { Cart } from '../../../src/core/cart'
-import { Order, UNPAID_ORDER_MINUTES, orderNumber } from '../../../src/core/order'
+import { Order, UNPAID_ORDER_MINUTES, orderNumber, requestKeyOf } from '../../../src/core/order'
 import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, LineRequest, ShippingRule, normalizeLines, quoteOrder, Quote } from '../../../src/core/pricing'
 import { Result, fail, ok } from '../../../src/core/result'
 import { addMinutes } from '../../../src/core/time'
@@ -53,7 +53,7 @@ export interface PlaceOrderRequest {
  * already made, so a double tap or a retried network call makes one order.
  */
 export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise<Result<Order>> {
-  const requestKey = `${request.buyerOpenid}:${request.requestId}`
+  const requestKey = requestKeyOf(request.buyerOpenid, request.requestId)
   const earlier = await findByRequestKey(requestKey)
   if (earlier) return ok(earlier)
 
