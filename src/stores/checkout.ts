@@ -23,8 +23,11 @@ export class Checkout {
   readonly requestId = newRequestId()
   quote: LoadState<Quote> = IDLE
   remark = ''
-  /** From 提交订单 until the order is placed and the pay sheet closed: the button stays disabled. */
-  submitting = false
+  /**
+   * From 提交订单 until the page moves on: placing the order, then paying for it in the pay sheet.
+   * The button stays disabled throughout, so one visit places one order.
+   */
+  step: 'idle' | 'placing' | 'paying' = 'idle'
 
   constructor(
     private readonly cloud: CloudClient,
@@ -44,6 +47,10 @@ export class Checkout {
     )
   }
 
+  get submitting(): boolean {
+    return this.step !== 'idle'
+  }
+
   setRemark(remark: string): void {
     this.remark = remark.slice(0, MAX_REMARK_LENGTH)
   }
@@ -54,7 +61,7 @@ export class Checkout {
    */
   async submit(addressId: string): Promise<Outcome<Submitted>> {
     if (this.submitting) return { ok: false, error: new CloudError('CHECKOUT_BUSY', '正在提交，请稍候') }
-    this.submitting = true
+    this.step = 'placing'
     const placed = await attempt(() =>
       this.cloud.call<OrderView>('order', 'placeOrder', {
         requestId: this.requestId,
@@ -65,11 +72,12 @@ export class Checkout {
       }),
     )
     if (!placed.ok) {
-      runInAction(() => { this.submitting = false })
+      runInAction(() => { this.step = 'idle' })
       // Prices or stock may have moved since the quote: show the current one under the message.
       void this.loadQuote()
       return placed
     }
+    runInAction(() => { this.step = 'paying' })
     this.orders.show(placed.data)
     if (this.fromCart) void this.cart.load()
     const paid = await this.orders.pay(placed.data)

@@ -97,7 +97,7 @@ function CheckoutPage() {
         <ActionButton
           className='checkout__submit'
           disabled={checkout.submitting || quote.status !== 'ready'}
-          loading={checkout.submitting}
+          loading={checkout.step === 'placing'}
           onClick={() => void submit()}
         >
           提交订单
