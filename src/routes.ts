@@ -8,6 +8,11 @@ export function openProduct(productId: string): void {
   void Taro.navigateTo({ url: `/pages/product/index?id=${encodeURIComponent(productId)}` })
 }
 
+/** 分类 is a tab page, which takes no URL parameters: choose the category in the catalog store first. */
+export function openCategory(): void {
+  void Taro.switchTab({ url: '/pages/category/index' })
+}
+
 export function openSearch(keyword = ''): void {
   void Taro.navigateTo({ url: `/pages/search/index${keyword ? `?keyword=${encodeURIComponent(keyword)}` : ''}` })
 }

@@ -55,8 +55,8 @@ const CartContent = observer(function CartContent({ cart: view, busy, onChange }
       {unavailable.length > 0 && (
         <View className='cart__group'>
           <View className='cart__group-head'>
-            <Text>失效商品 {unavailable.length} 件</Text>
-            <Text className='cart__group-action' onClick={() => !busy && void remove(unavailable, '清空全部失效商品？')}>清空失效商品</Text>
+            <Text>以下商品暂时无法购买</Text>
+            <Text className='cart__group-action' onClick={() => !busy && void remove(unavailable, '删除全部无法购买的商品？')}>全部删除</Text>
           </View>
           {unavailable.map(line)}
         </View>

@@ -1,4 +1,4 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Image, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
@@ -7,9 +7,24 @@ import { ListFooter } from '../../components/list-footer'
 import { LoadStateView } from '../../components/load-state-view'
 import { ProductGrid } from '../../components/product-card'
 import { SearchBar } from '../../components/search-bar'
-import { openProduct, openSearch } from '../../routes'
+import type { Category } from '../../core/catalog'
+import { openCategory, openProduct, openSearch } from '../../routes'
 import { useStores } from '../../stores'
 import './index.less'
+
+/** A row of category shortcuts under the brand; each opens 分类 on that category. */
+function CategoryShortcuts({ categories, onOpen }: { categories: Category[]; onOpen: (categoryId: string) => void }) {
+  return (
+    <ScrollView className='home__categories' scrollX enhanced showScrollbar={false}>
+      {categories.map((category) => (
+        <View key={category._id} className='home__category' onClick={() => onOpen(category._id)}>
+          <Image className='home__category-icon' src={category.icon} mode='aspectFit' />
+          <Text className='home__category-name'>{category.name}</Text>
+        </View>
+      ))}
+    </ScrollView>
+  )
+}
 
 function HomePage() {
   const { catalog } = useStores()
@@ -18,6 +33,7 @@ function HomePage() {
 
   useEffect(() => {
     void catalog.loadStorefront()
+    if (catalog.categories.status !== 'ready') void catalog.loadCategories()
     void products.ensureLoaded()
   }, [catalog, products])
   useCartBadge()
@@ -38,6 +54,15 @@ function HomePage() {
         </View>
         <SearchBar tone='light' onOpen={() => openSearch()} />
       </View>
+      {catalog.categories.status === 'ready' && catalog.categories.data.length > 0 && (
+        <CategoryShortcuts
+          categories={catalog.categories.data}
+          onOpen={(categoryId) => {
+            catalog.chooseCategory(categoryId)
+            openCategory()
+          }}
+        />
+      )}
       <View className='home__section-title'>
         <Text>当季好茶</Text>
       </View>

@@ -46,7 +46,7 @@ export const OrderActions = observer(function OrderActions({ order }: OrderActio
         return
       }
       case 'confirmReceipt': {
-        const { confirm } = await Taro.showModal({ title: '确认收货', content: '请确认已收到全部商品，确认后订单完成。', confirmText: '确认收货' })
+        const { confirm } = await Taro.showModal({ title: '确认收货', content: '请确认已收到全部商品，确认后订单完成。', confirmText: '确认收货', confirmColor: '#2f6b4f' })
         if (confirm) report(await orders.confirmReceipt(order._id), () => '已确认收货')
         return
       }
