@@ -23,8 +23,20 @@ export function openCheckout(lines: LineRequest[], fromCart: boolean): void {
   void Taro.navigateTo({ url: `/package-orders/pages/checkout/index?lines=${encodeURIComponent(encoded)}${fromCart ? '&fromCart=1' : ''}` })
 }
 
+/**
+ * A query parameter as text. WeChat hands page options over still URL-encoded, Taro's H5 router
+ * decoded; decoding twice is harmless for what these URLs carry, and a stray % is kept as it is.
+ */
+export function queryText(value: string | undefined): string {
+  try {
+    return decodeURIComponent(value ?? '')
+  } catch {
+    return value ?? ''
+  }
+}
+
 export function checkoutLinesFrom(param: string | undefined): LineRequest[] {
-  return decodeURIComponent(param ?? '')
+  return queryText(param)
     .split(',')
     .map((part) => part.split('*'))
     .filter(([skuId, quantity]) => skuId && Number(quantity) > 0)

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { Address, AddressInput } from '../core/address'
 import type { CloudClient } from '../services/cloud'
-import { attempt, IDLE, track, type LoadState, type Outcome } from './load-state'
+import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
 
 /** The buyer's address book (default first, as the server lists it) and the address chosen for checkout. */
 export class AddressStore {
@@ -28,12 +28,10 @@ export class AddressStore {
   }
 
   load(): Promise<void> {
-    const quiet = this.addresses.status === 'ready'
-    return track(
+    return refresh(
+      this.addresses,
       () => this.cloud.call<{ items: Address[] }>('address', 'listAddresses', {}).then((answer) => answer.items),
-      (state) => {
-        if (!(quiet && state.status === 'loading')) this.addresses = state
-      },
+      (state) => { this.addresses = state },
     )
   }
 

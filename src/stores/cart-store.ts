@@ -1,7 +1,7 @@
 import { makeAutoObservable } from 'mobx'
 import type { CartView } from '../core/cart'
 import type { CloudClient } from '../services/cloud'
-import { attempt, IDLE, track, type LoadState, type Outcome } from './load-state'
+import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
 
 /**
  * The buyer's cart as the server keeps it. Every change answers with the whole cart, which replaces
@@ -21,15 +21,8 @@ export class CartStore {
     return this.cart.status === 'ready' ? this.cart.data.count : 0
   }
 
-  /** Loads the cart; once shown, later loads replace it quietly instead of flashing a spinner. */
   load(): Promise<void> {
-    const quiet = this.cart.status === 'ready'
-    return track(
-      () => this.cloud.call<CartView>('cart', 'getCart', {}),
-      (state) => {
-        if (!(quiet && state.status === 'loading')) this.cart = state
-      },
-    )
+    return refresh(this.cart, () => this.cloud.call<CartView>('cart', 'getCart', {}), (state) => { this.cart = state })
   }
 
   reset(): void {

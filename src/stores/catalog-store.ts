@@ -1,7 +1,7 @@
 import { makeAutoObservable, observable } from 'mobx'
 import type { CloudClient } from '../services/cloud'
 import type { Category, ProductDetail, ProductPage, ProductSummary, Storefront } from '../core/catalog'
-import { IDLE, track, type LoadState } from './load-state'
+import { IDLE, refresh, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
 
 export class CatalogStore {
@@ -26,14 +26,16 @@ export class CatalogStore {
   }
 
   loadStorefront(): Promise<void> {
-    return track(
+    return refresh(
+      this.storefront,
       () => this.cloud.call<Storefront>('catalog', 'getStorefront', {}),
       (state) => { this.storefront = state },
     )
   }
 
   loadCategories(): Promise<void> {
-    return track(
+    return refresh(
+      this.categories,
       () => this.cloud.call<{ items: Category[] }>('catalog', 'listCategories', {}).then((answer) => answer.items),
       (state) => { this.categories = state },
     )
@@ -75,17 +77,12 @@ export class CatalogStore {
     return this.products.get(productId) ?? IDLE
   }
 
-  /**
-   * Loads the product; when it is already on screen the answer replaces it quietly (no spinner), so
-   * coming back to the page shows current stock without a flash.
-   */
+  /** Loads the product; coming back to the page shows current stock without a spinner. */
   loadProduct(productId: string): Promise<void> {
-    const quiet = this.product(productId).status === 'ready'
-    return track(
+    return refresh(
+      this.product(productId),
       () => this.cloud.call<ProductDetail>('catalog', 'getProduct', { productId }),
-      (state) => {
-        if (!(quiet && state.status === 'loading')) this.products.set(productId, state)
-      },
+      (state) => { this.products.set(productId, state) },
     )
   }
 

@@ -21,6 +21,18 @@ export async function track<T>(request: () => Promise<T>, assign: (state: LoadSt
   }
 }
 
+/**
+ * Like `track`, but data already on screen stays there while the request is in flight: a page coming
+ * back into view, or pulled down, refreshes without flashing a spinner. The answer (or the error)
+ * then replaces it.
+ */
+export function refresh<T>(current: LoadState<T>, request: () => Promise<T>, assign: (state: LoadState<T>) => void): Promise<void> {
+  const shown = current.status === 'ready'
+  return track(request, (state) => {
+    if (!(shown && state.status === 'loading')) assign(state)
+  })
+}
+
 /** The answer to a change the user asked for (add to cart, cancel an order…): the page says how it went. */
 export type Outcome<T> = { ok: true; data: T } | { ok: false; error: CloudError }
 

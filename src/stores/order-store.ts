@@ -5,7 +5,7 @@ import { CloudError, type CloudClient } from '../services/cloud'
 import type { PaymentService } from '../services/payment'
 import type { CartStore } from './cart-store'
 import { Checkout } from './checkout'
-import { attempt, IDLE, track, type LoadState, type Outcome } from './load-state'
+import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
 import { PagedList } from './paged-list'
 
 export type OrderTab = 'all' | 'pending_payment' | 'paid' | 'shipped' | 'completed'
@@ -49,14 +49,11 @@ export class OrderStore {
     return this.orders.get(orderId) ?? IDLE
   }
 
-  /** Loads the order; once shown, a reload replaces it quietly. */
   load(orderId: string): Promise<void> {
-    const quiet = this.order(orderId).status === 'ready'
-    return track(
+    return refresh(
+      this.order(orderId),
       () => this.cloud.call<OrderView>('order', 'getOrder', { orderId }),
-      (state) => {
-        if (!(quiet && state.status === 'loading')) this.orders.set(orderId, state)
-      },
+      (state) => { this.orders.set(orderId, state) },
     )
   }
 

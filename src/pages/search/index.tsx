@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import { ListFooter } from '../../components/list-footer'
 import { LoadStateView } from '../../components/load-state-view'
 import { ProductGrid } from '../../components/product-card'
-import { openProduct } from '../../routes'
+import { openProduct, queryText } from '../../routes'
 import { useStores } from '../../stores'
 import './index.less'
 
@@ -14,7 +14,7 @@ const MAX_KEYWORD_LENGTH = 30
 
 function SearchPage() {
   const { catalog } = useStores()
-  const initial = decodeURIComponent(useRouter().params.keyword ?? '')
+  const initial = queryText(useRouter().params.keyword)
   const [text, setText] = useState(initial)
   const [keyword, setKeyword] = useState(initial.trim())
   const results = keyword ? catalog.searchResults(keyword) : null
