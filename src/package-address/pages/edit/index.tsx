@@ -29,10 +29,10 @@ function check(values: AddressInput): { ok: true; data: AddressInput } | { ok: f
   return { ok: false, errors }
 }
 
-function FormItem({ label, error, children }: PropsWithChildren<{ label: string; error?: string }>) {
+function FormItem({ label, error, top = false, children }: PropsWithChildren<{ label: string; error?: string; top?: boolean }>) {
   return (
     <View className='address-form__item'>
-      <View className='address-form__field'>
+      <View className={`address-form__field${top ? ' address-form__field--top' : ''}`}>
         <Text className='address-form__label'>{label}</Text>
         {children}
       </View>
@@ -93,7 +93,7 @@ function AddressForm({ initial, isNew, saving, onSave, onDelete }: AddressFormPr
             <RegionField value={values} onChange={(region) => set(region)} />
           </View>
         </FormItem>
-        <FormItem label='详细地址' error={errors.detail}>
+        <FormItem label='详细地址' error={errors.detail} top>
           <Textarea
             className='address-form__textarea'
             value={values.detail}

@@ -6,6 +6,7 @@ import { StatusView } from '../../../components/status-view'
 import { addressLine } from '../../../core/address'
 import type { OrderView } from '../../../core/order'
 import { formatShanghai } from '../../../core/time'
+import { openOrders } from '../../../routes'
 import { useStores } from '../../../stores'
 import { Amounts } from '../../components/amounts'
 import { CashierSheet } from '../../components/cashier-sheet'
@@ -90,7 +91,9 @@ function OrderDetailPage() {
     else void orders.load(orderId)
   })
 
-  if (!orderId) return <StatusView empty emptyText='没有找到这个订单' />
+  if (!orderId || (state.status === 'error' && state.error.code === 'ORDER_NOT_FOUND')) {
+    return <StatusView empty emptyText='没有找到这个订单' emptyActionText='查看全部订单' onEmptyAction={() => openOrders('all')} />
+  }
 
   return (
     <>
