@@ -19,6 +19,8 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/edit/index'],
     },
   ],
+  // WeChat requires privacy-sensitive APIs to be declared: the address form offers WeChat's own picker.
+  requiredPrivateInfos: ['chooseAddress'],
   window: {
     navigationBarBackgroundColor: '#2f6b4f',
     navigationBarTextStyle: 'white',
