@@ -74,7 +74,7 @@ function CheckoutPage() {
                 discountFen={priced.discountFen}
                 discounts={priced.discounts}
                 payableFen={priced.payableFen}
-                payableLabel='应付'
+                payableLabel='实付款'
               />
             </View>
             <View className='checkout__card checkout__remark'>
