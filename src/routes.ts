@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { LineRequest } from './core/pricing'
-import type { OrderTab } from './stores/order-store'
+import type { OrderTab } from './core/order'
 
 // Every page's address in one place, so a page moving to another package is one edit.
 

@@ -139,6 +139,10 @@ const STATUS_TEXT: Record<OrderStatus, string> = {
 
 export const orderStatusText = (status: OrderStatus): string => STATUS_TEXT[status]
 
+/** What the buyer is told the order is: once the money is back, that matters more than the status. */
+export const buyerStatusText = (order: Pick<Order, 'status' | 'refund'>): string =>
+  order.refund?.status === 'refunded' ? '已退款' : STATUS_TEXT[order.status]
+
 function illegalMessage(order: Order, event: OrderEvent): string {
   if (order.refund?.status === 'requested' || order.refund?.status === 'approved') return '订单正在退款中'
   switch (event) {
@@ -166,8 +170,10 @@ export function orderNumber(at: Date, random: () => number): string {
   return `${inShanghai(at).format('YYYYMMDDHHmmss')}${digits}`
 }
 
+export type OrderTab = 'all' | 'pending_payment' | 'paid' | 'shipped' | 'completed'
+
 /** Orders a buyer sees under each tab of 我的订单. */
-export const ORDER_TABS: Array<{ key: string; label: string; statuses: OrderStatus[] | null }> = [
+export const ORDER_TABS: Array<{ key: OrderTab; label: string; statuses: OrderStatus[] | null }> = [
   { key: 'all', label: '全部', statuses: null },
   { key: 'pending_payment', label: '待付款', statuses: ['pending_payment'] },
   { key: 'paid', label: '待发货', statuses: ['paid'] },
@@ -192,7 +198,7 @@ export type OrderView = Omit<Order, 'requestKey' | 'buyerOpenid'> & { statusText
 
 export function viewOrder(order: Order): OrderView {
   const { requestKey: _key, buyerOpenid: _buyer, ...rest } = order
-  return { ...rest, statusText: orderStatusText(order.status), actions: buyerActions(order) }
+  return { ...rest, statusText: buyerStatusText(order), actions: buyerActions(order) }
 }
 
 export interface OrderSummary {
@@ -207,12 +213,13 @@ export interface OrderSummary {
   actions: BuyerAction[]
 }
 
-export function summarizeOrder(order: Order): OrderSummary {
+/** The list card of an order; works on the stored order and on the buyer's view of it alike. */
+export function summarizeOrder(order: Pick<Order, '_id' | 'orderNo' | 'status' | 'refund' | 'lines' | 'payableFen' | 'createdAt'>): OrderSummary {
   return {
     _id: order._id,
     orderNo: order.orderNo,
     status: order.status,
-    statusText: orderStatusText(order.status),
+    statusText: buyerStatusText(order),
     ...(order.refund ? { refundStatus: order.refund.status } : {}),
     lines: order.lines.map(({ title, image, specs, quantity, unitPriceFen }) => ({ title, image, specs, quantity, unitPriceFen })),
     payableFen: order.payableFen,

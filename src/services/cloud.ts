@@ -34,12 +34,27 @@ function isResult(value: unknown): value is Result<unknown> {
     && 'code' in value.error && typeof value.error.code === 'string'
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
+
+/**
+ * Instants cross the wire as ISO text (JSON has no dates). Fields named for an instant — `…At`, or
+ * `at` — become Dates again here, once, so the core's types hold on the client as on the server.
+ */
+export function reviveInstants(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return (key === 'at' || key.endsWith('At')) && ISO_INSTANT.test(value) ? new Date(value) : value
+  if (Array.isArray(value)) return value.map((item) => reviveInstants(item))
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveInstants(v, k)]))
+  }
+  return value
+}
+
 /** Turns a function's answer into its data or a CloudError; an answer of another shape is a server bug. */
 export function unwrapFunctionResult<T>(result: unknown): T {
   if (!isResult(result)) {
     throw new CloudError('INVALID_RESPONSE', undefined, { cause: result })
   }
-  if (result.ok) return result.data as T
+  if (result.ok) return reviveInstants(result.data) as T
   throw new CloudError(result.error.code, result.error.message)
 }
 

@@ -1,5 +1,5 @@
 import { makeAutoObservable, observable, runInAction } from 'mobx'
-import { ORDER_TABS, type OrderSummary, type OrderView } from '../core/order'
+import { ORDER_TABS, summarizeOrder, type OrderSummary, type OrderTab, type OrderView } from '../core/order'
 import type { LineRequest } from '../core/pricing'
 import { CloudError, type CloudClient } from '../services/cloud'
 import type { PaymentService } from '../services/payment'
@@ -8,7 +8,6 @@ import { Checkout } from './checkout'
 import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
 import { PagedList } from './paged-list'
 
-export type OrderTab = 'all' | 'pending_payment' | 'paid' | 'shipped' | 'completed'
 
 /**
  * The buyer's orders: one paged list per 我的订单 tab and the orders opened in detail. Every buyer
@@ -92,7 +91,7 @@ export class OrderStore {
   /** Shows an order the server just answered with, here and in every list that has it. */
   show(order: OrderView): void {
     this.orders.set(order._id, { status: 'ready', data: order })
-    const summary = summaryOf(order)
+    const summary = summarizeOrder(order)
     for (const [tab, list] of this.lists) {
       const belongs = ORDER_TABS.find((t) => t.key === tab)?.statuses?.includes(order.status) ?? true
       if (list.items.some((item) => item._id === order._id)) list.replace(order._id, belongs ? summary : null)
@@ -109,19 +108,5 @@ export class OrderStore {
       if (outcome.ok) this.show(outcome.data)
     })
     return outcome
-  }
-}
-
-function summaryOf(order: OrderView): OrderSummary {
-  return {
-    _id: order._id,
-    orderNo: order.orderNo,
-    status: order.status,
-    statusText: order.statusText,
-    ...(order.refund ? { refundStatus: order.refund.status } : {}),
-    lines: order.lines.map(({ title, image, specs, quantity, unitPriceFen }) => ({ title, image, specs, quantity, unitPriceFen })),
-    payableFen: order.payableFen,
-    createdAt: order.createdAt,
-    actions: order.actions,
   }
 }

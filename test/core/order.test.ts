@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Order, OrderEvent, OrderStatus, ORDER_MOVES, RefundStatus, orderNumber, requestKeyOf, transition } from '../../src/core/order'
+import { Order, OrderEvent, OrderStatus, ORDER_MOVES, RefundStatus, buyerStatusText, orderNumber, requestKeyOf, transition } from '../../src/core/order'
 
 const at = new Date('2026-11-25T02:00:00Z')
 const buyer = { kind: 'buyer' as const, openid: 'o1' }
@@ -84,6 +84,13 @@ describe('order lifecycle', () => {
       }
     }
     expect(refused).toBe(EVENTS.length * STATUSES.length * REFUNDS.length - LEGAL.length)
+  })
+
+  it('tells the buyer 已退款 once the money is back, whatever the order status was', () => {
+    expect(buyerStatusText(order('paid', 'refunded'))).toBe('已退款')
+    expect(buyerStatusText(order('completed', 'refunded'))).toBe('已退款')
+    expect(buyerStatusText(order('paid', 'requested'))).toBe('待发货')
+    expect(buyerStatusText(order('shipped'))).toBe('待收货')
   })
 
   it('a paid order cannot be paid again, and a cancelled one says to order anew', () => {

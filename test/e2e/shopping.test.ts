@@ -1,11 +1,14 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoPersonas } from '../../demo/personas'
+import { callAs } from '../support/local-cloud'
 import { currentPage, openPhone, startShop } from './support/shop'
 
 /**
  * A consumer shops the demo tea house end to end in the H5 build: category → product → SKU → cart →
  * checkout with a new address → the local cloud's cashier plays WeChat Pay → a paid order with its
- * timeline; then a second order left unpaid and cancelled gives its stock back.
+ * timeline; then a second order left unpaid and cancelled gives its stock back, and a refund asked
+ * for on the paid order is approved by HQ (through the hq function, until HQ has pages of its own).
  */
 describe('a consumer buys tea and pays with (emulated) WeChat Pay', () => {
   let shop: Awaited<ReturnType<typeof startShop>>
@@ -193,5 +196,31 @@ describe('a consumer buys tea and pays with (emulated) WeChat Pay', () => {
     await here().locator('.order-list__tab', { hasText: '待发货' }).click()
     await expect.poll(() => here().locator('.order-card').count()).toBe(1)
     await shot('16-orders-paid-tab')
+  })
+
+  it('asks for a refund of the paid order; HQ approves it, WeChat Pay sends the money back, and the order says 已退款', async () => {
+    await page.goto(`${shop.cloud.url}/#/package-orders/pages/detail/index?id=${paidOrderId}`)
+    await here().locator('.order-actions__button', { hasText: '申请退款' }).click()
+    await here().locator('.reason-sheet__reason').first().click()
+    await here().locator('.reason-sheet__input textarea').fill('送人的礼盒买重了')
+    await shot('17-refund-reason')
+    await here().locator('.reason-sheet__confirm').click()
+    await here().locator('.status-header__refund', { hasText: '退款申请中' }).waitFor()
+
+    const hqAdmin = demoPersonas.find((p) => p.role === 'hq_admin')!
+    const approved = await callAs(shop.cloud, hqAdmin.openid, 'hq', 'approveRefund', { orderId: paidOrderId })
+    expect(approved.ok).toBe(true)
+    await expect
+      .poll(async () => (await shop.db.collection('orders').doc(paidOrderId).get()).data.refund.status, { timeout: 5_000 })
+      .toBe('refunded')
+
+    await page.reload()
+    await here().locator('.status-header__status', { hasText: '已退款' }).waitFor()
+    expect(await here().locator('.status-header__hint').innerText()).toMatch(/原路退回/)
+    expect(await here().locator('.timeline__text').allInnerTexts()).toEqual(
+      expect.arrayContaining(['退款成功', '退款已同意']),
+    )
+    expect(await here().locator('.order-actions__button').count()).toBe(0)
+    await shot('18-refunded')
   })
 })

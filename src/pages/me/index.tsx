@@ -10,7 +10,7 @@ import { ORDER_TABS } from '../../core/order'
 import { ROLE_LABELS } from '../../core/user'
 import { openAddressBook, openOrders } from '../../routes'
 import { useStores } from '../../stores'
-import type { OrderTab } from '../../stores/order-store'
+import type { OrderTab } from '../../core/order'
 import { DevSignIn } from './dev-sign-in'
 import './index.less'
 

@@ -58,8 +58,8 @@ function OrderDetail({ order }: { order: OrderView }) {
           value={order.orderNo}
           onCopy={() => void Taro.setClipboardData({ data: order.orderNo })}
         />
-        <InfoRow label='下单时间' value={formatShanghai(new Date(order.createdAt), 'YYYY-MM-DD HH:mm:ss')} />
-        {paid && <InfoRow label='支付时间' value={formatShanghai(new Date(paid), 'YYYY-MM-DD HH:mm:ss')} />}
+        <InfoRow label='下单时间' value={formatShanghai(order.createdAt, 'YYYY-MM-DD HH:mm:ss')} />
+        {paid && <InfoRow label='支付时间' value={formatShanghai(paid, 'YYYY-MM-DD HH:mm:ss')} />}
         {order.refund && <InfoRow label='退款原因' value={order.refund.reason} />}
         {order.remark && <InfoRow label='订单备注' value={order.remark} />}
       </View>

@@ -4,9 +4,10 @@ import { formatShanghai } from '../../../core/time'
 
 /** One sentence under the status: what happens next, or what happened. */
 function hintFor(order: OrderView): string {
+  if (order.refund?.status === 'refunded') return '退款已原路退回，预计 1–3 个工作日到账'
   switch (order.status) {
     case 'pending_payment':
-      return `请在 ${formatShanghai(new Date(order.expiresAt), 'HH:mm')} 前完成支付，超时订单将自动取消`
+      return `请在 ${formatShanghai(order.expiresAt, 'HH:mm')} 前完成支付，超时订单将自动取消`
     case 'paid':
       return '已付款，茶舍正在为您备货'
     case 'shipped':
@@ -27,7 +28,7 @@ export function StatusHeader({ order }: { order: OrderView }) {
     <View className={`status-header status-header--${order.status}`}>
       <Text className='status-header__status'>{order.statusText}</Text>
       <Text className='status-header__hint'>{hintFor(order)}</Text>
-      {order.refund && (
+      {order.refund && order.refund.status !== 'refunded' && (
         <View className='status-header__refund'>
           <Text>{REFUND_STATUS_TEXT[order.refund.status]}</Text>
           {order.refund.status === 'rejected' && order.refund.rejectReason && <Text>：{order.refund.rejectReason}</Text>}

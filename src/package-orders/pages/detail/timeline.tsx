@@ -30,7 +30,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               {EVENT_TEXT[entry.event] ?? entry.event}
               {entry.note ? `：${entry.note}` : ''}
             </Text>
-            <Text className='timeline__time'>{formatShanghai(new Date(entry.at), 'YYYY-MM-DD HH:mm:ss')}</Text>
+            <Text className='timeline__time'>{formatShanghai(entry.at, 'YYYY-MM-DD HH:mm:ss')}</Text>
           </View>
         </View>
       ))}

@@ -17,9 +17,9 @@ export function OrderCard({ order, onOpen }: OrderCardProps) {
   return (
     <View className='order-card' onClick={() => onOpen(order._id)}>
       <View className='order-card__head'>
-        <Text className='order-card__time'>{formatShanghai(new Date(order.createdAt))}</Text>
+        <Text className='order-card__time'>{formatShanghai(order.createdAt)}</Text>
         <Text className={`order-card__status order-card__status--${order.status}`}>
-          {order.refundStatus ? `${order.statusText} · ${REFUND_STATUS_TEXT[order.refundStatus]}` : order.statusText}
+          {order.refundStatus && order.refundStatus !== 'refunded' ? `${order.statusText} · ${REFUND_STATUS_TEXT[order.refundStatus]}` : order.statusText}
         </Text>
       </View>
       {order.lines.length === 1 ? (
