@@ -1,5 +1,5 @@
 import type { AddressSnapshot } from './address'
-import type { AppliedDiscount, PricedLine } from './pricing'
+import type { PricedLine, Quote } from './pricing'
 import { Result, fail, ok } from './result'
 import { inShanghai } from './time'
 
@@ -75,19 +75,14 @@ export interface Refund {
   rejectReason?: string
 }
 
-export interface Order {
+/** An order keeps the quote it was placed at: lines, amounts and discounts never change afterwards. */
+export interface Order extends Quote {
   _id: string
   orderNo: string
   buyerOpenid: string
   /** `${buyerOpenid}:${requestId}`: a repeated place request finds the order it already made. */
   requestKey: string
   status: OrderStatus
-  lines: PricedLine[]
-  goodsFen: number
-  discountFen: number
-  shippingFen: number
-  payableFen: number
-  discounts: AppliedDiscount[]
   address: AddressSnapshot
   remark: string
   payment: { outTradeNo: string; transactionId?: string; paidFen?: number; paidAt?: Date }
