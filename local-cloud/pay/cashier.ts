@@ -1,3 +1,4 @@
+import type { CloudPayApi, PayFault } from './cloud-pay-api'
 import { paymentNotification } from './events'
 import { newTransactionId } from './format'
 import type { Notifier } from './notifier'
@@ -18,6 +19,7 @@ export class Cashier {
     private readonly records: PaymentRecords,
     private readonly notifier: Notifier,
     private readonly appId: string,
+    private readonly api: CloudPayApi,
   ) {}
 
   /** The development endpoints; undefined when the request is not one of them. */
@@ -31,6 +33,8 @@ export class Cashier {
         return this.cancel(field(await readBody(), 'package'))
       case '/dev/pay/redeliver':
         return this.redeliver(field(await readBody(), 'outTradeNo'))
+      case '/dev/pay/faults':
+        return this.injectFault(await readBody())
       default:
         return undefined
     }
@@ -72,6 +76,18 @@ export class Cashier {
     if (!order) return { status: 404, body: { ok: false, errMsg: `no payment order ${outTradeNo}` } }
     if (!order.transactionId) return { status: 409, body: { ok: false, errMsg: `payment order ${outTradeNo} is not paid` } }
     return { status: 200, body: await this.notifier.deliver(paymentNotification(order, this.appId)) }
+  }
+
+  /** `{ apiName, fault, count }`: the next `count` calls of a cloudPay API fail that way. */
+  private injectFault(body: unknown): DevAnswer {
+    const apiName = field(body, 'apiName')
+    const fault = field(body, 'fault') as PayFault | undefined
+    const count = Number((body as Record<string, unknown>)?.count ?? 1)
+    if (!apiName || !fault || !['system_error', 'unavailable', 'lost_answer'].includes(fault) || !Number.isInteger(count) || count < 1) {
+      return { status: 400, body: { ok: false, errMsg: 'expected { apiName, fault: system_error | unavailable | lost_answer, count }' } }
+    }
+    this.api.injectFault(apiName, fault, count)
+    return { status: 200, body: { ok: true } }
   }
 
   private byPackage(pkg: string | null | undefined): PayOrder | DevAnswer {

@@ -29,7 +29,16 @@ const STATE_DESC: Record<TradeState, string> = {
  * has `return_code: 'FAIL'`; a business failure has `result_code: 'FAIL'` with `err_code` and
  * `err_code_des` (the SDK then overwrites errCode with 0, so callers see errCodeDes).
  */
+/**
+ * Ways WeChat Pay fails that a shop must survive, injected for tests and demos:
+ * `system_error` answers SYSTEMERROR without acting; `unavailable` makes the call itself fail (the SDK
+ * throws); `lost_answer` acts, then the call fails as if the answer never arrived.
+ */
+export type PayFault = 'system_error' | 'unavailable' | 'lost_answer'
+
 export class CloudPayApi {
+  private readonly faults = new Map<string, PayFault[]>()
+
   constructor(
     private readonly records: PaymentRecords,
     private readonly notifier: Notifier,
@@ -37,7 +46,22 @@ export class CloudPayApi {
     private readonly refundDelayMs: number,
   ) {}
 
+  /** The next `count` calls of `apiName` fail with `fault`. */
+  injectFault(apiName: string, fault: PayFault, count: number): void {
+    this.faults.set(apiName, [...(this.faults.get(apiName) ?? []), ...Array<PayFault>(count).fill(fault)])
+  }
+
   async handle(apiName: string, requestData: string, caller: Identity | undefined): Promise<ApiAnswer> {
+    const fault = this.faults.get(apiName)?.shift()
+    if (fault === 'unavailable') return { ok: false, code: 'SYSTEM_ERROR', message: 'wxpay service unavailable' }
+    if (fault === 'system_error') {
+      return { ok: true, body: { return_code: 'SUCCESS', result_code: 'FAIL', err_code: 'SYSTEMERROR', err_code_des: '系统超时，请稍后重试' } }
+    }
+    const answer = await this.answer(apiName, requestData, caller)
+    return fault === 'lost_answer' ? { ok: false, code: 'SYSTEM_ERROR', message: 'wxpay answer timed out' } : answer
+  }
+
+  private async answer(apiName: string, requestData: string, caller: Identity | undefined): Promise<ApiAnswer> {
     let params: unknown
     try {
       params = JSON.parse(requestData)

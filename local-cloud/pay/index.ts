@@ -35,5 +35,5 @@ export async function startPay(
   const notifier = new Notifier(functions, retryDelaysMs, log)
   const api = new CloudPayApi(records, notifier, appId, refundDelayMs)
   api.resumeRefunds()
-  return { api, cashier: new Cashier(records, notifier, appId), close: () => notifier.close() }
+  return { api, cashier: new Cashier(records, notifier, appId, api), close: () => notifier.close() }
 }
