@@ -105,6 +105,8 @@ export class DatabaseService {
         limit,
         projection: r.projection ? decodeEjson(r.projection) : undefined,
       })
+      const txn = this.txn(r)
+      if (txn) this.transactions.observe(txn, collection, list.map((doc) => String(doc._id)))
       return { data: { list: list.map(encodeEjson), limit, offset: r.offset ?? 0 } }
     },
 

@@ -87,7 +87,11 @@ export class TransactionManager {
     return this.store.get(collection, id, txn.startSeq)
   }
 
-  /** Documents of a collection as the transaction sees them, for queries (no locks: validated at commit). */
+  /**
+   * Documents of a collection as the transaction sees them, for queries (no locks). Only the ones
+   * the query returns join the read set (`observe`), so a transaction is not failed by changes to
+   * documents it never looked at.
+   */
   snapshot(txn: Transaction, collection: string): Doc[] {
     txn.observed = true
     const docs: Doc[] = []
@@ -95,7 +99,6 @@ export class TransactionManager {
     for (const doc of this.store.scan(collection, txn.startSeq)) {
       const key = docKey(collection, doc._id)
       seen.add(key)
-      txn.reads.add(key)
       const own = txn.writes.get(key)
       if (!own) docs.push(doc)
       else if (own.doc) docs.push(own.doc)
@@ -104,6 +107,11 @@ export class TransactionManager {
       if (change.collection === collection && change.doc && !seen.has(key)) docs.push(change.doc)
     }
     return docs
+  }
+
+  /** Records that the transaction's answer depended on these documents, to be validated at commit. */
+  observe(txn: Transaction, collection: string, ids: string[]): void {
+    for (const id of ids) txn.reads.add(docKey(collection, id))
   }
 
   async write(txn: Transaction, change: Change): Promise<void> {
