@@ -4,6 +4,7 @@ import type { PaymentParams } from '../../src/core/order'
 import type { PaymentGateway, PaymentState } from '../../src/core/payment'
 import { currentEnvironment } from './wx-context'
 import { Result, fail, ok } from '../../src/core/result'
+import { inShanghai } from '../../src/core/time'
 
 /**
  * WeChat Pay through cloud.cloudPay: the one file that knows its request and answer shapes. Answers
@@ -37,6 +38,19 @@ interface CloudPay {
 
 const cloudPay = (cloud as unknown as { cloudPay: CloudPay }).cloudPay
 
+/**
+ * Calls a cloudPay API; a call that throws (network, service down) comes back as an answer that did
+ * not succeed, so every caller handles one shape.
+ */
+async function call(api: keyof CloudPay, params: Record<string, unknown>): Promise<CloudPayAnswer & { payment?: PaymentParams }> {
+  try {
+    return await cloudPay[api](params)
+  } catch (error) {
+    console.error(`cloudPay.${api} failed:`, error)
+    return { returnCode: 'FAIL', returnMsg: String(error) }
+  }
+}
+
 const accepted = (answer: CloudPayAnswer) => answer.returnCode === 'SUCCESS'
 const succeeded = (answer: CloudPayAnswer) => accepted(answer) && answer.resultCode === 'SUCCESS'
 const why = (answer: CloudPayAnswer) => `${answer.returnMsg ?? ''} ${answer.errCodeDes ?? ''}`.trim()
@@ -48,13 +62,13 @@ export function parseWechatTime(text: unknown): Date {
 }
 
 async function queryPayment(outTradeNo: string): Promise<Result<PaymentState>> {
-  const answer = await cloudPay.queryOrder({ subMchId: subMchId(), outTradeNo, nonceStr: nonceStr() })
-  if (!accepted(answer)) {
-    console.error(`queryOrder ${outTradeNo} refused: ${why(answer)}`)
+  const answer = await call('queryOrder', { subMchId: subMchId(), outTradeNo, nonceStr: nonceStr() })
+  if (!succeeded(answer)) {
+    // ORDERNOTEXIST is the one failure that tells something: WeChat Pay never saw this payment.
+    if (accepted(answer) && /ORDERNOTEXIST|不存在/.test(`${answer.errCode ?? ''} ${answer.errCodeDes ?? ''}`)) return ok({ state: 'none' })
+    console.error(`queryOrder ${outTradeNo} failed: ${why(answer)}`)
     return fail('PAYMENT_QUERY_FAILED', '支付结果查询失败，请稍后重试')
   }
-  // A query that fails as a business step means WeChat Pay has no such payment.
-  if (!succeeded(answer)) return ok({ state: 'none' })
   switch (answer.tradeState) {
     case 'SUCCESS':
     case 'REFUND':
@@ -77,8 +91,8 @@ async function queryPayment(outTradeNo: string): Promise<Result<PaymentState>> {
 }
 
 export const cloudPayGateway: PaymentGateway = {
-  async createPayment({ outTradeNo, totalFen, description, payerOpenid }): Promise<Result<PaymentParams>> {
-    const answer = await cloudPay.unifiedOrder({
+  async createPayment({ outTradeNo, totalFen, description, payerOpenid, expiresAt }): Promise<Result<PaymentParams>> {
+    const answer = await call('unifiedOrder', {
       body: description.slice(0, 120),
       outTradeNo,
       spbillCreateIp: '127.0.0.1',
@@ -89,6 +103,8 @@ export const cloudPayGateway: PaymentGateway = {
       nonceStr: nonceStr(),
       tradeType: 'JSAPI',
       openid: payerOpenid,
+      // WeChat would otherwise keep it payable for two hours; our orders expire sooner.
+      timeExpire: inShanghai(expiresAt).format('YYYYMMDDHHmmss'),
     })
     if (succeeded(answer) && answer.payment) return ok(answer.payment)
     const state = await queryPayment(outTradeNo)
@@ -101,20 +117,19 @@ export const cloudPayGateway: PaymentGateway = {
   queryPayment,
 
   async closePayment(outTradeNo) {
-    const answer = await cloudPay.closeOrder({ subMchId: subMchId(), outTradeNo, nonceStr: nonceStr() })
+    const answer = await call('closeOrder', { subMchId: subMchId(), outTradeNo, nonceStr: nonceStr() })
     if (succeeded(answer)) return ok('closed' as const)
+    // The close did not clearly work: only WeChat Pay's own account of the payment may say it is safe.
     const state = await queryPayment(outTradeNo)
     if (!state.ok) return state
     if (state.data.state === 'paid' || state.data.state === 'refunded') return ok('already_paid' as const)
-    // Never started at WeChat Pay, or closed already: either way it can no longer be paid.
-    if (state.data.state === 'unpaid' && succeeded(answer) === false && !accepted(answer)) {
-      return fail('PAYMENT_CLOSE_FAILED', '关闭支付失败，请稍后重试')
-    }
-    return ok('closed' as const)
+    if (state.data.state === 'none' || state.data.state === 'closed') return ok('closed' as const)
+    console.error(`closeOrder ${outTradeNo} failed while the payment is ${state.data.state}: ${why(answer)}`)
+    return fail('PAYMENT_CLOSE_FAILED', '关闭支付失败，请稍后重试')
   },
 
   async refund({ outTradeNo, outRefundNo, totalFen, refundFen, reason }) {
-    const answer = await cloudPay.refund({
+    const answer = await call('refund', {
       subMchId: subMchId(),
       nonceStr: nonceStr(),
       outTradeNo,
@@ -125,8 +140,8 @@ export const cloudPayGateway: PaymentGateway = {
       envId: currentEnvironment(),
       functionName: PAYMENT_CALLBACK_FUNCTION,
     })
-    if (succeeded(answer)) return ok(undefined)
-    console.error(`refund ${outRefundNo} of ${outTradeNo} failed: ${why(answer)}`)
-    return fail('REFUND_FAILED', '退款发起失败，请稍后重试')
+    if (succeeded(answer)) return 'accepted' as const
+    console.error(`refund ${outRefundNo} of ${outTradeNo} not confirmed: ${why(answer)}`)
+    return 'unknown' as const
   },
 }

@@ -3,7 +3,8 @@ import { Cart, CartLine, MAX_CART_LINES, viewCart } from '../../src/core/cart'
 import { MAX_QUANTITY_PER_LINE } from '../../src/core/pricing'
 import { Result, fail, ok } from '../../src/core/result'
 import { loadCatalogFor } from '../_shared/catalog-reads'
-import { db } from '../_shared/database'
+import { readCart } from '../_shared/carts'
+import { db, inTransaction } from '../_shared/database'
 import { action, defineFunction } from '../_shared/edge'
 import type { Caller } from '../_shared/wx-context'
 
@@ -22,6 +23,7 @@ async function linesOf(openid: string): Promise<CartLine[]> {
   return data[0]?.lines ?? []
 }
 
+
 /**
  * Changes the caller's cart in a transaction, so two devices changing it at once never lose an
  * edit. `change` returns the new lines, or an error that leaves the cart as it was.
@@ -29,15 +31,15 @@ async function linesOf(openid: string): Promise<CartLine[]> {
 async function changeCart(caller: Caller, change: (lines: CartLine[], now: Date) => Promise<Result<CartLine[]>>) {
   const openid = caller.openid
   if (!openid) return fail('AUTH_REQUIRED', '请先登录')
-  const outcome = await db.runTransaction(async (tx) => {
-    const { data } = await tx.collection<Cart>('carts').where({ _id: openid }).get()
+  const outcome = await inTransaction(async (tx) => {
+    const cart = await readCart(tx, openid)
     const now = new Date()
-    const changed = await change(data[0]?.lines ?? [], now)
+    const changed = await change(cart?.lines ?? [], now)
     if (!changed.ok) return changed
-    if (data[0]) await tx.collection<Cart>('carts').doc(openid).update({ data: { lines: changed.data, updatedAt: now } })
+    if (cart) await tx.collection<Cart>('carts').doc(openid).update({ data: { lines: changed.data, updatedAt: now } })
     else await tx.collection<Cart>('carts').add({ data: { _id: openid, openid, lines: changed.data, updatedAt: now } })
     return changed
-  }, 5)
+  })
   return outcome.ok ? view(outcome.data) : outcome
 }
 

@@ -11,20 +11,30 @@ import type { Caller } from '../_shared/wx-context'
 
 /**
  * HQ's operations. Only users HQ made admins may call them (looked up by the caller's OPENID), and
- * every call that changes something is written to the audit log with who, what and the outcome.
+ * every call — allowed or refused, succeeded or failed — is written to the audit log with who, what
+ * and the outcome.
  */
 function hqAction<I>(name: string, input: z.ZodType<I, z.ZodTypeDef, unknown>, run: (input: I, admin: { openid: string }, now: Date) => Promise<Result<Order>>): Action<I, unknown> {
   return action({
     input,
     async handle(payload, caller: Caller) {
       if (!caller.openid) return fail('AUTH_REQUIRED', '请先登录')
-      const { data } = await db.collection<User>('users').where({ openid: caller.openid }).limit(1).get()
-      if (data[0]?.role !== 'hq_admin') return fail('HQ_FORBIDDEN', '仅总部管理员可操作')
       const now = new Date()
-      const outcome = await run(payload, { openid: caller.openid }, now)
-      await db.collection('audit_logs').add({
-        data: { actorOpenid: caller.openid, action: `hq.${name}`, payload, ok: outcome.ok, ...(outcome.ok ? {} : { error: outcome.error.code }), at: now },
-      })
+      const audit = (outcome: { ok: true } | { ok: false; error: string }) =>
+        db.collection('audit_logs').add({ data: { actorOpenid: caller.openid, action: `hq.${name}`, payload, ...outcome, at: now } })
+      const { data } = await db.collection<User>('users').where({ openid: caller.openid }).limit(1).get()
+      if (data[0]?.role !== 'hq_admin') {
+        await audit({ ok: false, error: 'HQ_FORBIDDEN' })
+        return fail('HQ_FORBIDDEN', '仅总部管理员可操作')
+      }
+      let outcome: Result<Order>
+      try {
+        outcome = await run(payload, { openid: caller.openid }, now)
+      } catch (error) {
+        await audit({ ok: false, error: 'INTERNAL_ERROR' })
+        throw error
+      }
+      await audit(outcome.ok ? { ok: true } : { ok: false, error: outcome.error.code })
       return outcome.ok ? ok(viewOrder(outcome.data)) : outcome
     },
   })

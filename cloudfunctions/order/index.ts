@@ -80,12 +80,15 @@ export const main = defineFunction('order', {
       const order = found.data
       if (order.status !== 'pending_payment') return fail('ORDER_NOT_PAYABLE', order.status === 'cancelled' ? '订单已取消，请重新下单' : '订单已支付')
       if (order.expiresAt.getTime() <= Date.now()) return fail('ORDER_PAYMENT_EXPIRED', '订单已超时，请重新下单')
+      // Recorded before asking WeChat Pay, so a cancel that races this call still closes the payment there.
+      if (!order.payment.startedAt) await orders.doc(order._id).update({ data: { 'payment.startedAt': new Date() } })
       const title = order.lines[0].title + (order.lines.length > 1 ? ` 等${order.lines.length}件商品` : '')
       const payment = await cloudPayGateway.createPayment({
         outTradeNo: order.payment.outTradeNo,
         totalFen: order.payableFen,
         description: `云岭茶舍-${title}`,
         payerOpenid: order.buyerOpenid,
+        expiresAt: order.expiresAt,
       })
       return payment.ok ? ok({ payment: payment.data }) : payment
     },

@@ -85,7 +85,8 @@ export interface Order extends Quote {
   status: OrderStatus
   address: AddressSnapshot
   remark: string
-  payment: { outTradeNo: string; transactionId?: string; paidFen?: number; paidAt?: Date }
+  /** startedAt: when payment was first asked of WeChat Pay; before that there is nothing to close there. */
+  payment: { outTradeNo: string; startedAt?: Date; transactionId?: string; paidFen?: number; paidAt?: Date }
   shipment?: { company: string; trackingNo: string; shippedAt: Date }
   refund?: Refund
   /** A payment that arrived after the order was cancelled, and how it was sent back. */

@@ -9,8 +9,9 @@ import { adjustStock, readSkus } from './stock'
  * Cancels an unpaid order and puts its stock back — exactly once, because the stock moves in the
  * same transaction as the status, and only a pending order can be cancelled.
  *
- * WeChat does not close an unpaid payment by itself, so the payment is closed first: after that no
- * money can arrive. If the money already arrived, the order is settled as paid instead.
+ * WeChat does not close an unpaid payment by itself, so a payment that was started is closed first:
+ * after that no money can arrive. If the money already arrived, the order is settled as paid instead;
+ * if WeChat cannot confirm the close, nothing is cancelled and the caller tries again later.
  */
 export async function cancelOrder(
   orderId: string,
@@ -24,20 +25,23 @@ export async function cancelOrder(
   if (!before) return fail('ORDER_NOT_FOUND', '订单不存在', { orderId })
   // Only a pending order may be cancelled: anything else gets the state machine's reason.
   if (before.status !== 'pending_payment') return transition(before, event, actor, now)
-  const { outTradeNo } = before.payment
-  const closed = await gateway.closePayment(outTradeNo)
-  if (!closed.ok) return closed
-  if (closed.data === 'already_paid') {
-    const state = await gateway.queryPayment(outTradeNo)
-    if (state.ok && state.data.state === 'paid') {
-      const { transactionId, paidFen, paidAt } = state.data
-      await markOrderPaid({ outTradeNo, transactionId, paidFen, paidAt }, gateway, now)
+  const { outTradeNo, startedAt } = before.payment
+  if (startedAt) {
+    const closed = await gateway.closePayment(outTradeNo)
+    if (!closed.ok) return closed
+    if (closed.data === 'already_paid') {
+      const state = await gateway.queryPayment(outTradeNo)
+      if (state.ok && state.data.state === 'paid') {
+        const { transactionId, paidFen, paidAt } = state.data
+        await markOrderPaid({ outTradeNo, transactionId, paidFen, paidAt }, gateway, now)
+      }
+      return fail('ORDER_ALREADY_PAID', '订单已支付，不能取消')
     }
-    return fail('ORDER_ALREADY_PAID', '订单已支付，不能取消')
   }
   return changeOrder(
     orderId,
-    (order) => transition(order, event, actor, now, {}, reason),
+    // Payment started after the close was decided: cancelling now would leave it open at WeChat Pay.
+    (order) => (order.payment.startedAt && !startedAt ? fail('ORDER_PAYMENT_STARTED', '订单正在支付，请稍后再试') : transition(order, event, actor, now, {}, reason)),
     async (tx, _before, cancelled) => {
       const skus = await readSkus(tx, cancelled.lines.map((l) => l.skuId))
       await adjustStock(tx, skus, cancelled.lines.map((l) => ({ skuId: l.skuId, delta: l.quantity })))

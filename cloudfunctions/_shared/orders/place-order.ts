@@ -4,6 +4,7 @@ import { Order, UNPAID_ORDER_MINUTES, orderNumber, requestKeyOf } from '../../..
 import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, LineRequest, ShippingRule, normalizeLines, quoteOrder, Quote } from '../../../src/core/pricing'
 import { Result, fail, ok } from '../../../src/core/result'
 import { addMinutes } from '../../../src/core/time'
+import { readCart } from '../carts'
 import { loadCatalogFor } from '../catalog-reads'
 import { db, inTransaction } from '../database'
 import { orders } from './repository'
@@ -64,13 +65,30 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
     .where({ _id: request.addressId, openid: request.buyerOpenid })
     .get()
   if (!addressRows[0]) return fail('ORDER_ADDRESS_NOT_FOUND', '请选择收货地址')
-  const { products } = await loadCatalogFor(normalized.data.map((l) => l.skuId))
+  const requested = normalized.data
+  const { products } = await loadCatalogFor(requested.map((l) => l.skuId))
 
-  let placed: Result<Order>
-  try {
-    placed = await inTransaction(async (tx) => {
-      const skus = await readSkus(tx, normalized.data.map((l) => l.skuId))
-      const lines = catalogLines(normalized.data, skus, products)
+  let placed: Result<Order> | undefined
+  // An order number is random to the second; the rare clash with another order is retried with a new one.
+  for (let attempt = 0; !placed; attempt++) {
+    try {
+      placed = await reserveAndRecord()
+    } catch (error) {
+      const clash = String(error).includes('orderNo_unique') && attempt < 3
+      if (clash) continue
+      // The same request placed twice at the same instant: the unique requestKey let one through.
+      const winner = String(error).includes('requestKey_unique') ? await findByRequestKey(requestKey) : undefined
+      if (winner) return ok(winner)
+      throw error
+    }
+  }
+  if (placed.ok && request.fromCart) await removeFromCart(request.buyerOpenid, placed.data.lines.map((l) => l.skuId))
+  return placed
+
+  function reserveAndRecord(): Promise<Result<Order>> {
+    return inTransaction(async (tx) => {
+      const skus = await readSkus(tx, requested.map((l) => l.skuId))
+      const lines = catalogLines(requested, skus, products)
       if (!lines.ok) return lines
       const quote = quoteOrder(lines.data, shippingRule(), discountPolicies)
       if (!quote.ok) return quote
@@ -93,27 +111,27 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
       const { _id } = await tx.collection<Order>('orders').add({ data: order })
       return ok({ ...order, _id })
     })
-  } catch (error) {
-    // The same request placed twice at the same instant: the unique requestKey let one through.
-    const winner = String(error).includes('duplicate key') ? await findByRequestKey(requestKey) : undefined
-    if (winner) return ok(winner)
-    throw error
   }
-  if (placed.ok && request.fromCart) await removeFromCart(request.buyerOpenid, placed.data.lines.map((l) => l.skuId))
-  return placed
 }
 
 async function findByRequestKey(requestKey: string): Promise<Order | undefined> {
   return (await orders.where({ requestKey }).get()).data[0]
 }
 
-/** Ordered lines leave the cart; the order stands even if this tidy-up fails. */
+/**
+ * Ordered lines leave the cart, in a transaction so an item added from another device meanwhile is
+ * kept. The order stands even if this tidy-up fails.
+ */
 async function removeFromCart(openid: string, skuIds: string[]): Promise<void> {
   try {
-    const { data } = await db.collection<Cart>('carts').where({ _id: openid }).get()
-    if (!data[0]) return
-    const lines = data[0].lines.filter((l) => !skuIds.includes(l.skuId))
-    await db.collection<Cart>('carts').doc(openid).update({ data: { lines, updatedAt: new Date() } })
+    await inTransaction(async (tx) => {
+      const cart = await readCart(tx, openid)
+      if (cart) {
+        const lines = cart.lines.filter((l) => !skuIds.includes(l.skuId))
+        await tx.collection<Cart>('carts').doc(openid).update({ data: { lines, updatedAt: new Date() } })
+      }
+      return ok(undefined)
+    })
   } catch (error) {
     console.warn('could not remove ordered lines from the cart', error)
   }

@@ -1,6 +1,7 @@
 import { Actor, Order, transition } from '../../../src/core/order'
 import type { PaymentGateway, RefundNotice } from '../../../src/core/payment'
-import { Result, fail, ok } from '../../../src/core/result'
+import { Result, ok } from '../../../src/core/result'
+import { recordAnomaly } from './anomalies'
 import { changeOrder, findOrderByNo } from './repository'
 import { adjustStock, readSkus } from './stock'
 
@@ -20,31 +21,27 @@ export function requestRefund(order: Order, reason: string, actor: Actor, now: D
 }
 
 /**
- * HQ approves: the order records the approval, then WeChat Pay is asked to send the money. If that
- * call fails, the approval is undone (the request stands again) so HQ can retry: the refund is
- * never marked approved without WeChat having accepted it.
+ * HQ approves: the order records the approval, then WeChat Pay is asked to send the money. The
+ * approval is never undone — WeChat may have acted even when its answer is lost — so a refund not
+ * clearly accepted stays approved and is asked for again with the same refund number (idempotent at
+ * WeChat) by `resendRefund`, until its notification settles it.
  */
 export async function approveRefund(orderId: string, actor: Actor, gateway: PaymentGateway, now: Date): Promise<Result<Order>> {
   const approved = await changeOrder(orderId, (order) => transition(order, 'approveRefund', actor, now, { refund: { ...order.refund!, decidedAt: now } }))
-  if (!approved.ok) return approved
-  const order = approved.data
-  const sent = await gateway.refund({
+  if (approved.ok) await resendRefund(approved.data, gateway)
+  return approved
+}
+
+/** Asks WeChat Pay (again) for an approved refund; safe to repeat. */
+export function resendRefund(order: Order, gateway: PaymentGateway): Promise<'accepted' | 'unknown'> {
+  const refund = order.refund!
+  return gateway.refund({
     outTradeNo: order.payment.outTradeNo,
-    outRefundNo: order.refund!.outRefundNo,
+    outRefundNo: refund.outRefundNo,
     totalFen: order.payment.paidFen ?? order.payableFen,
-    refundFen: order.refund!.amountFen,
-    reason: order.refund!.reason,
+    refundFen: refund.amountFen,
+    reason: refund.reason,
   })
-  if (sent.ok) return approved
-  await changeOrder(orderId, (current) =>
-    ok({
-      ...current,
-      refund: { ...current.refund!, status: 'requested', decidedAt: undefined },
-      timeline: [...current.timeline, { event: 'requestRefund', at: now, actor: { kind: 'system' }, note: '微信退款发起失败，待重新处理' }],
-      updatedAt: now,
-    }),
-  )
-  return sent
 }
 
 export function rejectRefund(orderId: string, reason: string, actor: Actor, now: Date): Promise<Result<Order>> {
@@ -53,31 +50,33 @@ export function rejectRefund(orderId: string, reason: string, actor: Actor, now:
   )
 }
 
+export type RefundRecord = 'recorded' | 'already_recorded' | 'anomaly'
+
 /**
- * WeChat Pay reports a refund done. An order refunded before it shipped puts its stock back, in
- * the same transaction, so it happens once however often the notice comes.
+ * WeChat Pay reports a refund done (or failed). An order refunded before it shipped puts its stock
+ * back, in the same transaction, so it happens once however often the notice comes. A notice that
+ * fits no refund we asked for, or a refund that failed, is kept as an anomaly for HQ to look at.
  */
-export async function recordRefund(notice: RefundNotice, now: Date): Promise<Result<'recorded' | 'already_recorded' | 'unknown'>> {
+export async function recordRefund(notice: RefundNotice, now: Date): Promise<Result<RefundRecord>> {
   const order = await findOrderByNo(notice.outTradeNo)
-  if (!order) return ok('unknown')
-  if (!notice.succeeded) {
-    console.error(`refund ${notice.outRefundNo} of ${notice.outTradeNo} did not succeed`)
+  if (!order) return anomaly('refund_for_unknown_order', notice, now)
+  if (!notice.succeeded) return anomaly('refund_failed', notice, now, order._id)
+
+  if (order.latePayment?.outRefundNo === notice.outRefundNo) {
+    if (order.latePayment.refundedAt) return ok('already_recorded')
+    await changeOrder(order._id, (current) =>
+      ok({
+        ...current,
+        latePayment: { ...current.latePayment!, refundedAt: notice.at },
+        timeline: [...current.timeline, { event: 'latePaymentRefunded', at: now, actor: { kind: 'wechat' } }],
+        updatedAt: now,
+      }),
+    )
     return ok('recorded')
   }
-  if (order.latePayment?.outRefundNo === notice.outRefundNo) {
-    const done = await changeOrder(order._id, (current) =>
-      current.latePayment?.refundedAt
-        ? fail('ALREADY', 'already')
-        : ok({
-            ...current,
-            latePayment: { ...current.latePayment!, refundedAt: notice.at },
-            timeline: [...current.timeline, { event: 'latePaymentRefunded', at: now, actor: { kind: 'wechat' } }],
-            updatedAt: now,
-          }),
-    )
-    return ok(done.ok ? 'recorded' : 'already_recorded')
-  }
-  if (order.refund?.outRefundNo !== notice.outRefundNo) return ok('unknown')
+
+  if (order.refund?.outRefundNo !== notice.outRefundNo) return anomaly('refund_not_asked_for', notice, now, order._id)
+  if (order.refund.status === 'refunded') return ok('already_recorded')
   const done = await changeOrder(
     order._id,
     (current) => transition(current, 'refundSucceeded', { kind: 'wechat' }, now, { refund: { ...current.refund!, refundedAt: notice.at } }),
@@ -87,5 +86,11 @@ export async function recordRefund(notice: RefundNotice, now: Date): Promise<Res
       await adjustStock(tx, skus, before.lines.map((l) => ({ skuId: l.skuId, delta: l.quantity })))
     },
   )
-  return ok(done.ok ? 'recorded' : 'already_recorded')
+  return done.ok ? ok('recorded') : anomaly('refund_in_unexpected_state', notice, now, order._id)
+}
+
+async function anomaly(kind: string, notice: RefundNotice, at: Date, orderId?: string): Promise<Result<RefundRecord>> {
+  console.error(`refund notice ${notice.outRefundNo} for ${notice.outTradeNo}: ${kind}`)
+  await recordAnomaly(kind, { ...notice }, at, orderId)
+  return ok('anomaly')
 }

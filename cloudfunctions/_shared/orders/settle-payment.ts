@@ -2,6 +2,7 @@ import { Order, transition } from '../../../src/core/order'
 import type { PaymentGateway, PaymentNotice } from '../../../src/core/payment'
 import { Result, fail, ok } from '../../../src/core/result'
 import { db, inTransaction } from '../database'
+import { recordAnomaly } from './anomalies'
 import { findOrderByNo, readInTransaction, writeInTransaction } from './repository'
 
 export type Settlement = 'paid' | 'already_paid' | 'late_payment_refunded' | 'amount_mismatch' | 'unknown_order'
@@ -14,12 +15,12 @@ export type Settlement = 'paid' | 'already_paid' | 'late_payment_refunded' | 'am
 export async function markOrderPaid(notice: PaymentNotice, gateway: PaymentGateway, now: Date): Promise<Result<Settlement>> {
   const found = await findOrderByNo(notice.outTradeNo)
   if (!found) {
-    await recordAnomaly('unknown_order', notice, now)
+    await recordAnomaly('unknown_order', { ...notice }, now)
     return ok('unknown_order')
   }
   if (notice.paidFen !== found.payableFen) {
     console.error(`payment for ${notice.outTradeNo} is ${notice.paidFen} fen, the order is ${found.payableFen} fen: not marked paid`)
-    await recordAnomaly('amount_mismatch', notice, now, found._id)
+    await recordAnomaly('amount_mismatch', { ...notice }, now, found._id)
     return ok('amount_mismatch')
   }
   const outcome = await inTransaction<Settlement>(async (tx) => {
@@ -43,7 +44,10 @@ export async function markOrderPaid(notice: PaymentNotice, gateway: PaymentGatew
     await writeInTransaction(tx, paid.data)
     return ok('paid')
   })
-  if (outcome.ok && outcome.data === 'late_payment_refunded') await refundLatePayment(found._id, gateway)
+  if (outcome.ok && outcome.data === 'late_payment_refunded' && (await refundLatePayment(found._id, gateway)) === 'unknown') {
+    // Not acknowledged, so WeChat sends the notice again and the refund is asked for again.
+    return fail('LATE_PAYMENT_REFUND_PENDING', '迟到的支付退款尚未确认')
+  }
   return outcome
 }
 
@@ -51,22 +55,17 @@ export async function markOrderPaid(notice: PaymentNotice, gateway: PaymentGatew
  * Sends back a payment that arrived after its order was cancelled (the order is not revived: its
  * stock is already back on the shelf). Safe to repeat: the refund is keyed on the order.
  */
-export async function refundLatePayment(orderId: string, gateway: PaymentGateway): Promise<void> {
+export async function refundLatePayment(orderId: string, gateway: PaymentGateway): Promise<'accepted' | 'unknown'> {
   const { data } = await db.collection<Order>('orders').where({ _id: orderId }).get()
   const late = data[0]?.latePayment
-  if (!late || late.refundedAt) return
-  const refunded = await gateway.refund({
+  if (!late || late.refundedAt) return 'accepted'
+  return gateway.refund({
     outTradeNo: data[0].payment.outTradeNo,
     outRefundNo: late.outRefundNo,
     totalFen: late.paidFen,
     refundFen: late.paidFen,
     reason: '订单已取消，支付原路退回',
   })
-  if (!refunded.ok) console.error(`late payment refund for ${data[0].orderNo} failed; it will be retried with the next notification`)
-}
-
-async function recordAnomaly(kind: string, notice: PaymentNotice, at: Date, orderId?: string): Promise<void> {
-  await db.collection('payment_anomalies').add({ data: { kind, ...notice, ...(orderId ? { orderId } : {}), at } })
 }
 
 /** When the client is back from paying before the notification: ask WeChat Pay and settle. */
