@@ -56,6 +56,11 @@ describe('cart function', () => {
     expect((await cart('o-e', 'getCart', {})).data.count).toBe(4)
   })
 
+  it('sixteen buyers changing their own carts at the same moment never hold each other up', async () => {
+    const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => cart(`o-many-${i}`, 'addToCart', { skuId: 'tea-100g', quantity: 1 })))
+    expect(answers.every((a) => a.ok)).toBe(true)
+  })
+
   it('refuses what cannot be bought and bad quantities, changing nothing', async () => {
     expect(await cart('o-f', 'addToCart', { skuId: 'old-100g', quantity: 1 })).toMatchObject({ ok: false, error: { code: 'CART_PRODUCT_UNAVAILABLE' } })
     expect(await cart('o-f', 'addToCart', { skuId: 'nope', quantity: 1 })).toMatchObject({ ok: false, error: { code: 'CART_PRODUCT_UNAVAILABLE' } })

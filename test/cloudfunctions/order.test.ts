@@ -9,7 +9,8 @@ describe('order function', () => {
   const stockOf = async (skuId: string) => (await t.db.collection('skus').doc(skuId).get()).data.stock
 
   beforeAll(async () => {
-    t = await startTestCloud({ maxInstancesPerFunction: 8 })
+    // WeChat's notification retries and refund delay, shortened so the tests of unreliable moments are quick.
+    t = await startTestCloud({ maxInstancesPerFunction: 8, pay: { retryDelaysMs: [300, 300, 300], refundDelayMs: 200 } })
     await addTestCatalog(t.db)
     await t.db.collection('users').add({ data: { openid: 'o-hq', nickname: '何静', role: 'hq_admin', createdAt: new Date() } })
   })
@@ -306,6 +307,100 @@ describe('order function', () => {
       expect(all.map((o: any) => o._id)).toEqual([second._id, first._id])
       expect((await b.call('order', 'listOrders', { tab: 'pending_payment' })).data.items.map((o: any) => o._id)).toEqual([first._id])
       expect((await b.call('order', 'listOrders', { tab: 'paid' })).data.items.map((o: any) => o._id)).toEqual([second._id])
+    })
+  })
+
+  describe('when WeChat Pay falters', () => {
+    const fault = (apiName: string, kind: string, count = 1) => post(t.cloud, '/dev/pay/faults', { apiName, fault: kind, count })
+    const hq = (action: string, payload: unknown) => callAs(t.cloud, 'o-hq', 'hq', action, payload)
+    async function paidOrder(openid: string) {
+      const b = buyer(t.cloud, openid)
+      const { data: order } = await b.place([{ skuId: 'tea-100g', quantity: 1 }])
+      await b.pay(order._id)
+      await eventually(() => b.order(order._id), (o) => o.status === 'paid')
+      return { b, order }
+    }
+
+    it('a refund WeChat carried out but whose answer was lost stays approved, and its notification settles it', async () => {
+      const { b, order } = await paidOrder('o-refund-lost')
+      await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
+      await fault('refund', 'lost_answer')
+      expect((await hq('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
+      const after = await eventually(() => b.order(order._id), (o) => o.refund.status === 'refunded')
+      expect(after.timeline.map((e: any) => e.event)).toEqual(['place', 'pay', 'requestRefund', 'approveRefund', 'refundSucceeded'])
+      expect(await hq('rejectRefund', { orderId: order._id, reason: '晚了' })).toMatchObject({ ok: false })
+    })
+
+    it('a refund WeChat never received is asked for again by the retry job, with the same refund number', async () => {
+      const { b, order } = await paidOrder('o-refund-unavailable')
+      await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
+      await fault('refund', 'unavailable')
+      expect((await hq('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
+      await new Promise((r) => setTimeout(r, 500))
+      expect((await b.order(order._id)).refund.status).toBe('approved')
+      await t.db.collection('orders').doc(order._id).update({ data: { 'refund.decidedAt': new Date(Date.now() - 10 * 60_000) } })
+      await post(t.cloud, '/triggers/timers/retryRefunds')
+      const after = await eventually(() => b.order(order._id), (o) => o.refund.status === 'refunded')
+      expect(after.timeline.filter((e: any) => e.event === 'refundSucceeded')).toHaveLength(1)
+    })
+
+    it('a late payment whose refund fails at first is not acknowledged, so WeChat’s next delivery refunds it', async () => {
+      const qian = buyer(t.cloud, 'o-late-retry')
+      const { data: order } = await qian.place([{ skuId: 'tea-100g', quantity: 1 }])
+      const started = await qian.call('order', 'payOrder', { orderId: order._id })
+      await t.db.collection('orders').doc(order._id).update({ data: { status: 'cancelled' } })
+      await fault('refund', 'system_error')
+      await post(t.cloud, '/dev/cashier/pay', { package: started.data.payment.package })
+      const after = await eventually(() => qian.order(order._id), (o) => o.latePayment?.refundedAt !== undefined)
+      expect(after.timeline.filter((e: any) => e.event === 'latePaymentRefunded')).toHaveLength(1)
+    })
+
+    it('a close WeChat cannot confirm cancels nothing: the order stays unpaid with its stock held', async () => {
+      const he = buyer(t.cloud, 'o-close-fails')
+      const { data: order } = await he.place([{ skuId: 'tea-250g', quantity: 1 }])
+      await he.call('order', 'payOrder', { orderId: order._id })
+      const stock = await stockOf('tea-250g')
+      await fault('closeOrder', 'system_error')
+      await fault('queryOrder', 'system_error')
+      const refused = await he.call('order', 'cancelOrder', { orderId: order._id, reason: '不想买了' })
+      expect(refused).toMatchObject({ ok: false })
+      expect((await he.order(order._id)).status).toBe('pending_payment')
+      expect(await stockOf('tea-250g')).toBe(stock)
+      expect((await he.call('order', 'cancelOrder', { orderId: order._id, reason: '不想买了' })).data.status).toBe('cancelled')
+      expect(await stockOf('tea-250g')).toBe(stock + 1)
+    })
+
+    it('the expiry job skips an order it cannot close and still expires the others, without spinning', async () => {
+      const stuck = buyer(t.cloud, 'o-expire-stuck')
+      const { data: hard } = await stuck.place([{ skuId: 'tea-100g', quantity: 1 }])
+      await stuck.call('order', 'payOrder', { orderId: hard._id })
+      const { data: easy } = await buyer(t.cloud, 'o-expire-easy').place([{ skuId: 'tea-100g', quantity: 1 }])
+      for (const id of [hard._id, easy._id]) {
+        await t.db.collection('orders').doc(id).update({ data: { expiresAt: new Date(Date.now() - 60_000) } })
+      }
+      // One close and the query after it fail: once skipped, the order is not tried again this run.
+      await fault('closeOrder', 'unavailable')
+      await fault('queryOrder', 'unavailable')
+      const started = Date.now()
+      await post(t.cloud, '/triggers/timers/expireUnpaidOrders')
+      expect(Date.now() - started).toBeLessThan(10_000)
+      expect((await stuck.order(hard._id)).status).toBe('pending_payment')
+      expect((await t.db.collection('orders').doc(easy._id).get()).data.status).toBe('cancelled')
+      await post(t.cloud, '/triggers/timers/expireUnpaidOrders')
+      expect((await stuck.order(hard._id)).status).toBe('cancelled')
+    })
+
+    it('auto-complete leaves orders in a refund alone and completes the rest', async () => {
+      const { b: inRefund, order: refunding } = await paidOrder('o-auto-refunding')
+      const { b: plain, order: normal } = await paidOrder('o-auto-plain')
+      for (const id of [refunding._id, normal._id]) {
+        await hq('shipOrder', { orderId: id, company: '中通快递', trackingNo: 'ZT0000000009' })
+        await t.db.collection('orders').doc(id).update({ data: { 'shipment.shippedAt': new Date(Date.now() - 12 * 86_400_000) } })
+      }
+      await inRefund.call('order', 'requestRefund', { orderId: refunding._id, reason: '商品有破损' })
+      await post(t.cloud, '/triggers/timers/autoCompleteOrders')
+      expect((await plain.order(normal._id)).status).toBe('completed')
+      expect((await inRefund.order(refunding._id)).status).toBe('shipped')
     })
   })
 })
