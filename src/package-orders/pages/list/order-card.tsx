@@ -1,9 +1,9 @@
 import { Image, Text, View } from '@tarojs/components'
-import { specsText } from '../../../components/display'
 import { formatFen } from '../../../core/money'
 import { REFUND_STATUS_TEXT, type OrderSummary } from '../../../core/order'
 import { formatShanghai } from '../../../core/time'
 import { OrderActions } from '../../components/order-actions'
+import { OrderLines } from '../../components/order-lines'
 
 interface OrderCardProps {
   order: OrderSummary
@@ -13,7 +13,6 @@ interface OrderCardProps {
 /** One order in 我的订单: one line in full, several as a row of pictures. */
 export function OrderCard({ order, onOpen }: OrderCardProps) {
   const count = order.lines.reduce((sum, line) => sum + line.quantity, 0)
-  const [first] = order.lines
   return (
     <View className='order-card' onClick={() => onOpen(order._id)}>
       <View className='order-card__head'>
@@ -23,17 +22,7 @@ export function OrderCard({ order, onOpen }: OrderCardProps) {
         </Text>
       </View>
       {order.lines.length === 1 ? (
-        <View className='order-card__line'>
-          <Image className='order-card__image' src={first.image} mode='aspectFill' />
-          <View className='order-card__line-body'>
-            <Text className='order-card__title'>{first.title}</Text>
-            <Text className='order-card__specs'>{specsText(first.specs)}</Text>
-          </View>
-          <View className='order-card__figures'>
-            <Text>{formatFen(first.unitPriceFen)}</Text>
-            <Text className='order-card__quantity'>×{first.quantity}</Text>
-          </View>
-        </View>
+        <OrderLines lines={order.lines} />
       ) : (
         <View className='order-card__images'>
           {order.lines.slice(0, 4).map((line, index) => (
