@@ -1,20 +1,18 @@
 import { Text, View } from '@tarojs/components'
-import type { AppliedDiscount } from '../../../core/pricing'
+import type { Quote } from '../../../core/pricing'
 import { formatFen } from '../../../core/money'
 import './index.less'
 
 interface AmountsProps {
-  goodsFen: number
-  shippingFen: number
-  discountFen: number
-  discounts: AppliedDiscount[]
-  payableFen: number
+  /** A checkout's quote, or the order placed at it (an order keeps its quote's amounts). */
+  quote: Omit<Quote, 'lines'>
   /** 实付 once paid, 应付 before. */
   payableLabel: string
 }
 
 /** 商品金额, 运费, 优惠 and what is (or was) paid, as the server priced them. */
-export function Amounts({ goodsFen, shippingFen, discountFen, discounts, payableFen, payableLabel }: AmountsProps) {
+export function Amounts({ quote, payableLabel }: AmountsProps) {
+  const { goodsFen, shippingFen, discountFen, discounts, payableFen } = quote
   return (
     <View className='amounts'>
       <View className='amounts__row'>

@@ -68,14 +68,7 @@ function CheckoutPage() {
               <OrderLines lines={priced.lines} />
             </View>
             <View className='checkout__card'>
-              <Amounts
-                goodsFen={priced.goodsFen}
-                shippingFen={priced.shippingFen}
-                discountFen={priced.discountFen}
-                discounts={priced.discounts}
-                payableFen={priced.payableFen}
-                payableLabel='实付款'
-              />
+              <Amounts quote={priced} payableLabel='实付款' />
             </View>
             <View className='checkout__card checkout__remark'>
               <Text className='checkout__remark-label'>订单备注</Text>

@@ -42,14 +42,7 @@ function OrderDetail({ order }: { order: OrderView }) {
 
       <View className='order-detail__card'>
         <OrderLines lines={order.lines} />
-        <Amounts
-          goodsFen={order.goodsFen}
-          shippingFen={order.shippingFen}
-          discountFen={order.discountFen}
-          discounts={order.discounts}
-          payableFen={order.payableFen}
-          payableLabel={paid ? '实付款' : '应付款'}
-        />
+        <Amounts quote={order} payableLabel={paid ? '实付款' : '应付款'} />
       </View>
 
       <View className='order-detail__card'>
