@@ -3,8 +3,8 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { useCartBadge } from '../../components/cart-badge'
-import { ListFooter } from '../../components/list-footer'
 import { LoadStateView } from '../../components/load-state-view'
+import { PagedListView } from '../../components/paged-list-view'
 import { SearchBar } from '../../components/search-bar'
 import { StatusView } from '../../components/status-view'
 import type { Category, ProductSummary } from '../../core/catalog'
@@ -82,19 +82,9 @@ function CategoryPage() {
             <View className='category__products'>
               {current && <Text className='category__heading'>{current.name}</Text>}
               {products ? (
-                <LoadStateView
-                  state={products.state}
-                  onRetry={() => void products.retry()}
-                  isEmpty={(items) => items.length === 0}
-                  emptyText='这个分类暂时没有商品'
-                >
-                  {(items) => (
-                    <>
-                      {items.map((product) => <ProductRow key={product._id} product={product} />)}
-                      <ListFooter footer={products.footer} onRetry={() => void products.retry()} />
-                    </>
-                  )}
-                </LoadStateView>
+                <PagedListView list={products} emptyText='这个分类暂时没有商品'>
+                  {(items) => items.map((product) => <ProductRow key={product._id} product={product} />)}
+                </PagedListView>
               ) : (
                 <StatusView empty emptyText='请选择分类' />
               )}

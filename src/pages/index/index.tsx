@@ -3,8 +3,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { useCartBadge } from '../../components/cart-badge'
-import { ListFooter } from '../../components/list-footer'
-import { LoadStateView } from '../../components/load-state-view'
+import { PagedListView } from '../../components/paged-list-view'
 import { ProductGrid } from '../../components/product-card'
 import { SearchBar } from '../../components/search-bar'
 import type { Category } from '../../core/catalog'
@@ -66,19 +65,9 @@ function HomePage() {
       <View className='home__section-title'>
         <Text>当季好茶</Text>
       </View>
-      <LoadStateView
-        state={products.state}
-        onRetry={() => void products.retry()}
-        isEmpty={(items) => items.length === 0}
-        emptyText='新茶正在上架，稍后再来看看'
-      >
-        {(items) => (
-          <>
-            <ProductGrid products={items} onOpen={openProduct} />
-            <ListFooter footer={products.footer} onRetry={() => void products.retry()} />
-          </>
-        )}
-      </LoadStateView>
+      <PagedListView list={products} emptyText='新茶正在上架，稍后再来看看'>
+        {(items) => <ProductGrid products={items} onOpen={openProduct} />}
+      </PagedListView>
     </View>
   )
 }

@@ -2,8 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
-import { ListFooter } from '../../components/list-footer'
-import { LoadStateView } from '../../components/load-state-view'
+import { PagedListView } from '../../components/paged-list-view'
 import { ProductGrid } from '../../components/product-card'
 import { openProduct, queryText } from '../../routes'
 import { useStores } from '../../stores'
@@ -57,19 +56,13 @@ function SearchPage() {
       </View>
 
       {results ? (
-        <LoadStateView
-          state={results.state}
-          onRetry={() => void results.retry()}
-          isEmpty={(items) => items.length === 0}
-          emptyText={`没有找到与“${keyword}”相关的商品`}
-        >
+        <PagedListView list={results} emptyText={`没有找到与“${keyword}”相关的商品`}>
           {(items) => (
             <View className='search__results'>
               <ProductGrid products={items} onOpen={openProduct} />
-              <ListFooter footer={results.footer} onRetry={() => void results.retry()} />
             </View>
           )}
-        </LoadStateView>
+        </PagedListView>
       ) : (
         suggestions.length > 0 && (
           <View className='search__suggestions'>

@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
-import { ListFooter } from '../../../components/list-footer'
-import { LoadStateView } from '../../../components/load-state-view'
+import { PagedListView } from '../../../components/paged-list-view'
 import { ORDER_TABS } from '../../../core/order'
 import { goShopping, openOrder } from '../../../routes'
 import { useStores } from '../../../stores'
@@ -47,21 +46,9 @@ function OrderListPage() {
         ))}
       </View>
       <View className='order-list__body'>
-        <LoadStateView
-          state={list.state}
-          onRetry={() => void list.retry()}
-          isEmpty={(items) => items.length === 0}
-          emptyText='还没有相关订单'
-          emptyActionText='去逛逛'
-          onEmptyAction={goShopping}
-        >
-          {(items) => (
-            <>
-              {items.map((order) => <OrderCard key={order._id} order={order} onOpen={openOrder} />)}
-              <ListFooter footer={list.footer} onRetry={() => void list.retry()} />
-            </>
-          )}
-        </LoadStateView>
+        <PagedListView list={list} emptyText='还没有相关订单' emptyActionText='去逛逛' onEmptyAction={goShopping}>
+          {(items) => items.map((order) => <OrderCard key={order._id} order={order} onOpen={openOrder} />)}
+        </PagedListView>
       </View>
       <CashierSheet />
     </View>
