@@ -9,6 +9,9 @@ export default defineConfig({
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
+    // Browser and notification checks poll; a cold function instance on a busy 2-core machine needs
+    // more than the default second.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
   },
 })

@@ -48,7 +48,12 @@ if (!fs.existsSync(report)) {
   process.exit(vitest.status || 1)
 }
 const results = JSON.parse(fs.readFileSync(report, 'utf8'))
-const failed = results.numFailedTests + (results.numFailedTestSuites ?? 0)
+// A file that failed without a failing test (it did not load, or a hook threw) counts once too.
+const brokenFiles = results.testResults.filter(
+  (file: { status: string; assertionResults: Array<{ status: string }> }) =>
+    file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed'),
+).length
+const failed = results.numFailedTests + brokenFiles
 const skipped = results.numPendingTests + results.numTodoTests
 console.log(`${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(failed > 0 || vitest.status !== 0 ? 1 : 0)
