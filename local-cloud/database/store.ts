@@ -59,13 +59,21 @@ export class Store {
 
   open(): void {
     fs.mkdirSync(this.dataDir, { recursive: true })
-    this.loadSnapshot()
-    for (const file of this.walFiles()) {
+    const hadSnapshot = this.loadSnapshot()
+    let replayed = 0
+    const files = this.walFiles()
+    for (const file of files) {
       for (const record of WriteAheadLog.read(file) as WalRecord[]) {
-        if (record.seq > this.seq) this.replay(record)
+        if (record.seq > this.seq) {
+          this.replay(record)
+          replayed++
+        }
       }
     }
-    this.compact()
+    // Folding the log into a snapshot rewrites every document; with nothing to fold, just go on
+    // appending to the current log.
+    if (replayed > 0 || !hadSnapshot || files.length !== 1) this.compact()
+    else this.wal = new WriteAheadLog(files[0])
   }
 
   close(): void {
@@ -265,9 +273,10 @@ export class Store {
       .map((f) => path.join(this.dataDir, f))
   }
 
-  private loadSnapshot(): void {
+  /** Loads the snapshot, if there is one, and says whether there was. */
+  private loadSnapshot(): boolean {
     const file = path.join(this.dataDir, SNAPSHOT)
-    if (!fs.existsSync(file)) return
+    if (!fs.existsSync(file)) return false
     const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)
     const header = JSON.parse(lines[0]) as { seq: number; collections: string[] }
     this.seq = header.seq
@@ -277,6 +286,7 @@ export class Store {
       const doc = decodeEjson(d) as Doc
       this.collections.get(c)!.chains.set(doc._id, [{ seq: header.seq, doc }])
     }
+    return true
   }
 
   private replay(record: WalRecord): void {

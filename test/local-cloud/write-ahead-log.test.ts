@@ -63,3 +63,30 @@ describe('write-ahead log', () => {
     reopened.close()
   })
 })
+
+describe('opening the store', () => {
+  it('leaves the snapshot alone when the log has nothing new, and still keeps later writes', async () => {
+    const dir = tempDir('reopen')
+    const store = new Store(dir)
+    store.open()
+    await store.createCollection('skus')
+    await store.commit([{ collection: 'skus', id: 'a', doc: { _id: 'a', stock: 1 } }])
+    store.close()
+
+    const compacted = new Store(dir)
+    compacted.open()
+    compacted.close()
+    const snapshotAt = fs.statSync(path.join(dir, 'snapshot.jsonl')).mtimeMs
+
+    const idle = new Store(dir)
+    idle.open()
+    expect(fs.statSync(path.join(dir, 'snapshot.jsonl')).mtimeMs).toBe(snapshotAt)
+    await idle.commit([{ collection: 'skus', id: 'b', doc: { _id: 'b', stock: 2 } }])
+    idle.close()
+
+    const reopened = new Store(dir)
+    reopened.open()
+    expect([reopened.get('skus', 'a'), reopened.get('skus', 'b')]).toEqual([{ _id: 'a', stock: 1 }, { _id: 'b', stock: 2 }])
+    reopened.close()
+  })
+})
