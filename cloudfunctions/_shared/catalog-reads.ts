@@ -5,19 +5,23 @@ import { _, db } from './database'
 export async function loadCatalogFor(skuIds: string[]): Promise<{ skus: Map<string, Sku>; products: Map<string, Product> }> {
   const ids = [...new Set(skuIds)]
   const skus = new Map<string, Sku>()
-  const products = new Map<string, Product>()
-  if (ids.length === 0) return { skus, products }
+  if (ids.length === 0) return { skus, products: new Map() }
   // At most 50 ids (the cart and order limits), well under the SDK's 1000-document page.
   for (const sku of (await db.collection<Sku>('skus').where({ _id: _.in(ids) }).limit(ids.length).get()).data) skus.set(sku._id, sku)
-  const productIds = [...new Set([...skus.values()].map((s) => s.productId))]
-  if (productIds.length > 0) {
-    const { data } = await db
-      .collection<Product>('products')
-      .where({ _id: _.in(productIds) })
-      .field({ searchTerms: false, detail: false })
-      .limit(productIds.length)
-      .get()
-    for (const product of data) products.set(product._id, product)
-  }
-  return { skus, products }
+  return { skus, products: await loadProductsOf(skus.values()) }
+}
+
+/** The products the given SKUs belong to, without their long fields (detail, search terms). */
+export async function loadProductsOf(skus: Iterable<Pick<Sku, 'productId'>>): Promise<Map<string, Product>> {
+  const products = new Map<string, Product>()
+  const ids = [...new Set([...skus].map((s) => s.productId))]
+  if (ids.length === 0) return products
+  const { data } = await db
+    .collection<Product>('products')
+    .where({ _id: _.in(ids) })
+    .field({ searchTerms: false, detail: false })
+    .limit(ids.length)
+    .get()
+  for (const product of data) products.set(product._id, product)
+  return products
 }

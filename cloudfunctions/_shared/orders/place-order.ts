@@ -5,7 +5,7 @@ import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, LineRequest, ShippingRul
 import { Result, fail, ok } from '../../../src/core/result'
 import { addMinutes } from '../../../src/core/time'
 import { readCart } from '../carts'
-import { loadCatalogFor } from '../catalog-reads'
+import { loadCatalogFor, loadProductsOf } from '../catalog-reads'
 import { db, inTransaction } from '../database'
 import { orders } from './repository'
 import { adjustStock, readSkus } from './stock'
@@ -66,7 +66,6 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
     .get()
   if (!addressRows[0]) return fail('ORDER_ADDRESS_NOT_FOUND', '请选择收货地址')
   const requested = normalized.data
-  const { products } = await loadCatalogFor(requested.map((l) => l.skuId))
 
   let placed: Result<Order> | undefined
   // An order number is random to the second; the rare clash with another order is retried with a new one.
@@ -88,7 +87,8 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
   function reserveAndRecord(): Promise<Result<Order>> {
     return inTransaction(async (tx) => {
       const skus = await readSkus(tx, requested.map((l) => l.skuId))
-      const lines = catalogLines(requested, skus, products)
+      // Products are read as they are now, without a lock: only the SKUs' stock is contended.
+      const lines = catalogLines(requested, skus, await loadProductsOf(skus.values()))
       if (!lines.ok) return lines
       const quote = quoteOrder(lines.data, shippingRule(), discountPolicies)
       if (!quote.ok) return quote
