@@ -133,8 +133,6 @@ const STATUS_TEXT: Record<OrderStatus, string> = {
   cancelled: '已取消',
 }
 
-export const orderStatusText = (status: OrderStatus): string => STATUS_TEXT[status]
-
 /** What the buyer is told the order is: once the money is back, that matters more than the status. */
 export const buyerStatusText = (order: Pick<Order, 'status' | 'refund'>): string =>
   order.refund?.status === 'refunded' ? '已退款' : STATUS_TEXT[order.status]

@@ -3,10 +3,8 @@ import utc from 'dayjs/plugin/utc'
 
 dayjs.extend(utc)
 
-/** "Now", handed in by whoever calls the core, so rules are testable at any instant. */
-export type Clock = () => Date
-
-export const systemClock: Clock = () => new Date()
+// The core never reads the clock: every rule takes the instant it applies at (`at`, `now`) from its
+// caller, so it can be tested at any moment.
 
 /**
  * Business time is Asia/Shanghai. China has kept UTC+8 without daylight saving since 1991, so a fixed
