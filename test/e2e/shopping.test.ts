@@ -115,8 +115,8 @@ describe('a consumer buys tea and pays with (emulated) WeChat Pay', () => {
     await form.locator('.address-form__save').click()
 
     const address = here().locator('.checkout__address')
-    await address.locator('.checkout__address-name', { hasText: '林小雨' }).waitFor()
-    expect(await address.locator('.checkout__address-line').innerText()).toBe('浙江省杭州市西湖区龙井路 18 号')
+    await address.locator('.delivery-address__name', { hasText: '林小雨' }).waitFor()
+    expect(await address.locator('.delivery-address__line').innerText()).toBe('浙江省杭州市西湖区龙井路 18 号')
     await shot('09-checkout-ready')
   })
 
@@ -153,7 +153,7 @@ describe('a consumer buys tea and pays with (emulated) WeChat Pay', () => {
     await here().locator('.purchase-bar__buy').click()
 
     // The address saved before is now the default.
-    await here().locator('.checkout__address-name', { hasText: '林小雨' }).waitFor()
+    await here().locator('.delivery-address__name', { hasText: '林小雨' }).waitFor()
     await expect.poll(() => here().locator('.amounts__payable').innerText()).toBe('¥298.00')
     await here().locator('.checkout__submit').click()
     await here().locator('.cashier__sheet').waitFor()

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { addressLine, maskedPhone, type Address } from '../../../core/address'
+import { maskedPhone, type Address } from '../../../core/address'
+import { DeliveryAddress } from '../../components/delivery-address'
 
 interface AddressCardProps {
   address: Address | null
@@ -21,14 +22,7 @@ export function AddressCard({ address, loading, onChoose, onAdd }: AddressCardPr
   }
   return (
     <View className='checkout__card checkout__address' onClick={onChoose}>
-      <View className='checkout__address-body'>
-        <View className='checkout__address-head'>
-          <Text className='checkout__address-name'>{address.name}</Text>
-          <Text className='checkout__address-phone'>{maskedPhone(address.phone)}</Text>
-          {address.isDefault && <Text className='checkout__address-tag'>默认</Text>}
-        </View>
-        <Text className='checkout__address-line'>{addressLine(address)}</Text>
-      </View>
+      <DeliveryAddress address={address} phone={maskedPhone(address.phone)} isDefault={address.isDefault} />
       <Text className='checkout__chevron'>›</Text>
     </View>
   )

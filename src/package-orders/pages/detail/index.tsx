@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { LoadStateView } from '../../../components/load-state-view'
 import { StatusView } from '../../../components/status-view'
-import { addressLine } from '../../../core/address'
+import { DeliveryAddress } from '../../components/delivery-address'
 import type { OrderView } from '../../../core/order'
 import { formatShanghai } from '../../../core/time'
 import { openOrders } from '../../../routes'
@@ -33,11 +33,7 @@ function OrderDetail({ order }: { order: OrderView }) {
       <StatusHeader order={order} />
 
       <View className='order-detail__card order-detail__address'>
-        <View className='order-detail__address-head'>
-          <Text className='order-detail__address-name'>{order.address.name}</Text>
-          <Text className='order-detail__address-phone'>{order.address.phone}</Text>
-        </View>
-        <Text className='order-detail__address-line'>{addressLine(order.address)}</Text>
+        <DeliveryAddress address={order.address} phone={order.address.phone} />
       </View>
 
       <View className='order-detail__card'>
