@@ -17,13 +17,16 @@ describe('prorate: splitting an amount over lines in whole fen', () => {
     let seed = 42
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
     for (let round = 0; round < 500; round++) {
-      const weights = Array.from({ length: 1 + Math.floor(random() * 8) }, () => Math.floor(random() * 50000))
+      // Some rounds have zero weights among them, as a free gift line would.
+      const weights = Array.from({ length: 1 + Math.floor(random() * 8) }, () => (random() < 0.2 ? 0 : Math.floor(random() * 50000)))
       const total = Math.floor(random() * 100000)
       const parts = prorate(total, weights)
       expect(parts.reduce((a, b) => a + b, 0)).toBe(total)
-      const sum = weights.reduce((a, b) => a + b, 0) || weights.length
+      // All-zero weights split evenly.
+      const effective = weights.every((w) => w === 0) ? weights.map(() => 1) : weights
+      const sum = effective.reduce((a, b) => a + b, 0)
       parts.forEach((part, i) => {
-        const share = (total * (sum === weights.length && weights.every((w) => w === 0) ? 1 : weights[i])) / sum
+        const share = (total * effective[i]) / sum
         expect(Math.abs(part - share)).toBeLessThan(1)
         expect(Number.isInteger(part)).toBe(true)
       })

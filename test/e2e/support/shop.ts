@@ -66,9 +66,7 @@ export async function openPhone(suite: string): Promise<{ browser: Browser; page
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().length === 0)
   await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_page_stationed img, .taro_page_stationed .taro-img__mode-aspectfill')).every(
-      (img) => !(img instanceof HTMLImageElement) || img.complete,
-    ),
+    Array.from(document.querySelectorAll<HTMLImageElement>('.taro_page_stationed img')).every((img) => img.complete),
   )
 }
 
