@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -132,7 +133,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const describe = [body.action, body.collectionName ?? body.function_name, trace.plan && `(${trace.plan})`]
         .filter(Boolean)
         .join(' ')
-      return { status: 200, body: answer, describe }
+      // The service puts a request id on every answer, errors included; the SDK hands it to callers.
+      return { status: 200, body: { ...(answer as object), requestId: randomUUID() }, describe }
     }
 
     const fn = url.pathname.match(/^\/functions\/([\w-]+)$/)?.[1]

@@ -9,7 +9,7 @@ import {
   replaceDocument,
 } from './engine'
 import { duplicateKey, invalidParam } from './errors'
-import type { Doc } from './indexes'
+import type { Doc, DocId } from './indexes'
 import type { Change, Store } from './store'
 import { Transaction, TransactionManager } from './transactions'
 
@@ -73,24 +73,16 @@ export class DatabaseService {
       const collection = requireCollection(r)
       const docs = (Array.isArray(r.data) ? r.data : [r.data ?? '{}']).map((text) => this.decodeData(text))
       const changes: Change[] = docs.map((doc) => {
-        const id = doc._id === undefined ? newDocumentId() : String(doc._id)
+        const id = doc._id === undefined ? newDocumentId() : documentId(doc._id)
         return { collection, id, doc: { ...doc, _id: id } }
       })
-      const txn = this.txn(r)
-      if (txn) {
+      if (new Set(changes.map((c) => `${typeof c.id}:${c.id}`)).size !== changes.length) throw duplicateKey(collection, '_id_', 'batch')
+      return this.apply(r, () => {
         for (const change of changes) {
-          if (await this.transactions.read(txn, collection, change.id)) throw duplicateKey(collection, '_id_', change.id)
-          await this.transactions.write(txn, change)
+          if (this.readById(r, collection, change.id)) throw duplicateKey(collection, '_id_', String(change.id))
         }
-      } else {
-        this.store.collection(collection)
-        for (const change of changes) {
-          if (this.store.get(collection, change.id)) throw duplicateKey(collection, '_id_', change.id)
-        }
-        if (new Set(changes.map((c) => c.id)).size !== changes.length) throw duplicateKey(collection, '_id_', 'batch')
-        await this.store.commit(changes)
-      }
-      return { data: { insertedIds: changes.map((c) => c.id) } }
+        return { changes, answer: { data: { insertedIds: changes.map((c) => c.id) } } }
+      })
     },
 
     getDocument: async (r, trace) => {
@@ -99,14 +91,12 @@ export class DatabaseService {
       if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) {
         throw invalidParam(`limit must be an integer between 0 and ${MAX_LIMIT}`)
       }
-      const list = find(await this.readSet(r, collection, trace), this.query(r), {
+      const list = find(this.readSet(r, collection, trace), this.query(r), {
         order: r.order ? decodeEjson(r.order) : undefined,
         offset: r.offset,
         limit,
         projection: r.projection ? decodeEjson(r.projection) : undefined,
       })
-      const txn = this.txn(r)
-      if (txn) this.transactions.observe(txn, collection, list.map((doc) => String(doc._id)))
       return { data: { list: list.map(encodeEjson), limit, offset: r.offset ?? 0 } }
     },
 
@@ -114,54 +104,47 @@ export class DatabaseService {
       const collection = requireCollection(r)
       const test = matcher(this.query(r))
       let total = 0
-      for (const doc of await this.readSet(r, collection, trace)) if (test(doc)) total++
+      for (const doc of this.readSet(r, collection, trace)) if (test(doc)) total++
       return { data: { total } }
     },
 
     modifyDocument: async (r, trace) => {
       const collection = requireCollection(r)
       const data = this.decodeData(r.data)
-      const targets = await this.targets(r, collection, trace)
       const replace = r.merge === false
       if (!replace && !isOperatorUpdate(data)) throw invalidParam('update data must use update operators')
-      const changes = targets.map((doc) => ({
-        collection,
-        id: doc._id,
-        doc: replace ? replaceDocument(doc._id, data) : applyUpdate(doc, data, this.query(r)),
-      }))
-      let upsertId: string | undefined
-      if (changes.length === 0 && r.upsert) {
-        const query = this.query(r) ?? {}
-        upsertId = typeof query._id === 'string' ? query._id : newDocumentId()
-        changes.push({
+      return this.apply(r, () => {
+        const changes: Change[] = this.targets(r, collection, trace).map((doc) => ({
           collection,
-          id: upsertId,
-          doc: replace ? replaceDocument(upsertId, data) : applyUpdate({ _id: upsertId }, data),
-        })
-      }
-      await this.write(r, changes)
-      return upsertId ? { data: { updated: 0, upsert_id: upsertId } } : { data: { updated: changes.length } }
+          id: doc._id,
+          doc: replace ? replaceDocument(doc._id, data) : applyUpdate(doc, data, this.query(r)),
+        }))
+        if (changes.length > 0 || !r.upsert) return { changes, answer: { data: { updated: changes.length } } }
+        const query = this.query(r) ?? {}
+        const id = isDocumentId(query._id) ? query._id : newDocumentId()
+        const doc = replace ? replaceDocument(id, data) : applyUpdate({ _id: id }, data)
+        return { changes: [{ collection, id, doc }], answer: { data: { updated: 0, upsert_id: id } } }
+      })
     },
 
     modifyAndReturnDoc: async (r) => {
       const collection = requireCollection(r)
       const data = this.decodeData(r.data)
       if (!isOperatorUpdate(data)) throw invalidParam('update data must use update operators')
-      const [target] = await this.targets({ ...r, multi: false }, collection)
-      if (!target) return { data: { updated: 0, doc: null } }
-      const doc = applyUpdate(target, data, this.query(r))
-      await this.write(r, [{ collection, id: target._id, doc }])
-      return { data: { updated: 1, doc: encodeEjson(doc) } }
+      return this.apply(r, () => {
+        const [target] = this.targets({ ...r, multi: false }, collection)
+        if (!target) return { changes: [], answer: { data: { updated: 0, doc: null } } }
+        const doc = applyUpdate(target, data, this.query(r))
+        return { changes: [{ collection, id: target._id, doc }], answer: { data: { updated: 1, doc: encodeEjson(doc) } } }
+      })
     },
 
     removeDocument: async (r, trace) => {
       const collection = requireCollection(r)
-      const targets = await this.targets(r, collection, trace)
-      await this.write(
-        r,
-        targets.map((doc) => ({ collection, id: doc._id, doc: null })),
-      )
-      return { data: { deleted: targets.length } }
+      return this.apply(r, () => {
+        const targets = this.targets(r, collection, trace)
+        return { changes: targets.map((doc) => ({ collection, id: doc._id, doc: null })), answer: { data: { deleted: targets.length } } }
+      })
     },
 
     aggregateDocuments: async (r, trace) => {
@@ -197,7 +180,7 @@ export class DatabaseService {
     // and answers with EJSON strings at the top level.
     getInTransaction: async (r) => {
       const txn = this.transactions.get(requireField(r, 'transactionId'))
-      const doc = await this.transactions.read(txn, requireCollection(r), requireField(r, '_id'))
+      const doc = this.transactions.read(txn, requireCollection(r), requireField(r, '_id'))
       return { data: encodeEjson(doc ?? null) }
     },
 
@@ -206,10 +189,10 @@ export class DatabaseService {
       const collection = requireCollection(r)
       const id = requireField(r, '_id')
       const data = this.decodeData(r.data)
-      const current = await this.transactions.read(txn, collection, id)
+      const current = this.transactions.read(txn, collection, id)
       if (!current && !r.upsert) return { updated: encodeEjson(0), upserted: null }
       const doc = isOperatorUpdate(data) ? applyUpdate(current ?? { _id: id }, data) : replaceDocument(id, data)
-      await this.transactions.write(txn, { collection, id, doc })
+      this.transactions.write(txn, { collection, id, doc })
       return current
         ? { updated: encodeEjson(1), upserted: null }
         : { updated: encodeEjson(0), upserted: JSON.stringify([{ _id: id }]) }
@@ -219,8 +202,8 @@ export class DatabaseService {
       const txn = this.transactions.get(requireField(r, 'transactionId'))
       const collection = requireCollection(r)
       const id = requireField(r, '_id')
-      const current = await this.transactions.read(txn, collection, id)
-      if (current) await this.transactions.write(txn, { collection, id, doc: null })
+      const current = this.transactions.read(txn, collection, id)
+      if (current) this.transactions.write(txn, { collection, id, doc: null })
       return { deleted: encodeEjson(current ? 1 : 0) }
     },
   }
@@ -241,33 +224,33 @@ export class DatabaseService {
   }
 
   /** The documents a read looks at: the transaction's snapshot, or the latest state narrowed by an index. */
-  private async readSet(r: DatabaseRequest, collection: string, trace: QueryTrace = {}): Promise<Iterable<Doc>> {
-    const txn = this.txn(r)
+  private readSet(r: DatabaseRequest, collection: string, trace: QueryTrace = {}): Iterable<Doc> {
     const query = this.query(r)
+    if (isDocumentId(query?._id)) {
+      trace.plan = 'id'
+      const doc = this.readById(r, collection, query._id)
+      return doc ? [doc] : []
+    }
+    const txn = this.txn(r)
     if (txn) {
-      if (r.queryType === 'DOC' && typeof query?._id === 'string') {
-        trace.plan = 'id'
-        const doc = await this.transactions.read(txn, collection, query._id)
-        return doc ? [doc] : []
-      }
       trace.plan = 'snapshot scan'
       return this.transactions.snapshot(txn, collection)
-    }
-    if (typeof query?._id === 'string') {
-      trace.plan = 'id'
-      const doc = this.store.get(collection, query._id)
-      return doc ? [doc] : []
     }
     const { docs, index } = this.store.candidates(collection, query)
     trace.plan = index ? `index ${index}` : 'collection scan'
     return docs
   }
 
+  private readById(r: DatabaseRequest, collection: string, id: DocId): Doc | undefined {
+    const txn = this.txn(r)
+    return txn ? this.transactions.read(txn, collection, id) : this.store.get(collection, id)
+  }
+
   /** The documents a write applies to (one for a DOC request or `multi: false`). */
-  private async targets(r: DatabaseRequest, collection: string, trace?: QueryTrace): Promise<Doc[]> {
+  private targets(r: DatabaseRequest, collection: string, trace?: QueryTrace): Doc[] {
     const test = matcher(this.query(r))
     const hits: Doc[] = []
-    for (const doc of await this.readSet(r, collection, trace)) {
+    for (const doc of this.readSet(r, collection, trace)) {
       if (!test(doc)) continue
       hits.push(doc)
       if (r.multi === false || r.queryType === 'DOC') break
@@ -275,14 +258,39 @@ export class DatabaseService {
     return hits
   }
 
-  private async write(r: DatabaseRequest, changes: Change[]): Promise<void> {
+  /**
+   * Carries out a write that `plan` works out from the state it reads. In a transaction, each change
+   * goes through its checks (and may conflict at once). Outside one, the plan is read and committed in
+   * one synchronous step, so nothing can come between; when a document it would change is locked by
+   * an open transaction, the write waits for the lock to go and plans again.
+   */
+  private async apply(r: DatabaseRequest, plan: () => { changes: Change[]; answer: unknown }): Promise<unknown> {
     const txn = this.txn(r)
-    if (!txn) {
-      if (changes.length > 0) await this.store.commit(changes)
-      return
+    if (txn) {
+      const { changes, answer } = plan()
+      for (const change of changes) this.transactions.write(txn, change)
+      return answer
     }
-    for (const change of changes) await this.transactions.write(txn, change)
+    const deadline = Date.now() + this.transactions.lockWaitMs
+    for (;;) {
+      const { changes, answer } = plan()
+      const locked = changes.filter((c) => this.transactions.isLocked(c.collection, c.id))
+      if (locked.length === 0) {
+        if (changes.length > 0) await this.store.commit(changes)
+        return answer
+      }
+      await this.transactions.waitForUnlock(locked, deadline)
+    }
   }
+}
+
+/** A caller's `_id` keeps its type: a number stays a number, as on the service. */
+function documentId(value: unknown): DocId {
+  return typeof value === 'number' ? value : String(value)
+}
+
+function isDocumentId(value: unknown): value is DocId {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
 }
 
 function requireCollection(r: DatabaseRequest): string {

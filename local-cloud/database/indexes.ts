@@ -9,7 +9,10 @@ export interface IndexSpec {
   sparse?: boolean
 }
 
-export type Doc = Record<string, any> & { _id: string }
+/** A document id: a string, or a number when the caller chose one (`doc(5)` finds it). */
+export type DocId = string | number
+
+export type Doc = Record<string, any> & { _id: DocId }
 
 /** Reads a dotted path the way MongoDB does for index keys (no array traversal beyond the first hit). */
 export function getPath(doc: any, path: string): unknown {
@@ -38,8 +41,8 @@ function scalarKeys(value: unknown): string[] {
  */
 export class Index {
   private readonly fields: string[]
-  private readonly byFirstField = new Map<string, Set<string>>()
-  private readonly byWholeKey = new Map<string, string>()
+  private readonly byFirstField = new Map<string, Set<DocId>>()
+  private readonly byWholeKey = new Map<string, DocId>()
 
   constructor(
     readonly collection: string,
@@ -52,7 +55,8 @@ export class Index {
     return this.fields[0]
   }
 
-  private wholeKey(doc: Doc): string | undefined {
+  /** The document's key in a unique index; undefined when a sparse index leaves it out. */
+  keyFor(doc: Doc): string | undefined {
     const values = this.fields.map((f) => getPath(doc, f))
     if (this.spec.sparse && values.every((v) => v === undefined)) return undefined
     return keyOf(values)
@@ -65,7 +69,7 @@ export class Index {
       ids.add(doc._id)
     }
     if (this.spec.unique) {
-      const key = this.wholeKey(doc)
+      const key = this.keyFor(doc)
       if (key !== undefined) this.byWholeKey.set(key, doc._id)
     }
   }
@@ -77,25 +81,30 @@ export class Index {
       if (ids && ids.size === 0) this.byFirstField.delete(key)
     }
     if (this.spec.unique) {
-      const key = this.wholeKey(doc)
+      const key = this.keyFor(doc)
       if (key !== undefined && this.byWholeKey.get(key) === doc._id) this.byWholeKey.delete(key)
     }
   }
 
   /** Ids whose first indexed field equals `value` (or contains it, for arrays). */
-  lookup(value: unknown): Set<string> {
+  lookup(value: unknown): Set<DocId> {
     return this.byFirstField.get(scalarKeys(value)[0]) ?? new Set()
+  }
+
+  /** The committed document that holds this unique key, if any. */
+  holderOf(key: string): DocId | undefined {
+    return this.byWholeKey.get(key)
   }
 
   /**
    * Throws a duplicate-key error if writing `docs` (and dropping the ids in `leaving`) would give two
    * documents the same key.
    */
-  checkUnique(docs: Doc[], leaving: Set<string>): void {
+  checkUnique(docs: Doc[], leaving: Set<DocId>): void {
     if (!this.spec.unique) return
-    const claimed = new Map<string, string>()
+    const claimed = new Map<string, DocId>()
     for (const doc of docs) {
-      const key = this.wholeKey(doc)
+      const key = this.keyFor(doc)
       if (key === undefined) continue
       const holder = this.byWholeKey.get(key)
       const other = claimed.get(key)

@@ -2,13 +2,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { decodeEjson, encodeEjson } from './ejson'
 import { collectionAlreadyExists, collectionNotExists } from './errors'
-import { Doc, Index, IndexSpec } from './indexes'
+import { Doc, DocId, Index, IndexSpec } from './indexes'
 import { WriteAheadLog, syncDirectory, writeFileAtomically } from './wal'
 
 /** One write of a commit: the new state of a document, or null when it is removed. */
 export interface Change {
   collection: string
-  id: string
+  id: DocId
   doc: Doc | null
 }
 
@@ -20,7 +20,7 @@ interface Version {
 interface WalRecord {
   seq: number
   create?: string
-  changes?: Array<[string, string, string | null]>
+  changes?: Array<[string, DocId, string | null]>
 }
 
 const SNAPSHOT = 'snapshot.jsonl'
@@ -28,12 +28,12 @@ const COMPACT_AFTER_BYTES = 64 << 20
 
 class CollectionData {
   /** Every document's versions, oldest first; older versions are kept only while a transaction may read them. */
-  readonly chains = new Map<string, Version[]>()
+  readonly chains = new Map<DocId, Version[]>()
   readonly indexes: Index[] = []
 
   constructor(readonly name: string) {}
 
-  latest(id: string): Doc | undefined {
+  latest(id: DocId): Doc | undefined {
     const chain = this.chains.get(id)
     return chain?.[chain.length - 1].doc ?? undefined
   }
@@ -53,7 +53,8 @@ export class Store {
   seq = 0
   /** Lowest snapshot an open transaction reads at; versions older than that can be dropped. */
   oldestReader: () => number = () => Infinity
-  private readonly multiVersion = new Set<string>()
+  /** Documents with more than one version kept, by collection and id. */
+  private readonly multiVersion = new Map<string, { collection: string; id: DocId }>()
 
   constructor(readonly dataDir: string) {}
 
@@ -119,7 +120,7 @@ export class Store {
 
   // ---- reads ----
 
-  get(collection: string, id: string, atSeq = Infinity): Doc | undefined {
+  get(collection: string, id: DocId, atSeq = Infinity): Doc | undefined {
     const chain = this.collection(collection).chains.get(id)
     if (!chain) return undefined
     for (let i = chain.length - 1; i >= 0; i--) {
@@ -129,7 +130,7 @@ export class Store {
   }
 
   /** Sequence number of the last commit that wrote (or removed) this document; 0 if none is known. */
-  lastWrite(collection: string, id: string): number {
+  lastWrite(collection: string, id: DocId): number {
     const chain = this.collection(collection).chains.get(id)
     return chain ? chain[chain.length - 1].seq : 0
   }
@@ -161,7 +162,7 @@ export class Store {
    */
   candidates(collection: string, query: Record<string, any> | undefined): { docs: Iterable<Doc>; index?: string } {
     const data = this.collection(collection)
-    let best: { ids: Set<string>; index: string } | undefined
+    let best: { ids: Set<DocId>; index: string } | undefined
     for (const { field, values, every } of equalityConditions(query)) {
       for (const index of data.indexes) {
         if (index.firstField !== field) continue
@@ -227,21 +228,20 @@ export class Store {
     if (previous) for (const index of data.indexes) index.remove(previous)
     if (change.doc) for (const index of data.indexes) index.add(change.doc)
     const version = { seq, doc: change.doc }
-    const key = `${change.collection}\u0000${change.id}`
+    const key = `${change.collection}\u0000${typeof change.id}\u0000${change.id}`
     if (!chain || this.oldestReader() === Infinity) {
       if (change.doc) data.chains.set(change.id, [version])
       else data.chains.delete(change.id)
       return
     }
     chain.push(version)
-    this.multiVersion.add(key)
+    this.multiVersion.set(key, { collection: change.collection, id: change.id })
   }
 
   /** Drops versions no open transaction can read any more. */
   pruneVersions(): void {
     const oldest = this.oldestReader()
-    for (const key of this.multiVersion) {
-      const [collection, id] = key.split('\u0000')
+    for (const [key, { collection, id }] of this.multiVersion) {
       const data = this.collections.get(collection)
       const chain = data?.chains.get(id)
       if (!data || !chain) {

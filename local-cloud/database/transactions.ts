@@ -1,73 +1,65 @@
 import { randomUUID } from 'node:crypto'
-import { transactionConflict, transactionExpired, transactionNotExists } from './errors'
-import type { Doc } from './indexes'
+import { duplicateKey, lockTimeout, transactionConflict, transactionNotExists } from './errors'
+import type { Doc, DocId } from './indexes'
 import type { Change, Store } from './store'
 
 /**
- * Serializable transactions over the store.
+ * Transactions as CloudBase runs them (MongoDB snapshot isolation, its "快照隔离"), not stronger and
+ * not weaker — code tested here must be correct on the real service:
  *
- * - Reads see a snapshot: the commits up to the transaction's start, plus its own writes.
- * - Reading or writing a document by id takes that document's lock; a second transaction that wants
- *   the same document waits (bounded) until the first ends. If it had read nothing yet, its snapshot
- *   moves to that moment, so read-modify-write transactions on a hot document queue up and succeed
- *   one after another instead of failing together.
- * - A wait never blocks for long: after `lockWaitMs`, or at once if waiting would close a cycle, the
- *   transaction goes on without the lock.
- * - At commit, every document it read or wrote must be unchanged since its snapshot, otherwise the
- *   commit answers DATABASE_TRANSACTION_CONFLICT (which the SDK retries) and is discarded. This is what
- *   rules out lost updates and write skew whatever happened with the locks.
- * - A transaction not ended within `ttlMs` expires and releases its locks.
+ * - The snapshot is taken at the transaction's first operation, not at `startTransaction`.
+ * - Reads return the snapshot (plus the transaction's own writes) and take no lock: a plain write
+ *   outside may change a document the transaction has read.
+ * - A write takes the document's transaction lock. A second transaction writing that document fails
+ *   at once with DATABASE_TRANSACTION_CONFLICT, and so does a write to a document changed since the
+ *   snapshot. The failed transaction is aborted on the server, as MongoDB aborts on a write conflict.
+ * - Nothing is validated at commit: write skew (each reads one document and writes another) commits.
+ * - A plain write to a locked document waits until the lock is released (bounded by `lockWaitMs`).
+ * - A transaction must end within `ttlMs` of its start; after that, or after it ended, any operation
+ *   on it fails with DATABASE_TRANSACTION_FAIL.
  */
 export class Transaction {
   readonly id = randomUUID()
-  readonly reads = new Set<string>()
+  /** Commit sequence the transaction reads at; fixed by its first operation. */
+  snapshotSeq?: number
   readonly writes = new Map<string, Change>()
-  readonly locks = new Set<string>()
-  waitingFor?: string
-  expired = false
-  /** Set once the transaction has observed data; after that its snapshot can no longer move. */
-  observed = false
   timer?: NodeJS.Timeout
-
-  constructor(public startSeq: number) {}
 }
 
-interface Waiter {
-  txn: Transaction
-  grant: () => void
-}
-
-export const docKey = (collection: string, id: string) => `${collection}\u0000${id}`
+/** One key per document; the id's type is part of it, because `_id` 5 and `_id` '5' are different documents. */
+export const docKey = (collection: string, id: DocId) => `${collection}\u0000${typeof id}\u0000${id}`
 
 export class TransactionManager {
   private readonly open = new Map<string, Transaction>()
-  private readonly holders = new Map<string, Transaction>()
-  private readonly queues = new Map<string, Waiter[]>()
+  /** Document key → the open transaction that has written it. */
+  private readonly locks = new Map<string, Transaction>()
+  /** Document key → plain writes waiting for its lock to go. */
+  private readonly waiting = new Map<string, Set<() => void>>()
 
   constructor(
     private readonly store: Store,
     private readonly ttlMs = 30_000,
-    private readonly lockWaitMs = 3_000,
+    readonly lockWaitMs = 5_000,
   ) {
     store.oldestReader = () => {
       let oldest = Infinity
-      for (const txn of this.open.values()) oldest = Math.min(oldest, txn.startSeq)
+      for (const txn of this.open.values()) if (txn.snapshotSeq !== undefined) oldest = Math.min(oldest, txn.snapshotSeq)
       return oldest
     }
   }
 
   start(): Transaction {
-    const txn = new Transaction(this.store.seq)
-    txn.timer = setTimeout(() => this.expire(txn), this.ttlMs)
+    const txn = new Transaction()
+    txn.timer = setTimeout(() => this.end(txn), this.ttlMs)
     txn.timer.unref()
     this.open.set(txn.id, txn)
     return txn
   }
 
+  /** The open transaction with this id; a committed, aborted or expired one is gone. */
   get(id: string): Transaction {
     const txn = this.open.get(id)
-    if (!txn) throw transactionNotExists(id)
-    if (txn.expired) throw transactionExpired()
+    if (!txn) throw transactionNotExists()
     return txn
   }
 
@@ -75,28 +67,20 @@ export class TransactionManager {
     return this.open.size
   }
 
-  /** Reads a document by id inside the transaction (own writes first, then the snapshot). */
-  async read(txn: Transaction, collection: string, id: string): Promise<Doc | undefined> {
-    const key = docKey(collection, id)
-    await this.lock(txn, key)
-    this.store.collection(collection)
-    txn.observed = true
-    const own = txn.writes.get(key)
+  /** Reads a document by id: the transaction's own write, else the snapshot. Takes no lock. */
+  read(txn: Transaction, collection: string, id: DocId): Doc | undefined {
+    const seq = this.snapshotOf(txn, collection)
+    const own = txn.writes.get(docKey(collection, id))
     if (own) return own.doc ?? undefined
-    txn.reads.add(key)
-    return this.store.get(collection, id, txn.startSeq)
+    return this.store.get(collection, id, seq)
   }
 
-  /**
-   * Documents of a collection as the transaction sees them, for queries (no locks). Only the ones
-   * the query returns join the read set (`observe`), so a transaction is not failed by changes to
-   * documents it never looked at.
-   */
+  /** The collection's documents as the transaction sees them, for queries. */
   snapshot(txn: Transaction, collection: string): Doc[] {
-    txn.observed = true
+    const seq = this.snapshotOf(txn, collection)
     const docs: Doc[] = []
     const seen = new Set<string>()
-    for (const doc of this.store.scan(collection, txn.startSeq)) {
+    for (const doc of this.store.scan(collection, seq)) {
       const key = docKey(collection, doc._id)
       seen.add(key)
       const own = txn.writes.get(key)
@@ -109,26 +93,22 @@ export class TransactionManager {
     return docs
   }
 
-  /** Records that the transaction's answer depended on these documents, to be validated at commit. */
-  observe(txn: Transaction, collection: string, ids: string[]): void {
-    for (const id of ids) txn.reads.add(docKey(collection, id))
-  }
-
-  async write(txn: Transaction, change: Change): Promise<void> {
+  /**
+   * Writes a document in the transaction, or fails at once — aborting the transaction — when another
+   * open transaction holds its lock or it changed since the snapshot.
+   */
+  write(txn: Transaction, change: Change): void {
+    const seq = this.snapshotOf(txn, change.collection)
     const key = docKey(change.collection, change.id)
-    await this.lock(txn, key)
-    this.store.collection(change.collection)
-    txn.observed = true
+    const holder = this.locks.get(key)
+    if ((holder && holder !== txn) || this.store.lastWrite(change.collection, change.id) > seq) this.failConflict(txn)
+    if (change.doc) this.checkUnique(txn, change, seq)
+    this.locks.set(key, txn)
     txn.writes.set(key, change)
   }
 
   async commit(txn: Transaction): Promise<void> {
-    this.get(txn.id)
     this.end(txn)
-    for (const key of new Set([...txn.reads, ...txn.writes.keys()])) {
-      const [collection, id] = key.split('\u0000')
-      if (this.store.lastWrite(collection, id) > txn.startSeq) throw transactionConflict()
-    }
     if (txn.writes.size > 0) await this.store.commit([...txn.writes.values()])
   }
 
@@ -136,77 +116,90 @@ export class TransactionManager {
     this.end(txn)
   }
 
+  isLocked(collection: string, id: DocId): boolean {
+    return this.locks.has(docKey(collection, id))
+  }
+
+  /**
+   * Resolves when none of these documents is locked any more (the caller then looks again: another
+   * transaction may have taken a lock meanwhile); rejects once `deadline` has passed.
+   */
+  waitForUnlock(changes: Change[], deadline: number): Promise<void> {
+    const keys = changes.map((c) => docKey(c.collection, c.id)).filter((key) => this.locks.has(key))
+    if (keys.length === 0) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined
+      const done = () => {
+        if (keys.some((key) => this.locks.has(key))) return
+        clearTimeout(timer)
+        for (const key of keys) this.waiting.get(key)?.delete(done)
+        resolve()
+      }
+      timer = setTimeout(() => {
+        for (const key of keys) this.waiting.get(key)?.delete(done)
+        reject(lockTimeout())
+      }, Math.max(0, deadline - Date.now()))
+      timer.unref()
+      for (const key of keys) {
+        let set = this.waiting.get(key)
+        if (!set) this.waiting.set(key, (set = new Set()))
+        set.add(done)
+      }
+    })
+  }
+
+  /** The first operation fixes the snapshot; it also checks that the collection exists. */
+  private snapshotOf(txn: Transaction, collection: string): number {
+    this.store.collection(collection)
+    if (txn.snapshotSeq === undefined) txn.snapshotSeq = this.store.seq
+    return txn.snapshotSeq
+  }
+
+  /**
+   * A unique key taken by a document committed since the snapshot, or by another open transaction's
+   * write, is a write conflict (MongoDB locks index keys as well as documents); one committed before
+   * the snapshot is a duplicate key.
+   */
+  private checkUnique(txn: Transaction, change: Change, seq: number): void {
+    const doc = change.doc!
+    for (const index of this.store.collection(change.collection).indexes) {
+      const key = index.keyFor(doc)
+      if (key === undefined) continue
+      const holder = index.holderOf(key)
+      if (holder !== undefined && holder !== doc._id) {
+        // The holder's own write in this transaction may free the key before commit.
+        const mine = txn.writes.get(docKey(change.collection, holder))
+        if (!mine || (mine.doc && index.keyFor(mine.doc) === key)) {
+          if (!mine && this.store.lastWrite(change.collection, holder) > seq) this.failConflict(txn)
+          throw duplicateKey(change.collection, index.spec.name, key)
+        }
+      }
+      for (const other of this.open.values()) {
+        if (other === txn) continue
+        for (const pending of other.writes.values()) {
+          if (pending.collection === change.collection && pending.doc && pending.id !== change.id && index.keyFor(pending.doc) === key) {
+            this.failConflict(txn)
+          }
+        }
+      }
+    }
+  }
+
+  private failConflict(txn: Transaction): never {
+    this.end(txn)
+    throw transactionConflict()
+  }
+
   private end(txn: Transaction): void {
+    if (this.open.get(txn.id) !== txn) throw transactionNotExists()
     clearTimeout(txn.timer)
     this.open.delete(txn.id)
-    for (const key of txn.locks) this.release(key)
-    txn.locks.clear()
+    for (const key of txn.writes.keys()) {
+      if (this.locks.get(key) !== txn) continue
+      this.locks.delete(key)
+      for (const wake of [...(this.waiting.get(key) ?? [])]) wake()
+      if (this.waiting.get(key)?.size === 0) this.waiting.delete(key)
+    }
     this.store.pruneVersions()
-  }
-
-  private expire(txn: Transaction): void {
-    txn.expired = true
-    this.end(txn)
-    // Keep the id known for a while so late calls get "expired", not "unknown".
-    this.open.set(txn.id, txn)
-    setTimeout(() => this.open.get(txn.id) === txn && this.open.delete(txn.id), this.ttlMs).unref()
-    this.store.pruneVersions()
-  }
-
-  private async lock(txn: Transaction, key: string): Promise<void> {
-    if (txn.locks.has(key)) return
-    const holder = this.holders.get(key)
-    if (!holder) {
-      this.take(txn, key)
-      return
-    }
-    if (this.wouldDeadlock(txn, holder)) return
-    const granted = await new Promise<boolean>((resolve) => {
-      const waiter: Waiter = { txn, grant: () => resolve(true) }
-      let queue = this.queues.get(key)
-      if (!queue) this.queues.set(key, (queue = []))
-      queue.push(waiter)
-      txn.waitingFor = key
-      setTimeout(() => {
-        const q = this.queues.get(key)
-        const at = q?.indexOf(waiter) ?? -1
-        if (at >= 0) {
-          q!.splice(at, 1)
-          resolve(false)
-        }
-      }, this.lockWaitMs).unref()
-    })
-    txn.waitingFor = undefined
-    if (txn.expired) throw transactionExpired()
-    if (granted && !txn.observed) txn.startSeq = this.store.seq
-  }
-
-  private take(txn: Transaction, key: string): void {
-    this.holders.set(key, txn)
-    txn.locks.add(key)
-  }
-
-  private release(key: string): void {
-    this.holders.delete(key)
-    const queue = this.queues.get(key)
-    while (queue && queue.length > 0) {
-      const next = queue.shift()!
-      if (next.txn.expired || !this.open.has(next.txn.id)) continue
-      this.take(next.txn, key)
-      next.grant()
-      break
-    }
-    if (queue && queue.length === 0) this.queues.delete(key)
-  }
-
-  private wouldDeadlock(txn: Transaction, holder: Transaction): boolean {
-    const seen = new Set<Transaction>()
-    let current: Transaction | undefined = holder
-    while (current && !seen.has(current)) {
-      if (current === txn) return true
-      seen.add(current)
-      current = current.waitingFor ? this.holders.get(current.waitingFor) : undefined
-    }
-    return false
   }
 }

@@ -54,7 +54,7 @@ describe('legacy transaction actions', () => {
       { _id: 'a', n: 1 },
       { _id: 'b', n: 2 },
     ])
-    expect(await post({ action: 'database.commitTransaction', transactionId })).toEqual({})
+    expect(await post({ action: 'database.commitTransaction', transactionId })).toEqual({ requestId: expect.any(String) })
     expect((await t.db.collection(collection).where({}).orderBy('_id', 'asc').get()).data).toEqual([
       { _id: 'a', n: 10 },
       { _id: 'c', n: 3 },

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { retryOnConflict } from '../../cloudfunctions/_shared/retry-on-conflict'
 import { TestCloud, freshCollection, startTestCloud } from '../support/local-cloud'
 
-// Default lock wait and expiry, as the shop runs with them.
+/**
+ * On CloudBase a write conflict fails the write itself, which wx-server-sdk's runTransaction does not
+ * retry; the shop's functions retry it (`retryOnConflict`, as `inTransaction` does), and so do these
+ * tests. Default lock wait and expiry, as the shop runs with them.
+ */
 describe('transactions under concurrency', () => {
+  const transaction = (callback: (tx: any) => Promise<void>) => retryOnConflict(() => t.db.runTransaction(callback, 0))
+
   let t: TestCloud
   beforeAll(async () => {
     t = await startTestCloud()
@@ -14,7 +21,7 @@ describe('transactions under concurrency', () => {
     await c.add({ data: { _id: 'counter', value: 0 } })
     const outcomes = await Promise.allSettled(
       Array.from({ length: 50 }, () =>
-        t.db.runTransaction(async (tx: any) => {
+        transaction(async (tx: any) => {
           const { data } = await tx.collection(c.collectionName).doc('counter').get()
           await tx.collection(c.collectionName).doc('counter').update({ data: { value: data.value + 1 } })
         }),
@@ -35,7 +42,7 @@ describe('transactions under concurrency', () => {
     )
     await Promise.allSettled(
       transfers.map(([from, to]) =>
-        t.db.runTransaction(async (tx: any) => {
+        transaction(async (tx: any) => {
           const src = (await tx.collection(c.collectionName).doc(from).get()).data
           const dst = (await tx.collection(c.collectionName).doc(to).get()).data
           if (src.balanceFen < 100) return
