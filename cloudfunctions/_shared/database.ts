@@ -1,9 +1,12 @@
 import cloud from 'wx-server-sdk'
 import type { Result } from '../../src/core/result'
+import { retryOnConflict } from './retry-on-conflict'
 
 // wx-server-sdk declares DYNAMIC_CURRENT_ENV as a symbol and every call as "result or void" (its
 // callback style). This file is the one place that states the shapes the functions rely on.
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+// A missing document reads as `{ data: null }` instead of a rejection, so "not there" is never
+// confused with a failure (a conflict, an expired transaction) that must not be swallowed.
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string, throwOnNotFound: false } as any)
 
 export interface QueryResult<T> {
   data: T[]
@@ -22,7 +25,8 @@ export interface Query<T> {
 }
 
 export interface DocumentRef<T> {
-  get(): Promise<{ data: T }>
+  /** `data` is null when there is no such document. */
+  get(): Promise<{ data: T | null }>
   set(options: { data: Omit<T, '_id'> }): Promise<unknown>
   update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
   remove(): Promise<{ stats: { removed: number } }>
@@ -37,7 +41,20 @@ export interface Database {
   collection<T = Record<string, unknown>>(name: string): Collection<T>
   command: any
   serverDate(options?: { offset: number }): unknown
-  runTransaction<R>(callback: (transaction: Database) => Promise<R>, retries?: number): Promise<R>
+  runTransaction<R>(callback: (transaction: Transaction) => Promise<R>, retries?: number): Promise<R>
+}
+
+/**
+ * What a transaction may do: documents by id, and inserts. The service also runs queries and
+ * multi-document updates inside a transaction, but WeChat documents transactions as single-document
+ * operations, and wx-server-sdk sends `where().update()` outside the transaction anyway — so the type
+ * offers only what is certain to be transactional.
+ */
+export interface Transaction {
+  collection<T = Record<string, unknown>>(name: string): {
+    doc(id: string): DocumentRef<T>
+    add(options: { data: Partial<T> }): Promise<{ _id: string }>
+  }
 }
 
 /** The cloud database of the environment this function runs in. */
@@ -56,17 +73,21 @@ class Abort extends Error {
 
 /**
  * Runs `work` in a database transaction: its writes commit together or not at all. A failed Result
- * rolls everything back and is returned as is; a conflict with another transaction is retried.
+ * rolls everything back and is returned as is. A write conflict with another transaction (which on
+ * CloudBase fails the write itself, at once) runs `work` again on a fresh snapshot, after a pause.
  */
-export async function inTransaction<T>(work: (tx: Database) => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await db.runTransaction(async (tx) => {
-      const result = await work(tx)
-      if (!result.ok) throw new Abort(result)
-      return result
-    }, 10)
-  } catch (error) {
-    if (error instanceof Abort) return error.result
-    throw error
-  }
+export function inTransaction<T>(work: (tx: Transaction) => Promise<Result<T>>): Promise<Result<T>> {
+  return retryOnConflict(async () => {
+    try {
+      // The SDK's own retry covers only conflicts at commit, which the service does not raise.
+      return await db.runTransaction(async (tx) => {
+        const result = await work(tx)
+        if (!result.ok) throw new Abort(result)
+        return result
+      }, 0)
+    } catch (error) {
+      if (error instanceof Abort) return error.result
+      throw error
+    }
+  })
 }

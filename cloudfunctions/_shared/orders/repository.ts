@@ -1,6 +1,6 @@
 import type { Order } from '../../../src/core/order'
 import { Result, fail, ok } from '../../../src/core/result'
-import { Database, db, inTransaction } from '../database'
+import { Transaction, db, inTransaction } from '../database'
 
 export const orders = db.collection<Order>('orders')
 
@@ -15,30 +15,26 @@ export async function findOrderByNo(orderNo: string): Promise<Order | undefined>
   return (await orders.where({ orderNo }).get()).data[0]
 }
 
-/** Reads an order inside a transaction (taking its lock), so the change written back is based on it. */
-export async function readInTransaction(tx: Database, orderId: string): Promise<Result<Order>> {
-  try {
-    return ok((await tx.collection<Order>('orders').doc(orderId).get()).data)
-  } catch {
-    // doc().get() rejects for a missing document; the order id came from our own records.
-    return fail('ORDER_NOT_FOUND', '订单不存在', { orderId })
-  }
+/** Reads an order inside a transaction; the change written back conflicts if another run wrote it meanwhile. */
+export async function readInTransaction(tx: Transaction, orderId: string): Promise<Result<Order>> {
+  const { data } = await tx.collection<Order>('orders').doc(orderId).get()
+  return data ? ok(data) : fail('ORDER_NOT_FOUND', '订单不存在', { orderId })
 }
 
-export async function writeInTransaction(tx: Database, order: Order): Promise<void> {
+export async function writeInTransaction(tx: Transaction, order: Order): Promise<void> {
   const { _id, ...fields } = order
   await tx.collection<Order>('orders').doc(_id).set({ data: fields })
 }
 
 /**
- * Changes one order in a transaction: reads it (holding its lock), asks `change` for the next state
+ * Changes one order in a transaction: reads it, asks `change` for the next state
  * (a refused change writes nothing), runs `alongside` for other writes that must commit with it
  * (stock moving back, say), and writes the order.
  */
 export function changeOrder(
   orderId: string,
   change: (order: Order) => Result<Order>,
-  alongside?: (tx: Database, before: Order, after: Order) => Promise<void>,
+  alongside?: (tx: Transaction, before: Order, after: Order) => Promise<void>,
 ): Promise<Result<Order>> {
   return inTransaction(async (tx) => {
     const read = await readInTransaction(tx, orderId)

@@ -1,24 +1,23 @@
 import type { Sku } from '../../../src/core/catalog'
-import type { Database } from '../database'
+import type { Transaction } from '../database'
 
 /**
- * Reads the SKUs inside a transaction, in id order so two orders for the same SKUs queue rather than
- * deadlock. Each read takes the SKU's lock until the transaction ends.
+ * Reads the SKUs inside a transaction. The read takes no lock: what keeps stock right is that every
+ * change of stock writes the SKU (`adjustStock`), and a transaction writing a SKU that another one has
+ * written, or that changed since it read it, conflicts and runs again on fresh stock.
  */
-export async function readSkus(tx: Database, skuIds: string[]): Promise<Map<string, Sku>> {
+export async function readSkus(tx: Transaction, skuIds: string[]): Promise<Map<string, Sku>> {
   const skus = new Map<string, Sku>()
-  for (const id of [...new Set(skuIds)].sort()) {
-    try {
-      skus.set(id, (await tx.collection<Sku>('skus').doc(id).get()).data)
-    } catch {
-      // A SKU that no longer exists is left out; pricing then refuses the line.
-    }
+  for (const id of new Set(skuIds)) {
+    // A SKU that no longer exists is left out; pricing then refuses the line.
+    const { data } = await tx.collection<Sku>('skus').doc(id).get()
+    if (data) skus.set(id, data)
   }
   return skus
 }
 
 /** Moves stock by `delta` per SKU (negative to reserve, positive to give back), inside the transaction. */
-export async function adjustStock(tx: Database, skus: Map<string, Sku>, deltas: Array<{ skuId: string; delta: number }>): Promise<void> {
+export async function adjustStock(tx: Transaction, skus: Map<string, Sku>, deltas: Array<{ skuId: string; delta: number }>): Promise<void> {
   for (const { skuId, delta } of deltas) {
     const sku = skus.get(skuId)
     if (!sku) continue
