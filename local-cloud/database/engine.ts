@@ -167,7 +167,7 @@ function elementMatcher(query: AnyObject, arrayPath: string): ((element: unknown
 }
 
 /** The whole-document replacement of `doc().set()`: the new content, keeping the id. */
-export function replaceDocument(id: string, data: AnyObject): Doc {
+export function replaceDocument(id: Doc['_id'], data: AnyObject): Doc {
   const { _id: _ignored, ...rest } = data
   return { _id: id, ...structuredClone(rest) }
 }
