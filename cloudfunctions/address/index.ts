@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { Address, MAX_ADDRESSES, addressInput } from '../../src/core/address'
-import { fail, ok } from '../../src/core/result'
-import { _, db } from '../_shared/database'
+import { Address, AddressBook, MAX_ADDRESSES, addressInput, emptyAddressBook, removeFromBook, saveInBook } from '../../src/core/address'
+import { Result, fail, ok } from '../../src/core/result'
+import { Transaction, db, inTransaction } from '../_shared/database'
 import { action, defineFunction } from '../_shared/edge'
 
 const addresses = db.collection<Address>('addresses')
@@ -11,6 +11,37 @@ const addressId = z.string().min(1).max(64)
 async function listFor(openid: string): Promise<Address[]> {
   const { data } = await addresses.where({ openid }).orderBy('updatedAt', 'desc').limit(MAX_ADDRESSES).get()
   return [...data.filter((a) => a.isDefault), ...data.filter((a) => !a.isDefault)]
+}
+
+/**
+ * Changes the caller's address book in a transaction that writes the book (see AddressBook), so
+ * concurrent saves and deletes run one after the other; the default flag on the address documents
+ * follows the book. A buyer whose addresses predate the book gets one made from them.
+ */
+async function changeBook<T>(
+  openid: string,
+  change: (tx: Transaction, book: AddressBook, now: Date) => Promise<Result<{ book: AddressBook; value: T }>>,
+): Promise<Result<T>> {
+  const { data: stored } = await db.collection<AddressBook>('address_books').doc(openid).get()
+  const earlier = stored ? [] : await listFor(openid)
+  return inTransaction(async (tx) => {
+    const now = new Date()
+    const ref = tx.collection<AddressBook>('address_books').doc(openid)
+    const { data: current } = await ref.get()
+    const before = current ?? { ...emptyAddressBook(openid, now), addressIds: earlier.map((a) => a._id), defaultId: earlier.find((a) => a.isDefault)?._id }
+    const changed = await change(tx, before, now)
+    if (!changed.ok) return changed
+    const after = changed.data.book
+    if (before.defaultId !== after.defaultId) {
+      const docs = tx.collection<Address>('addresses')
+      if (before.defaultId && after.addressIds.includes(before.defaultId)) await docs.doc(before.defaultId).update({ data: { isDefault: false } })
+      if (after.defaultId) await docs.doc(after.defaultId).update({ data: { isDefault: true } })
+    }
+    const { _id, ...fields } = after
+    if (current) await ref.set({ data: fields })
+    else await tx.collection<AddressBook>('address_books').add({ data: after })
+    return ok(changed.data.value)
+  })
 }
 
 export const main = defineFunction('address', {
@@ -27,31 +58,33 @@ export const main = defineFunction('address', {
     async handle(input, caller) {
       const openid = caller.openid
       if (!openid) return fail('AUTH_REQUIRED', '请先登录')
-      const mine = await listFor(openid)
-      const existing = input.addressId ? mine.find((a) => a._id === input.addressId) : undefined
-      if (input.addressId && !existing) return fail('ADDRESS_NOT_FOUND', '地址不存在')
-      if (!existing && mine.length >= MAX_ADDRESSES) return fail('ADDRESS_BOOK_FULL', `最多保存 ${MAX_ADDRESSES} 个地址`)
-      const now = new Date()
-      const isDefault = input.address.isDefault || mine.length === 0 || (existing?.isDefault ?? false)
-      const fields = { ...input.address, isDefault, updatedAt: now }
-      let id = existing?._id
-      if (existing) await addresses.doc(existing._id).update({ data: fields })
-      else id = (await addresses.add({ data: { ...fields, openid, createdAt: now } }))._id
-      if (isDefault) await addresses.where({ openid, isDefault: true, _id: _.neq(id) }).update({ data: { isDefault: false } })
-      return ok({ ...(existing ?? { openid, createdAt: now }), ...fields, _id: id! } as Address)
+      const { isDefault: markDefault, ...details } = input.address
+      return changeBook(openid, async (tx, book, now) => {
+        const docs = tx.collection<Address>('addresses')
+        const current = input.addressId && book.addressIds.includes(input.addressId) ? (await docs.doc(input.addressId).get()).data : null
+        if (input.addressId && !current) return fail('ADDRESS_NOT_FOUND', '地址不存在')
+        // The default flag is the book's to set (changeBook); a new address starts without it.
+        const id = current?._id ?? (await docs.add({ data: { ...details, isDefault: false, openid, createdAt: now, updatedAt: now } }))._id
+        if (current) await docs.doc(id).update({ data: { ...details, updatedAt: now } })
+        // A full book refuses a new address here, and the refusal rolls its insert back.
+        const after = saveInBook(book, id, markDefault, now)
+        if (!after.ok) return after
+        const saved: Address = { ...(current ?? { openid, createdAt: now }), ...details, updatedAt: now, isDefault: after.data.defaultId === id, _id: id }
+        return ok({ book: after.data, value: saved })
+      })
     },
   }),
 
   deleteAddress: action({
     input: z.object({ addressId }).strict(),
     async handle({ addressId: id }, caller) {
-      if (!caller.openid) return fail('AUTH_REQUIRED', '请先登录')
-      const { stats } = await addresses.where({ _id: id, openid: caller.openid }).remove()
-      if (stats.removed === 0) return fail('ADDRESS_NOT_FOUND', '地址不存在')
-      // Keep one default while any address is left.
-      const left = await listFor(caller.openid)
-      if (left.length > 0 && !left.some((a) => a.isDefault)) await addresses.doc(left[0]._id).update({ data: { isDefault: true } })
-      return ok({})
+      const openid = caller.openid
+      if (!openid) return fail('AUTH_REQUIRED', '请先登录')
+      return changeBook(openid, async (tx, book, now) => {
+        if (!book.addressIds.includes(id)) return fail('ADDRESS_NOT_FOUND', '地址不存在')
+        await tx.collection<Address>('addresses').doc(id).remove()
+        return ok({ book: removeFromBook(book, id, now), value: {} })
+      })
     },
   }),
 })

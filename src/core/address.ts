@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Result, fail, ok } from './result'
 
 /**
  * A delivery address as the buyer keeps it (地址簿). On weapp it comes from `chooseAddress`, on H5 from
@@ -29,6 +30,40 @@ export interface Address extends AddressInput {
 export type AddressSnapshot = Pick<Address, 'name' | 'phone' | 'province' | 'city' | 'district' | 'detail'>
 
 export const MAX_ADDRESSES = 20
+
+/**
+ * Which addresses are the buyer's and which is the default, kept as one document per buyer (its id is
+ * the OPENID). Every change to the address book writes it, so two changes at once conflict and run
+ * one after the other — a check such as "fewer than 20" or "exactly one default" spread over many
+ * address documents could otherwise pass for both.
+ */
+export interface AddressBook {
+  _id: string
+  /** Most recently saved first. */
+  addressIds: string[]
+  defaultId?: string
+  updatedAt: Date
+}
+
+export const emptyAddressBook = (openid: string, now: Date): AddressBook => ({ _id: openid, addressIds: [], updatedAt: now })
+
+/**
+ * The book after saving address `id` (new, or one of the book's). The first address, or one marked
+ * default, becomes the only default; saving the default without the mark keeps it the default.
+ */
+export function saveInBook(book: AddressBook, id: string, markDefault: boolean, now: Date): Result<AddressBook> {
+  const isNew = !book.addressIds.includes(id)
+  if (isNew && book.addressIds.length >= MAX_ADDRESSES) return fail('ADDRESS_BOOK_FULL', `最多保存 ${MAX_ADDRESSES} 个地址`, { max: MAX_ADDRESSES })
+  const defaultId = markDefault || !book.defaultId ? id : book.defaultId
+  return ok({ ...book, addressIds: [id, ...book.addressIds.filter((a) => a !== id)], defaultId, updatedAt: now })
+}
+
+/** The book after removing address `id`; while any address is left, one is the default (the most recently saved). */
+export function removeFromBook(book: AddressBook, id: string, now: Date): AddressBook {
+  const addressIds = book.addressIds.filter((a) => a !== id)
+  const defaultId = book.defaultId === id || !book.defaultId ? addressIds[0] : book.defaultId
+  return { ...book, addressIds, defaultId, updatedAt: now }
+}
 
 export function snapshotOf(address: AddressSnapshot): AddressSnapshot {
   const { name, phone, province, city, district, detail } = address

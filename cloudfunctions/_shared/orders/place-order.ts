@@ -87,7 +87,8 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
   function reserveAndRecord(): Promise<Result<Order>> {
     return inTransaction(async (tx) => {
       const skus = await readSkus(tx, requested.map((l) => l.skuId))
-      // Products are read as they are now, without a lock: only the SKUs' stock is contended.
+      // Products are read as they are now, outside the transaction: only the SKUs' stock is contended,
+      // and each SKU is written below, so concurrent orders for it conflict and run again.
       const lines = catalogLines(requested, skus, await loadProductsOf(skus.values()))
       if (!lines.ok) return lines
       const quote = quoteOrder(lines.data, shippingRule(), discountPolicies)
