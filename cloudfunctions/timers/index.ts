@@ -5,9 +5,8 @@ import { cloudPayGateway } from '../_shared/cloud-pay'
 import { _ } from '../_shared/database'
 import { defineEventHandler } from '../_shared/edge'
 import { cancelOrder } from '../_shared/orders/cancel-order'
-import { recordRefund, resendRefund } from '../_shared/orders/refunds'
+import { followUpRefund } from '../_shared/orders/refunds'
 import { changeOrder, orders } from '../_shared/orders/repository'
-import { refundLatePayment } from '../_shared/orders/settle-payment'
 
 /** A run stops taking new work after this long, well inside the 60 s a function may run. */
 const BUDGET_MS = 40_000
@@ -17,8 +16,9 @@ const REFUND_SETTLE_MINUTES = 5
 
 /**
  * Works through batches until none is left or the time budget is spent. `each` says whether the order
- * is done; one that is not is skipped for the rest of the run (and retried by the next run), so a
- * stuck order can neither spin the job nor hide the orders behind it.
+ * is done; one that is not, or that fails outright, is skipped for the rest of the run (and retried by
+ * the next run), so a stuck or failing order can neither spin the job, nor end it, nor hide the orders
+ * behind it. Each failure is logged with its order.
  */
 async function drain(next: (skip: string[]) => Promise<Order[]>, each: (order: Order) => Promise<boolean>): Promise<number> {
   const started = Date.now()
@@ -28,7 +28,13 @@ async function drain(next: (skip: string[]) => Promise<Order[]>, each: (order: O
     const batch = await next(skip)
     if (batch.length === 0) break
     for (const order of batch) {
-      if (await each(order)) done++
+      let finished = false
+      try {
+        finished = await each(order)
+      } catch (error) {
+        console.error(`order ${order.orderNo} failed, left for the next run:`, error)
+      }
+      if (finished) done++
       else skip.push(order._id)
     }
   }
@@ -79,34 +85,33 @@ const jobs: Record<string, (now: Date) => Promise<number>> = {
     ),
 
   /**
-   * Refunds WeChat Pay has not settled: an approved refund whose notification has not come, and money
-   * from a late payment not yet sent back. WeChat Pay's own record settles the first; otherwise the
-   * refund is asked for again with the same refund number, which WeChat treats as the same refund.
+   * Refunds whose notification has not come: approved refunds, and money an order could not take (a
+   * late or wrong payment) not yet sent back. WeChat Pay's account of each refund settles it; one it does
+   * not have is asked for again with the same refund number. A refund that ended in failure is off both
+   * lists: its number cannot succeed again, and HQ has it as an anomaly.
    */
   retryRefunds: async (now) => {
     const cutoff = addMinutes(now, -REFUND_SETTLE_MINUTES)
     const approved = await drain(
       async (skip) => (await orders.where({ 'refund.status': 'approved', 'refund.decidedAt': _.lte(cutoff), ...notSkipped(skip) }).limit(BATCH).get()).data,
-      async (order) => {
-        const state = await cloudPayGateway.queryPayment(order.payment.outTradeNo)
-        if (state.ok && state.data.state === 'refunded') {
-          const recorded = await recordRefund(
-            { outTradeNo: order.payment.outTradeNo, outRefundNo: order.refund!.outRefundNo, refundFen: order.refund!.amountFen, succeeded: true, at: now },
-            now,
-          )
-          return recorded.ok && recorded.data !== 'anomaly'
-        }
-        await resendRefund(order, cloudPayGateway)
-        return false
-      },
+      (order) => followUpRefund(order, 'refund', cloudPayGateway, now),
     )
     const late = await drain(
       async (skip) =>
-        (await orders.where({ status: 'cancelled', 'latePayment.outRefundNo': _.exists(true), 'latePayment.refundedAt': _.exists(false), updatedAt: _.lte(cutoff), ...notSkipped(skip) }).limit(BATCH).get()).data,
-      async (order) => {
-        await refundLatePayment(order._id, cloudPayGateway)
-        return false
-      },
+        (
+          await orders
+            .where({
+              status: 'cancelled',
+              'latePayment.outRefundNo': _.exists(true),
+              'latePayment.refundedAt': _.exists(false),
+              'latePayment.refundFailure': _.exists(false),
+              updatedAt: _.lte(cutoff),
+              ...notSkipped(skip),
+            })
+            .limit(BATCH)
+            .get()
+        ).data,
+      (order) => followUpRefund(order, 'latePayment', cloudPayGateway, now),
     )
     return approved + late
   },
