@@ -1,4 +1,4 @@
-import type { CloudPayApi, PayFault } from './cloud-pay-api'
+import { PAY_FAULTS, isRefundFault, type CloudPayApi, type PayFault } from './cloud-pay-api'
 import { paymentNotification } from './events'
 import { newTransactionId } from './format'
 import type { Notifier } from './notifier'
@@ -78,13 +78,14 @@ export class Cashier {
     return { status: 200, body: await this.notifier.deliver(paymentNotification(order, this.appId)) }
   }
 
-  /** `{ apiName, fault, count }`: the next `count` calls of a cloudPay API fail that way. */
+  /** `{ apiName, fault, count }`: the next `count` calls of a cloudPay API fail that way (see PayFault). */
   private injectFault(body: unknown): DevAnswer {
     const apiName = field(body, 'apiName')
     const fault = field(body, 'fault') as PayFault | undefined
     const count = Number((body as Record<string, unknown>)?.count ?? 1)
-    if (!apiName || !fault || !['system_error', 'unavailable', 'lost_answer'].includes(fault) || !Number.isInteger(count) || count < 1) {
-      return { status: 400, body: { ok: false, errMsg: 'expected { apiName, fault: system_error | unavailable | lost_answer, count }' } }
+    const valid = apiName && fault && PAY_FAULTS.includes(fault) && (apiName === 'refund' || !isRefundFault(fault)) && Number.isInteger(count) && count >= 1
+    if (!valid) {
+      return { status: 400, body: { ok: false, errMsg: `expected { apiName, fault: ${PAY_FAULTS.join(' | ')} (refund_* for refund only), count }` } }
     }
     this.api.injectFault(apiName, fault, count)
     return { status: 200, body: { ok: true } }

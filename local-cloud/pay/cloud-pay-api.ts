@@ -33,8 +33,18 @@ const STATE_DESC: Record<TradeState, string> = {
  * Ways WeChat Pay fails that a shop must survive, injected for tests and demos:
  * `system_error` answers SYSTEMERROR without acting; `unavailable` makes the call itself fail (the SDK
  * throws); `lost_answer` acts, then the call fails as if the answer never arrived.
+ *
+ * For `refund` only, how the new refund then ends instead of SUCCESS: `refund_change` in CHANGE
+ * (退款异常: the buyer's card was closed or frozen), `refund_closed` in REFUNDCLOSE, each with its
+ * notification; `refund_processing` never leaves PROCESSING, as a refund to a bank card may take days.
  */
-export type PayFault = 'system_error' | 'unavailable' | 'lost_answer'
+export type PayFault = 'system_error' | 'unavailable' | 'lost_answer' | 'refund_change' | 'refund_closed' | 'refund_processing'
+
+export const PAY_FAULTS: PayFault[] = ['system_error', 'unavailable', 'lost_answer', 'refund_change', 'refund_closed', 'refund_processing']
+
+const REFUND_ENDS: Partial<Record<PayFault, PayRefund['endsAs']>> = { refund_change: 'CHANGE', refund_closed: 'REFUNDCLOSE', refund_processing: 'NEVER' }
+
+export const isRefundFault = (fault: PayFault) => fault in REFUND_ENDS
 
 export class CloudPayApi {
   private readonly faults = new Map<string, PayFault[]>()
@@ -57,11 +67,11 @@ export class CloudPayApi {
     if (fault === 'system_error') {
       return { ok: true, body: { return_code: 'SUCCESS', result_code: 'FAIL', err_code: 'SYSTEMERROR', err_code_des: '系统超时，请稍后重试' } }
     }
-    const answer = await this.answer(apiName, requestData, caller)
+    const answer = await this.answer(apiName, requestData, caller, fault && REFUND_ENDS[fault])
     return fault === 'lost_answer' ? { ok: false, code: 'SYSTEM_ERROR', message: 'wxpay answer timed out' } : answer
   }
 
-  private async answer(apiName: string, requestData: string, caller: Identity | undefined): Promise<ApiAnswer> {
+  private async answer(apiName: string, requestData: string, caller: Identity | undefined, refundEndsAs?: PayRefund['endsAs']): Promise<ApiAnswer> {
     let params: unknown
     try {
       params = JSON.parse(requestData)
@@ -80,7 +90,7 @@ export class CloudPayApi {
       case 'closeOrder':
         return { ok: true, body: await this.closeOrder(p) }
       case 'refund':
-        return { ok: true, body: await this.refund(p) }
+        return { ok: true, body: await this.refund(p, refundEndsAs) }
       case 'queryRefund':
         return { ok: true, body: this.queryRefund(p) }
       default:
@@ -200,7 +210,7 @@ export class CloudPayApi {
     return this.succeeded(subMchId, { result_msg: 'OK' })
   }
 
-  private async refund(p: Params): Promise<PayResponse> {
+  private async refund(p: Params, endsAs?: PayRefund['endsAs']): Promise<PayResponse> {
     const missing = firstMissing(p, ['sub_mch_id', 'out_refund_no', 'total_fee', 'refund_fee', 'env_id', 'function_name'])
     if (missing) return rejected(`缺少参数${missing}`)
     if (!isPositiveInteger(p.total_fee)) return rejected('invalid total_fee')
@@ -241,6 +251,7 @@ export class CloudPayApi {
       envId: String(p.env_id),
       functionName: String(p.function_name),
       status: 'PROCESSING',
+      ...(endsAs ? { endsAs } : {}),
       createdAt: now,
     }
     const updated: PayOrder = { ...order, state: 'REFUND', refundedFee: order.refundedFee + refund.refundFee }
@@ -267,12 +278,13 @@ export class CloudPayApi {
     })
   }
 
-  /** A refund to the user's balance succeeds a moment after it is accepted; then WeChat notifies. */
+  /** A refund to the user's balance ends a moment after it is accepted (SUCCESS unless a fault said otherwise); then WeChat notifies. */
   private completeRefundLater(outRefundNo: string): void {
     this.notifier.later(this.refundDelayMs, async () => {
       const refund = this.records.refund(outRefundNo)
-      if (!refund || refund.status !== 'PROCESSING') return
-      const done: PayRefund = { ...refund, status: 'SUCCESS', succeededAt: new Date() }
+      if (!refund || refund.status !== 'PROCESSING' || refund.endsAs === 'NEVER') return
+      const status = refund.endsAs ?? 'SUCCESS'
+      const done: PayRefund = { ...refund, status, ...(status === 'SUCCESS' ? { succeededAt: new Date() } : {}) }
       await this.records.save({ refunds: [done] })
       this.notifier.send(refundNotification(done, this.records.order(done.outTradeNo)!, this.appId))
     })

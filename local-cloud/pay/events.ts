@@ -32,8 +32,9 @@ export function paymentNotification(order: PayOrder, appId: string): Notificatio
 }
 
 /**
- * The refund notification: the notification's outer fields with the content WeChat encrypts in
- * req_info already decrypted and merged in, in camelCase, as cloud pay decrypts it for the function.
+ * The refund notification, sent once the refund has ended (SUCCESS, CHANGE or REFUNDCLOSE): the
+ * notification's outer fields with the content WeChat encrypts in req_info already decrypted and
+ * merged in, in camelCase, as cloud pay decrypts it for the function.
  */
 export function refundNotification(refund: PayRefund, order: PayOrder, appId: string): Notification {
   return {
@@ -51,7 +52,7 @@ export function refundNotification(refund: PayRefund, order: PayOrder, appId: st
       refundFee: refund.refundFee,
       settlementRefundFee: refund.refundFee,
       refundStatus: refund.status,
-      successTime: readableTime(refund.succeededAt!),
+      ...(refund.succeededAt ? { successTime: readableTime(refund.succeededAt) } : {}),
       refundRecvAccout: '支付用户零钱',
       refundAccount: 'REFUND_SOURCE_UNSETTLED_FUNDS',
       refundRequestSource: 'API',

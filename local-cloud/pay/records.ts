@@ -7,6 +7,9 @@ export const REFUNDS = '_local_pay_refunds'
 
 export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND'
 
+/** WeChat's refund_status once a refund has ended: CHANGE is 退款异常 (the original account would not take the money). */
+export type RefundEnd = 'SUCCESS' | 'CHANGE' | 'REFUNDCLOSE'
+
 /** A payment order as WeChat Pay keeps it; `_id` is the merchant's out_trade_no. */
 export interface PayOrder {
   _id: string
@@ -42,7 +45,9 @@ export interface PayRefund {
   envId: string
   /** The cloud function that receives the refund notification. */
   functionName: string
-  status: 'PROCESSING' | 'SUCCESS'
+  status: 'PROCESSING' | RefundEnd
+  /** How the refund ends when an injected fault said so (NEVER: it stays PROCESSING); SUCCESS otherwise. */
+  endsAs?: Exclude<RefundEnd, 'SUCCESS'> | 'NEVER'
   createdAt: Date
   succeededAt?: Date
 }

@@ -262,6 +262,45 @@ describe('WeChat Pay in the local cloud', () => {
     })
   })
 
+  it('an injected refund fault makes the next refund end in CHANGE or REFUNDCLOSE, with the notification WeChat sends', async () => {
+    for (const [fault, status] of [['refund_change', 'CHANGE'], ['refund_closed', 'REFUNDCLOSE']] as const) {
+      const { outTradeNo } = await paidOrder(1000)
+      const params = { subMchId: SUB_MCH_ID, outTradeNo, outRefundNo: `R${outTradeNo}`, totalFee: 1000, refundFee: 1000, envId: 'local', functionName: 'paycallback-fixture', nonceStr: 'r' }
+      expect(await dev('POST', '/dev/pay/faults', { apiName: 'refund', fault })).toEqual({ status: 200, body: { ok: true } })
+      // Accepted like any refund: how it ends is known only later.
+      expect(await cloudPay('refund', params)).toMatchObject({ resultCode: 'SUCCESS', outRefundNo: `R${outTradeNo}` })
+      const [{ event }] = await waitForNotifications(outTradeNo, 'refund', 1)
+      expect(event).toMatchObject({ outRefundNo: `R${outTradeNo}`, refundFee: 1000, refundStatus: status })
+      expect(event).not.toHaveProperty('successTime')
+      expect(await cloudPay('queryRefund', { subMchId: SUB_MCH_ID, outRefundNo: `R${outTradeNo}`, nonceStr: 'qr' })).toMatchObject({
+        outRefundNoList: [`R${outTradeNo}`],
+        refundStatusList: [status],
+        refundSuccessTimeList: [''],
+      })
+      // 转入退款 stays the payment's state whatever became of the refund.
+      expect((await cloudPay('queryOrder', { subMchId: SUB_MCH_ID, outTradeNo, nonceStr: 'q' })).tradeState).toBe('REFUND')
+    }
+  })
+
+  it('refund_processing leaves the refund PROCESSING, with no notification; refund faults are for refund only', async () => {
+    const { outTradeNo } = await paidOrder(1000)
+    await dev('POST', '/dev/pay/faults', { apiName: 'refund', fault: 'refund_processing' })
+    const refund = { subMchId: SUB_MCH_ID, outTradeNo, outRefundNo: `R${outTradeNo}`, totalFee: 1000, refundFee: 300, envId: 'local', functionName: 'paycallback-fixture', nonceStr: 'r' }
+    expect(await cloudPay('refund', refund)).toMatchObject({ resultCode: 'SUCCESS' })
+    await new Promise((r) => setTimeout(r, 200))
+    expect(await notifications(outTradeNo, 'refund')).toHaveLength(0)
+    expect((await cloudPay('queryRefund', { subMchId: SUB_MCH_ID, outRefundNo: `R${outTradeNo}`, nonceStr: 'qr' })).refundStatusList).toEqual(['PROCESSING'])
+    expect((await cloudPay('queryOrder', { subMchId: SUB_MCH_ID, outTradeNo, nonceStr: 'q' })).tradeState).toBe('REFUND')
+    // The fault was used up: the next refund succeeds as usual.
+    expect(await cloudPay('refund', { ...refund, outRefundNo: `S${outTradeNo}` })).toMatchObject({ resultCode: 'SUCCESS' })
+    const [{ event }] = await waitForNotifications(outTradeNo, 'refund', 1)
+    expect(event).toMatchObject({ outRefundNo: `S${outTradeNo}`, refundStatus: 'SUCCESS' })
+
+    expect((await dev('POST', '/dev/pay/faults', { apiName: 'queryOrder', fault: 'refund_change' })).status).toBe(400)
+    expect((await dev('POST', '/dev/pay/faults', { apiName: 'refund', fault: 'refund_lost' })).status).toBe(400)
+    expect((await cloudPay('queryRefund', { subMchId: SUB_MCH_ID, outRefundNo: 'Rnosuchrefund', nonceStr: 'qr' }))).toMatchObject({ resultCode: 'FAIL', errCodeDes: '退款订单查询失败' })
+  })
+
   it('refuses to refund more than was paid and left to refund', async () => {
     const { outTradeNo } = await paidOrder(1000)
     const refund = (outRefundNo: string, refundFee: number, totalFee = 1000) =>
