@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import cloud from 'wx-server-sdk'
 import type { PaymentParams } from '../../src/core/order'
-import type { PaymentGateway, PaymentState } from '../../src/core/payment'
+import type { PaymentGateway, PaymentState, RefundEnd, RefundState } from '../../src/core/payment'
 import { currentEnvironment } from './wx-context'
 import { Result, fail, ok } from '../../src/core/result'
 import { inShanghai } from '../../src/core/time'
@@ -34,6 +34,7 @@ interface CloudPay {
   queryOrder(params: Record<string, unknown>): Promise<CloudPayAnswer>
   closeOrder(params: Record<string, unknown>): Promise<CloudPayAnswer>
   refund(params: Record<string, unknown>): Promise<CloudPayAnswer>
+  queryRefund(params: Record<string, unknown>): Promise<CloudPayAnswer>
 }
 
 const cloudPay = (cloud as unknown as { cloudPay: CloudPay }).cloudPay
@@ -55,11 +56,30 @@ const accepted = (answer: CloudPayAnswer) => answer.returnCode === 'SUCCESS'
 const succeeded = (answer: CloudPayAnswer) => accepted(answer) && answer.resultCode === 'SUCCESS'
 const why = (answer: CloudPayAnswer) => `${answer.returnMsg ?? ''} ${answer.errCodeDes ?? ''}`.trim()
 
-/** WeChat's yyyyMMddHHmmss in Beijing time. */
+/** WeChat's yyyyMMddHHmmss (payments) or yyyy-MM-dd HH:mm:ss (refunds), in Beijing time. */
 export function parseWechatTime(text: unknown): Date {
-  const m = String(text ?? '').match(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/)
+  const m = String(text ?? '').match(/^(\d{4})-?(\d{2})-?(\d{2}) ?(\d{2}):?(\d{2}):?(\d{2})$/)
   return m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`) : new Date()
 }
+
+/**
+ * How a refund ended, from WeChat's refund_status and success_time; undefined while it is PROCESSING,
+ * and for a status we do not know — never a guess.
+ */
+export function refundEndOf(status: unknown, successTime: unknown): RefundEnd | undefined {
+  switch (status) {
+    case 'SUCCESS':
+      return { state: 'succeeded', at: parseWechatTime(successTime) }
+    case 'CHANGE':
+      return { state: 'failed', failure: 'change' }
+    case 'REFUNDCLOSE':
+      return { state: 'failed', failure: 'closed' }
+    default:
+      return undefined
+  }
+}
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
 
 async function queryPayment(outTradeNo: string): Promise<Result<PaymentState>> {
   const answer = await call('queryOrder', { subMchId: subMchId(), outTradeNo, nonceStr: nonceStr() })
@@ -71,9 +91,10 @@ async function queryPayment(outTradeNo: string): Promise<Result<PaymentState>> {
   }
   switch (answer.tradeState) {
     case 'SUCCESS':
+    // 转入退款: a refund was started, so the payment was made; how that refund ends only queryRefund says.
     case 'REFUND':
       return ok({
-        state: answer.tradeState === 'SUCCESS' ? 'paid' : 'refunded',
+        state: 'paid',
         transactionId: String(answer.transactionId),
         paidFen: Number(answer.totalFee),
         paidAt: parseWechatTime(answer.timeEnd),
@@ -108,7 +129,7 @@ export const cloudPayGateway: PaymentGateway = {
     })
     if (succeeded(answer) && answer.payment) return ok(answer.payment)
     const state = await queryPayment(outTradeNo)
-    if (state.ok && (state.data.state === 'paid' || state.data.state === 'refunded')) return fail('ORDER_ALREADY_PAID', '订单已支付')
+    if (state.ok && state.data.state === 'paid') return fail('ORDER_ALREADY_PAID', '订单已支付')
     if (state.ok && state.data.state === 'closed') return fail('ORDER_PAYMENT_CLOSED', '订单已关闭，请重新下单')
     console.error(`unifiedOrder ${outTradeNo} failed: ${why(answer)}`)
     return fail('PAYMENT_UNAVAILABLE', '支付暂时不可用，请稍后重试')
@@ -122,7 +143,7 @@ export const cloudPayGateway: PaymentGateway = {
     // The close did not clearly work: only WeChat Pay's own account of the payment may say it is safe.
     const state = await queryPayment(outTradeNo)
     if (!state.ok) return state
-    if (state.data.state === 'paid' || state.data.state === 'refunded') return ok('already_paid' as const)
+    if (state.data.state === 'paid') return ok('already_paid' as const)
     if (state.data.state === 'none' || state.data.state === 'closed') return ok('closed' as const)
     console.error(`closeOrder ${outTradeNo} failed while the payment is ${state.data.state}: ${why(answer)}`)
     return fail('PAYMENT_CLOSE_FAILED', '关闭支付失败，请稍后重试')
@@ -143,5 +164,21 @@ export const cloudPayGateway: PaymentGateway = {
     if (succeeded(answer)) return 'accepted' as const
     console.error(`refund ${outRefundNo} of ${outTradeNo} not confirmed: ${why(answer)}`)
     return 'unknown' as const
+  },
+
+  async queryRefund(outRefundNo): Promise<RefundState> {
+    const answer = await call('queryRefund', { subMchId: subMchId(), nonceStr: nonceStr(), outRefundNo })
+    if (!succeeded(answer)) {
+      // REFUNDNOTEXIST (退款订单查询失败) is the one failure that tells something: WeChat Pay has no such refund.
+      if (accepted(answer) && /REFUNDNOTEXIST|退款订单查询失败/.test(`${answer.errCode ?? ''} ${answer.errCodeDes ?? ''}`)) return { state: 'none' }
+      console.error(`queryRefund ${outRefundNo} failed: ${why(answer)}`)
+      return { state: 'unknown' }
+    }
+    // Cloud pay answers WeChat's refund_status_$n fields as lists. They have been seen empty in
+    // production; then this refund's state is not known, and nothing is assumed.
+    const index = list(answer.outRefundNoList).indexOf(outRefundNo)
+    const status = index >= 0 ? list(answer.refundStatusList)[index] : undefined
+    if (status === 'PROCESSING') return { state: 'processing' }
+    return refundEndOf(status, list(answer.refundSuccessTimeList)[index]) ?? { state: 'unknown' }
   },
 }

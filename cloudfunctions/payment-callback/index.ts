@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseWechatTime, cloudPayGateway } from '../_shared/cloud-pay'
+import { cloudPayGateway, parseWechatTime, refundEndOf } from '../_shared/cloud-pay'
 import { defineEventHandler } from '../_shared/edge'
 import { markOrderPaid } from '../_shared/orders/settle-payment'
 import { recordRefund } from '../_shared/orders/refunds'
@@ -47,16 +47,12 @@ export const main = defineEventHandler('payment-callback', {
   async handle(event) {
     const now = new Date()
     if (event.kind === 'refund') {
-      const outcome = await recordRefund(
-        {
-          outTradeNo: event.outTradeNo,
-          outRefundNo: event.outRefundNo,
-          refundFen: event.refundFee,
-          succeeded: event.refundStatus === 'SUCCESS',
-          at: event.successTime ? new Date(event.successTime.replace(' ', 'T') + '+08:00') : now,
-        },
-        now,
-      )
+      const end = refundEndOf(event.refundStatus, event.successTime)
+      if (!end) {
+        console.error(`refund notice ${event.outRefundNo}: unexpected refund status ${event.refundStatus}`)
+        return retryLater
+      }
+      const outcome = await recordRefund({ outTradeNo: event.outTradeNo, outRefundNo: event.outRefundNo, refundFen: event.refundFee, end }, now)
       return outcome.ok ? acknowledged : retryLater
     }
     if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') return acknowledged

@@ -8,7 +8,14 @@ import { inShanghai } from './time'
  * timeline who did it, when and why. Refunds run beside the status, on `refund`.
  */
 export type OrderStatus = 'pending_payment' | 'paid' | 'shipped' | 'completed' | 'cancelled'
-export type RefundStatus = 'requested' | 'approved' | 'refunded' | 'rejected'
+export type RefundStatus = 'requested' | 'approved' | 'refunded' | 'rejected' | 'failed'
+
+/**
+ * Why WeChat Pay could not send money back: `change` (退款异常) — the buyer's original account would
+ * not take it (a closed or frozen card), and it waits to be handled by hand at the merchant platform;
+ * `closed` (退款关闭) — the refund was closed without sending anything.
+ */
+export type RefundFailure = 'change' | 'closed'
 
 export const UNPAID_ORDER_MINUTES = 30
 export const AUTO_COMPLETE_DAYS = 10
@@ -21,6 +28,7 @@ export type Actor =
 
 export type OrderEvent =
   | 'pay'
+  | 'rejectPayment'
   | 'cancel'
   | 'expire'
   | 'ship'
@@ -30,6 +38,7 @@ export type OrderEvent =
   | 'approveRefund'
   | 'rejectRefund'
   | 'refundSucceeded'
+  | 'refundFailed'
 
 interface Move {
   /** Order statuses the event is allowed from. */
@@ -43,6 +52,8 @@ interface Move {
 
 export const ORDER_MOVES: Record<OrderEvent, Move> = {
   pay: { from: ['pending_payment'], to: 'paid', refundFrom: [null] },
+  // A payment the order cannot take (its amount is wrong) ends the order; the money goes back.
+  rejectPayment: { from: ['pending_payment'], to: 'cancelled', refundFrom: [null] },
   cancel: { from: ['pending_payment'], to: 'cancelled', refundFrom: [null] },
   expire: { from: ['pending_payment'], to: 'cancelled', refundFrom: [null] },
   ship: { from: ['paid'], to: 'shipped', refundFrom: [null, 'rejected'] },
@@ -51,11 +62,14 @@ export const ORDER_MOVES: Record<OrderEvent, Move> = {
   requestRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: [null, 'rejected'], refundTo: 'requested' },
   approveRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'approved' },
   rejectRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'rejected' },
-  refundSucceeded: { from: ['paid', 'shipped', 'completed'], refundFrom: ['approved'], refundTo: 'refunded' },
+  // A failed refund handled by hand at the merchant platform may still succeed later.
+  refundSucceeded: { from: ['paid', 'shipped', 'completed'], refundFrom: ['approved', 'failed'], refundTo: 'refunded' },
+  // Final for this refund number: WeChat will not retry it, so HQ takes it from here.
+  refundFailed: { from: ['paid', 'shipped', 'completed'], refundFrom: ['approved'], refundTo: 'failed' },
 }
 
 export interface TimelineEntry {
-  event: OrderEvent | 'place' | 'latePaymentRefunded'
+  event: OrderEvent | 'place' | 'latePaymentRefunded' | 'latePaymentRefundFailed'
   at: Date
   actor: Actor
   /** Why, in words a person reads: a cancel reason, a refund reason, a tracking number. */
@@ -73,6 +87,7 @@ export interface Refund {
   decidedAt?: Date
   refundedAt?: Date
   rejectReason?: string
+  failure?: { reason: RefundFailure; at: Date }
 }
 
 /** An order keeps the quote it was placed at: lines, amounts and discounts never change afterwards. */
@@ -89,8 +104,11 @@ export interface Order extends Quote {
   payment: { outTradeNo: string; startedAt?: Date; transactionId?: string; paidFen?: number; paidAt?: Date }
   shipment?: { company: string; trackingNo: string; shippedAt: Date }
   refund?: Refund
-  /** A payment that arrived after the order was cancelled, and how it was sent back. */
-  latePayment?: { transactionId: string; paidFen: number; outRefundNo: string; refundedAt?: Date }
+  /**
+   * A payment the order could not take — it arrived after the order was cancelled, or its amount was
+   * wrong — and how it was sent back (all of what was paid).
+   */
+  latePayment?: { transactionId: string; paidFen: number; outRefundNo: string; refundedAt?: Date; refundFailure?: { reason: RefundFailure; at: Date } }
   timeline: TimelineEntry[]
   createdAt: Date
   expiresAt: Date
@@ -139,6 +157,7 @@ export const buyerStatusText = (order: Pick<Order, 'status' | 'refund'>): string
 
 function illegalMessage(order: Order, event: OrderEvent): string {
   if (order.refund?.status === 'requested' || order.refund?.status === 'approved') return '订单正在退款中'
+  if (order.refund?.status === 'failed') return '订单退款异常，请联系客服'
   switch (event) {
     case 'pay':
       return order.status === 'cancelled' ? '订单已取消，请重新下单' : '订单已支付'
@@ -227,6 +246,7 @@ export const REFUND_STATUS_TEXT: Record<RefundStatus, string> = {
   approved: '退款处理中',
   refunded: '已退款',
   rejected: '退款被拒绝',
+  failed: '退款异常',
 }
 
 /** Parameters for wx.requestPayment, as cloudPay.unifiedOrder returns them. */

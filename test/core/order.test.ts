@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Order, OrderEvent, OrderStatus, ORDER_MOVES, RefundStatus, buyerStatusText, orderNumber, requestKeyOf, transition } from '../../src/core/order'
+import { Order, OrderEvent, OrderStatus, ORDER_MOVES, RefundStatus, buyerActions, buyerStatusText, orderNumber, requestKeyOf, transition } from '../../src/core/order'
 
 const at = new Date('2026-11-25T02:00:00Z')
 const buyer = { kind: 'buyer' as const, openid: 'o1' }
@@ -29,12 +29,13 @@ function order(status: OrderStatus, refund: RefundStatus | null = null): Order {
 }
 
 const STATUSES: OrderStatus[] = ['pending_payment', 'paid', 'shipped', 'completed', 'cancelled']
-const REFUNDS: Array<RefundStatus | null> = [null, 'requested', 'approved', 'refunded', 'rejected']
+const REFUNDS: Array<RefundStatus | null> = [null, 'requested', 'approved', 'refunded', 'rejected', 'failed']
 const EVENTS = Object.keys(ORDER_MOVES) as OrderEvent[]
 
 /** The whole table, written out as the rules read. */
 const LEGAL: Array<[OrderEvent, OrderStatus, RefundStatus | null, OrderStatus, RefundStatus | null]> = [
   ['pay', 'pending_payment', null, 'paid', null],
+  ['rejectPayment', 'pending_payment', null, 'cancelled', null],
   ['cancel', 'pending_payment', null, 'cancelled', null],
   ['expire', 'pending_payment', null, 'cancelled', null],
   ['ship', 'paid', null, 'shipped', null],
@@ -49,6 +50,8 @@ const LEGAL: Array<[OrderEvent, OrderStatus, RefundStatus | null, OrderStatus, R
     ['approveRefund', s, 'requested', s, 'approved'],
     ['rejectRefund', s, 'requested', s, 'rejected'],
     ['refundSucceeded', s, 'approved', s, 'refunded'],
+    ['refundFailed', s, 'approved', s, 'failed'],
+    ['refundSucceeded', s, 'failed', s, 'refunded'],
   ]),
 ]
 
@@ -91,6 +94,13 @@ describe('order lifecycle', () => {
     expect(buyerStatusText(order('completed', 'refunded'))).toBe('已退款')
     expect(buyerStatusText(order('paid', 'requested'))).toBe('待发货')
     expect(buyerStatusText(order('shipped'))).toBe('待收货')
+  })
+
+  it('a refund that failed is not shown as refunded, and waits for HQ rather than the buyer', () => {
+    expect(buyerStatusText(order('paid', 'failed'))).toBe('待发货')
+    expect(buyerActions(order('paid', 'failed'))).toEqual([])
+    const shipped = transition(order('paid', 'failed'), 'ship', { kind: 'hq', openid: 'o-hq' }, at)
+    expect(shipped.ok ? '' : shipped.error.message).toBe('订单退款异常，请联系客服')
   })
 
   it('a paid order cannot be paid again, and a cancelled one says to order anew', () => {

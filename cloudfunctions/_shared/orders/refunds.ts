@@ -1,7 +1,8 @@
-import { Actor, Order, transition } from '../../../src/core/order'
-import type { PaymentGateway, RefundNotice } from '../../../src/core/payment'
-import { Result, ok } from '../../../src/core/result'
-import { recordAnomaly } from './anomalies'
+import { Actor, Order, RefundFailure, transition } from '../../../src/core/order'
+import type { AnomalyKind, PaymentGateway, RefundNotice } from '../../../src/core/payment'
+import { Result, fail, ok } from '../../../src/core/result'
+import { Transaction, db } from '../database'
+import { AnomalyReport, noteAnomaly, recordAnomaly } from './anomalies'
 import { changeOrder, findOrderByNo } from './repository'
 import { adjustStock, readSkus } from './stock'
 
@@ -24,7 +25,7 @@ export function requestRefund(order: Order, reason: string, actor: Actor, now: D
  * HQ approves: the order records the approval, then WeChat Pay is asked to send the money. The
  * approval is never undone — WeChat may have acted even when its answer is lost — so a refund not
  * clearly accepted stays approved and is asked for again with the same refund number (idempotent at
- * WeChat) by `resendRefund`, until its notification settles it.
+ * WeChat) by `followUpRefund`, until WeChat says how it ended.
  */
 export async function approveRefund(orderId: string, actor: Actor, gateway: PaymentGateway, now: Date): Promise<Result<Order>> {
   const approved = await changeOrder(orderId, (order) => transition(order, 'approveRefund', actor, now, { refund: { ...order.refund!, decidedAt: now } }))
@@ -33,7 +34,7 @@ export async function approveRefund(orderId: string, actor: Actor, gateway: Paym
 }
 
 /** Asks WeChat Pay (again) for an approved refund; safe to repeat. */
-export function resendRefund(order: Order, gateway: PaymentGateway): Promise<'accepted' | 'unknown'> {
+function resendRefund(order: Order, gateway: PaymentGateway): Promise<'accepted' | 'unknown'> {
   const refund = order.refund!
   return gateway.refund({
     outTradeNo: order.payment.outTradeNo,
@@ -44,53 +45,133 @@ export function resendRefund(order: Order, gateway: PaymentGateway): Promise<'ac
   })
 }
 
+/**
+ * Sends back money the order could not take (see `markOrderPaid`); the order is not revived. Safe to
+ * repeat: the refund number is the order's. A refund that has ended, either way, is not asked again.
+ */
+export async function refundLatePayment(orderId: string, gateway: PaymentGateway): Promise<'accepted' | 'unknown'> {
+  const { data } = await db.collection<Order>('orders').where({ _id: orderId }).get()
+  const late = data[0]?.latePayment
+  if (!late || late.refundedAt || late.refundFailure) return 'accepted'
+  return gateway.refund({
+    outTradeNo: data[0].payment.outTradeNo,
+    outRefundNo: late.outRefundNo,
+    totalFen: late.paidFen,
+    refundFen: late.paidFen,
+    reason: '订单已取消，款项原路退回',
+  })
+}
+
 export function rejectRefund(orderId: string, reason: string, actor: Actor, now: Date): Promise<Result<Order>> {
   return changeOrder(orderId, (order) =>
     transition(order, 'rejectRefund', actor, now, { refund: { ...order.refund!, decidedAt: now, rejectReason: reason } }, reason),
   )
 }
 
+/**
+ * Settles a refund whose notification has not come, from WeChat Pay's own account of that refund —
+ * never from the payment's REFUND state, which says only that some refund was started. A refund that
+ * ended is recorded as its notification would have been; one WeChat does not have, or will not say, is
+ * asked for again with the same number; one in progress is left to finish. True once it is settled.
+ */
+export async function followUpRefund(order: Order, which: 'refund' | 'latePayment', gateway: PaymentGateway, now: Date): Promise<boolean> {
+  const { outRefundNo, refundFen } =
+    which === 'refund'
+      ? { outRefundNo: order.refund!.outRefundNo, refundFen: order.refund!.amountFen }
+      : { outRefundNo: order.latePayment!.outRefundNo, refundFen: order.latePayment!.paidFen }
+  const state = await gateway.queryRefund(outRefundNo)
+  if (state.state === 'succeeded' || state.state === 'failed') {
+    const recorded = await recordRefund({ outTradeNo: order.payment.outTradeNo, outRefundNo, refundFen, end: state }, now)
+    return recorded.ok && recorded.data !== 'anomaly'
+  }
+  if (state.state !== 'processing') await (which === 'refund' ? resendRefund(order, gateway) : refundLatePayment(order._id, gateway))
+  return false
+}
+
 export type RefundRecord = 'recorded' | 'already_recorded' | 'anomaly'
 
+/** What the buyer reads on the timeline when the money did not come back. */
+const FAILURE_NOTE: Record<RefundFailure, string> = {
+  change: '原支付账户无法入账，退款未到账，客服将联系您处理',
+  closed: '退款已关闭，客服将联系您处理',
+}
+
+const wechat: Actor = { kind: 'wechat' }
+const alreadyRecorded = () => fail('REFUND_ALREADY_RECORDED', '退款结果已记录')
+
 /**
- * WeChat Pay reports a refund done (or failed). An order refunded before it shipped puts its stock
- * back, in the same transaction, so it happens once however often the notice comes. A notice that
- * fits no refund we asked for, or a refund that failed, is kept as an anomaly for HQ to look at.
+ * WeChat Pay reports how a refund ended (its notification, or `followUpRefund` asking), once per
+ * order however often the news comes: the check and the change are one transaction on the order.
+ *
+ * Succeeded: the order is refunded; one refunded before it shipped puts its stock back, in the same
+ * transaction. Failed (CHANGE: the money could not go back to the original account; REFUNDCLOSE): that
+ * refund number is finished — WeChat will not retry it and neither do we — so the refund shows 退款异常
+ * rather than 已退款 and an anomaly for HQ is written in the same transaction. A later success (HQ
+ * handled it at the merchant platform) still refunds the order. News that fits no refund we asked for
+ * is kept as an anomaly too.
  */
 export async function recordRefund(notice: RefundNotice, now: Date): Promise<Result<RefundRecord>> {
   const order = await findOrderByNo(notice.outTradeNo)
   if (!order) return anomaly('refund_for_unknown_order', notice, now)
-  if (!notice.succeeded) return anomaly('refund_failed', notice, now, order._id)
+  const { end } = notice
+  const failure = end.state === 'failed' ? end.failure : undefined
+  const noteFailure = async (tx: Transaction) => {
+    if (failure) await noteAnomaly(tx, report('refund_failed', notice, order._id), now)
+  }
 
   if (order.latePayment?.outRefundNo === notice.outRefundNo) {
-    if (order.latePayment.refundedAt) return ok('already_recorded')
-    await changeOrder(order._id, (current) =>
-      ok({
-        ...current,
-        latePayment: { ...current.latePayment!, refundedAt: notice.at },
-        timeline: [...current.timeline, { event: 'latePaymentRefunded', at: now, actor: { kind: 'wechat' } }],
-        updatedAt: now,
-      }),
+    const done = await changeOrder(
+      order._id,
+      (current) => {
+        const late = current.latePayment!
+        if (late.refundedAt || (late.refundFailure && failure)) return alreadyRecorded()
+        return ok({
+          ...current,
+          latePayment: end.state === 'succeeded' ? { ...late, refundedAt: end.at } : { ...late, refundFailure: { reason: end.failure, at: now } },
+          timeline: [
+            ...current.timeline,
+            failure ? { event: 'latePaymentRefundFailed' as const, at: now, actor: wechat, note: FAILURE_NOTE[failure] } : { event: 'latePaymentRefunded' as const, at: now, actor: wechat },
+          ],
+          updatedAt: now,
+        })
+      },
+      noteFailure,
     )
-    return ok('recorded')
+    if (done.ok) return ok('recorded')
+    return done.error.code === 'REFUND_ALREADY_RECORDED' ? ok('already_recorded') : done
   }
 
   if (order.refund?.outRefundNo !== notice.outRefundNo) return anomaly('refund_not_asked_for', notice, now, order._id)
-  if (order.refund.status === 'refunded') return ok('already_recorded')
   const done = await changeOrder(
     order._id,
-    (current) => transition(current, 'refundSucceeded', { kind: 'wechat' }, now, { refund: { ...current.refund!, refundedAt: notice.at } }),
-    async (tx, before) => {
-      if (before.status !== 'paid') return
+    (current) => {
+      const status = current.refund!.status
+      if (status === 'refunded' || (status === 'failed' && failure)) return alreadyRecorded()
+      return end.state === 'succeeded'
+        ? transition(current, 'refundSucceeded', wechat, now, { refund: { ...current.refund!, refundedAt: end.at } })
+        : transition(current, 'refundFailed', wechat, now, { refund: { ...current.refund!, failure: { reason: end.failure, at: now } } }, FAILURE_NOTE[end.failure])
+    },
+    async (tx, before, after) => {
+      await noteFailure(tx)
+      if (after.refund?.status !== 'refunded' || before.status !== 'paid') return
       const skus = await readSkus(tx, before.lines.map((l) => l.skuId))
       await adjustStock(tx, skus, before.lines.map((l) => ({ skuId: l.skuId, delta: l.quantity })))
     },
   )
-  return done.ok ? ok('recorded') : anomaly('refund_in_unexpected_state', notice, now, order._id)
+  if (done.ok) return ok('recorded')
+  if (done.error.code === 'REFUND_ALREADY_RECORDED') return ok('already_recorded')
+  return anomaly('refund_in_unexpected_state', notice, now, order._id)
 }
 
-async function anomaly(kind: string, notice: RefundNotice, at: Date, orderId?: string): Promise<Result<RefundRecord>> {
-  console.error(`refund notice ${notice.outRefundNo} for ${notice.outTradeNo}: ${kind}`)
-  await recordAnomaly(kind, { ...notice }, at, orderId)
-  return ok('anomaly')
+const report = (kind: AnomalyKind, notice: RefundNotice, orderId?: string): AnomalyReport => ({
+  kind,
+  outTradeNo: notice.outTradeNo,
+  outRefundNo: notice.outRefundNo,
+  ...(orderId ? { orderId } : {}),
+  notice: { ...notice },
+})
+
+async function anomaly(kind: AnomalyKind, notice: RefundNotice, at: Date, orderId?: string): Promise<Result<RefundRecord>> {
+  const recorded = await recordAnomaly(report(kind, notice, orderId), at)
+  return recorded.ok ? ok('anomaly') : recorded
 }

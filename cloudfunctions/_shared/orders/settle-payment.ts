@@ -1,72 +1,73 @@
 import { Order, transition } from '../../../src/core/order'
 import type { PaymentGateway, PaymentNotice } from '../../../src/core/payment'
 import { Result, fail, ok } from '../../../src/core/result'
-import { db, inTransaction } from '../database'
-import { recordAnomaly } from './anomalies'
+import { inTransaction } from '../database'
+import { noteAnomaly, recordAnomaly } from './anomalies'
+import { refundLatePayment } from './refunds'
 import { findOrderByNo, readInTransaction, writeInTransaction } from './repository'
+import { adjustStock, readSkus } from './stock'
 
 export type Settlement = 'paid' | 'already_paid' | 'late_payment_refunded' | 'amount_mismatch' | 'unknown_order'
 
 /**
- * Records that WeChat Pay took the money for an order. However often, late or early the news
- * arrives (notification, a query after the client returns, the expiry job finding it paid), the
- * order moves to paid once. Money that arrives for an order already cancelled is sent back.
+ * Records that WeChat Pay took the money for an order. However often, late or early the news arrives
+ * (notification, a query after the client returns, the expiry job finding it paid), the order moves
+ * once, in one transaction on the order's document.
+ *
+ * Money the order cannot take is sent back, all of it, under the order's `latePayment`: money that
+ * arrived after the order was cancelled, and money that is not the order's amount. A wrong amount also
+ * cancels an unpaid order (its stock back in the same transaction), so the buyer can order again, and is
+ * kept as one anomaly for HQ. Until WeChat accepts that refund the caller gets an error, so a
+ * notification stays unacknowledged and comes again.
  */
 export async function markOrderPaid(notice: PaymentNotice, gateway: PaymentGateway, now: Date): Promise<Result<Settlement>> {
   const found = await findOrderByNo(notice.outTradeNo)
   if (!found) {
-    await recordAnomaly('unknown_order', { ...notice }, now)
-    return ok('unknown_order')
-  }
-  if (notice.paidFen !== found.payableFen) {
-    console.error(`payment for ${notice.outTradeNo} is ${notice.paidFen} fen, the order is ${found.payableFen} fen: not marked paid`)
-    await recordAnomaly('amount_mismatch', { ...notice }, now, found._id)
-    return ok('amount_mismatch')
+    const recorded = await recordAnomaly({ kind: 'unknown_order', outTradeNo: notice.outTradeNo, notice: { ...notice } }, now)
+    return recorded.ok ? ok('unknown_order') : recorded
   }
   const outcome = await inTransaction<Settlement>(async (tx) => {
     const read = await readInTransaction(tx, found._id)
     if (!read.ok) return read
     const order = read.data
-    if (order.status === 'cancelled') {
-      if (order.latePayment) return ok('late_payment_refunded')
-      await writeInTransaction(tx, {
-        ...order,
-        latePayment: { transactionId: notice.transactionId, paidFen: notice.paidFen, outRefundNo: `L${order.orderNo}` },
-        updatedAt: now,
-      })
-      return ok('late_payment_refunded')
+    const mismatch = notice.paidFen !== order.payableFen
+    if (mismatch) {
+      await noteAnomaly(tx, { kind: 'amount_mismatch', outTradeNo: notice.outTradeNo, orderId: order._id, notice: { ...notice, payableFen: order.payableFen } }, now)
     }
-    if (order.status !== 'pending_payment') return ok('already_paid')
-    const paid = transition(order, 'pay', { kind: 'wechat' }, now, {
-      payment: { ...order.payment, transactionId: notice.transactionId, paidFen: notice.paidFen, paidAt: notice.paidAt },
-    })
-    if (!paid.ok) return paid
-    await writeInTransaction(tx, paid.data)
-    return ok('paid')
+    if (order.status === 'pending_payment') {
+      const next = mismatch
+        ? transition(order, 'rejectPayment', { kind: 'system' }, now, { latePayment: latePaymentOf(order, notice) }, '支付金额与订单金额不符，款项将原路退回')
+        : transition(order, 'pay', { kind: 'wechat' }, now, {
+            payment: { ...order.payment, transactionId: notice.transactionId, paidFen: notice.paidFen, paidAt: notice.paidAt },
+          })
+      if (!next.ok) return next
+      if (mismatch) {
+        const skus = await readSkus(tx, order.lines.map((l) => l.skuId))
+        await adjustStock(tx, skus, order.lines.map((l) => ({ skuId: l.skuId, delta: l.quantity })))
+      }
+      await writeInTransaction(tx, next.data)
+      return ok(mismatch ? 'amount_mismatch' : 'paid')
+    }
+    if (order.status === 'cancelled') {
+      if (!order.latePayment) await writeInTransaction(tx, { ...order, latePayment: latePaymentOf(order, notice), updatedAt: now })
+      return ok(mismatch ? 'amount_mismatch' : 'late_payment_refunded')
+    }
+    // Paid already: this is the same payment again, or (with another amount) news for HQ only.
+    return ok(mismatch ? 'amount_mismatch' : 'already_paid')
   })
-  if (outcome.ok && outcome.data === 'late_payment_refunded' && (await refundLatePayment(found._id, gateway)) === 'unknown') {
-    // Not acknowledged, so WeChat sends the notice again and the refund is asked for again.
-    return fail('LATE_PAYMENT_REFUND_PENDING', '迟到的支付退款尚未确认')
+  const sendBack = outcome.ok && (outcome.data === 'late_payment_refunded' || outcome.data === 'amount_mismatch')
+  if (sendBack && (await refundLatePayment(found._id, gateway)) === 'unknown') {
+    return fail('LATE_PAYMENT_REFUND_PENDING', '退回款项尚未被微信支付受理')
   }
   return outcome
 }
 
-/**
- * Sends back a payment that arrived after its order was cancelled (the order is not revived: its
- * stock is already back on the shelf). Safe to repeat: the refund is keyed on the order.
- */
-export async function refundLatePayment(orderId: string, gateway: PaymentGateway): Promise<'accepted' | 'unknown'> {
-  const { data } = await db.collection<Order>('orders').where({ _id: orderId }).get()
-  const late = data[0]?.latePayment
-  if (!late || late.refundedAt) return 'accepted'
-  return gateway.refund({
-    outTradeNo: data[0].payment.outTradeNo,
-    outRefundNo: late.outRefundNo,
-    totalFen: late.paidFen,
-    refundFen: late.paidFen,
-    reason: '订单已取消，支付原路退回',
-  })
-}
+/** The money as WeChat took it, to be sent back whole under a refund number of its own. */
+const latePaymentOf = (order: Order, notice: PaymentNotice): NonNullable<Order['latePayment']> => ({
+  transactionId: notice.transactionId,
+  paidFen: notice.paidFen,
+  outRefundNo: `L${order.orderNo}`,
+})
 
 /** When the client is back from paying before the notification: ask WeChat Pay and settle. */
 export async function syncPayment(order: Order, gateway: PaymentGateway, now: Date): Promise<Result<void>> {
@@ -77,7 +78,7 @@ export async function syncPayment(order: Order, gateway: PaymentGateway, now: Da
     const { transactionId, paidFen, paidAt } = state.data
     const settled = await markOrderPaid({ outTradeNo: order.payment.outTradeNo, transactionId, paidFen, paidAt }, gateway, now)
     if (!settled.ok) return settled
-    if (settled.data === 'amount_mismatch') return fail('PAYMENT_AMOUNT_MISMATCH', '支付金额异常，请联系客服')
+    if (settled.data === 'amount_mismatch') return fail('PAYMENT_AMOUNT_MISMATCH', '支付金额与订单不符，订单已取消，款项将原路退回')
   }
   return ok(undefined)
 }

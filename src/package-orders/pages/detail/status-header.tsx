@@ -15,7 +15,7 @@ function hintFor(order: OrderView): string {
     case 'completed':
       return '交易完成，感谢您的惠顾'
     case 'cancelled': {
-      const cancel = [...order.timeline].reverse().find((e) => e.event === 'cancel' || e.event === 'expire')
+      const cancel = [...order.timeline].reverse().find((e) => e.event === 'cancel' || e.event === 'expire' || e.event === 'rejectPayment')
       return cancel?.event === 'expire' ? '超时未支付，订单已自动取消' : cancel?.note ? `取消原因：${cancel.note}` : '订单已取消'
     }
     default:

@@ -5,6 +5,7 @@ import { formatShanghai } from '../../../core/time'
 const EVENT_TEXT: Record<TimelineEntry['event'], string> = {
   place: '下单',
   pay: '支付成功',
+  rejectPayment: '支付金额异常，订单已取消',
   cancel: '已取消',
   expire: '超时未支付自动取消',
   ship: '已发货',
@@ -14,7 +15,9 @@ const EVENT_TEXT: Record<TimelineEntry['event'], string> = {
   approveRefund: '退款已同意',
   rejectRefund: '退款被拒绝',
   refundSucceeded: '退款成功',
+  refundFailed: '退款异常',
   latePaymentRefunded: '支付已原路退回',
+  latePaymentRefundFailed: '支付退回异常',
 }
 
 /** What happened to the order, newest first; the note says why (reason, tracking number). */
