@@ -202,5 +202,24 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       expect(after.timeline.filter((e: any) => e.event === 'refundSucceeded')).toEqual([expect.objectContaining({ actor: { kind: 'wechat' } })])
       expect(await refundsAtWechat(order.orderNo)).toEqual(['SUCCESS'])
     })
+
+    it('HQ lists anomalies newest first, page by page; others may not, and every call is audited', async () => {
+      const first = await hq('listPaymentAnomalies', { pageSize: 2 })
+      expect(first).toMatchObject({ ok: true, data: { hasMore: true } })
+      expect(first.data.items).toHaveLength(2)
+      const seen = first.data.items.map((a: any) => new Date(a.lastSeenAt).getTime())
+      expect(seen[0]).toBeGreaterThanOrEqual(seen[1])
+      const second = await hq('listPaymentAnomalies', { page: 1, pageSize: 2 })
+      expect(second.data.items.map((a: any) => a._id)).not.toContain(first.data.items[0]._id)
+      expect(await hq('listPaymentAnomalies', { pageSize: 1000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+
+      expect(await callAs(t.cloud, 'o-refund-change', 'hq', 'listPaymentAnomalies', {})).toMatchObject({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+      const { data: audit } = await t.db.collection('audit_logs').where({ action: 'hq.listPaymentAnomalies' }).get()
+      expect(audit.map((a: any) => [a.actorOpenid, a.ok])).toEqual([
+        ['o-hq', true],
+        ['o-hq', true],
+        ['o-refund-change', false],
+      ])
+    })
   })
 })

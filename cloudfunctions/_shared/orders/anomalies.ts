@@ -1,6 +1,6 @@
 import type { AnomalyKind, PaymentAnomaly } from '../../../src/core/payment'
 import { Result, ok } from '../../../src/core/result'
-import { Transaction, inTransaction } from '../database'
+import { Transaction, db, inTransaction } from '../database'
 
 const ANOMALIES = 'payment_anomalies'
 
@@ -44,4 +44,15 @@ export function recordAnomaly(report: AnomalyReport, at: Date): Promise<Result<v
     await noteAnomaly(tx, report, at)
     return ok(undefined)
   })
+}
+
+/** HQ's review list: the most recently seen first. */
+export async function listAnomalies(page: number, pageSize: number): Promise<Result<{ items: PaymentAnomaly[]; hasMore: boolean }>> {
+  const { data } = await db
+    .collection<PaymentAnomaly>(ANOMALIES)
+    .orderBy('lastSeenAt', 'desc')
+    .skip(page * pageSize)
+    .limit(pageSize + 1)
+    .get()
+  return ok({ items: data.slice(0, pageSize), hasMore: data.length > pageSize })
 }
