@@ -24,7 +24,7 @@ describe('contention', () => {
   it('40 buyers cancelling orders of one SKU at the same moment all succeed, and every unit is back', async () => {
     await addSku('hot-cancel', 100)
     const buyers = Array.from({ length: 40 }, (_, i) => buyer(t.cloud, `o-cancel-${i}`))
-    const orders = []
+    const orders: any[] = []
     for (const b of buyers) orders.push((await b.place([{ skuId: 'hot-cancel', quantity: 1 }])).data)
     expect(await stockOf('hot-cancel')).toBe(60)
 
@@ -36,7 +36,7 @@ describe('contention', () => {
   it('one expiry run expires every due order while buyers keep ordering the same SKU', async () => {
     await addSku('flash', 1000)
     const late = Array.from({ length: 30 }, (_, i) => buyer(t.cloud, `o-flash-late-${i}`))
-    const due = []
+    const due: any[] = []
     for (const b of late) due.push((await b.place([{ skuId: 'flash', quantity: 1 }])).data)
     for (const order of due) await t.db.collection('orders').doc(order._id).update({ data: { expiresAt: new Date(Date.now() - 60_000) } })
 

@@ -103,6 +103,21 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       expect(await anomaliesOf(order.orderNo)).toHaveLength(1)
     })
 
+    it('found by the buyer cancelling before its notification arrives, the cancel succeeds and the money goes back', async () => {
+      const b = buyer(t.cloud, 'o-underpaid-cancel')
+      const { data: order } = await b.place([{ skuId: 'tea-100g', quantity: 1 }])
+      // The notification goes nowhere, so only the cancel's own close-and-query finds the payment.
+      const opened = await t.sdk.cloudPay.unifiedOrder({
+        body: '云岭茶舍-西湖龙井', outTradeNo: order.orderNo, spbillCreateIp: '127.0.0.1', subMchId: SUB_MCH_ID,
+        totalFee: 1, envId: 'local', functionName: 'no-such-function', subOpenid: 'o-underpaid-cancel',
+      })
+      await t.db.collection('orders').doc(order._id).update({ data: { 'payment.startedAt': new Date() } })
+      await post(t.cloud, '/dev/cashier/pay', { package: opened.payment.package })
+      const cancelled = await b.call('order', 'cancelOrder', { orderId: order._id, reason: '不想要了' })
+      expect(cancelled).toMatchObject({ ok: true, data: { status: 'cancelled', latePayment: { paidFen: 1 } } })
+      await eventually(() => refundsAtWechat(order.orderNo), (list) => list.length === 1)
+    })
+
     it('whose refund WeChat closes is not asked again with the same number: the order says so and HQ has it', async () => {
       const { b, order, pkg } = await underpaidOrder('o-underpaid-closed', 'tea-100g')
       await fault('refund_closed')

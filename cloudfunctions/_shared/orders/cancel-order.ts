@@ -1,6 +1,6 @@
 import { Actor, Order, transition } from '../../../src/core/order'
 import type { PaymentGateway } from '../../../src/core/payment'
-import { Result, fail } from '../../../src/core/result'
+import { Result, fail, ok } from '../../../src/core/result'
 import { changeOrder, orders } from './repository'
 import { markOrderPaid } from './settle-payment'
 import { adjustStock, readSkus } from './stock'
@@ -33,7 +33,10 @@ export async function cancelOrder(
       const state = await gateway.queryPayment(outTradeNo)
       if (state.ok && state.data.state === 'paid') {
         const { transactionId, paidFen, paidAt } = state.data
-        await markOrderPaid({ outTradeNo, transactionId, paidFen, paidAt }, gateway, now)
+        const settled = await markOrderPaid({ outTradeNo, transactionId, paidFen, paidAt }, gateway, now)
+        // A payment of the wrong amount cancels the order by itself (and is sent back): what was asked for.
+        const current = settled.ok && settled.data === 'amount_mismatch' ? (await orders.where({ _id: orderId }).get()).data[0] : undefined
+        if (current?.status === 'cancelled') return ok(current)
       }
       return fail('ORDER_ALREADY_PAID', '订单已支付，不能取消')
     }
