@@ -1,8 +1,11 @@
 import 'mingo/init/system'
 import { Aggregator, Context, Query, update as mingoUpdate } from 'mingo'
 type AnyObject = Record<string, any>
-import { invalidParam, updateFailed } from './errors'
+import { DatabaseError, invalidParam, queryFailed, unknownOperator, updateFailed } from './errors'
+import { expressionOperators } from './expressions'
+import { $geoNear, geoQueryOperators, nearestFirst } from './geo'
 import type { Doc } from './indexes'
+import { jsonSchemaValidator } from './json-schema'
 
 /**
  * MongoDB semantics for queries, updates and aggregation, delegated to mingo. This file only adapts
@@ -27,6 +30,8 @@ const fixes = Context.init().addQueryOps({
       )
     }
   },
+  // mingo has no geospatial operators.
+  ...geoQueryOperators,
 } as any).addPipelineOps({
   // mingo samples with replacement and always returns `size` documents (`null`s from an empty
   // collection); MongoDB returns distinct documents, at most as many as there are.
@@ -42,7 +47,11 @@ const fixes = Context.init().addQueryOps({
       }
       return pool.slice(0, size)
     }),
-} as any)
+  $geoNear,
+} as any).addExpressionOps(
+  // mingo counts string positions in UTF-16 units and is lenient with operand types (see expressions.ts).
+  expressionOperators,
+)
 
 function readPath(doc: any, path: string): unknown {
   let value = doc
@@ -53,12 +62,59 @@ function readPath(doc: any, path: string): unknown {
   return value
 }
 
-const options = { idKey: '_id', useStrictMode: true, scriptEnabled: false, context: fixes, useGlobalContext: true }
+const options = {
+  idKey: '_id',
+  useStrictMode: true,
+  scriptEnabled: false,
+  context: fixes,
+  useGlobalContext: true,
+  jsonSchemaValidator,
+}
+
+/**
+ * mingo's own wording for an operator it has no implementation of, and MongoDB's for the same.
+ * Matched on the message because mingo throws the same error class for every refusal.
+ */
+const UNKNOWN_OPERATOR: Array<[RegExp, (operator: string) => string]> = [
+  [/^unknown query operator (\$\w+)/, (op) => `unknown operator: ${op}`],
+  [/^unknown top level operator: (\$\w+)/, (op) => `unknown top level operator: ${op}`],
+  [/^unregistered pipeline operator (\$\w+)/, (op) => `Unrecognized pipeline stage name: '${op}'`],
+  [/^accumulator '(\$\w+)' is not registered/, (op) => `Unrecognized expression '${op}'`],
+]
+
+/**
+ * Runs mingo on the caller's query or pipeline. Whatever it throws is about that input (an operator
+ * the local cloud does not know, an operand MongoDB would refuse), so it is answered as the database's
+ * error and never as an internal one.
+ */
+function guarded<T>(run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    throw asDatabaseError(error)
+  }
+}
+
+function asDatabaseError(error: unknown): DatabaseError {
+  if (error instanceof DatabaseError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  for (const [pattern, mongoMessage] of UNKNOWN_OPERATOR) {
+    const operator = pattern.exec(message)?.[1]
+    if (operator) return unknownOperator(mongoMessage(operator))
+  }
+  return queryFailed(message)
+}
 
 export function matcher(query: AnyObject | undefined): (doc: Doc) => boolean {
   if (!query || Object.keys(query).length === 0) return () => true
-  const compiled = new Query(query, options)
-  return (doc) => compiled.test(doc)
+  const compiled = guarded(() => new Query(query, options))
+  return (doc) => {
+    try {
+      return compiled.test(doc)
+    } catch (error) {
+      throw asDatabaseError(error)
+    }
+  }
 }
 
 export interface FindOptions {
@@ -73,16 +129,19 @@ export function find(docs: Iterable<Doc>, query: AnyObject | undefined, find: Fi
   const test = matcher(query)
   let hits: Doc[] = []
   for (const doc of docs) if (test(doc)) hits.push(doc)
+  const order = find.order && Object.keys(find.order).length > 0 ? find.order : undefined
+  if (!order) hits = guarded(() => nearestFirst(query)?.(hits) ?? hits)
   const pipeline: AnyObject[] = []
-  if (find.order && Object.keys(find.order).length > 0) pipeline.push({ $sort: find.order })
+  if (order) pipeline.push({ $sort: order })
   if (find.offset) pipeline.push({ $skip: find.offset })
   if (find.limit !== undefined) pipeline.push({ $limit: find.limit })
-  if (pipeline.length > 0) hits = new Aggregator(pipeline, options).run(hits) as Doc[]
-  if (!find.projection || Object.keys(find.projection).length === 0) return hits
+  if (pipeline.length > 0) hits = guarded(() => new Aggregator(pipeline, options).run(hits) as Doc[])
+  const projection = find.projection
+  if (!projection || Object.keys(projection).length === 0) return hits
   // mingo removes excluded nested fields ('a.b': 0) from the documents it is given, which are the
   // stored ones: it projects copies.
   const copies = hits.map((doc) => structuredClone(doc))
-  return new Query({}, options).find(copies, find.projection).all() as AnyObject[]
+  return guarded(() => new Query({}, options).find(copies, projection).all() as AnyObject[])
 }
 
 const UPDATE_OPERATORS = new Set([
@@ -105,7 +164,7 @@ export function applyUpdate(doc: Doc, expression: AnyObject, query?: AnyObject):
   const next = structuredClone(doc)
   for (const [operator, rawFields] of Object.entries(expression)) {
     const fields = rawFields && typeof rawFields === 'object' ? resolvePositional(rawFields, doc, query) : rawFields
-    if (!UPDATE_OPERATORS.has(operator)) throw invalidParam(`unknown update operator ${operator}`)
+    if (!UPDATE_OPERATORS.has(operator)) throw unknownOperator(`Unknown modifier: ${operator}`)
     if (fields && typeof fields === 'object' && ('_id' in fields || Object.keys(fields).some((f) => f.startsWith('_id.')))) {
       throw invalidParam('不能更新_id的值')
     }
@@ -176,7 +235,14 @@ export function aggregate(docs: Doc[], stages: AnyObject[], resolve: (name: stri
   // mingo's stages ($unwind, $addFields, ...) modify their input documents in place, and these are
   // the stored documents (of the looked-up collections too): the pipeline works on copies.
   const copies = (list: Doc[]) => list.map((doc) => structuredClone(doc))
-  return new Aggregator(stages, { ...options, collectionResolver: (name: string) => copies(resolve(name)) }).run(
-    copies(docs),
-  ) as AnyObject[]
+  // MongoDB answers $geoNear from the collection's geo index, so only as the first stage.
+  if (stages.slice(1).some((stage) => '$geoNear' in stage)) {
+    throw queryFailed('$geoNear is only valid as the first stage in a pipeline')
+  }
+  return guarded(
+    () =>
+      new Aggregator(stages, { ...options, collectionResolver: (name: string) => copies(resolve(name)) }).run(
+        copies(docs),
+      ) as AnyObject[],
+  )
 }
