@@ -87,7 +87,7 @@ async function queryPayment(outTradeNo: string): Promise<Result<PaymentState>> {
     // ORDERNOTEXIST is the one failure that tells something: WeChat Pay never saw this payment.
     if (accepted(answer) && /ORDERNOTEXIST|不存在/.test(`${answer.errCode ?? ''} ${answer.errCodeDes ?? ''}`)) return ok({ state: 'none' })
     console.error(`queryOrder ${outTradeNo} failed: ${why(answer)}`)
-    return fail('PAYMENT_QUERY_FAILED', '支付结果查询失败，请稍后重试')
+    return fail('PAYMENT_QUERY_FAILED')
   }
   switch (answer.tradeState) {
     case 'SUCCESS':
@@ -129,10 +129,10 @@ export const cloudPayGateway: PaymentGateway = {
     })
     if (succeeded(answer) && answer.payment) return ok(answer.payment)
     const state = await queryPayment(outTradeNo)
-    if (state.ok && state.data.state === 'paid') return fail('ORDER_ALREADY_PAID', '订单已支付')
-    if (state.ok && state.data.state === 'closed') return fail('ORDER_PAYMENT_CLOSED', '订单已关闭，请重新下单')
+    if (state.ok && state.data.state === 'paid') return fail('ORDER_ALREADY_PAID')
+    if (state.ok && state.data.state === 'closed') return fail('ORDER_PAYMENT_CLOSED')
     console.error(`unifiedOrder ${outTradeNo} failed: ${why(answer)}`)
-    return fail('PAYMENT_UNAVAILABLE', '支付暂时不可用，请稍后重试')
+    return fail('PAYMENT_UNAVAILABLE')
   },
 
   queryPayment,
@@ -146,7 +146,7 @@ export const cloudPayGateway: PaymentGateway = {
     if (state.data.state === 'paid') return ok('already_paid' as const)
     if (state.data.state === 'none' || state.data.state === 'closed') return ok('closed' as const)
     console.error(`closeOrder ${outTradeNo} failed while the payment is ${state.data.state}: ${why(answer)}`)
-    return fail('PAYMENT_CLOSE_FAILED', '关闭支付失败，请稍后重试')
+    return fail('PAYMENT_CLOSE_FAILED')
   },
 
   async refund({ outTradeNo, outRefundNo, totalFen, refundFen, reason }) {

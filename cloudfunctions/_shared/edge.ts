@@ -28,23 +28,23 @@ export function defineFunction(name: string, actions: Record<string, Action<any,
   return async function main(event: Event): Promise<Result<unknown>> {
     const actionName = typeof event?.action === 'string' ? event.action : ''
     const definition = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined
-    if (!definition) return fail('UNKNOWN_ACTION', '不支持的操作', { action: actionName })
+    if (!definition) return fail('UNKNOWN_ACTION', { action: actionName })
     const caller = currentCaller()
     if (!(definition.sources ?? ['client']).includes(caller.source)) {
       console.warn(`${name}.${actionName}: refused call from source ${caller.source}`)
-      return fail('FORBIDDEN_SOURCE', '无权调用')
+      return fail('FORBIDDEN_SOURCE')
     }
     const parsed = definition.input.safeParse(event.payload ?? {})
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
       console.warn(`${name}.${actionName}: invalid payload ${JSON.stringify(issues)}`)
-      return fail('INVALID_INPUT', '请求参数有误', { issues })
+      return fail('INVALID_INPUT', { issues })
     }
     try {
       return await definition.handle(parsed.data, caller)
     } catch (error) {
       console.error(`${name}.${actionName} failed:`, error)
-      return fail('INTERNAL_ERROR', '服务开小差了，请稍后重试')
+      return fail('INTERNAL_ERROR')
     }
   }
 }

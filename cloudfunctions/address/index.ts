@@ -57,12 +57,12 @@ export const main = defineFunction('address', {
     input: z.object({ addressId: addressId.optional(), address: addressInput }).strict(),
     async handle(input, caller) {
       const openid = caller.openid
-      if (!openid) return fail('AUTH_REQUIRED', '请先登录')
+      if (!openid) return fail('AUTH_REQUIRED')
       const { isDefault: markDefault, ...details } = input.address
       return changeBook(openid, async (tx, book, now) => {
         const docs = tx.collection<Address>('addresses')
         const current = input.addressId && book.addressIds.includes(input.addressId) ? (await docs.doc(input.addressId).get()).data : null
-        if (input.addressId && !current) return fail('ADDRESS_NOT_FOUND', '地址不存在')
+        if (input.addressId && !current) return fail('ADDRESS_NOT_FOUND')
         // The default flag is the book's to set (changeBook); a new address starts without it.
         const id = current?._id ?? (await docs.add({ data: { ...details, isDefault: false, openid, createdAt: now, updatedAt: now } }))._id
         if (current) await docs.doc(id).update({ data: { ...details, updatedAt: now } })
@@ -79,9 +79,9 @@ export const main = defineFunction('address', {
     input: z.object({ addressId }).strict(),
     async handle({ addressId: id }, caller) {
       const openid = caller.openid
-      if (!openid) return fail('AUTH_REQUIRED', '请先登录')
+      if (!openid) return fail('AUTH_REQUIRED')
       return changeBook(openid, async (tx, book, now) => {
-        if (!book.addressIds.includes(id)) return fail('ADDRESS_NOT_FOUND', '地址不存在')
+        if (!book.addressIds.includes(id)) return fail('ADDRESS_NOT_FOUND')
         await tx.collection<Address>('addresses').doc(id).remove()
         return ok({ book: removeFromBook(book, id, now), value: {} })
       })

@@ -30,7 +30,7 @@ async function linesOf(openid: string): Promise<CartLine[]> {
  */
 async function changeCart(caller: Caller, change: (lines: CartLine[], now: Date) => Promise<Result<CartLine[]>>) {
   const openid = caller.openid
-  if (!openid) return fail('AUTH_REQUIRED', '请先登录')
+  if (!openid) return fail('AUTH_REQUIRED')
   const outcome = await inTransaction(async (tx) => {
     const cart = await readCart(tx, openid)
     const now = new Date()
@@ -58,13 +58,13 @@ export const main = defineFunction('cart', {
         const { skus, products } = await loadCatalogFor([input.skuId])
         const sku = skus.get(input.skuId)
         const product = sku && products.get(sku.productId)
-        if (!sku || !product || !product.onShelf) return fail('CART_PRODUCT_UNAVAILABLE', '商品已下架或不存在', { skuId: input.skuId })
+        if (!sku || !product || !product.onShelf) return fail('CART_PRODUCT_UNAVAILABLE', { skuId: input.skuId })
         const existing = lines.find((l) => l.skuId === input.skuId)
         const wanted = (existing?.quantity ?? 0) + input.quantity
-        if (wanted > MAX_QUANTITY_PER_LINE) return fail('CART_QUANTITY_TOO_LARGE', `单件商品最多购买 ${MAX_QUANTITY_PER_LINE} 件`)
-        if (wanted > sku.stock) return fail('CART_OUT_OF_STOCK', '库存不足', { stock: sku.stock })
+        if (wanted > MAX_QUANTITY_PER_LINE) return fail('CART_QUANTITY_TOO_LARGE', { max: MAX_QUANTITY_PER_LINE })
+        if (wanted > sku.stock) return fail('CART_OUT_OF_STOCK', { stock: sku.stock })
         if (existing) return ok(lines.map((l) => (l.skuId === input.skuId ? { ...l, quantity: wanted, selected: true } : l)))
-        if (lines.length >= MAX_CART_LINES) return fail('CART_FULL', `购物车最多放 ${MAX_CART_LINES} 种商品`)
+        if (lines.length >= MAX_CART_LINES) return fail('CART_FULL', { max: MAX_CART_LINES })
         return ok([{ skuId: sku._id, quantity: input.quantity, selected: true, priceFenWhenAdded: sku.priceFen, addedAt: now }, ...lines])
       })
     },
@@ -74,10 +74,10 @@ export const main = defineFunction('cart', {
     input: z.object({ skuId, quantity }).strict(),
     async handle(input, caller) {
       return changeCart(caller, async (lines) => {
-        if (!lines.some((l) => l.skuId === input.skuId)) return fail('CART_LINE_NOT_FOUND', '购物车里没有这件商品')
+        if (!lines.some((l) => l.skuId === input.skuId)) return fail('CART_LINE_NOT_FOUND')
         const { skus } = await loadCatalogFor([input.skuId])
         const stock = skus.get(input.skuId)?.stock ?? 0
-        if (input.quantity > stock) return fail('CART_OUT_OF_STOCK', '库存不足', { stock })
+        if (input.quantity > stock) return fail('CART_OUT_OF_STOCK', { stock })
         return ok(lines.map((l) => (l.skuId === input.skuId ? { ...l, quantity: input.quantity } : l)))
       })
     },

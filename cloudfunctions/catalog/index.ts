@@ -11,7 +11,7 @@ export const main = defineFunction('catalog', {
     input: z.object({}).strict(),
     async handle() {
       const { data } = await db.collection<Storefront & { _id: string }>('settings').where({ _id: 'storefront' }).get()
-      if (!data[0]) return fail('CATALOG_STOREFRONT_NOT_SET', '店铺尚未设置')
+      if (!data[0]) return fail('CATALOG_STOREFRONT_NOT_SET')
       const { name, slogan, logo } = data[0]
       return ok<Storefront>({ name, slogan, logo })
     },
@@ -61,7 +61,7 @@ export const main = defineFunction('catalog', {
     async handle({ productId }) {
       const { data } = await products.where({ _id: productId }).get()
       const product = data[0] as Product | undefined
-      if (!product || !product.onShelf) return fail('CATALOG_PRODUCT_NOT_FOUND', '商品不存在或已下架', { productId })
+      if (!product || !product.onShelf) return fail('CATALOG_PRODUCT_NOT_FOUND', { productId })
       const skuRows = (await db.collection<Sku>('skus').where({ productId }).limit(MAX_PAGE_SIZE).get()).data
       const { createdAt: _createdAt, sortOrder: _sortOrder, searchTerms: _searchTerms, ...rest } = product
       const detail: ProductDetail = {

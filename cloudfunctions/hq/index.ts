@@ -19,14 +19,14 @@ function hqAction<I, O>(name: string, input: z.ZodType<I, z.ZodTypeDef, unknown>
   return action({
     input,
     async handle(payload, caller: Caller) {
-      if (!caller.openid) return fail('AUTH_REQUIRED', '请先登录')
+      if (!caller.openid) return fail('AUTH_REQUIRED')
       const now = new Date()
       const audit = (outcome: { ok: true } | { ok: false; error: string }) =>
         db.collection('audit_logs').add({ data: { actorOpenid: caller.openid, action: `hq.${name}`, payload, ...outcome, at: now } })
       const { data } = await db.collection<User>('users').where({ openid: caller.openid }).limit(1).get()
       if (data[0]?.role !== 'hq_admin') {
         await audit({ ok: false, error: 'HQ_FORBIDDEN' })
-        return fail('HQ_FORBIDDEN', '仅总部管理员可操作')
+        return fail('HQ_FORBIDDEN')
       }
       let outcome: Result<O>
       try {

@@ -37,7 +37,7 @@ export const main = defineFunction('order', {
       })
       .strict(),
     async handle(input, caller) {
-      if (!caller.openid) return fail('AUTH_REQUIRED', '请先登录')
+      if (!caller.openid) return fail('AUTH_REQUIRED')
       return asView(await placeOrder({ ...input, buyerOpenid: caller.openid }, new Date()))
     },
   }),
@@ -78,8 +78,8 @@ export const main = defineFunction('order', {
       const found = await findBuyerOrder(input.orderId, caller.openid)
       if (!found.ok) return found
       const order = found.data
-      if (order.status !== 'pending_payment') return fail('ORDER_NOT_PAYABLE', order.status === 'cancelled' ? '订单已取消，请重新下单' : '订单已支付')
-      if (order.expiresAt.getTime() <= Date.now()) return fail('ORDER_PAYMENT_EXPIRED', '订单已超时，请重新下单')
+      if (order.status !== 'pending_payment') return fail('ORDER_NOT_PAYABLE', { status: order.status })
+      if (order.expiresAt.getTime() <= Date.now()) return fail('ORDER_PAYMENT_EXPIRED')
       // Recorded before asking WeChat Pay, so a cancel that races this call still closes the payment there.
       if (!order.payment.startedAt) await orders.doc(order._id).update({ data: { 'payment.startedAt': new Date() } })
       const title = order.lines[0].title + (order.lines.length > 1 ? ` 等${order.lines.length}件商品` : '')

@@ -53,7 +53,7 @@ export const emptyAddressBook = (openid: string, now: Date): AddressBook => ({ _
  */
 export function saveInBook(book: AddressBook, id: string, markDefault: boolean, now: Date): Result<AddressBook> {
   const isNew = !book.addressIds.includes(id)
-  if (isNew && book.addressIds.length >= MAX_ADDRESSES) return fail('ADDRESS_BOOK_FULL', `最多保存 ${MAX_ADDRESSES} 个地址`, { max: MAX_ADDRESSES })
+  if (isNew && book.addressIds.length >= MAX_ADDRESSES) return fail('ADDRESS_BOOK_FULL', { max: MAX_ADDRESSES })
   const defaultId = markDefault || !book.defaultId ? id : book.defaultId
   return ok({ ...book, addressIds: [id, ...book.addressIds.filter((a) => a !== id)], defaultId, updatedAt: now })
 }

@@ -122,7 +122,7 @@ export interface Order extends Quote {
  */
 export const requestKeyOf = (buyerOpenid: string, requestId: string): string => `${buyerOpenid}:${requestId}`
 
-/** Applies an event, or says in Chinese why it cannot happen now. Never changes its input. */
+/** Applies an event, or refuses it with the state it was refused in. Never changes its input. */
 export function transition(
   order: Order,
   event: OrderEvent,
@@ -134,7 +134,7 @@ export function transition(
   const move = ORDER_MOVES[event]
   const refundStatus = order.refund?.status ?? null
   if (!move.from.includes(order.status) || (move.refundFrom && !move.refundFrom.includes(refundStatus))) {
-    return fail('ORDER_ILLEGAL_TRANSITION', illegalMessage(order, event), { event, status: order.status, refundStatus })
+    return fail('ORDER_ILLEGAL_TRANSITION', { event, status: order.status, refundStatus })
   }
   const to = move.to ?? order.status
   const entry: TimelineEntry = { event, at, actor, ...(note ? { note } : {}), ...(to !== order.status ? { from: order.status, to } : {}) }
@@ -154,25 +154,6 @@ const STATUS_TEXT: Record<OrderStatus, string> = {
 /** What the buyer is told the order is: once the money is back, that matters more than the status. */
 export const buyerStatusText = (order: Pick<Order, 'status' | 'refund'>): string =>
   order.refund?.status === 'refunded' ? '已退款' : STATUS_TEXT[order.status]
-
-function illegalMessage(order: Order, event: OrderEvent): string {
-  if (order.refund?.status === 'requested' || order.refund?.status === 'approved') return '订单正在退款中'
-  if (order.refund?.status === 'failed') return '订单退款异常，请联系客服'
-  switch (event) {
-    case 'pay':
-      return order.status === 'cancelled' ? '订单已取消，请重新下单' : '订单已支付'
-    case 'cancel':
-    case 'expire':
-      return `订单${STATUS_TEXT[order.status]}，不能取消`
-    case 'confirmReceipt':
-    case 'autoComplete':
-      return `订单${STATUS_TEXT[order.status]}，不能确认收货`
-    case 'requestRefund':
-      return order.refund?.status === 'refunded' ? '订单已退款' : `订单${STATUS_TEXT[order.status]}，不能申请退款`
-    default:
-      return `订单${STATUS_TEXT[order.status]}，不能进行此操作`
-  }
-}
 
 /**
  * A human-readable, sortable order number: the Shanghai time of placing (to the second) and six

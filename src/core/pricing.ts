@@ -73,13 +73,13 @@ export interface Quote {
 
 /** Merges repeated SKUs and checks the request's shape before any catalog is read. */
 export function normalizeLines(requested: LineRequest[]): Result<LineRequest[]> {
-  if (requested.length === 0) return fail('ORDER_EMPTY', '请选择要购买的商品')
+  if (requested.length === 0) return fail('ORDER_EMPTY')
   const merged = new Map<string, number>()
   for (const { skuId, quantity } of requested) merged.set(skuId, (merged.get(skuId) ?? 0) + quantity)
-  if (merged.size > MAX_LINES) return fail('ORDER_TOO_MANY_LINES', `一次最多购买 ${MAX_LINES} 种商品`, { max: MAX_LINES })
+  if (merged.size > MAX_LINES) return fail('ORDER_TOO_MANY_LINES', { max: MAX_LINES })
   for (const [skuId, quantity] of merged) {
     if (quantity > MAX_QUANTITY_PER_LINE) {
-      return fail('ORDER_QUANTITY_TOO_LARGE', `单件商品最多购买 ${MAX_QUANTITY_PER_LINE} 件`, { skuId, max: MAX_QUANTITY_PER_LINE })
+      return fail('ORDER_QUANTITY_TOO_LARGE', { skuId, max: MAX_QUANTITY_PER_LINE })
     }
   }
   return ok([...merged].map(([skuId, quantity]) => ({ skuId, quantity })))
@@ -92,9 +92,9 @@ export function normalizeLines(requested: LineRequest[]): Result<LineRequest[]> 
 export function quoteOrder(lines: CatalogLine[], shipping: ShippingRule, policies: DiscountPolicy[] = []): Result<Quote> {
   const base: Array<Omit<PricedLine, 'discountFen' | 'paidFen'>> = []
   for (const { sku, product, quantity } of lines) {
-    if (!product.onShelf) return fail('ORDER_PRODUCT_OFF_SHELF', `${product.title} 已下架`, { skuId: sku._id })
+    if (!product.onShelf) return fail('ORDER_PRODUCT_OFF_SHELF', { skuId: sku._id, title: product.title })
     if (sku.stock < quantity) {
-      return fail('ORDER_OUT_OF_STOCK', `${product.title} 库存不足`, { skuId: sku._id, stock: sku.stock })
+      return fail('ORDER_OUT_OF_STOCK', { skuId: sku._id, title: product.title, stock: sku.stock })
     }
     base.push({
       skuId: sku._id,

@@ -16,13 +16,13 @@ export const createCloudClient: CloudClientFactory = (personas) => ({
       })
       answer = await response.json()
     } catch (error) {
-      throw new CloudError('NETWORK_ERROR', undefined, { cause: error })
+      throw new CloudError('NETWORK_ERROR', {}, { cause: error })
     }
     if (typeof answer === 'object' && answer !== null && 'result' in answer) {
       return unwrapFunctionResult<T>(answer.result)
     }
     // `{ errCode, errMsg }`: the platform failed to run the function, which WeChat's callFunction reports
     // as a rejection too — the user sees the same network message on both platforms.
-    throw new CloudError('NETWORK_ERROR', undefined, { cause: answer })
+    throw new CloudError('NETWORK_ERROR', {}, { cause: answer })
   },
 } satisfies CloudClient)

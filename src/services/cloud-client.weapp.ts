@@ -16,7 +16,7 @@ export const createCloudClient: CloudClientFactory = () => {
       try {
         response = await Taro.cloud.callFunction({ name, data: { action, payload } })
       } catch (error) {
-        throw new CloudError('NETWORK_ERROR', undefined, { cause: error })
+        throw new CloudError('NETWORK_ERROR', {}, { cause: error })
       }
       return unwrapFunctionResult<T>(response.result)
     },

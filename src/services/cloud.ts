@@ -1,5 +1,5 @@
 import type { Result } from '../core/result'
-import { messageForCode } from './error-messages'
+import { errorText } from '../i18n/zh-CN'
 
 /**
  * The only way the app reaches cloud functions. Resolves with the function's `data`, or rejects with a
@@ -16,13 +16,16 @@ export interface PersonaSource {
 
 export type CloudClientFactory = (personas: PersonaSource | null) => CloudClient
 
+/** A failure as the app shows it: the code and its context, and the words for them as `message`. */
 export class CloudError extends Error {
   readonly code: string
+  readonly details: Record<string, unknown>
 
-  constructor(code: string, serverMessage?: string, options?: { cause?: unknown }) {
-    super(messageForCode(code, serverMessage), options)
+  constructor(code: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(errorText(code, details), options)
     this.name = 'CloudError'
     this.code = code
+    this.details = details
   }
 }
 
@@ -52,13 +55,13 @@ export function reviveInstants(value: unknown, key = ''): unknown {
 /** Turns a function's answer into its data or a CloudError; an answer of another shape is a server bug. */
 export function unwrapFunctionResult<T>(result: unknown): T {
   if (!isResult(result)) {
-    throw new CloudError('INVALID_RESPONSE', undefined, { cause: result })
+    throw new CloudError('INVALID_RESPONSE', {}, { cause: result })
   }
   if (result.ok) return reviveInstants(result.data) as T
-  throw new CloudError(result.error.code, result.error.message)
+  throw new CloudError(result.error.code, result.error.details)
 }
 
 /** Stores show any failure the same way; a non-CloudError here is a client bug, kept as the cause. */
 export function toCloudError(error: unknown): CloudError {
-  return error instanceof CloudError ? error : new CloudError('UNEXPECTED_ERROR', undefined, { cause: error })
+  return error instanceof CloudError ? error : new CloudError('UNEXPECTED_ERROR', {}, { cause: error })
 }

@@ -60,7 +60,7 @@ export class Checkout {
    * the sheet closed (paid, or waiting for payment), or with why it could not be placed.
    */
   async submit(addressId: string): Promise<Outcome<Submitted>> {
-    if (this.submitting) return { ok: false, error: new CloudError('CHECKOUT_BUSY', '正在提交，请稍候') }
+    if (this.submitting) return { ok: false, error: new CloudError('CHECKOUT_BUSY') }
     this.step = 'placing'
     const placed = await attempt(() =>
       this.cloud.call<OrderView>('order', 'placeOrder', {

@@ -100,7 +100,7 @@ export class OrderStore {
   }
 
   private async act(orderId: string, request: () => Promise<OrderView>): Promise<Outcome<OrderView>> {
-    if (this.busy.has(orderId)) return { ok: false, error: new CloudError('ORDER_BUSY', '订单正在处理，请稍候') }
+    if (this.busy.has(orderId)) return { ok: false, error: new CloudError('ORDER_BUSY') }
     this.busy.add(orderId)
     const outcome = await attempt(request)
     runInAction(() => {

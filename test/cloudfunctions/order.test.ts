@@ -66,7 +66,7 @@ describe('order function', () => {
       const won = answers.filter((a) => a.ok)
       const lost = answers.filter((a) => !a.ok)
       expect(won).toHaveLength(10)
-      expect(lost.every((a) => a.error.code === 'ORDER_OUT_OF_STOCK' && a.error.message.includes('库存不足'))).toBe(true)
+      expect(lost.every((a) => a.error.code === 'ORDER_OUT_OF_STOCK' && a.error.details.title === '西湖龙井')).toBe(true)
       expect(await stockOf('tea-last')).toBe(0)
       expect((await t.db.collection('orders').where({ 'lines.skuId': 'tea-last' }).count()).total).toBe(10)
     })

@@ -186,7 +186,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       expect(await anomaliesOf(order.orderNo)).toEqual([
         expect.objectContaining({ _id: `refund_failed:${order.orderNo}:${after.refund.outRefundNo}`, kind: 'refund_failed', orderId: order._id, count: 1 }),
       ])
-      expect(await hq('shipOrder', { orderId: order._id, company: '顺丰速运', trackingNo: 'SF0000000077' })).toMatchObject({ ok: false, error: { message: '订单退款异常，请联系客服' } })
+      expect(await hq('shipOrder', { orderId: order._id, company: '顺丰速运', trackingNo: 'SF0000000077' })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { refundStatus: 'failed' } } })
 
       // Handled by hand at the merchant platform, the refund may still succeed: then it counts.
       expect(await paymentCallback({ ...notice, refundStatus: 'SUCCESS', successTime: '2026-11-26 10:00:00' })).toMatchObject({ result: { errcode: 0 } })

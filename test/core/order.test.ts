@@ -80,7 +80,7 @@ describe('order lifecycle', () => {
           expect(result.ok, `${event} from ${status}/${refund}`).toBe(false)
           if (!result.ok) {
             expect(result.error.code).toBe('ORDER_ILLEGAL_TRANSITION')
-            expect(result.error.message).toMatch(/[\u4e00-\u9fa5]/)
+            expect(result.error.details).toEqual({ event, status, refundStatus: refund })
           }
           refused++
         }
@@ -100,15 +100,9 @@ describe('order lifecycle', () => {
     expect(buyerStatusText(order('paid', 'failed'))).toBe('待发货')
     expect(buyerActions(order('paid', 'failed'))).toEqual([])
     const shipped = transition(order('paid', 'failed'), 'ship', { kind: 'hq', openid: 'o-hq' }, at)
-    expect(shipped.ok ? '' : shipped.error.message).toBe('订单退款异常，请联系客服')
+    expect(shipped.ok ? undefined : shipped.error.details).toMatchObject({ refundStatus: 'failed' })
   })
 
-  it('a paid order cannot be paid again, and a cancelled one says to order anew', () => {
-    const paid = transition(order('paid'), 'pay', { kind: 'wechat' }, at)
-    expect(paid.ok ? '' : paid.error.message).toBe('订单已支付')
-    const cancelled = transition(order('cancelled'), 'pay', { kind: 'wechat' }, at)
-    expect(cancelled.ok ? '' : cancelled.error.message).toBe('订单已取消，请重新下单')
-  })
 
   it('an idempotency key is the same for a repeated request and different for another buyer or request', () => {
     expect(requestKeyOf('o1', 'r-1')).toBe(requestKeyOf('o1', 'r-1'))

@@ -19,9 +19,9 @@ describe('the cloud client boundary', () => {
     expect(reviveInstants(null)).toBeNull()
   })
 
-  it('a failed answer becomes a CloudError with the code and the server’s Chinese message', () => {
-    expect(() => unwrapFunctionResult({ ok: false, error: { code: 'ORDER_OUT_OF_STOCK', message: '西湖龙井 库存不足' } })).toThrow(
-      expect.objectContaining({ code: 'ORDER_OUT_OF_STOCK', message: '西湖龙井 库存不足' }),
+  it('a failed answer becomes a CloudError with the code, its context, and the words for them', () => {
+    expect(() => unwrapFunctionResult({ ok: false, error: { code: 'ORDER_OUT_OF_STOCK', details: { title: '西湖龙井', stock: 0 } } })).toThrow(
+      expect.objectContaining({ code: 'ORDER_OUT_OF_STOCK', details: { title: '西湖龙井', stock: 0 }, message: '西湖龙井 库存不足' }),
     )
     expect(() => unwrapFunctionResult({ something: 'else' })).toThrow(CloudError)
   })

@@ -22,7 +22,7 @@ export async function cancelOrder(
   now: Date,
 ): Promise<Result<Order>> {
   const before = (await orders.where({ _id: orderId }).get()).data[0]
-  if (!before) return fail('ORDER_NOT_FOUND', '订单不存在', { orderId })
+  if (!before) return fail('ORDER_NOT_FOUND', { orderId })
   // Only a pending order may be cancelled: anything else gets the state machine's reason.
   if (before.status !== 'pending_payment') return transition(before, event, actor, now)
   const { outTradeNo, startedAt } = before.payment
@@ -38,13 +38,13 @@ export async function cancelOrder(
         const current = settled.ok && settled.data === 'amount_mismatch' ? (await orders.where({ _id: orderId }).get()).data[0] : undefined
         if (current?.status === 'cancelled') return ok(current)
       }
-      return fail('ORDER_ALREADY_PAID', '订单已支付，不能取消')
+      return fail('ORDER_ALREADY_PAID')
     }
   }
   return changeOrder(
     orderId,
     // Payment started after the close was decided: cancelling now would leave it open at WeChat Pay.
-    (order) => (order.payment.startedAt && !startedAt ? fail('ORDER_PAYMENT_STARTED', '订单正在支付，请稍后再试') : transition(order, event, actor, now, {}, reason)),
+    (order) => (order.payment.startedAt && !startedAt ? fail('ORDER_PAYMENT_STARTED') : transition(order, event, actor, now, {}, reason)),
     async (tx, _before, cancelled) => {
       const skus = await readSkus(tx, cancelled.lines.map((l) => l.skuId))
       await adjustStock(tx, skus, cancelled.lines.map((l) => ({ skuId: l.skuId, delta: l.quantity })))

@@ -33,7 +33,7 @@ function catalogLines(
   for (const { skuId, quantity } of requested) {
     const sku = skus.get(skuId)
     const product = sku && products.get(sku.productId)
-    if (!sku || !product) return fail('ORDER_SKU_NOT_FOUND', '商品不存在', { skuId })
+    if (!sku || !product) return fail('ORDER_SKU_NOT_FOUND', { skuId })
     lines.push({ sku, product, quantity })
   }
   return ok(lines)
@@ -64,7 +64,7 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
     .collection<Address>('addresses')
     .where({ _id: request.addressId, openid: request.buyerOpenid })
     .get()
-  if (!addressRows[0]) return fail('ORDER_ADDRESS_NOT_FOUND', '请选择收货地址')
+  if (!addressRows[0]) return fail('ORDER_ADDRESS_NOT_FOUND')
   const requested = normalized.data
 
   let placed: Result<Order> | undefined

@@ -97,7 +97,7 @@ const FAILURE_NOTE: Record<RefundFailure, string> = {
 }
 
 const wechat: Actor = { kind: 'wechat' }
-const alreadyRecorded = () => fail('REFUND_ALREADY_RECORDED', '退款结果已记录')
+const alreadyRecorded = () => fail('REFUND_ALREADY_RECORDED')
 
 /**
  * WeChat Pay reports how a refund ended (its notification, or `followUpRefund` asking), once per

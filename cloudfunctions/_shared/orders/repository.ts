@@ -6,9 +6,9 @@ export const orders = db.collection<Order>('orders')
 
 /** The caller's own order; someone else's order is "not found", never "forbidden", to reveal nothing. */
 export async function findBuyerOrder(orderId: string, openid: string | undefined): Promise<Result<Order>> {
-  if (!openid) return fail('AUTH_REQUIRED', '请先登录')
+  if (!openid) return fail('AUTH_REQUIRED')
   const { data } = await orders.where({ _id: orderId, buyerOpenid: openid }).get()
-  return data[0] ? ok(data[0]) : fail('ORDER_NOT_FOUND', '订单不存在', { orderId })
+  return data[0] ? ok(data[0]) : fail('ORDER_NOT_FOUND', { orderId })
 }
 
 export async function findOrderByNo(orderNo: string): Promise<Order | undefined> {
@@ -18,7 +18,7 @@ export async function findOrderByNo(orderNo: string): Promise<Order | undefined>
 /** Reads an order inside a transaction; the change written back conflicts if another run wrote it meanwhile. */
 export async function readInTransaction(tx: Transaction, orderId: string): Promise<Result<Order>> {
   const { data } = await tx.collection<Order>('orders').doc(orderId).get()
-  return data ? ok(data) : fail('ORDER_NOT_FOUND', '订单不存在', { orderId })
+  return data ? ok(data) : fail('ORDER_NOT_FOUND', { orderId })
 }
 
 export async function writeInTransaction(tx: Transaction, order: Order): Promise<void> {

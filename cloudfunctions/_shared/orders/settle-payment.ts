@@ -57,7 +57,7 @@ export async function markOrderPaid(notice: PaymentNotice, gateway: PaymentGatew
   })
   const sendBack = outcome.ok && (outcome.data === 'late_payment_refunded' || outcome.data === 'amount_mismatch')
   if (sendBack && (await refundLatePayment(found._id, gateway)) === 'unknown') {
-    return fail('LATE_PAYMENT_REFUND_PENDING', '退回款项尚未被微信支付受理')
+    return fail('LATE_PAYMENT_REFUND_PENDING')
   }
   return outcome
 }
@@ -78,7 +78,7 @@ export async function syncPayment(order: Order, gateway: PaymentGateway, now: Da
     const { transactionId, paidFen, paidAt } = state.data
     const settled = await markOrderPaid({ outTradeNo: order.payment.outTradeNo, transactionId, paidFen, paidAt }, gateway, now)
     if (!settled.ok) return settled
-    if (settled.data === 'amount_mismatch') return fail('PAYMENT_AMOUNT_MISMATCH', '支付金额与订单不符，订单已取消，款项将原路退回')
+    if (settled.data === 'amount_mismatch') return fail('PAYMENT_AMOUNT_MISMATCH')
   }
   return ok(undefined)
 }
