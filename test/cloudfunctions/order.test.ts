@@ -92,7 +92,6 @@ describe('order function', () => {
       for (const [name, payload, code] of cases) {
         const answer = await place(payload)
         expect(answer, name).toMatchObject({ ok: false, error: { code } })
-        expect(answer.error.message, name).toMatch(/[\u4e00-\u9fa5]/)
       }
       expect(await stockOf('tea-100g')).toBe(stock)
       expect((await t.db.collection('orders').where({ buyerOpenid: 'o-mallory' }).count()).total).toBe(0)
