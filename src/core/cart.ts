@@ -21,6 +21,7 @@ export interface Cart {
 
 export const MAX_CART_LINES = 50
 
+/** Why a line cannot be bought now; `gone`: its SKU or product no longer exists, so nothing of it is known but the id. */
 export type Unavailable = 'off_shelf' | 'sold_out' | 'not_enough_stock' | 'gone'
 
 export interface CartItem {
@@ -46,13 +47,6 @@ export interface CartView {
   selectedCount: number
 }
 
-export const UNAVAILABLE_TEXT: Record<Unavailable, string> = {
-  off_shelf: '已下架',
-  sold_out: '已售罄',
-  not_enough_stock: '库存不足',
-  gone: '商品已失效',
-}
-
 /** What the cart shows now: current prices and stock, and which lines can no longer be bought. */
 export function viewCart(
   lines: CartLine[],
@@ -63,7 +57,7 @@ export function viewCart(
     const sku = skus.get(line.skuId)
     const product = sku ? products.get(sku.productId) : undefined
     if (!sku || !product) {
-      return { skuId: line.skuId, productId: '', title: '商品已失效', specs: {}, image: '', unitPriceFen: 0, quantity: line.quantity, stock: 0, selected: false, unavailable: 'gone' }
+      return { skuId: line.skuId, productId: '', title: '', specs: {}, image: '', unitPriceFen: 0, quantity: line.quantity, stock: 0, selected: false, unavailable: 'gone' }
     }
     const unavailable: Unavailable | undefined = !product.onShelf
       ? 'off_shelf'

@@ -143,17 +143,14 @@ export function transition(
   return ok(next)
 }
 
-const STATUS_TEXT: Record<OrderStatus, string> = {
-  pending_payment: '待付款',
-  paid: '待发货',
-  shipped: '待收货',
-  completed: '已完成',
-  cancelled: '已取消',
-}
+/**
+ * What the buyer is told the order is: its status, or `refunded` once the money is back — that
+ * matters more to them than how far the order had come.
+ */
+export type BuyerStatus = OrderStatus | 'refunded'
 
-/** What the buyer is told the order is: once the money is back, that matters more than the status. */
-export const buyerStatusText = (order: Pick<Order, 'status' | 'refund'>): string =>
-  order.refund?.status === 'refunded' ? '已退款' : STATUS_TEXT[order.status]
+export const buyerStatusOf = (order: Pick<Order, 'status' | 'refund'>): BuyerStatus =>
+  order.refund?.status === 'refunded' ? 'refunded' : order.status
 
 /**
  * A human-readable, sortable order number: the Shanghai time of placing (to the second) and six
@@ -167,12 +164,12 @@ export function orderNumber(at: Date, random: () => number): string {
 export type OrderTab = 'all' | 'pending_payment' | 'paid' | 'shipped' | 'completed'
 
 /** Orders a buyer sees under each tab of 我的订单. */
-export const ORDER_TABS: Array<{ key: OrderTab; label: string; statuses: OrderStatus[] | null }> = [
-  { key: 'all', label: '全部', statuses: null },
-  { key: 'pending_payment', label: '待付款', statuses: ['pending_payment'] },
-  { key: 'paid', label: '待发货', statuses: ['paid'] },
-  { key: 'shipped', label: '待收货', statuses: ['shipped'] },
-  { key: 'completed', label: '已完成', statuses: ['completed'] },
+export const ORDER_TABS: Array<{ key: OrderTab; statuses: OrderStatus[] | null }> = [
+  { key: 'all', statuses: null },
+  { key: 'pending_payment', statuses: ['pending_payment'] },
+  { key: 'paid', statuses: ['paid'] },
+  { key: 'shipped', statuses: ['shipped'] },
+  { key: 'completed', statuses: ['completed'] },
 ]
 
 /** What a buyer can do with the order now, derived from the same table that guards the moves. */
@@ -188,18 +185,18 @@ export function buyerActions(order: Pick<Order, 'status' | 'refund'>): BuyerActi
 }
 
 /** The order as its buyer sees it (no internal keys). */
-export type OrderView = Omit<Order, 'requestKey' | 'buyerOpenid'> & { statusText: string; actions: BuyerAction[] }
+export type OrderView = Omit<Order, 'requestKey' | 'buyerOpenid'> & { buyerStatus: BuyerStatus; actions: BuyerAction[] }
 
 export function viewOrder(order: Order): OrderView {
   const { requestKey: _key, buyerOpenid: _buyer, ...rest } = order
-  return { ...rest, statusText: buyerStatusText(order), actions: buyerActions(order) }
+  return { ...rest, buyerStatus: buyerStatusOf(order), actions: buyerActions(order) }
 }
 
 export interface OrderSummary {
   _id: string
   orderNo: string
   status: OrderStatus
-  statusText: string
+  buyerStatus: BuyerStatus
   refundStatus?: RefundStatus
   lines: Array<Pick<PricedLine, 'title' | 'image' | 'specs' | 'quantity' | 'unitPriceFen'>>
   payableFen: number
@@ -213,21 +210,13 @@ export function summarizeOrder(order: Pick<Order, '_id' | 'orderNo' | 'status' |
     _id: order._id,
     orderNo: order.orderNo,
     status: order.status,
-    statusText: buyerStatusText(order),
+    buyerStatus: buyerStatusOf(order),
     ...(order.refund ? { refundStatus: order.refund.status } : {}),
     lines: order.lines.map(({ title, image, specs, quantity, unitPriceFen }) => ({ title, image, specs, quantity, unitPriceFen })),
     payableFen: order.payableFen,
     createdAt: order.createdAt,
     actions: buyerActions(order),
   }
-}
-
-export const REFUND_STATUS_TEXT: Record<RefundStatus, string> = {
-  requested: '退款申请中',
-  approved: '退款处理中',
-  refunded: '已退款',
-  rejected: '退款被拒绝',
-  failed: '退款异常',
 }
 
 /** Parameters for wx.requestPayment, as cloudPay.unifiedOrder returns them. */

@@ -13,9 +13,3 @@ export interface User {
 
 /** What a signed-in person sees of themselves. */
 export type Profile = Pick<User, 'nickname' | 'role' | 'employeeNo'>
-
-export const ROLE_LABELS: Record<Role, string> = {
-  consumer: '顾客',
-  employee: '员工',
-  hq_admin: '总部管理员',
-}

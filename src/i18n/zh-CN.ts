@@ -1,9 +1,13 @@
+import type { Unavailable } from '../core/cart'
 import type { ErrorCode } from '../core/errors'
-import type { OrderEvent, OrderStatus, RefundStatus } from '../core/order'
+import { formatFen } from '../core/money'
+import type { BuyerAction, BuyerStatus, OrderEvent, OrderStatus, OrderTab, RefundStatus, TimelineEntry } from '../core/order'
+import type { Role } from '../core/user'
 
 /**
  * The words of the shop in Simplified Chinese, in one place. The core and the cloud functions answer
- * with codes and context; this table is where they become what a person reads.
+ * with codes and context — a failure, an order's status, why a cart line cannot be bought, a role —
+ * and this table is where they become what a person reads. Pages keep only their own fixed text.
  */
 
 type Details = Record<string, unknown>
@@ -12,6 +16,8 @@ type Text = string | ((details: Details) => string)
 /** Failures the client itself meets, before or instead of an answer from a function. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'INVALID_RESPONSE' | 'UNEXPECTED_ERROR' | 'CHECKOUT_BUSY' | 'ORDER_BUSY'
 
+// Orders
+
 const ORDER_STATUS: Record<OrderStatus, string> = {
   pending_payment: '待付款',
   paid: '待发货',
@@ -19,6 +25,51 @@ const ORDER_STATUS: Record<OrderStatus, string> = {
   completed: '已完成',
   cancelled: '已取消',
 }
+
+const BUYER_STATUS: Record<BuyerStatus, string> = { ...ORDER_STATUS, refunded: '已退款' }
+
+/** What the buyer is told an order is (the core's `buyerStatusOf`). */
+export const buyerStatusText = (status: BuyerStatus): string => BUYER_STATUS[status]
+
+const REFUND_STATUS: Record<RefundStatus, string> = {
+  requested: '退款申请中',
+  approved: '退款处理中',
+  refunded: '已退款',
+  rejected: '退款被拒绝',
+  failed: '退款异常',
+}
+
+export const refundStatusText = (status: RefundStatus): string => REFUND_STATUS[status]
+
+/** A tab of 我的订单 is named after the status it lists. */
+export const orderTabText = (tab: OrderTab): string => (tab === 'all' ? '全部' : ORDER_STATUS[tab])
+
+const ORDER_EVENT: Record<TimelineEntry['event'], string> = {
+  place: '下单',
+  pay: '支付成功',
+  rejectPayment: '支付金额异常，订单已取消',
+  cancel: '已取消',
+  expire: '超时未支付自动取消',
+  ship: '已发货',
+  confirmReceipt: '确认收货',
+  autoComplete: '自动确认收货',
+  requestRefund: '申请退款',
+  approveRefund: '退款已同意',
+  rejectRefund: '退款被拒绝',
+  refundSucceeded: '退款成功',
+  refundFailed: '退款异常',
+  latePaymentRefunded: '支付已原路退回',
+  latePaymentRefundFailed: '支付退回异常',
+}
+
+/** An entry of the order's timeline; an event this build does not know (a newer server) shows as its name. */
+export const orderEventText = (event: TimelineEntry['event']): string => ORDER_EVENT[event] ?? event
+
+const BUYER_ACTION: Record<BuyerAction, string> = { cancel: '取消订单', requestRefund: '申请退款', confirmReceipt: '确认收货', pay: '去支付' }
+
+export const buyerActionText = (action: BuyerAction): string => BUYER_ACTION[action]
+
+// Failures
 
 /** Why an order cannot make a move now, from the state machine's context. */
 function illegalTransition({ event, status, refundStatus }: Details): string {
@@ -99,3 +150,35 @@ export function errorText(code: string, details: Details = {}): string {
   if (text === undefined) return ERROR_TEXT.UNEXPECTED_ERROR as string
   return typeof text === 'function' ? text(details) : text
 }
+
+// Cart
+
+const UNAVAILABLE: Record<Unavailable, string> = {
+  off_shelf: '已下架',
+  sold_out: '已售罄',
+  not_enough_stock: '库存不足',
+  gone: '商品已失效',
+}
+
+/** Why a cart line cannot be bought, in a word (the mark on its picture, and the title of a `gone` line). */
+export const unavailableText = (reason: Unavailable): string => UNAVAILABLE[reason]
+
+/** The same, under the line's title: when too few are left, how many. */
+export const unavailableNote = (reason: Unavailable, stock: number): string =>
+  reason === 'not_enough_stock' ? `库存不足，仅剩 ${stock} 件` : UNAVAILABLE[reason]
+
+// People
+
+const ROLE: Record<Role, string> = {
+  consumer: '顾客',
+  employee: '员工',
+  hq_admin: '总部管理员',
+}
+
+export const roleText = (role: Role): string => ROLE[role]
+
+// Money
+
+/** A product whose SKUs differ in price shows its lowest price with 起 ("from"). */
+export const priceRangeText = (minFen: number, maxFen: number): string =>
+  minFen === maxFen ? formatFen(minFen) : `${formatFen(minFen)}起`

@@ -25,7 +25,7 @@ describe('order function', () => {
       const order = placed.data
       expect(order).toMatchObject({
         status: 'pending_payment',
-        statusText: '待付款',
+        buyerStatus: 'pending_payment',
         goodsFen: 13600,
         shippingFen: 0,
         payableFen: 13600,

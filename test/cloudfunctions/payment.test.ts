@@ -70,7 +70,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       }
 
       const after = await eventually(() => b.order(order._id), (o) => o.latePayment?.refundedAt !== undefined)
-      expect(after).toMatchObject({ status: 'cancelled', statusText: '已取消', actions: [], latePayment: { paidFen: 1, outRefundNo: `L${order.orderNo}` } })
+      expect(after).toMatchObject({ status: 'cancelled', buyerStatus: 'cancelled', actions: [], latePayment: { paidFen: 1, outRefundNo: `L${order.orderNo}` } })
       expect(after.payment.paidFen).toBeUndefined()
       expect(after.timeline.map((e: any) => e.event)).toEqual(['place', 'rejectPayment', 'latePaymentRefunded'])
       expect(after.timeline[1]).toMatchObject({ actor: { kind: 'system' }, from: 'pending_payment', to: 'cancelled' })
@@ -158,7 +158,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       await trigger('retryRefunds')
       const after = await b.order(order._id)
       expect(after.refund.status).toBe('approved')
-      expect(after.statusText).toBe('待发货')
+      expect(after.buyerStatus).toBe('paid')
       expect(after.timeline.some((e: any) => e.event === 'refundSucceeded')).toBe(false)
       expect(await refundsAtWechat(order.orderNo)).toEqual(['PROCESSING'])
       expect(await anomaliesOf(order.orderNo)).toHaveLength(0)
@@ -171,7 +171,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       await fault('refund_change')
       await hq('approveRefund', { orderId: order._id })
       const after = await eventually(() => b.order(order._id), (o) => o.refund.status === 'failed')
-      expect(after).toMatchObject({ status: 'paid', statusText: '待发货', actions: [], refund: { status: 'failed', failure: { reason: 'change' } } })
+      expect(after).toMatchObject({ status: 'paid', buyerStatus: 'paid', actions: [], refund: { status: 'failed', failure: { reason: 'change' } } })
       expect(after.refund.refundedAt).toBeUndefined()
       expect(after.timeline.at(-1)).toMatchObject({ event: 'refundFailed', actor: { kind: 'wechat' }, note: expect.stringContaining('原支付账户无法入账') })
       expect(await stockOf('tea-100g')).toBe(stock)
@@ -191,7 +191,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       // Handled by hand at the merchant platform, the refund may still succeed: then it counts.
       expect(await paymentCallback({ ...notice, refundStatus: 'SUCCESS', successTime: '2026-11-26 10:00:00' })).toMatchObject({ result: { errcode: 0 } })
       const refunded = await b.order(order._id)
-      expect(refunded).toMatchObject({ statusText: '已退款', refund: { status: 'refunded' } })
+      expect(refunded).toMatchObject({ buyerStatus: 'refunded', refund: { status: 'refunded' } })
       expect(await stockOf('tea-100g')).toBe(stock + 1)
     })
 
@@ -212,7 +212,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       })
       await trigger('retryRefunds')
       const after = await b.order(order._id)
-      expect(after).toMatchObject({ statusText: '已退款', refund: { status: 'refunded' } })
+      expect(after).toMatchObject({ buyerStatus: 'refunded', refund: { status: 'refunded' } })
       expect(Math.abs(new Date(after.refund.refundedAt).getTime() - stored.refund.refundedAt.getTime())).toBeLessThan(1000)
       expect(after.timeline.filter((e: any) => e.event === 'refundSucceeded')).toEqual([expect.objectContaining({ actor: { kind: 'wechat' } })])
       expect(await refundsAtWechat(order.orderNo)).toEqual(['SUCCESS'])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatFen, formatFenRange } from '../../src/core/money'
+import { formatFen } from '../../src/core/money'
 
 describe('money display', () => {
   it.each([
@@ -11,10 +11,5 @@ describe('money display', () => {
     [-1990, '-¥19.90'],
   ])('%i fen reads %s', (fen, text) => {
     expect(formatFen(fen)).toBe(text)
-  })
-
-  it('a range shows its lowest price with 起; a single price shows as is', () => {
-    expect(formatFenRange(6800, 12800)).toBe('¥68.00起')
-    expect(formatFenRange(6800, 6800)).toBe('¥68.00')
   })
 })

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../../src/core/errors'
-import { CODES_WITH_TEXT, errorText } from '../../src/i18n/zh-CN'
+import { ORDER_TABS } from '../../src/core/order'
+import {
+  CODES_WITH_TEXT,
+  buyerActionText,
+  buyerStatusText,
+  errorText,
+  orderEventText,
+  orderTabText,
+  priceRangeText,
+  refundStatusText,
+  roleText,
+  unavailableNote,
+  unavailableText,
+} from '../../src/i18n/zh-CN'
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
@@ -48,5 +61,56 @@ describe('the zh-CN words of every code', () => {
 
   it('a code this build does not know reads as a generic line, not as the code', () => {
     expect(errorText('SOMETHING_NEW')).toBe('出了点问题，请稍后重试')
+  })
+})
+
+describe('the zh-CN words of what the core answers with', () => {
+  it.each([
+    ['pending_payment', '待付款'],
+    ['paid', '待发货'],
+    ['shipped', '待收货'],
+    ['completed', '已完成'],
+    ['cancelled', '已取消'],
+    ['refunded', '已退款'],
+  ] as const)('an order the buyer sees as %s reads %s', (status, text) => {
+    expect(buyerStatusText(status)).toBe(text)
+  })
+
+  it.each([
+    ['requested', '退款申请中'],
+    ['approved', '退款处理中'],
+    ['refunded', '已退款'],
+    ['rejected', '退款被拒绝'],
+    ['failed', '退款异常'],
+  ] as const)('a refund %s reads %s', (status, text) => {
+    expect(refundStatusText(status)).toBe(text)
+  })
+
+  it('names each tab of 我的订单 after the status it lists, in order', () => {
+    expect(ORDER_TABS.map((t) => orderTabText(t.key))).toEqual(['全部', '待付款', '待发货', '待收货', '已完成'])
+  })
+
+  it('words the timeline and the buyer\'s buttons', () => {
+    expect((['place', 'pay', 'approveRefund', 'refundSucceeded'] as const).map(orderEventText)).toEqual(['下单', '支付成功', '退款已同意', '退款成功'])
+    expect((['cancel', 'requestRefund', 'confirmReceipt', 'pay'] as const).map(buyerActionText)).toEqual(['取消订单', '申请退款', '确认收货', '去支付'])
+  })
+
+  it.each([
+    ['off_shelf', 0, '已下架', '已下架'],
+    ['sold_out', 0, '已售罄', '已售罄'],
+    ['not_enough_stock', 3, '库存不足', '库存不足，仅剩 3 件'],
+    ['gone', 0, '商品已失效', '商品已失效'],
+  ] as const)('a cart line %s is marked %s, and says %s under its title', (reason, stock, mark, note) => {
+    expect(unavailableText(reason)).toBe(mark)
+    expect(unavailableNote(reason, stock)).toBe(note)
+  })
+
+  it('names the roles', () => {
+    expect((['consumer', 'employee', 'hq_admin'] as const).map(roleText)).toEqual(['顾客', '员工', '总部管理员'])
+  })
+
+  it('a range shows its lowest price with 起; a single price shows as is', () => {
+    expect(priceRangeText(6800, 12800)).toBe('¥68.00起')
+    expect(priceRangeText(6800, 6800)).toBe('¥68.00')
   })
 })

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { ProductSummary } from '../../core/catalog'
-import { formatFenRange } from '../../core/money'
+import { priceRangeText } from '../../i18n/zh-CN'
 import './index.less'
 
 interface ProductCardProps {
@@ -16,7 +16,7 @@ export function ProductCard({ product, onOpen }: ProductCardProps) {
       <View className='product-card__body'>
         <Text className='product-card__title'>{product.title}</Text>
         <Text className='product-card__subtitle'>{product.subtitle}</Text>
-        <Text className='product-card__price'>{formatFenRange(product.minPriceFen, product.maxPriceFen)}</Text>
+        <Text className='product-card__price'>{priceRangeText(product.minPriceFen, product.maxPriceFen)}</Text>
       </View>
     </View>
   )

@@ -2,9 +2,10 @@ import { Image, Text, View } from '@tarojs/components'
 import { CheckMark } from '../../components/check-mark'
 import { specsText } from '../../components/display'
 import { QuantityStepper } from '../../components/quantity-stepper'
-import { UNAVAILABLE_TEXT, type CartItem } from '../../core/cart'
+import type { CartItem } from '../../core/cart'
 import { formatFen } from '../../core/money'
 import { MAX_QUANTITY_PER_LINE } from '../../core/pricing'
+import { unavailableNote, unavailableText } from '../../i18n/zh-CN'
 
 interface CartLineProps {
   item: CartItem
@@ -32,18 +33,18 @@ export function CartLine({ item, busy, onOpen, onSelect, onQuantity, onRemove }:
       </View>
       <View className='cart-line__image-box' onClick={() => item.productId && onOpen(item.productId)}>
         {item.image ? <Image className='cart-line__image' src={item.image} mode='aspectFill' /> : <View className='cart-line__image' />}
-        {unavailable && <Text className='cart-line__reason'>{UNAVAILABLE_TEXT[unavailable]}</Text>}
+        {unavailable && <Text className='cart-line__reason'>{unavailableText(unavailable)}</Text>}
       </View>
       <View className='cart-line__body'>
         <View className='cart-line__head'>
-          <Text className='cart-line__title' onClick={() => item.productId && onOpen(item.productId)}>{item.title}</Text>
+          <Text className='cart-line__title' onClick={() => item.productId && onOpen(item.productId)}>
+            {unavailable === 'gone' ? unavailableText(unavailable) : item.title}
+          </Text>
           <Text className='cart-line__remove' onClick={() => !busy && onRemove(item)}>删除</Text>
         </View>
         {Object.keys(item.specs).length > 0 && <Text className='cart-line__specs'>{specsText(item.specs)}</Text>}
         {unavailable ? (
-          <Text className='cart-line__unavailable'>
-            {unavailable === 'not_enough_stock' ? `库存不足，仅剩 ${item.stock} 件` : UNAVAILABLE_TEXT[unavailable]}
-          </Text>
+          <Text className='cart-line__unavailable'>{unavailableNote(unavailable, item.stock)}</Text>
         ) : (
           note && <Text className='cart-line__note'>{note}</Text>
         )}

@@ -8,7 +8,7 @@ import { PagedListView } from '../../components/paged-list-view'
 import { SearchBar } from '../../components/search-bar'
 import { StatusView } from '../../components/status-view'
 import type { Category, ProductSummary } from '../../core/catalog'
-import { formatFenRange } from '../../core/money'
+import { priceRangeText } from '../../i18n/zh-CN'
 import { openProduct, openSearch } from '../../routes'
 import { useStores } from '../../stores'
 import './index.less'
@@ -36,7 +36,7 @@ function ProductRow({ product }: { product: ProductSummary }) {
       <View className='category__product-body'>
         <Text className='category__product-title'>{product.title}</Text>
         <Text className='category__product-subtitle'>{product.subtitle}</Text>
-        <Text className='category__product-price'>{formatFenRange(product.minPriceFen, product.maxPriceFen)}</Text>
+        <Text className='category__product-price'>{priceRangeText(product.minPriceFen, product.maxPriceFen)}</Text>
       </View>
     </View>
   )

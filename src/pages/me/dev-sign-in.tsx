@@ -5,7 +5,7 @@ import { useEffect } from 'react'
 import { LoadStateView } from '../../components/load-state-view'
 import type { Persona } from '../../services/dev-personas'
 import type { SessionStore } from '../../stores/session-store'
-import { ROLE_LABELS } from '../../core/user'
+import { roleText } from '../../i18n/zh-CN'
 import './dev-sign-in.less'
 
 /** Picks the persona the local cloud treats as the caller of every later function call. */
@@ -36,7 +36,7 @@ export const DevSignIn = observer(function DevSignIn({ session }: { session: Ses
           >
             <View className='dev-sign-in__persona-head'>
               <Text className='dev-sign-in__persona-name'>{persona.name}</Text>
-              <Text className='dev-sign-in__role'>{ROLE_LABELS[persona.role]}</Text>
+              <Text className='dev-sign-in__role'>{roleText(persona.role)}</Text>
             </View>
             <Text className='dev-sign-in__description'>{persona.description}</Text>
           </View>

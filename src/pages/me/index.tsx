@@ -7,7 +7,7 @@ import pendingPaymentIcon from '../../assets/order-icons/pending-payment.png'
 import shippedIcon from '../../assets/order-icons/shipped.png'
 import { useCartBadge } from '../../components/cart-badge'
 import { ORDER_TABS } from '../../core/order'
-import { ROLE_LABELS } from '../../core/user'
+import { orderTabText, roleText } from '../../i18n/zh-CN'
 import { openAddressBook, openOrders } from '../../routes'
 import { useStores } from '../../stores'
 import type { OrderTab } from '../../core/order'
@@ -23,8 +23,8 @@ const ICONS: Partial<Record<OrderTab, string>> = {
 
 /** 我的订单's shortcuts: every tab of the order list but 全部 (the heading's link). */
 const ORDER_ENTRIES = ORDER_TABS.flatMap((t) => {
-  const icon = ICONS[t.key as OrderTab]
-  return icon ? [{ tab: t.key as OrderTab, label: t.label, icon }] : []
+  const icon = ICONS[t.key]
+  return icon ? [{ tab: t.key, label: orderTabText(t.key), icon }] : []
 })
 
 function MePage() {
@@ -41,7 +41,7 @@ function MePage() {
   const known = state.status === 'ready' ? state.data : null
   const name = known?.nickname ?? (state.status === 'loading' ? '…' : '微信用户')
   const note = known
-    ? [ROLE_LABELS[known.role], known.employeeNo && `工号 ${known.employeeNo}`].filter(Boolean).join(' · ')
+    ? [roleText(known.role), known.employeeNo && `工号 ${known.employeeNo}`].filter(Boolean).join(' · ')
     : session
       ? '在下方选择一个开发者身份'
       : '欢迎来到 Everyshop'

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import { showDone, showError } from '../../../components/display'
 import type { BuyerAction, OrderView } from '../../../core/order'
+import { buyerActionText } from '../../../i18n/zh-CN'
 import { useStores } from '../../../stores'
 import type { Outcome } from '../../../stores/load-state'
 import { ReasonSheet } from '../reason-sheet'
@@ -15,7 +16,6 @@ const REFUND_REASONS = ['不想要了', '商品与描述不符', '质量问题',
 
 /** Left to right, as Chinese shops lay them out: the quiet actions first, the one to take last. */
 const ORDER: BuyerAction[] = ['cancel', 'requestRefund', 'confirmReceipt', 'pay']
-const LABELS: Record<BuyerAction, string> = { cancel: '取消订单', requestRefund: '申请退款', confirmReceipt: '确认收货', pay: '去支付' }
 const PRIMARY = new Set<BuyerAction>(['confirmReceipt', 'pay'])
 
 interface OrderActionsProps {
@@ -79,7 +79,7 @@ export const OrderActions = observer(function OrderActions({ order }: OrderActio
           disabled={busy}
           onClick={() => void run(action)}
         >
-          {LABELS[action]}
+          {buyerActionText(action)}
         </ActionButton>
       ))}
       {asking === 'cancel' && (

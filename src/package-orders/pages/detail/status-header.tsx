@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { REFUND_STATUS_TEXT, type OrderView } from '../../../core/order'
+import type { OrderView } from '../../../core/order'
 import { formatShanghai } from '../../../core/time'
+import { buyerStatusText, refundStatusText } from '../../../i18n/zh-CN'
 
 /** One sentence under the status: what happens next, or what happened. */
 function hintFor(order: OrderView): string {
@@ -26,11 +27,11 @@ function hintFor(order: OrderView): string {
 export function StatusHeader({ order }: { order: OrderView }) {
   return (
     <View className={`status-header status-header--${order.status}`}>
-      <Text className='status-header__status'>{order.statusText}</Text>
+      <Text className='status-header__status'>{buyerStatusText(order.buyerStatus)}</Text>
       <Text className='status-header__hint'>{hintFor(order)}</Text>
       {order.refund && order.refund.status !== 'refunded' && (
         <View className='status-header__refund'>
-          <Text>{REFUND_STATUS_TEXT[order.refund.status]}</Text>
+          <Text>{refundStatusText(order.refund.status)}</Text>
           {order.refund.status === 'rejected' && order.refund.rejectReason && <Text>：{order.refund.rejectReason}</Text>}
         </View>
       )}

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { PagedListView } from '../../../components/paged-list-view'
 import { ORDER_TABS } from '../../../core/order'
+import { orderTabText } from '../../../i18n/zh-CN'
 import { goShopping, openOrder } from '../../../routes'
 import { useStores } from '../../../stores'
 import type { OrderTab } from '../../../core/order'
@@ -41,7 +42,7 @@ function OrderListPage() {
             className={`order-list__tab${t.key === tab ? ' order-list__tab--current' : ''}`}
             onClick={() => isTab(t.key) && choose(t.key)}
           >
-            <Text>{t.label}</Text>
+            <Text>{orderTabText(t.key)}</Text>
           </View>
         ))}
       </View>

@@ -1,7 +1,8 @@
 import { Image, Text, View } from '@tarojs/components'
 import { formatFen } from '../../../core/money'
-import { REFUND_STATUS_TEXT, type OrderSummary } from '../../../core/order'
+import type { OrderSummary } from '../../../core/order'
 import { formatShanghai } from '../../../core/time'
+import { buyerStatusText, refundStatusText } from '../../../i18n/zh-CN'
 import { OrderActions } from '../../components/order-actions'
 import { OrderLines } from '../../components/order-lines'
 
@@ -13,12 +14,13 @@ interface OrderCardProps {
 /** One order in 我的订单: one line in full, several as a row of pictures. */
 export function OrderCard({ order, onOpen }: OrderCardProps) {
   const count = order.lines.reduce((sum, line) => sum + line.quantity, 0)
+  const status = buyerStatusText(order.buyerStatus)
   return (
     <View className='order-card' onClick={() => onOpen(order._id)}>
       <View className='order-card__head'>
         <Text className='order-card__time'>{formatShanghai(order.createdAt)}</Text>
         <Text className={`order-card__status order-card__status--${order.status}`}>
-          {order.refundStatus && order.refundStatus !== 'refunded' ? `${order.statusText} · ${REFUND_STATUS_TEXT[order.refundStatus]}` : order.statusText}
+          {order.refundStatus && order.refundStatus !== 'refunded' ? `${status} · ${refundStatusText(order.refundStatus)}` : status}
         </Text>
       </View>
       {order.lines.length === 1 ? (
