@@ -2,17 +2,37 @@ import { z } from 'zod'
 import { Result, fail, ok } from './result'
 
 /**
+ * Why the address schema refuses a field: the message of each of its checks is one of these codes, so
+ * the form — and a function's INVALID_INPUT issues — say which rule failed; the words are the client's.
+ */
+export const ADDRESS_FIELD_PROBLEMS = [
+  'ADDRESS_NAME_MISSING',
+  'ADDRESS_NAME_TOO_LONG',
+  'ADDRESS_PHONE_INVALID',
+  'ADDRESS_PROVINCE_MISSING',
+  'ADDRESS_CITY_MISSING',
+  'ADDRESS_REGION_TOO_LONG',
+  'ADDRESS_DETAIL_MISSING',
+  'ADDRESS_DETAIL_TOO_LONG',
+] as const
+
+export type AddressFieldProblem = (typeof ADDRESS_FIELD_PROBLEMS)[number]
+
+/** A check's message, typed so that no check carries a code the client has no words for. */
+const problem = (code: AddressFieldProblem): string => code
+
+/**
  * A delivery address as the buyer keeps it (地址簿). On weapp it comes from `chooseAddress`, on H5 from
  * the address form; both are checked by the same schema.
  */
 export const addressInput = z
   .object({
-    name: z.string().trim().min(1, '请填写收货人').max(20, '收货人姓名过长'),
-    phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写正确的手机号'),
-    province: z.string().trim().min(1, '请选择省份').max(20),
-    city: z.string().trim().min(1, '请选择城市').max(20),
-    district: z.string().trim().max(20).default(''),
-    detail: z.string().trim().min(2, '请填写详细地址').max(120, '详细地址过长'),
+    name: z.string().trim().min(1, problem('ADDRESS_NAME_MISSING')).max(20, problem('ADDRESS_NAME_TOO_LONG')),
+    phone: z.string().trim().regex(/^1[3-9]\d{9}$/, problem('ADDRESS_PHONE_INVALID')),
+    province: z.string().trim().min(1, problem('ADDRESS_PROVINCE_MISSING')).max(20, problem('ADDRESS_REGION_TOO_LONG')),
+    city: z.string().trim().min(1, problem('ADDRESS_CITY_MISSING')).max(20, problem('ADDRESS_REGION_TOO_LONG')),
+    district: z.string().trim().max(20, problem('ADDRESS_REGION_TOO_LONG')).default(''),
+    detail: z.string().trim().min(2, problem('ADDRESS_DETAIL_MISSING')).max(120, problem('ADDRESS_DETAIL_TOO_LONG')),
     isDefault: z.boolean().default(false),
   })
   .strict()

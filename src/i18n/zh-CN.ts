@@ -1,3 +1,4 @@
+import type { AddressFieldProblem } from '../core/address'
 import type { Unavailable } from '../core/cart'
 import type { ErrorCode } from '../core/errors'
 import { formatFen } from '../core/money'
@@ -182,3 +183,21 @@ export const roleText = (role: Role): string => ROLE[role]
 /** A product whose SKUs differ in price shows its lowest price with 起 ("from"). */
 export const priceRangeText = (minFen: number, maxFen: number): string =>
   minFen === maxFen ? formatFen(minFen) : `${formatFen(minFen)}起`
+
+// The address form
+
+const ADDRESS_FIELD: Record<AddressFieldProblem, string> = {
+  ADDRESS_NAME_MISSING: '请填写收货人',
+  ADDRESS_NAME_TOO_LONG: '收货人姓名过长',
+  ADDRESS_PHONE_INVALID: '请填写正确的手机号',
+  ADDRESS_PROVINCE_MISSING: '请选择省份',
+  ADDRESS_CITY_MISSING: '请选择城市',
+  ADDRESS_REGION_TOO_LONG: '地区名称过长',
+  ADDRESS_DETAIL_MISSING: '请填写详细地址',
+  ADDRESS_DETAIL_TOO_LONG: '详细地址过长',
+}
+
+/** What the form says under a field the address schema refused (the issue's message is the problem's code). */
+export function addressFieldText(problem: string): string {
+  return (ADDRESS_FIELD as Record<string, string | undefined>)[problem] ?? '请检查填写的内容'
+}

@@ -32,10 +32,10 @@ describe('address function', () => {
     expect(left[0].isDefault).toBe(true)
   })
 
-  it('refuses an invalid address with the field and a Chinese reason', async () => {
+  it('refuses an invalid address with the field and the rule it broke (the client has the words)', async () => {
     const answer = await address('o-c', 'saveAddress', { address: { ...TEST_ADDRESS, phone: '12345' } })
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(answer.error.details.issues).toEqual([{ path: 'address.phone', message: '请填写正确的手机号' }])
+    expect(answer.error.details.issues).toEqual([{ path: 'address.phone', message: 'ADDRESS_PHONE_INVALID' }])
     expect((await address('o-c', 'listAddresses', {})).data.items).toEqual([])
   })
 })

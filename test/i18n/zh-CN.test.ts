@@ -1,8 +1,13 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { ADDRESS_FIELD_PROBLEMS, addressInput } from '../../src/core/address'
 import { ERROR_CODES } from '../../src/core/errors'
 import { ORDER_TABS } from '../../src/core/order'
 import {
   CODES_WITH_TEXT,
+  addressFieldText,
   buyerActionText,
   buyerStatusText,
   errorText,
@@ -112,5 +117,45 @@ describe('the zh-CN words of what the core answers with', () => {
   it('a range shows its lowest price with 起; a single price shows as is', () => {
     expect(priceRangeText(6800, 12800)).toBe('¥68.00起')
     expect(priceRangeText(6800, 6800)).toBe('¥68.00')
+  })
+})
+
+describe('the address form', () => {
+  it('has words for every problem the schema can name', () => {
+    for (const problem of ADDRESS_FIELD_PROBLEMS) expect(addressFieldText(problem), problem).toMatch(CHINESE)
+  })
+
+  it('says what each field of an empty form lacks', () => {
+    const parsed = addressInput.safeParse({ name: '', phone: '', province: '', city: '', district: '', detail: '', isDefault: false })
+    expect(parsed.success).toBe(false)
+    const said = Object.fromEntries(parsed.error!.issues.map((issue) => [issue.path[0], addressFieldText(issue.message)]))
+    expect(said).toEqual({ name: '请填写收货人', phone: '请填写正确的手机号', province: '请选择省份', city: '请选择城市', detail: '请填写详细地址' })
+  })
+
+  it('a message that is not a problem code reads as a general line', () => {
+    expect(addressFieldText('Required')).toBe('请检查填写的内容')
+  })
+})
+
+describe('the core has no words', () => {
+  const CORE = path.resolve(__dirname, '../../src/core')
+
+  /** Every string and template piece in a file (comments are not tokens, so they are left out). */
+  function literals(file: string): string[] {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
+    const found: string[] = []
+    const visit = (node: ts.Node) => {
+      if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) found.push(node.text)
+      ts.forEachChild(node, visit)
+    }
+    visit(source)
+    return found
+  }
+
+  it('no string in src/core is Chinese: what people read is in src/i18n', () => {
+    const chinese = readdirSync(CORE, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .flatMap((name) => literals(path.join(CORE, name)).filter((text) => CHINESE.test(text)).map((text) => `${name}: ${text}`))
+    expect(chinese).toEqual([])
   })
 })

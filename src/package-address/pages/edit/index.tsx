@@ -6,6 +6,7 @@ import { ActionButton } from '../../../components/action-button'
 import { showError } from '../../../components/display'
 import { StatusView } from '../../../components/status-view'
 import { addressInput, type Address, type AddressInput } from '../../../core/address'
+import { addressFieldText } from '../../../i18n/zh-CN'
 import { useStores } from '../../../stores'
 import { inputOf } from '../../../stores/address-store'
 import { chooseWechatAddress } from '../../wechat-address'
@@ -17,14 +18,14 @@ type FieldErrors = Partial<Record<Field, string>>
 
 const EMPTY: AddressInput = { name: '', phone: '', province: '', city: '', district: '', detail: '', isDefault: false }
 
-/** The schema's Chinese messages, one per field (the first problem of each). */
+/** The schema's problems in words, one per field (the first problem of each). */
 function check(values: AddressInput): { ok: true; data: AddressInput } | { ok: false; errors: FieldErrors } {
   const parsed = addressInput.safeParse(values)
   if (parsed.success) return { ok: true, data: parsed.data }
   const errors: FieldErrors = {}
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as Field
-    errors[field] ??= issue.message
+    errors[field] ??= addressFieldText(issue.message)
   }
   return { ok: false, errors }
 }
