@@ -12,6 +12,13 @@ module.exports = {
       to: { pathNot: ['^src/core/', '^node_modules/(dayjs|zod)/'] },
     },
     {
+      name: 'contracts-are-pure',
+      comment: 'The contracts between the mini program and the functions import only the core and zod.',
+      severity: 'error',
+      from: { path: '^src/contracts/' },
+      to: { pathNot: ['^src/(core|contracts)/', '^node_modules/zod/'] },
+    },
+    {
       name: 'pages-do-not-call-the-cloud',
       comment: 'Pages and components get data from stores; only services talk to the cloud.',
       severity: 'error',
@@ -27,10 +34,10 @@ module.exports = {
     },
     {
       name: 'functions-share-only-the-core',
-      comment: 'Cloud functions use the core and their shared edge code, never client or dev code.',
+      comment: 'Cloud functions use the core, the contracts and their shared edge code, never client or dev code.',
       severity: 'error',
       from: { path: '^cloudfunctions/' },
-      to: { path: ['^src/', '^local-cloud/', '^scripts/', '^demo/', '^test/'], pathNot: '^src/core/' },
+      to: { path: ['^src/', '^local-cloud/', '^scripts/', '^demo/', '^test/'], pathNot: ['^src/core/', '^src/contracts/'] },
     },
     {
       name: 'functions-are-independent',

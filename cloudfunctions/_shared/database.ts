@@ -61,9 +61,6 @@ export interface Transaction {
 export const db = cloud.database() as unknown as Database
 export const _ = db.command
 
-/** The SDK returns at most 1000 documents a call; pages never ask for more than this. */
-export const MAX_PAGE_SIZE = 100
-
 /** Thrown inside a transaction to roll it back with an expected failure instead of a bug. */
 class Abort extends Error {
   constructor(readonly result: Result<never>) {

@@ -1,17 +1,32 @@
 import type { ZodType, ZodTypeDef } from 'zod'
+import { ActionContract, ActionName, AnswerOf, EDGE_ERRORS, FunctionContract, ParsedOf } from '../../src/contracts/contract'
 import { AppError, Result, fail } from '../../src/core/result'
+import type { Role, User } from '../../src/core/user'
+import { db } from './database'
 import { Caller, CallSource, currentCaller } from './wx-context'
 
-/** One action of a cloud function: its payload schema, who may call it, and the use case it runs. */
-export interface Action<I, O> {
-  /** Parses the payload; its output (defaults applied) is what the use case receives. */
-  input: ZodType<I, ZodTypeDef, unknown>
-  /** Call sources allowed to run this action; mini program users only, unless said otherwise. */
-  sources?: CallSource[]
-  handle(input: I, caller: Caller): Promise<Result<O>>
-}
+/** A caller WeChat has identified (the edge checked before the handler runs). */
+export type SignedInCaller = Caller & { openid: string }
 
-export const action = <I, O>(definition: Action<I, O>): Action<I, O> => definition
+/**
+ * Who may run an action: anyone (the caller may be anonymous), any signed-in caller, or callers HQ
+ * gave this role. Every refusal is the edge's, never the handler's.
+ */
+export type Access = 'anyone' | 'caller' | Role
+
+type Handle<I, O, C> = (input: I, caller: C, now: Date) => Promise<Result<O>>
+
+/** How an action of a contract is served: who may call it, whether it is audited, and its use case. */
+export type Handler<I, O> =
+  | { access: 'anyone'; handle: Handle<I, O, Caller> }
+  | {
+      access: Exclude<Access, 'anyone'>
+      /** Writes who called, with what, and the outcome (refusals and failures included) to `audit_logs`. */
+      audited?: boolean
+      handle: Handle<I, O, SignedInCaller>
+    }
+
+export type Handlers<C extends FunctionContract> = { [K in ActionName<C>]: Handler<ParsedOf<C, K>, AnswerOf<C, K>> }
 
 /** The event a client sends: `{ action, payload }`. */
 interface Event {
@@ -20,33 +35,64 @@ interface Event {
 }
 
 /**
- * The edge of every cloud function: read the action, check the caller's source, validate the payload
- * (field paths in the error), run the use case, and answer `{ ok, data }` or `{ ok: false, error }`.
- * Anything thrown is a bug: it is logged in full and the caller gets a generic error.
+ * The edge of every cloud function the mini program calls: read the action, accept only calls from
+ * the mini program, validate the payload with the contract's schema (field paths in the error), check
+ * who is calling, run the use case, audit it if asked, and answer `{ ok, data }` or `{ ok: false, error }`.
+ * Anything thrown is a bug: it is logged in full and the caller gets INTERNAL_ERROR.
  */
-export function defineFunction(name: string, actions: Record<string, Action<any, any>>) {
+export function defineFunction<C extends FunctionContract>(contract: C, handlers: Handlers<C>) {
+  const { name } = contract
   return async function main(event: Event): Promise<Result<unknown>> {
     const actionName = typeof event?.action === 'string' ? event.action : ''
-    const definition = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined
-    if (!definition) return fail('UNKNOWN_ACTION', { action: actionName })
+    if (!Object.prototype.hasOwnProperty.call(handlers, actionName)) return fail('UNKNOWN_ACTION', { action: actionName })
+    const handler: Handler<unknown, unknown> = handlers[actionName as ActionName<C>]
+    const declared: ActionContract = contract.actions[actionName]
     const caller = currentCaller()
-    if (!(definition.sources ?? ['client']).includes(caller.source)) {
+    if (caller.source !== 'client') {
       console.warn(`${name}.${actionName}: refused call from source ${caller.source}`)
       return fail('FORBIDDEN_SOURCE')
     }
-    const parsed = definition.input.safeParse(event.payload ?? {})
+    const parsed = declared.input.safeParse(event.payload ?? {})
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
       console.warn(`${name}.${actionName}: invalid payload ${JSON.stringify(issues)}`)
       return fail('INVALID_INPUT', { issues })
     }
+    const now = new Date()
+    const audit = handler.access !== 'anyone' && handler.audited ? auditLog(`${name}.${actionName}`, caller, event.payload, now) : undefined
+    let outcome: Result<unknown>
     try {
-      return await definition.handle(parsed.data, caller)
+      outcome = await serve(handler, parsed.data, caller, now)
     } catch (error) {
       console.error(`${name}.${actionName} failed:`, error)
-      return fail('INTERNAL_ERROR')
+      outcome = fail('INTERNAL_ERROR')
     }
+    if (!outcome.ok && ![...declared.errors, ...EDGE_ERRORS].includes(outcome.error.code)) {
+      console.error(`${name}.${actionName} answered ${outcome.error.code}, which its contract does not declare`)
+    }
+    await audit?.(outcome)
+    return outcome
   }
+}
+
+async function serve(handler: Handler<unknown, unknown>, input: unknown, caller: Caller, now: Date): Promise<Result<unknown>> {
+  if (handler.access === 'anyone') return handler.handle(input, caller, now)
+  if (!caller.openid) return fail('AUTH_REQUIRED')
+  const signedIn = { ...caller, openid: caller.openid }
+  if (handler.access !== 'caller' && (await roleOf(signedIn.openid)) !== handler.access) return fail('HQ_FORBIDDEN')
+  return handler.handle(input, signedIn, now)
+}
+
+async function roleOf(openid: string): Promise<Role | undefined> {
+  const { data } = await db.collection<User>('users').where({ openid }).limit(1).get()
+  return data[0]?.role
+}
+
+function auditLog(action: string, caller: Caller, payload: unknown, at: Date) {
+  return (outcome: Result<unknown>) =>
+    db.collection('audit_logs').add({
+      data: { actorOpenid: caller.openid ?? null, action, payload: payload ?? {}, ...(outcome.ok ? { ok: true } : { ok: false, error: outcome.error.code }), at },
+    })
 }
 
 /**

@@ -1,11 +1,10 @@
-import { z } from 'zod'
-import { Address, AddressBook, MAX_ADDRESSES, addressInput, emptyAddressBook, removeFromBook, saveInBook } from '../../src/core/address'
+import { addressContract } from '../../src/contracts/address'
+import { Address, AddressBook, MAX_ADDRESSES, emptyAddressBook, removeFromBook, saveInBook } from '../../src/core/address'
 import { Result, fail, ok } from '../../src/core/result'
 import { Transaction, db, inTransaction } from '../_shared/database'
-import { action, defineFunction } from '../_shared/edge'
+import { defineFunction } from '../_shared/edge'
 
 const addresses = db.collection<Address>('addresses')
-const addressId = z.string().min(1).max(64)
 
 /** The caller's addresses, the default first, then the most recently used. */
 async function listFor(openid: string): Promise<Address[]> {
@@ -20,16 +19,16 @@ async function listFor(openid: string): Promise<Address[]> {
  */
 async function changeBook<T>(
   openid: string,
-  change: (tx: Transaction, book: AddressBook, now: Date) => Promise<Result<{ book: AddressBook; value: T }>>,
+  now: Date,
+  change: (tx: Transaction, book: AddressBook) => Promise<Result<{ book: AddressBook; value: T }>>,
 ): Promise<Result<T>> {
   const { data: stored } = await db.collection<AddressBook>('address_books').doc(openid).get()
   const earlier = stored ? [] : await listFor(openid)
   return inTransaction(async (tx) => {
-    const now = new Date()
     const ref = tx.collection<AddressBook>('address_books').doc(openid)
     const { data: current } = await ref.get()
     const before = current ?? { ...emptyAddressBook(openid, now), addressIds: earlier.map((a) => a._id), defaultId: earlier.find((a) => a.isDefault)?._id }
-    const changed = await change(tx, before, now)
+    const changed = await change(tx, before)
     if (!changed.ok) return changed
     const after = changed.data.book
     if (before.defaultId !== after.defaultId) {
@@ -44,22 +43,19 @@ async function changeBook<T>(
   })
 }
 
-export const main = defineFunction('address', {
-  listAddresses: action({
-    input: z.object({}).strict(),
+export const main = defineFunction(addressContract, {
+  listAddresses: {
+    access: 'anyone',
     async handle(_input, caller) {
       return ok({ items: caller.openid ? await listFor(caller.openid) : [] })
     },
-  }),
+  },
 
-  /** Adds or edits an address; the first one, or one marked default, becomes the only default. */
-  saveAddress: action({
-    input: z.object({ addressId: addressId.optional(), address: addressInput }).strict(),
-    async handle(input, caller) {
-      const openid = caller.openid
-      if (!openid) return fail('AUTH_REQUIRED')
+  saveAddress: {
+    access: 'caller',
+    async handle(input, { openid }, now) {
       const { isDefault: markDefault, ...details } = input.address
-      return changeBook(openid, async (tx, book, now) => {
+      return changeBook(openid, now, async (tx, book) => {
         const docs = tx.collection<Address>('addresses')
         const current = input.addressId && book.addressIds.includes(input.addressId) ? (await docs.doc(input.addressId).get()).data : null
         if (input.addressId && !current) return fail('ADDRESS_NOT_FOUND')
@@ -73,18 +69,16 @@ export const main = defineFunction('address', {
         return ok({ book: after.data, value: saved })
       })
     },
-  }),
+  },
 
-  deleteAddress: action({
-    input: z.object({ addressId }).strict(),
-    async handle({ addressId: id }, caller) {
-      const openid = caller.openid
-      if (!openid) return fail('AUTH_REQUIRED')
-      return changeBook(openid, async (tx, book, now) => {
+  deleteAddress: {
+    access: 'caller',
+    async handle({ addressId: id }, { openid }, now) {
+      return changeBook(openid, now, async (tx, book) => {
         if (!book.addressIds.includes(id)) return fail('ADDRESS_NOT_FOUND')
         await tx.collection<Address>('addresses').doc(id).remove()
         return ok({ book: removeFromBook(book, id, now), value: {} })
       })
     },
-  }),
+  },
 })

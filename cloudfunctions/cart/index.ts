@@ -1,16 +1,13 @@
-import { z } from 'zod'
+import { cartContract } from '../../src/contracts/cart'
 import { Cart, CartLine, MAX_CART_LINES, viewCart } from '../../src/core/cart'
 import { MAX_QUANTITY_PER_LINE } from '../../src/core/pricing'
 import { Result, fail, ok } from '../../src/core/result'
 import { loadCatalogFor } from '../_shared/catalog-reads'
 import { readCart } from '../_shared/carts'
 import { db, inTransaction } from '../_shared/database'
-import { action, defineFunction } from '../_shared/edge'
-import type { Caller } from '../_shared/wx-context'
+import { defineFunction } from '../_shared/edge'
 
 const carts = db.collection<Cart>('carts')
-const skuId = z.string().min(1).max(80)
-const quantity = z.number().int().min(1).max(MAX_QUANTITY_PER_LINE)
 
 /** The caller's cart as the page shows it. */
 async function view(lines: CartLine[]) {
@@ -23,18 +20,14 @@ async function linesOf(openid: string): Promise<CartLine[]> {
   return data[0]?.lines ?? []
 }
 
-
 /**
- * Changes the caller's cart in a transaction, so two devices changing it at once never lose an
- * edit. `change` returns the new lines, or an error that leaves the cart as it was.
+ * Changes the buyer's cart in a transaction that writes the cart, so two devices changing it at once
+ * never lose an edit. `change` returns the new lines, or an error that leaves the cart as it was.
  */
-async function changeCart(caller: Caller, change: (lines: CartLine[], now: Date) => Promise<Result<CartLine[]>>) {
-  const openid = caller.openid
-  if (!openid) return fail('AUTH_REQUIRED')
+async function changeCart(openid: string, now: Date, change: (lines: CartLine[]) => Promise<Result<CartLine[]>>) {
   const outcome = await inTransaction(async (tx) => {
     const cart = await readCart(tx, openid)
-    const now = new Date()
-    const changed = await change(cart?.lines ?? [], now)
+    const changed = await change(cart?.lines ?? [])
     if (!changed.ok) return changed
     if (cart) await tx.collection<Cart>('carts').doc(openid).update({ data: { lines: changed.data, updatedAt: now } })
     else await tx.collection<Cart>('carts').add({ data: { _id: openid, openid, lines: changed.data, updatedAt: now } })
@@ -43,18 +36,18 @@ async function changeCart(caller: Caller, change: (lines: CartLine[], now: Date)
   return outcome.ok ? view(outcome.data) : outcome
 }
 
-export const main = defineFunction('cart', {
-  getCart: action({
-    input: z.object({}).strict(),
+export const main = defineFunction(cartContract, {
+  getCart: {
+    access: 'anyone',
     async handle(_input, caller) {
       return view(caller.openid ? await linesOf(caller.openid) : [])
     },
-  }),
+  },
 
-  addToCart: action({
-    input: z.object({ skuId, quantity }).strict(),
-    async handle(input, caller) {
-      return changeCart(caller, async (lines, now) => {
+  addToCart: {
+    access: 'caller',
+    async handle(input, caller, now) {
+      return changeCart(caller.openid, now, async (lines) => {
         const { skus, products } = await loadCatalogFor([input.skuId])
         const sku = skus.get(input.skuId)
         const product = sku && products.get(sku.productId)
@@ -68,12 +61,12 @@ export const main = defineFunction('cart', {
         return ok([{ skuId: sku._id, quantity: input.quantity, selected: true, priceFenWhenAdded: sku.priceFen, addedAt: now }, ...lines])
       })
     },
-  }),
+  },
 
-  setQuantity: action({
-    input: z.object({ skuId, quantity }).strict(),
-    async handle(input, caller) {
-      return changeCart(caller, async (lines) => {
+  setQuantity: {
+    access: 'caller',
+    async handle(input, caller, now) {
+      return changeCart(caller.openid, now, async (lines) => {
         if (!lines.some((l) => l.skuId === input.skuId)) return fail('CART_LINE_NOT_FOUND')
         const { skus } = await loadCatalogFor([input.skuId])
         const stock = skus.get(input.skuId)?.stock ?? 0
@@ -81,21 +74,21 @@ export const main = defineFunction('cart', {
         return ok(lines.map((l) => (l.skuId === input.skuId ? { ...l, quantity: input.quantity } : l)))
       })
     },
-  }),
+  },
 
-  removeFromCart: action({
-    input: z.object({ skuIds: z.array(skuId).min(1).max(MAX_CART_LINES) }).strict(),
-    async handle({ skuIds }, caller) {
-      return changeCart(caller, async (lines) => ok(lines.filter((l) => !skuIds.includes(l.skuId))))
+  removeFromCart: {
+    access: 'caller',
+    async handle({ skuIds }, caller, now) {
+      return changeCart(caller.openid, now, async (lines) => ok(lines.filter((l) => !skuIds.includes(l.skuId))))
     },
-  }),
+  },
 
-  selectLines: action({
-    input: z.object({ skuIds: z.union([z.literal('all'), z.array(skuId).max(MAX_CART_LINES)]), selected: z.boolean() }).strict(),
-    async handle({ skuIds, selected }, caller) {
-      return changeCart(caller, async (lines) =>
+  selectLines: {
+    access: 'caller',
+    async handle({ skuIds, selected }, caller, now) {
+      return changeCart(caller.openid, now, async (lines) =>
         ok(lines.map((l) => (skuIds === 'all' || skuIds.includes(l.skuId) ? { ...l, selected } : l))),
       )
     },
-  }),
+  },
 })

@@ -1,40 +1,33 @@
-import { z } from 'zod'
+import { catalogContract } from '../../src/contracts/catalog'
+import { MAX_PAGE_SIZE } from '../../src/contracts/paging'
 import { Category, Product, ProductDetail, ProductPage, Sku, Storefront, searchTermsFor, summarize } from '../../src/core/catalog'
 import { fail, ok } from '../../src/core/result'
-import { MAX_PAGE_SIZE, _, db } from '../_shared/database'
-import { action, defineFunction } from '../_shared/edge'
+import { _, db } from '../_shared/database'
+import { defineFunction } from '../_shared/edge'
 
 const products = db.collection<Product>('products')
 
-export const main = defineFunction('catalog', {
-  getStorefront: action({
-    input: z.object({}).strict(),
+export const main = defineFunction(catalogContract, {
+  getStorefront: {
+    access: 'anyone',
     async handle() {
       const { data } = await db.collection<Storefront & { _id: string }>('settings').where({ _id: 'storefront' }).get()
       if (!data[0]) return fail('CATALOG_STOREFRONT_NOT_SET')
       const { name, slogan, logo } = data[0]
       return ok<Storefront>({ name, slogan, logo })
     },
-  }),
+  },
 
-  listCategories: action({
-    input: z.object({}).strict(),
+  listCategories: {
+    access: 'anyone',
     async handle() {
       const { data } = await db.collection<Category>('categories').orderBy('sortOrder', 'asc').limit(MAX_PAGE_SIZE).get()
       return ok({ items: data })
     },
-  }),
+  },
 
-  /** Products on the shelf, in HQ's order, one page at a time; optionally one category or a keyword. */
-  listProducts: action({
-    input: z
-      .object({
-        categoryId: z.string().min(1).max(64).optional(),
-        keyword: z.string().trim().max(30).optional(),
-        page: z.number().int().min(0).max(1000).default(0),
-        pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
-      })
-      .strict(),
+  listProducts: {
+    access: 'anyone',
     async handle({ categoryId, keyword, page, pageSize }) {
       const where: Record<string, unknown> = { onShelf: true }
       if (categoryId) where.categoryId = categoryId
@@ -54,10 +47,10 @@ export const main = defineFunction('catalog', {
       const result: ProductPage = { items: rows.slice(0, pageSize).map(summarize), hasMore: rows.length > pageSize }
       return ok(result)
     },
-  }),
+  },
 
-  getProduct: action({
-    input: z.object({ productId: z.string().min(1).max(64) }).strict(),
+  getProduct: {
+    access: 'anyone',
     async handle({ productId }) {
       const { data } = await products.where({ _id: productId }).get()
       const product = data[0] as Product | undefined
@@ -70,5 +63,5 @@ export const main = defineFunction('catalog', {
       }
       return ok(detail)
     },
-  }),
+  },
 })

@@ -6,7 +6,7 @@ export const createCloudClient: CloudClientFactory = () => {
   let initialized = false
 
   return {
-    async call<T>(name: string, action: string, payload?: unknown): Promise<T> {
+    async call(contract, action, payload) {
       if (!initialized) {
         const env = process.env.TARO_APP_CLOUD_ENV
         Taro.cloud.init(env ? { env } : {})
@@ -14,11 +14,11 @@ export const createCloudClient: CloudClientFactory = () => {
       }
       let response: Taro.cloud.CallFunctionResult
       try {
-        response = await Taro.cloud.callFunction({ name, data: { action, payload } })
+        response = await Taro.cloud.callFunction({ name: contract.name, data: { action, payload } })
       } catch (error) {
         throw new CloudError('NETWORK_ERROR', {}, { cause: error })
       }
-      return unwrapFunctionResult<T>(response.result)
+      return unwrapFunctionResult(response.result)
     },
   } satisfies CloudClient
 }

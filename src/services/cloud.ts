@@ -1,12 +1,15 @@
+import type { ActionName, AnswerOf, FunctionContract, PayloadOf } from '../contracts/contract'
 import type { Result } from '../core/result'
 import { errorText } from '../i18n/zh-CN'
 
 /**
- * The only way the app reaches cloud functions. Resolves with the function's `data`, or rejects with a
- * CloudError and nothing else, so callers need one catch shape. Built per platform by cloud-client.
+ * The only way the app reaches cloud functions, typed by their contracts: the action must exist, the
+ * payload must fit its schema, and the answer has the contract's type. Resolves with the function's
+ * `data`, or rejects with a CloudError and nothing else, so callers need one catch shape. Built per
+ * platform by cloud-client.
  */
 export interface CloudClient {
-  call<T>(name: string, action: string, payload?: unknown): Promise<T>
+  call<C extends FunctionContract, K extends ActionName<C>>(contract: C, action: K, payload: PayloadOf<C, K>): Promise<AnswerOf<C, K>>
 }
 
 /** Who the H5 build acts as. In WeChat the platform itself tells functions who the caller is. */

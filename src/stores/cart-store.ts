@@ -1,4 +1,6 @@
 import { makeAutoObservable } from 'mobx'
+import type { ActionName, PayloadOf } from '../contracts/contract'
+import { cartContract } from '../contracts/cart'
 import type { CartView } from '../core/cart'
 import type { CloudClient } from '../services/cloud'
 import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
@@ -22,7 +24,7 @@ export class CartStore {
   }
 
   load(): Promise<void> {
-    return refresh(this.cart, () => this.cloud.call<CartView>('cart', 'getCart', {}), (state) => { this.cart = state })
+    return refresh(this.cart, () => this.cloud.call(cartContract, 'getCart', {}), (state) => { this.cart = state })
   }
 
   reset(): void {
@@ -45,9 +47,9 @@ export class CartStore {
     return this.change('selectLines', { skuIds, selected })
   }
 
-  private async change(action: string, payload: unknown): Promise<Outcome<CartView>> {
+  private async change<K extends ActionName<typeof cartContract>>(action: K, payload: PayloadOf<typeof cartContract, K>): Promise<Outcome<CartView>> {
     this.changing = true
-    const outcome = await attempt(() => this.cloud.call<CartView>('cart', action, payload))
+    const outcome = await attempt(() => this.cloud.call(cartContract, action, payload))
     this.settle(outcome)
     return outcome
   }

@@ -1,6 +1,7 @@
 import { makeAutoObservable, observable } from 'mobx'
+import { catalogContract } from '../contracts/catalog'
 import type { CloudClient } from '../services/cloud'
-import type { Category, ProductDetail, ProductPage, ProductSummary, Storefront } from '../core/catalog'
+import type { Category, ProductDetail, ProductSummary, Storefront } from '../core/catalog'
 import { IDLE, refresh, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
 
@@ -28,7 +29,7 @@ export class CatalogStore {
   loadStorefront(): Promise<void> {
     return refresh(
       this.storefront,
-      () => this.cloud.call<Storefront>('catalog', 'getStorefront', {}),
+      () => this.cloud.call(catalogContract, 'getStorefront', {}),
       (state) => { this.storefront = state },
     )
   }
@@ -36,7 +37,7 @@ export class CatalogStore {
   loadCategories(): Promise<void> {
     return refresh(
       this.categories,
-      () => this.cloud.call<{ items: Category[] }>('catalog', 'listCategories', {}).then((answer) => answer.items),
+      () => this.cloud.call(catalogContract, 'listCategories', {}).then((answer) => answer.items),
       (state) => { this.categories = state },
     )
   }
@@ -81,14 +82,14 @@ export class CatalogStore {
   loadProduct(productId: string): Promise<void> {
     return refresh(
       this.product(productId),
-      () => this.cloud.call<ProductDetail>('catalog', 'getProduct', { productId }),
+      () => this.cloud.call(catalogContract, 'getProduct', { productId }),
       (state) => { this.products.set(productId, state) },
     )
   }
 
   private productList(filter: { categoryId?: string; keyword?: string }): PagedList<ProductSummary> {
     return new PagedList((page, pageSize) =>
-      this.cloud.call<ProductPage>('catalog', 'listProducts', { ...filter, page, pageSize }),
+      this.cloud.call(catalogContract, 'listProducts', { ...filter, page, pageSize }),
     )
   }
 }

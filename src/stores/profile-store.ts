@@ -1,4 +1,5 @@
 import { makeAutoObservable } from 'mobx'
+import { userContract } from '../contracts/user'
 import type { Profile } from '../core/user'
 import type { CloudClient } from '../services/cloud'
 import { IDLE, track, type LoadState } from './load-state'
@@ -13,7 +14,7 @@ export class ProfileStore {
 
   load(): Promise<void> {
     return track(
-      () => this.cloud.call<Profile | null>('user', 'getProfile', {}),
+      () => this.cloud.call(userContract, 'getProfile', {}),
       (state) => { this.profile = state },
     )
   }

@@ -1,14 +1,27 @@
-import type { Order } from '../../../src/core/order'
+import type { Page } from '../../../src/contracts/paging'
+import { ORDER_TABS, Order, OrderTab } from '../../../src/core/order'
 import { Result, fail, ok } from '../../../src/core/result'
-import { Transaction, db, inTransaction } from '../database'
+import { Transaction, _, db, inTransaction } from '../database'
 
 export const orders = db.collection<Order>('orders')
 
 /** The caller's own order; someone else's order is "not found", never "forbidden", to reveal nothing. */
-export async function findBuyerOrder(orderId: string, openid: string | undefined): Promise<Result<Order>> {
-  if (!openid) return fail('AUTH_REQUIRED')
+export async function findBuyerOrder(orderId: string, openid: string): Promise<Result<Order>> {
   const { data } = await orders.where({ _id: orderId, buyerOpenid: openid }).get()
   return data[0] ? ok(data[0]) : fail('ORDER_NOT_FOUND', { orderId })
+}
+
+/** The buyer's orders in a tab of 我的订单, newest first, one page at a time. */
+export async function listBuyerOrders(openid: string, tab: OrderTab, page: number, pageSize: number): Promise<Page<Order>> {
+  const statuses = ORDER_TABS.find((t) => t.key === tab)!.statuses
+  const where = statuses ? { buyerOpenid: openid, status: _.in(statuses) } : { buyerOpenid: openid }
+  const { data } = await orders
+    .where(where)
+    .orderBy('createdAt', 'desc')
+    .skip(page * pageSize)
+    .limit(pageSize + 1)
+    .get()
+  return { items: data.slice(0, pageSize), hasMore: data.length > pageSize }
 }
 
 export async function findOrderByNo(orderNo: string): Promise<Order | undefined> {

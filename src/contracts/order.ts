@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { ORDER_TABS, type OrderSummary, type OrderTab, type OrderView, type PaymentParams } from '../core/order'
+import { MAX_LINES, MAX_QUANTITY_PER_LINE, type Quote } from '../core/pricing'
+import { action, defineContract, returns } from './contract'
+import { Page, paging } from './paging'
+
+const orderId = z.string().min(1).max(64)
+const lines = z
+  .array(z.object({ skuId: z.string().min(1).max(80), quantity: z.number().int().min(1).max(MAX_QUANTITY_PER_LINE) }).strict())
+  .min(1)
+  .max(MAX_LINES)
+const reason = z.string().trim().min(1, '请填写原因').max(200)
+const order = returns<OrderView>()
+/** Finding the caller's own order; someone else's is "not found". */
+const NOT_FOUND = ['ORDER_NOT_FOUND'] as const
+const REFUSED_MOVE = [...NOT_FOUND, 'ORDER_ILLEGAL_TRANSITION'] as const
+const PRICING = ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES', 'ORDER_QUANTITY_TOO_LARGE', 'ORDER_SKU_NOT_FOUND', 'ORDER_PRODUCT_OFF_SHELF', 'ORDER_OUT_OF_STOCK'] as const
+
+export const orderContract = defineContract('order', {
+  /** Prices lines as checkout shows them, from the catalog as it is now. */
+  quoteOrder: action({ input: z.object({ lines }).strict(), output: returns<Quote>(), errors: PRICING }),
+  /** Places an order: priced on the server, stock reserved for every line or none; the same requestId makes one order. */
+  placeOrder: action({
+    input: z
+      .object({
+        requestId: z.string().regex(/^[\w-]{8,64}$/, 'requestId 格式不正确'),
+        lines,
+        addressId: z.string().min(1).max(64),
+        remark: z.string().trim().max(200).default(''),
+        fromCart: z.boolean().default(false),
+      })
+      .strict(),
+    output: order,
+    errors: [...PRICING, 'ORDER_ADDRESS_NOT_FOUND'],
+  }),
+  listOrders: action({
+    input: z
+      .object({ tab: z.enum(ORDER_TABS.map((t) => t.key) as [OrderTab, ...OrderTab[]]).default('all'), ...paging(10) })
+      .strict(),
+    output: returns<Page<OrderSummary>>(),
+  }),
+  getOrder: action({ input: z.object({ orderId }).strict(), output: order, errors: NOT_FOUND }),
+  /** Starts WeChat Pay for an unpaid order; paying again after a cancelled sheet uses this too. */
+  payOrder: action({
+    input: z.object({ orderId }).strict(),
+    output: returns<{ payment: PaymentParams }>(),
+    errors: [...NOT_FOUND, 'ORDER_NOT_PAYABLE', 'ORDER_PAYMENT_EXPIRED', 'ORDER_ALREADY_PAID', 'ORDER_PAYMENT_CLOSED', 'PAYMENT_UNAVAILABLE'],
+  }),
+  /** The client is back from paying: settle from WeChat Pay's answer if the notification is not in yet. */
+  syncPayment: action({
+    input: z.object({ orderId }).strict(),
+    output: order,
+    errors: [...NOT_FOUND, 'PAYMENT_QUERY_FAILED', 'PAYMENT_AMOUNT_MISMATCH', 'LATE_PAYMENT_REFUND_PENDING'],
+  }),
+  cancelOrder: action({
+    input: z.object({ orderId, reason }).strict(),
+    output: order,
+    errors: [...REFUSED_MOVE, 'ORDER_ALREADY_PAID', 'ORDER_PAYMENT_STARTED', 'PAYMENT_CLOSE_FAILED', 'PAYMENT_QUERY_FAILED'],
+  }),
+  confirmReceipt: action({ input: z.object({ orderId }).strict(), output: order, errors: REFUSED_MOVE }),
+  requestRefund: action({ input: z.object({ orderId, reason }).strict(), output: order, errors: REFUSED_MOVE }),
+})
