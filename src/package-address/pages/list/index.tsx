@@ -6,6 +6,7 @@ import { CheckMark } from '../../../components/check-mark'
 import { showError } from '../../../components/display'
 import { LoadStateView } from '../../../components/load-state-view'
 import { addressLine, maskedPhone, MAX_ADDRESSES, type Address } from '../../../core/address'
+import { errorText } from '../../../i18n/zh-CN'
 import { openAddressForm } from '../../../routes'
 import { useStores } from '../../../stores'
 import type { Outcome } from '../../../stores/load-state'
@@ -90,7 +91,8 @@ function AddressBookPage() {
       </LoadStateView>
       <View className='address-book__bar'>
         <ActionButton className='address-book__add' disabled={full} onClick={() => openAddressForm({ choosing })}>
-          {full ? `最多保存 ${MAX_ADDRESSES} 个地址` : '新增收货地址'}
+          {/* A full book refuses a new address: say so on the button, in the words of that refusal. */}
+          {full ? errorText('ADDRESS_BOOK_FULL', { max: MAX_ADDRESSES }) : '新增收货地址'}
         </ActionButton>
       </View>
     </View>
