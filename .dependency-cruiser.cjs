@@ -47,6 +47,13 @@ module.exports = {
       to: { path: '^cloudfunctions/([^/]+)/', pathNot: ['^cloudfunctions/$1/', '^cloudfunctions/_shared/'] },
     },
     {
+      name: 'no-circular',
+      comment: 'Modules that import each other load, test and read only together: give what both need a module of its own, or pass it by interface.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
       name: 'production-does-not-import-tooling',
       severity: 'error',
       from: { path: '^(src|cloudfunctions|local-cloud)/' },

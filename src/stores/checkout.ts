@@ -5,7 +5,6 @@ import type { LineRequest, Quote } from '../core/pricing'
 import { CloudError, type CloudClient } from '../services/cloud'
 import type { CartStore } from './cart-store'
 import { attempt, IDLE, track, type LoadState, type Outcome } from './load-state'
-import type { OrderStore } from './order-store'
 
 export const MAX_REMARK_LENGTH = 100
 
@@ -13,6 +12,15 @@ export const MAX_REMARK_LENGTH = 100
 export interface Submitted {
   order: OrderView
   paymentError: CloudError | null
+}
+
+/**
+ * What a checkout needs of the buyer's orders (the OrderStore, which makes checkouts): to show the
+ * order it placed everywhere orders are listed, and to pay for it.
+ */
+export interface CheckoutOrders {
+  show(order: OrderView): void
+  pay(order: OrderView): Promise<Outcome<OrderView>>
 }
 
 /**
@@ -32,7 +40,7 @@ export class Checkout {
 
   constructor(
     private readonly cloud: CloudClient,
-    private readonly orders: OrderStore,
+    private readonly orders: CheckoutOrders,
     private readonly cart: CartStore,
     readonly lines: LineRequest[],
     readonly fromCart: boolean,
