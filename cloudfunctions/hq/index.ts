@@ -19,6 +19,7 @@ export const main = defineFunction(hqContract, {
       asView(
         await changeOrder(orderId, (order) =>
           transition(order, 'ship', hqActor(admin), now, { shipment: { company, trackingNo, shippedAt: now } }, `${company} ${trackingNo}`),
+        now,
         ),
       ),
   },

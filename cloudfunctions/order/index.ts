@@ -72,7 +72,7 @@ export const main = defineFunction(orderContract, {
   confirmReceipt: {
     access: 'caller',
     handle: ({ orderId }, caller, now) =>
-      withOwnOrder(orderId, caller, async (order) => asView(await changeOrder(order._id, (current) => transition(current, 'confirmReceipt', buyer(caller), now)))),
+      withOwnOrder(orderId, caller, async (order) => asView(await changeOrder(order._id, (current) => transition(current, 'confirmReceipt', buyer(caller), now), now))),
   },
 
   requestRefund: {

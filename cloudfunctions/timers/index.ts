@@ -78,7 +78,7 @@ const jobs: Record<string, (now: Date) => Promise<number>> = {
             .get()
         ).data,
       async (order) => {
-        const outcome = await changeOrder(order._id, (current) => transition(current, 'autoComplete', { kind: 'system' }, now, {}, `发货 ${AUTO_COMPLETE_DAYS} 天后自动确认收货`))
+        const outcome = await changeOrder(order._id, (current) => transition(current, 'autoComplete', { kind: 'system' }, now, {}, `发货 ${AUTO_COMPLETE_DAYS} 天后自动确认收货`), now)
         if (!outcome.ok) console.error(`could not complete ${order.orderNo}: ${outcome.error.code}`)
         return outcome.ok
       },

@@ -47,7 +47,7 @@ describe('contention', () => {
       ...shoppers.map((b) => b.place([{ skuId: 'flash', quantity: 1 }])),
     ])
     expect(run.result).toEqual({ done: 30 })
-    expect(placed.filter((p) => !p.ok)).toEqual([])
+    expect(placed.filter((p) => !p.ok).map((p) => p.error)).toEqual([])
     const { data } = await t.db.collection('orders').where({ _id: t.db.command.in(due.map((o) => o._id)) }).limit(100).get()
     expect(data.map((o: any) => o.status)).toEqual(Array(30).fill('cancelled'))
     expect(await stockOf('flash')).toBe(1000 - 30)

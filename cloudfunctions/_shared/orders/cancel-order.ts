@@ -3,11 +3,10 @@ import type { PaymentGateway } from '../../../src/core/payment'
 import { Result, fail, ok } from '../../../src/core/result'
 import { changeOrder, orders } from './repository'
 import { markOrderPaid } from './settle-payment'
-import { adjustStock, readSkus } from './stock'
 
 /**
- * Cancels an unpaid order and puts its stock back — exactly once, because the stock moves in the
- * same transaction as the status, and only a pending order can be cancelled.
+ * Cancels an unpaid order and puts its stock back — exactly once, because the stock moves (an effect
+ * of the move) in the same transaction as the status, and only a pending order can be cancelled.
  *
  * WeChat does not close an unpaid payment by itself, so a payment that was started is closed first:
  * after that no money can arrive. If the money already arrived, the order is settled as paid instead;
@@ -45,9 +44,6 @@ export async function cancelOrder(
     orderId,
     // Payment started after the close was decided: cancelling now would leave it open at WeChat Pay.
     (order) => (order.payment.startedAt && !startedAt ? fail('ORDER_PAYMENT_STARTED') : transition(order, event, actor, now, {}, reason)),
-    async (tx, _before, cancelled) => {
-      const skus = await readSkus(tx, cancelled.lines.map((l) => l.skuId))
-      await adjustStock(tx, skus, cancelled.lines.map((l) => ({ skuId: l.skuId, delta: l.quantity })))
-    },
+    now,
   )
 }

@@ -7,8 +7,9 @@ import { addMinutes } from '../../../src/core/time'
 import { readCart } from '../carts'
 import { loadCatalogFor, loadProductsOf } from '../catalog-reads'
 import { db, inTransaction } from '../database'
+import { commitOrder } from './effects'
 import { orders } from './repository'
-import { adjustStock, readSkus } from './stock'
+import { readSkus } from './stock'
 
 /** Discounts offered at checkout: none yet; coupons and campaigns plug in here. */
 export const discountPolicies: DiscountPolicy[] = []
@@ -88,14 +89,15 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
     return inTransaction(async (tx) => {
       const skus = await readSkus(tx, requested.map((l) => l.skuId))
       // Products are read as they are now, outside the transaction: only the SKUs' stock is contended,
-      // and each SKU is written below, so concurrent orders for it conflict and run again.
+      // and placing the order writes each SKU (ORDER_EFFECTS), so concurrent orders for one conflict
+      // and run again on fresh stock.
       const lines = catalogLines(requested, skus, await loadProductsOf(skus.values()))
       if (!lines.ok) return lines
       const quote = quoteOrder(lines.data, shippingRule(), discountPolicies)
       if (!quote.ok) return quote
-      await adjustStock(tx, skus, quote.data.lines.map((l) => ({ skuId: l.skuId, delta: -l.quantity })))
       const orderNo = orderNumber(now, Math.random)
-      const order: Omit<Order, '_id'> = {
+      const order: Order = {
+        _id: '',
         orderNo,
         buyerOpenid: request.buyerOpenid,
         requestKey,
@@ -109,8 +111,7 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
         expiresAt: addMinutes(now, UNPAID_ORDER_MINUTES),
         updatedAt: now,
       }
-      const { _id } = await tx.collection<Order>('orders').add({ data: order })
-      return ok({ ...order, _id })
+      return ok({ ...order, _id: await commitOrder(tx, null, order, now) })
     })
   }
 }

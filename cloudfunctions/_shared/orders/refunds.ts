@@ -4,7 +4,6 @@ import { Result, fail, ok } from '../../../src/core/result'
 import { Transaction, db } from '../database'
 import { AnomalyReport, noteAnomaly, recordAnomaly } from './anomalies'
 import { changeOrder, findOrderByNo } from './repository'
-import { adjustStock, readSkus } from './stock'
 
 /** The buyer asks for the whole amount back, with a reason HQ reads. */
 export function requestRefund(order: Order, reason: string, actor: Actor, now: Date): Promise<Result<Order>> {
@@ -18,6 +17,7 @@ export function requestRefund(order: Order, reason: string, actor: Actor, now: D
       { refund: { status: 'requested', reason, amountFen: current.payableFen, outRefundNo: `R${current.orderNo}${attempt}`, requestedAt: now } },
       reason,
     ),
+    now,
   )
 }
 
@@ -28,7 +28,7 @@ export function requestRefund(order: Order, reason: string, actor: Actor, now: D
  * WeChat) by `followUpRefund`, until WeChat says how it ended.
  */
 export async function approveRefund(orderId: string, actor: Actor, gateway: PaymentGateway, now: Date): Promise<Result<Order>> {
-  const approved = await changeOrder(orderId, (order) => transition(order, 'approveRefund', actor, now, { refund: { ...order.refund!, decidedAt: now } }))
+  const approved = await changeOrder(orderId, (order) => transition(order, 'approveRefund', actor, now, { refund: { ...order.refund!, decidedAt: now } }), now)
   if (approved.ok) await resendRefund(approved.data, gateway)
   return approved
 }
@@ -65,6 +65,7 @@ export async function refundLatePayment(orderId: string, gateway: PaymentGateway
 export function rejectRefund(orderId: string, reason: string, actor: Actor, now: Date): Promise<Result<Order>> {
   return changeOrder(orderId, (order) =>
     transition(order, 'rejectRefund', actor, now, { refund: { ...order.refund!, decidedAt: now, rejectReason: reason } }, reason),
+    now,
   )
 }
 
@@ -103,8 +104,7 @@ const alreadyRecorded = () => fail('REFUND_ALREADY_RECORDED')
  * WeChat Pay reports how a refund ended (its notification, or `followUpRefund` asking), once per
  * order however often the news comes: the check and the change are one transaction on the order.
  *
- * Succeeded: the order is refunded; one refunded before it shipped puts its stock back, in the same
- * transaction. Failed (CHANGE: the money could not go back to the original account; REFUNDCLOSE): that
+ * Succeeded: the order is refunded (and its effects run: stock back if it had not shipped). Failed (CHANGE: the money could not go back to the original account; REFUNDCLOSE): that
  * refund number is finished — WeChat will not retry it and neither do we — so the refund shows 退款异常
  * rather than 已退款 and an anomaly for HQ is written in the same transaction. A later success (HQ
  * handled it at the merchant platform) still refunds the order. News that fits no refund we asked for
@@ -135,6 +135,7 @@ export async function recordRefund(notice: RefundNotice, now: Date): Promise<Res
           updatedAt: now,
         })
       },
+      now,
       noteFailure,
     )
     if (done.ok) return ok('recorded')
@@ -151,12 +152,8 @@ export async function recordRefund(notice: RefundNotice, now: Date): Promise<Res
         ? transition(current, 'refundSucceeded', wechat, now, { refund: { ...current.refund!, refundedAt: end.at } })
         : transition(current, 'refundFailed', wechat, now, { refund: { ...current.refund!, failure: { reason: end.failure, at: now } } }, FAILURE_NOTE[end.failure])
     },
-    async (tx, before, after) => {
-      await noteFailure(tx)
-      if (after.refund?.status !== 'refunded' || before.status !== 'paid') return
-      const skus = await readSkus(tx, before.lines.map((l) => l.skuId))
-      await adjustStock(tx, skus, before.lines.map((l) => ({ skuId: l.skuId, delta: l.quantity })))
-    },
+    now,
+    noteFailure,
   )
   if (done.ok) return ok('recorded')
   if (done.error.code === 'REFUND_ALREADY_RECORDED') return ok('already_recorded')

@@ -2,6 +2,7 @@ import type { Page } from '../../../src/contracts/paging'
 import { ORDER_TABS, Order, OrderTab } from '../../../src/core/order'
 import { Result, fail, ok } from '../../../src/core/result'
 import { Transaction, _, db, inTransaction } from '../database'
+import { commitOrder } from './effects'
 
 export const orders = db.collection<Order>('orders')
 
@@ -34,19 +35,15 @@ export async function readInTransaction(tx: Transaction, orderId: string): Promi
   return data ? ok(data) : fail('ORDER_NOT_FOUND', { orderId })
 }
 
-export async function writeInTransaction(tx: Transaction, order: Order): Promise<void> {
-  const { _id, ...fields } = order
-  await tx.collection<Order>('orders').doc(_id).set({ data: fields })
-}
-
 /**
- * Changes one order in a transaction: reads it, asks `change` for the next state
- * (a refused change writes nothing), runs `alongside` for other writes that must commit with it
- * (stock moving back, say), and writes the order.
+ * Changes one order in a transaction: reads it, asks `change` for the next state (a refused change
+ * writes nothing), runs `alongside` for writes of this use case that must commit with it (an anomaly
+ * for HQ, say), and commits the order with the effects of its moves (ORDER_EFFECTS).
  */
 export function changeOrder(
   orderId: string,
   change: (order: Order) => Result<Order>,
+  now: Date,
   alongside?: (tx: Transaction, before: Order, after: Order) => Promise<void>,
 ): Promise<Result<Order>> {
   return inTransaction(async (tx) => {
@@ -55,7 +52,7 @@ export function changeOrder(
     const next = change(read.data)
     if (!next.ok) return next
     if (alongside) await alongside(tx, read.data, next.data)
-    await writeInTransaction(tx, next.data)
+    await commitOrder(tx, read.data, next.data, now)
     return next
   })
 }

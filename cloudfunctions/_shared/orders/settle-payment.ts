@@ -4,8 +4,8 @@ import { Result, fail, ok } from '../../../src/core/result'
 import { inTransaction } from '../database'
 import { noteAnomaly, recordAnomaly } from './anomalies'
 import { refundLatePayment } from './refunds'
-import { findOrderByNo, readInTransaction, writeInTransaction } from './repository'
-import { adjustStock, readSkus } from './stock'
+import { commitOrder } from './effects'
+import { findOrderByNo, readInTransaction } from './repository'
 
 export type Settlement = 'paid' | 'already_paid' | 'late_payment_refunded' | 'amount_mismatch' | 'unknown_order'
 
@@ -41,15 +41,11 @@ export async function markOrderPaid(notice: PaymentNotice, gateway: PaymentGatew
             payment: { ...order.payment, transactionId: notice.transactionId, paidFen: notice.paidFen, paidAt: notice.paidAt },
           })
       if (!next.ok) return next
-      if (mismatch) {
-        const skus = await readSkus(tx, order.lines.map((l) => l.skuId))
-        await adjustStock(tx, skus, order.lines.map((l) => ({ skuId: l.skuId, delta: l.quantity })))
-      }
-      await writeInTransaction(tx, next.data)
+      await commitOrder(tx, order, next.data, now)
       return ok(mismatch ? 'amount_mismatch' : 'paid')
     }
     if (order.status === 'cancelled') {
-      if (!order.latePayment) await writeInTransaction(tx, { ...order, latePayment: latePaymentOf(order, notice), updatedAt: now })
+      if (!order.latePayment) await commitOrder(tx, order, { ...order, latePayment: latePaymentOf(order, notice), updatedAt: now }, now)
       return ok(mismatch ? 'amount_mismatch' : 'late_payment_refunded')
     }
     // Paid already: this is the same payment again, or (with another amount) news for HQ only.

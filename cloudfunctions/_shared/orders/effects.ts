@@ -1,0 +1,53 @@
+import type { Order, TimelineEntry } from '../../../src/core/order'
+import type { Transaction } from '../database'
+import { adjustStock, readSkus } from './stock'
+
+/** A move as its effects see it: the order before and after, in the transaction that writes it. */
+export interface Move {
+  event: TimelineEntry['event']
+  /** Null when the move is placing the order. */
+  before: Order | null
+  after: Order
+  now: Date
+}
+
+type Effect = (tx: Transaction, move: Move) => Promise<void>
+
+const moveStock = (sign: 1 | -1): Effect => async (tx, { after }) => {
+  const skus = await readSkus(tx, after.lines.map((l) => l.skuId))
+  await adjustStock(tx, skus, after.lines.map((l) => ({ skuId: l.skuId, delta: sign * l.quantity })))
+}
+
+const reserveStock = moveStock(-1)
+const releaseStock = moveStock(1)
+
+/**
+ * What each move of an order does besides changing the order, declared here and nowhere else. Effects
+ * run in the transaction that writes the order, so they happen exactly when the move does, and once:
+ * a move that conflicts or is refused runs none of them. Features that hang on an order's life
+ * (commission on payment, receipt and refund; points; coupons) add their effects to this table.
+ */
+export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
+  place: [reserveStock],
+  cancel: [releaseStock],
+  expire: [releaseStock],
+  rejectPayment: [releaseStock],
+  // Goods refunded before they shipped are still in the warehouse.
+  refundSucceeded: [async (tx, move) => (move.before?.status === 'paid' ? releaseStock(tx, move) : undefined)],
+}
+
+
+/**
+ * Writes an order's change (or a new order, when `before` is null) and runs the effects of every move
+ * it made, all in `tx`. Returns the order's id.
+ */
+export async function commitOrder(tx: Transaction, before: Order | null, after: Order, now: Date): Promise<string> {
+  // Every move appends to the timeline, so the entries a change added are the moves it made.
+  for (const { event } of after.timeline.slice(before?.timeline.length ?? 0)) {
+    for (const effect of ORDER_EFFECTS[event] ?? []) await effect(tx, { event, before, after, now })
+  }
+  const { _id, ...fields } = after
+  if (!before) return (await tx.collection<Order>('orders').add({ data: fields }))._id
+  await tx.collection<Order>('orders').doc(_id).set({ data: fields })
+  return _id
+}
