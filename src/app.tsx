@@ -2,6 +2,7 @@ import { useDidShow } from '@tarojs/taro'
 import { reaction } from 'mobx'
 import { useEffect, type PropsWithChildren } from 'react'
 import { showCartBadge } from './components/cart-badge'
+import { PlatformSheets } from './platform-sheets'
 import { createRootStore, StoreProvider } from './stores'
 import './app.less'
 
@@ -13,5 +14,11 @@ export default function App({ children }: PropsWithChildren) {
   // Coming back to the app: the cart may have changed on another device (or an order emptied it).
   useDidShow(() => void rootStore.cart.load())
 
-  return <StoreProvider store={rootStore}>{children}</StoreProvider>
+  return (
+    <StoreProvider store={rootStore}>
+      {/* Before the pages: Taro's H5 router hides a page that is not its container's last child. */}
+      <PlatformSheets />
+      {children}
+    </StoreProvider>
+  )
 }

@@ -7,7 +7,8 @@ import type { PaymentPrompt, PaymentSheet } from './payment'
  * H5 only: a stand-in for WeChat's pay sheet. There is no WeChat in the browser, so the local cloud
  * plays WeChat Pay: paying or cancelling here tells it what the buyer did with the prepay `package`,
  * and it then answers the server's queries (and sends the notification) as WeChat Pay would.
- * CashierSheet renders `current`; `requestPayment` resolves when the sheet closes.
+ * The app root's CashierSheet (src/platform-sheets) renders `current`; `requestPayment` resolves when
+ * the sheet closes.
  */
 export class DevCashier implements PaymentSheet {
   current: (PaymentPrompt & { package: string }) | null = null

@@ -29,6 +29,8 @@ describe('a consumer buys tea and pays with (emulated) WeChat Pay', () => {
       if (!(await chip(value).getAttribute('class'))?.includes('product__chip--chosen')) await chip(value).click()
     }
   }
+  /** The H5 stand-in for WeChat's pay sheet: mounted once at the app root, above whichever page paid. */
+  const cashier = () => page.locator('.cashier__sheet')
   const orderIdFromUrl = () => new URL(page.url().replace('#', '')).searchParams.get('id') ?? ''
 
   beforeAll(async () => {
@@ -122,13 +124,12 @@ describe('a consumer buys tea and pays with (emulated) WeChat Pay', () => {
 
   it('places the order and pays in the cashier; the order is 待发货 with its timeline', async () => {
     await here().locator('.checkout__submit').click()
-    const cashier = here().locator('.cashier__sheet')
-    await cashier.waitFor()
-    expect(await cashier.locator('.cashier__amount').innerText()).toBe('¥396.00')
-    await expect.poll(() => cashier.locator('.cashier__merchant').innerText()).toBe('云岭茶舍')
+    await cashier().waitFor()
+    expect(await cashier().locator('.cashier__amount').innerText()).toBe('¥396.00')
+    await expect.poll(() => cashier().locator('.cashier__merchant').innerText()).toBe('云岭茶舍')
     await shot('10-cashier')
 
-    await cashier.locator('.cashier__pay').click()
+    await cashier().locator('.cashier__pay').click()
     await here().locator('.status-header__status', { hasText: '待发货' }).waitFor()
     paidOrderId = orderIdFromUrl()
     expect(await here().locator('.timeline__text').allInnerTexts()).toEqual(['支付成功', '下单'])
@@ -156,14 +157,20 @@ describe('a consumer buys tea and pays with (emulated) WeChat Pay', () => {
     await here().locator('.delivery-address__name', { hasText: '林小雨' }).waitFor()
     await expect.poll(() => here().locator('.amounts__payable').innerText()).toBe('¥298.00')
     await here().locator('.checkout__submit').click()
-    await here().locator('.cashier__sheet').waitFor()
-    await here().locator('.cashier__cancel').click()
+    await cashier().waitFor()
+    await cashier().locator('.cashier__cancel').click()
 
     await here().locator('.status-header__status', { hasText: '待付款' }).waitFor()
     unpaidOrderId = orderIdFromUrl()
     expect(unpaidOrderId).not.toBe(paidOrderId)
     expect(await here().locator('.order-actions__button').allInnerTexts()).toEqual(['取消订单', '去支付'])
     await shot('12-order-unpaid')
+
+    // 去支付 on the order page opens the same cashier: it is mounted once, at the app root, for every page.
+    await here().locator('.order-actions__button', { hasText: '去支付' }).click()
+    await cashier().waitFor()
+    await cashier().locator('.cashier__cancel').click()
+    await cashier().waitFor({ state: 'detached' })
   })
 
   it('holds the stock for the unpaid order', async () => {

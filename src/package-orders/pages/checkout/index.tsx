@@ -11,7 +11,6 @@ import { checkoutLinesFrom, goShopping, openAddressBook, openAddressForm, orderD
 import { useStores } from '../../../stores'
 import { MAX_REMARK_LENGTH } from '../../../stores/checkout'
 import { Amounts } from '../../components/amounts'
-import { CashierSheet } from '../../components/cashier-sheet'
 import { OrderLines } from '../../components/order-lines'
 import { AddressCard } from './address-card'
 import './index.less'
@@ -96,7 +95,6 @@ function CheckoutPage() {
           提交订单
         </ActionButton>
       </View>
-      <CashierSheet />
     </View>
   )
 }

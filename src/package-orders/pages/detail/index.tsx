@@ -9,7 +9,6 @@ import { formatShanghai } from '../../../core/time'
 import { openOrders } from '../../../routes'
 import { useStores } from '../../../stores'
 import { Amounts } from '../../components/amounts'
-import { CashierSheet } from '../../components/cashier-sheet'
 import { OrderActions } from '../../components/order-actions'
 import { OrderLines } from '../../components/order-lines'
 import { StatusHeader } from './status-header'
@@ -85,12 +84,9 @@ function OrderDetailPage() {
   }
 
   return (
-    <>
-      <LoadStateView state={state} onRetry={() => void orders.load(orderId)}>
-        {(order) => <OrderDetail order={order} />}
-      </LoadStateView>
-      <CashierSheet />
-    </>
+    <LoadStateView state={state} onRetry={() => void orders.load(orderId)}>
+      {(order) => <OrderDetail order={order} />}
+    </LoadStateView>
   )
 }
 

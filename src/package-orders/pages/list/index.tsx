@@ -8,7 +8,6 @@ import { orderTabText } from '../../../i18n/zh-CN'
 import { goShopping, openOrder } from '../../../routes'
 import { useStores } from '../../../stores'
 import type { OrderTab } from '../../../core/order'
-import { CashierSheet } from '../../components/cashier-sheet'
 import { OrderCard } from './order-card'
 import './index.less'
 
@@ -51,7 +50,6 @@ function OrderListPage() {
           {(items) => items.map((order) => <OrderCard key={order._id} order={order} onOpen={openOrder} />)}
         </PagedListView>
       </View>
-      <CashierSheet />
     </View>
   )
 }

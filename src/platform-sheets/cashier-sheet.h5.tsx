@@ -1,14 +1,13 @@
-// H5 only (Taro builds index.weapp.tsx for the mini program): the local cloud's stand-in for
-// WeChat's pay sheet, shown while DevCashier has a payment waiting for the buyer.
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
-import { ActionButton } from '../../../components/action-button'
-import { formatFen } from '../../../core/money'
-import { devCashier } from '../../../services/payment-sheet.h5'
-import { useStores } from '../../../stores'
-import './index.less'
+import { ActionButton } from '../components/action-button'
+import { formatFen } from '../core/money'
+import { devCashier } from '../services/payment-sheet.h5'
+import { useStores } from '../stores'
+import './cashier-sheet.less'
 
+/** The local cloud's stand-in for WeChat's pay sheet, shown while DevCashier has a payment waiting for the buyer. */
 export const CashierSheet = observer(function CashierSheet() {
   const { catalog } = useStores()
   const payment = devCashier.current

@@ -1,0 +1,10 @@
+import { CashierSheet } from './cashier-sheet.h5'
+
+/**
+ * The browser has no WeChat to draw its sheets, so the local cloud's stand-ins are drawn here, beside
+ * the pages. Each watches its H5 service (the cashier watches DevCashier, the H5 PaymentSheet) and shows
+ * itself while that service waits for the buyer. A new stand-in is one more line here.
+ */
+export function PlatformSheets() {
+  return <CashierSheet />
+}
