@@ -9,6 +9,7 @@ import type { IndexSpec } from './database/indexes'
 import { Store } from './database/store'
 import { buildFunctions, listFunctions } from './functions/build'
 import { FunctionHost, Identity, Invocation } from './functions/host'
+import { OpenApi, OpenApiOptions, formFileBytes } from './openapi'
 import { PayOptions, startPay } from './pay'
 
 export interface LocalCloudOptions {
@@ -33,6 +34,8 @@ export interface LocalCloudOptions {
   personas?: Persona[]
   /** WeChat Pay: how notifications are retried, how long refunds take. */
   pay?: PayOptions
+  /** WeChat's open APIs (`cloud.openapi.*`): the app's pages, the per-minute quota. */
+  openapi?: OpenApiOptions
   /** Folders served as static files (the H5 build, demo images), matched by URL prefix in order. */
   staticRoots?: Array<{ prefix: string; dir: string }>
   log?: (line: string) => void
@@ -53,6 +56,8 @@ export interface LocalCloud {
   boundAddress: string
   db: DatabaseService
   functions: FunctionHost
+  /** The record of `cloud.openapi.*` calls. */
+  openapi: OpenApi
   close(): Promise<void>
 }
 
@@ -89,6 +94,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     log,
   })
   const pay = await startPay(store, functions, { appId, log, ...options.pay })
+  const openapi = new OpenApi(options.openapi)
 
   const server = http.createServer((req, res) => {
     const started = Date.now()
@@ -118,6 +124,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
     const cashier = await pay.cashier.route(req.method ?? 'GET', url, () => readJson(req))
     if (cashier) return cashier
+    const openapiCalls = openapi.route(req.method ?? 'GET', url)
+    if (openapiCalls) return openapiCalls
     if (req.method === 'GET' || req.method === 'HEAD') {
       const file = staticFile(options.staticRoots ?? [], url.pathname)
       if (file) return { status: 200, body: file, describe: `static ${url.pathname}` }
@@ -126,7 +134,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
       const instanceId = url.pathname.match(/^\/admin\/instance\/([\w-]+)/)?.[1]
-      if (header(req, 'content-type')?.startsWith('multipart/form-data')) return formAction(await readForm(req), instanceId)
+      const contentType = header(req, 'content-type')
+      if (contentType?.startsWith('multipart/form-data')) {
+        const body = await readBody(req)
+        return formAction(await readForm(body, contentType), instanceId, body, contentType)
+      }
       const body = (await readJson(req)) as DatabaseRequest & Record<string, any>
       const trace: QueryTrace = {}
       const answer = await adminAction(body, trace, instanceId)
@@ -153,11 +165,23 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     return { status: 404, body: { code: 'NOT_FOUND', message: 'not found' } }
   }
 
-  /** The actions node-sdk sends as multipart forms: wx.wxPayApi (cloudPay). */
-  async function formAction(form: FormData, instanceId?: string): Promise<{ status: number; body: unknown; describe: string }> {
+  /** The actions node-sdk sends as multipart forms: wx.wxPayApi (cloudPay) and wx.openApi (cloud.openapi). */
+  async function formAction(
+    form: FormData,
+    instanceId: string | undefined,
+    body: Buffer,
+    contentType: string,
+  ): Promise<{ status: number; body: unknown; describe: string }> {
     const action = String(form.get('action'))
     const apiName = String(form.get('apiName'))
     const describe = `${action} ${apiName}`
+    if (action === 'wx.openApi') {
+      // requestData is protobuf: read as bytes from the body, since FormData decoded it as text.
+      const requestData = await formFileBytes(body, contentType, 'requestData')
+      const caller = instanceId ? functions.identityOf(instanceId) : undefined
+      const answer = await openapi.handle(apiName, requestData, caller)
+      return { status: 200, body: answer.ok ? answer.bytes : { code: answer.code, message: answer.message }, describe }
+    }
     if (action !== 'wx.wxPayApi') {
       return { status: 200, body: { code: 'INVALID_PARAM', message: `action ${action} is not supported by the local cloud` }, describe }
     }
@@ -210,6 +234,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     boundAddress,
     db,
     functions,
+    openapi,
     async close() {
       pay.close()
       await functions.close()
@@ -263,10 +288,9 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
-async function readForm(req: http.IncomingMessage): Promise<FormData> {
-  const body = await readBody(req)
+async function readForm(body: Buffer, contentType: string): Promise<FormData> {
   try {
-    return await new Response(new Uint8Array(body), { headers: { 'content-type': header(req, 'content-type')! } }).formData()
+    return await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData()
   } catch {
     throw new BadRequest('request body is not valid multipart form data')
   }
@@ -319,6 +343,12 @@ function staticFile(roots: Array<{ prefix: string; dir: string }>, pathname: str
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
+  // Bytes for the SDK to decode itself: a wx.openApi answer is a protobuf message.
+  if (Buffer.isBuffer(body)) {
+    res.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': body.length })
+    res.end(body)
+    return
+  }
   if (body instanceof RawJson) {
     const bytes = Buffer.from(JSON.stringify(body.value))
     res.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': bytes.length })
