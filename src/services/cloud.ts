@@ -1,6 +1,7 @@
 import type { ActionName, AnswerOf, FunctionContract, PayloadOf } from '../contracts/contract'
 import type { Result } from '../core/result'
-import { errorText } from '../i18n/zh-CN'
+import type { ErrorCode } from '../core/errors'
+import { errorText, type ClientErrorCode } from '../i18n/zh-CN'
 
 /**
  * The only way the app reaches cloud functions, typed by their contracts: the action must exist, the
@@ -21,10 +22,11 @@ export type CloudClientFactory = (personas: PersonaSource | null) => CloudClient
 
 /** A failure as the app shows it: the code and its context, and the words for them as `message`. */
 export class CloudError extends Error {
-  readonly code: string
+  /** A code of the core's list or the client's own; a newer server may send one this build does not know. */
+  readonly code: ErrorCode | ClientErrorCode
   readonly details: Record<string, unknown>
 
-  constructor(code: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode | ClientErrorCode, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
     super(errorText(code, details), options)
     this.name = 'CloudError'
     this.code = code
