@@ -46,6 +46,15 @@ module.exports = {
       from: { path: '^cloudfunctions/([^_/][^/]*)/' },
       to: { path: '^cloudfunctions/([^/]+)/', pathNot: ['^cloudfunctions/$1/', '^cloudfunctions/_shared/'] },
     },
+    // `import './x'` is built as x.weapp.ts(x) or x.h5.ts(x) by Taro and checked against x.d.ts by tsc.
+    // A platform's files are therefore only in its own build, unless something imports one by name.
+    ...['weapp', 'h5'].map((platform) => ({
+      name: `${platform}-code-stays-in-the-${platform}-build`,
+      comment: `Only a .${platform} file may import another by name; everything else imports the module and lets Taro pick.`,
+      severity: 'error',
+      from: { pathNot: `\\.${platform}\\.tsx?$` },
+      to: { path: `\\.${platform}\\.tsx?$` },
+    })),
     {
       name: 'no-circular',
       comment: 'Modules that import each other load, test and read only together: give what both need a module of its own, or pass it by interface.',
@@ -66,7 +75,8 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
-      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', '.weapp.ts', '.h5.ts'],
+      // A platform module resolves to its declaration, as tsc sees it; each platform file is cruised on its own.
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.cjs', '.mjs', '.json'],
     },
   },
 }

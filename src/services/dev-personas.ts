@@ -1,5 +1,5 @@
-// H5 only: the local cloud's development sign-in. Use localCloudPersonas only inside a
-// `process.env.TARO_ENV === 'h5'` branch, so the weapp build drops it with the dead branch.
+// H5 only: the local cloud's development sign-in. Only H5 files (stores/dev-session.h5.ts) import
+// localCloudPersonas, so the weapp build never reaches it.
 import type { Role } from '../core/user'
 import { CloudError } from './cloud'
 

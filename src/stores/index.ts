@@ -2,15 +2,15 @@ import { reaction } from 'mobx'
 import { createContext, createElement, useContext, type PropsWithChildren } from 'react'
 import type { CloudClient } from '../services/cloud'
 import { createCloudClient } from '../services/cloud-client'
-import { localCloudPersonas } from '../services/dev-personas'
 import { PaymentService, type PaymentSheet } from '../services/payment'
 import { createPaymentSheet } from '../services/payment-sheet'
 import { AddressStore } from './address-store'
 import { CartStore } from './cart-store'
 import { CatalogStore } from './catalog-store'
+import { createSession } from './dev-session'
 import { OrderStore } from './order-store'
 import { ProfileStore } from './profile-store'
-import { SessionStore } from './session-store'
+import type { SessionStore } from './session-store'
 
 export class RootStore {
   readonly catalog: CatalogStore
@@ -38,7 +38,7 @@ export class RootStore {
 }
 
 export function createRootStore(): RootStore {
-  const session = process.env.TARO_ENV === 'h5' ? new SessionStore(localCloudPersonas) : null
+  const session = createSession()
   const root = new RootStore(createCloudClient(session), createPaymentSheet(), session)
   if (session) reaction(() => session.personaKey, () => root.forgetCaller())
   return root

@@ -9,8 +9,8 @@ import { addressInput, type Address, type AddressInput } from '../../../core/add
 import { addressFieldText } from '../../../i18n/zh-CN'
 import { useStores } from '../../../stores'
 import { inputOf } from '../../../stores/address-store'
-import { chooseWechatAddress } from '../../wechat-address'
 import { RegionField } from './region-field'
+import { WechatAddress } from './wechat-address'
 import './index.less'
 
 type Field = keyof AddressInput
@@ -65,23 +65,15 @@ function AddressForm({ initial, isNew, saving, onSave, onDelete }: AddressFormPr
     else setErrors(checked.errors)
   }
 
-  const fromWechat = async () => {
-    const picked = await chooseWechatAddress()
-    if (picked) {
-      const merged = { ...picked, isDefault: values.isDefault }
-      setValues(merged)
-      submit(merged)
-    }
+  const fromWechat = (picked: AddressInput) => {
+    const merged = { ...picked, isDefault: values.isDefault }
+    setValues(merged)
+    submit(merged)
   }
 
   return (
     <View className='address-form'>
-      {process.env.TARO_ENV === 'weapp' && isNew && (
-        <View className='address-form__wechat' onClick={() => void fromWechat()}>
-          <Text>使用微信收货地址</Text>
-          <Text className='address-form__chevron'>›</Text>
-        </View>
-      )}
+      {isNew && <WechatAddress onPick={fromWechat} />}
       <View className='address-form__card'>
         <FormItem label='收货人' error={errors.name}>
           <Input className='address-form__input' value={values.name} placeholder='姓名' maxlength={20} onInput={(e) => set({ name: e.detail.value })} />

@@ -1,10 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
-import type { Region } from './region-field'
-
-interface RegionFieldProps {
-  value: Region
-  onChange: (region: Region) => void
-}
+import type { RegionFieldProps } from './region-field'
 
 // WeChat's own 省市区 picker: its data ships with WeChat, not with the mini program.
 export function RegionField({ value, onChange }: RegionFieldProps) {

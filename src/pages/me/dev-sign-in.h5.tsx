@@ -4,12 +4,12 @@ import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { LoadStateView } from '../../components/load-state-view'
 import type { Persona } from '../../services/dev-personas'
-import type { SessionStore } from '../../stores/session-store'
 import { roleText } from '../../i18n/zh-CN'
+import type { DevSignInProps } from './dev-sign-in'
 import './dev-sign-in.less'
 
 /** Picks the persona the local cloud treats as the caller of every later function call. */
-export const DevSignIn = observer(function DevSignIn({ session }: { session: SessionStore }) {
+export const DevSignIn = observer(function DevSignIn({ session }: DevSignInProps) {
   useEffect(() => {
     void session.loadPersonas()
   }, [session])

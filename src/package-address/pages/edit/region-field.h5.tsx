@@ -1,15 +1,5 @@
 import { Input, View } from '@tarojs/components'
-
-export interface Region {
-  province: string
-  city: string
-  district: string
-}
-
-interface RegionFieldProps {
-  value: Region
-  onChange: (region: Region) => void
-}
+import type { Region, RegionFieldProps } from './region-field'
 
 const PARTS: Array<[part: keyof Region, placeholder: string]> = [
   ['province', '省份'],
@@ -17,8 +7,7 @@ const PARTS: Array<[part: keyof Region, placeholder: string]> = [
   ['district', '区县'],
 ]
 
-// H5: the browser has no region picker, so 省 / 市 / 区 are typed. The weapp build uses WeChat's
-// region picker instead (region-field.weapp.tsx).
+// The browser has no region picker, so 省 / 市 / 区 are typed.
 export function RegionField({ value, onChange }: RegionFieldProps) {
   return (
     <View className='address-form__region'>
