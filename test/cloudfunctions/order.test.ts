@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
-import { buyer, eventually, post } from '../support/orders'
+import { buyer, eventually, paidOrder, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
 
 describe('order function', () => {
@@ -223,17 +223,10 @@ describe('order function', () => {
   })
 
   describe('after payment', () => {
-    async function paidOrder(openid: string, skuId = 'tea-100g') {
-      const b = buyer(t.cloud, openid)
-      const { data: order } = await b.place([{ skuId, quantity: 1 }])
-      await b.pay(order._id)
-      await eventually(() => b.order(order._id), (o) => o.status === 'paid')
-      return { b, order }
-    }
     const hq = (action: string, payload: unknown) => callAs(t.cloud, 'o-hq', 'hq', action, payload)
 
     it('HQ ships, the buyer confirms receipt, and the order is complete', async () => {
-      const { b, order } = await paidOrder('o-receive')
+      const { b, order } = await paidOrder(t.cloud, 'o-receive')
       expect(await b.call('order', 'confirmReceipt', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION' } })
       const shipped = await hq('shipOrder', { orderId: order._id, company: '顺丰速运', trackingNo: 'SF1234567890' })
       expect(shipped.data).toMatchObject({ status: 'shipped', shipment: { company: '顺丰速运', trackingNo: 'SF1234567890' } })
@@ -245,7 +238,7 @@ describe('order function', () => {
     })
 
     it('only HQ admins may ship or decide refunds', async () => {
-      const { order } = await paidOrder('o-not-admin')
+      const { order } = await paidOrder(t.cloud, 'o-not-admin')
       expect(await callAs(t.cloud, 'o-not-admin', 'hq', 'shipOrder', { orderId: order._id, company: '顺丰速运', trackingNo: 'SF1234567890' })).toMatchObject({
         ok: false,
         error: { code: 'HQ_FORBIDDEN' },
@@ -253,7 +246,7 @@ describe('order function', () => {
     })
 
     it('a refund requested by the buyer and approved by HQ goes back through WeChat Pay; unshipped stock returns', async () => {
-      const { b, order } = await paidOrder('o-refund', 'tea-250g')
+      const { b, order } = await paidOrder(t.cloud, 'o-refund', 'tea-250g')
       const stockAfterSale = await stockOf('tea-250g')
       const requested = await b.call('order', 'requestRefund', { orderId: order._id, reason: '买错规格了' })
       expect(requested.data.refund).toMatchObject({ status: 'requested', reason: '买错规格了', amountFen: order.payableFen })
@@ -265,7 +258,7 @@ describe('order function', () => {
     })
 
     it('HQ may reject a refund with a reason, and the buyer may ask again', async () => {
-      const { b, order } = await paidOrder('o-refund-rejected')
+      const { b, order } = await paidOrder(t.cloud, 'o-refund-rejected')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
       const rejected = await hq('rejectRefund', { orderId: order._id, reason: '已超过售后期' })
       expect(rejected.data.refund).toMatchObject({ status: 'rejected', rejectReason: '已超过售后期' })
@@ -273,7 +266,7 @@ describe('order function', () => {
     })
 
     it('orders shipped more than ten days ago complete by themselves', async () => {
-      const { b, order } = await paidOrder('o-auto-complete')
+      const { b, order } = await paidOrder(t.cloud, 'o-auto-complete')
       await hq('shipOrder', { orderId: order._id, company: '中通快递', trackingNo: 'ZT1234567890' })
       await t.db.collection('orders').doc(order._id).update({ data: { 'shipment.shippedAt': new Date(Date.now() - 11 * 86_400_000) } })
       await post(t.cloud, '/triggers/timers/autoCompleteOrders')
@@ -298,16 +291,9 @@ describe('order function', () => {
   describe('when WeChat Pay falters', () => {
     const fault = (apiName: string, kind: string, count = 1) => post(t.cloud, '/dev/pay/faults', { apiName, fault: kind, count })
     const hq = (action: string, payload: unknown) => callAs(t.cloud, 'o-hq', 'hq', action, payload)
-    async function paidOrder(openid: string) {
-      const b = buyer(t.cloud, openid)
-      const { data: order } = await b.place([{ skuId: 'tea-100g', quantity: 1 }])
-      await b.pay(order._id)
-      await eventually(() => b.order(order._id), (o) => o.status === 'paid')
-      return { b, order }
-    }
 
     it('a refund WeChat carried out but whose answer was lost stays approved, and its notification settles it', async () => {
-      const { b, order } = await paidOrder('o-refund-lost')
+      const { b, order } = await paidOrder(t.cloud, 'o-refund-lost')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
       await fault('refund', 'lost_answer')
       expect((await hq('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
@@ -317,7 +303,7 @@ describe('order function', () => {
     })
 
     it('a refund WeChat never received is asked for again by the retry job, with the same refund number', async () => {
-      const { b, order } = await paidOrder('o-refund-unavailable')
+      const { b, order } = await paidOrder(t.cloud, 'o-refund-unavailable')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
       await fault('refund', 'unavailable')
       expect((await hq('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
@@ -376,8 +362,8 @@ describe('order function', () => {
     })
 
     it('auto-complete leaves orders in a refund alone and completes the rest', async () => {
-      const { b: inRefund, order: refunding } = await paidOrder('o-auto-refunding')
-      const { b: plain, order: normal } = await paidOrder('o-auto-plain')
+      const { b: inRefund, order: refunding } = await paidOrder(t.cloud, 'o-auto-refunding')
+      const { b: plain, order: normal } = await paidOrder(t.cloud, 'o-auto-plain')
       for (const id of [refunding._id, normal._id]) {
         await hq('shipOrder', { orderId: id, company: '中通快递', trackingNo: 'ZT0000000009' })
         await t.db.collection('orders').doc(id).update({ data: { 'shipment.shippedAt': new Date(Date.now() - 12 * 86_400_000) } })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
-import { buyer, eventually, post } from '../support/orders'
+import { buyer, eventually, paidOrder, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
 
 const SUB_MCH_ID = '1900000109'
@@ -46,13 +46,6 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
     return { b, order, pkg: opened.payment.package as string }
   }
 
-  async function paidOrder(openid: string) {
-    const b = buyer(t.cloud, openid)
-    const { data: order } = await b.place([{ skuId: 'tea-100g', quantity: 1 }])
-    await b.pay(order._id)
-    await eventually(() => b.order(order._id), (o) => o.status === 'paid')
-    return { b, order }
-  }
 
   describe('a payment of the wrong amount', () => {
     it('cancels the order, returns its stock once and the money once, and makes one anomaly — notice delivered 5 times, timers run again and again', async () => {
@@ -147,7 +140,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
 
   describe('refunds', () => {
     it('a payment in 转入退款 (REFUND) is not a refund that succeeded: an approved refund still processing stays approved', async () => {
-      const { b, order } = await paidOrder('o-refund-processing')
+      const { b, order } = await paidOrder(t.cloud, 'o-refund-processing')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
       await fault('refund_processing')
       expect((await hq('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
@@ -165,7 +158,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
     })
 
     it('a refund that ends in CHANGE (退款异常) is not shown as refunded, not retried, and is one anomaly HQ can list', async () => {
-      const { b, order } = await paidOrder('o-refund-change')
+      const { b, order } = await paidOrder(t.cloud, 'o-refund-change')
       const stock = await stockOf('tea-100g')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '买错了' })
       await fault('refund_change')
@@ -196,7 +189,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
     })
 
     it('a refund whose notification never came is settled by the retry job from WeChat Pay’s account of that refund', async () => {
-      const { b, order } = await paidOrder('o-refund-unnotified')
+      const { b, order } = await paidOrder(t.cloud, 'o-refund-unnotified')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
       await hq('approveRefund', { orderId: order._id })
       await eventually(() => b.order(order._id), (o) => o.refund.status === 'refunded')

@@ -46,6 +46,16 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
   }
 }
 
+/** The rejection of `promise`; fails the test if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<any> {
+  try {
+    await promise
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected the call to reject')
+}
+
 let counter = 0
 /** A new, empty collection for one test. */
 export async function freshCollection(db: any, prefix = 'c'): Promise<any> {

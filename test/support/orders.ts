@@ -32,6 +32,15 @@ export function buyer(cloud: LocalCloud, openid: string) {
   }
 }
 
+/** An order of one unit of `skuId`, placed and paid by `openid` through the cashier, once the notification has marked it paid. */
+export async function paidOrder(cloud: LocalCloud, openid: string, skuId = 'tea-100g') {
+  const b = buyer(cloud, openid)
+  const { data: order } = await b.place([{ skuId, quantity: 1 }])
+  await b.pay(order._id)
+  await eventually(() => b.order(order._id), (o) => o.status === 'paid')
+  return { b, order }
+}
+
 export async function post(cloud: LocalCloud, path: string, body: unknown = {}) {
   const response = await fetch(`${cloud.url}${path}`, {
     method: 'POST',

@@ -1,15 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TestCloud, freshCollection, startTestCloud } from '../../support/local-cloud'
-
-/** The rejection of `promise`; fails the test if it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the call to reject')
-}
+import { freshCollection, rejection, startTestCloud, TestCloud } from '../../support/local-cloud'
 
 const byId = (a: { _id: string }, b: { _id: string }) => a._id.localeCompare(b._id)
 

@@ -1,15 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TestCloud, freshCollection, startTestCloud } from '../../support/local-cloud'
-
-/** The rejection of `promise`; fails the test if it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the call to reject')
-}
+import { freshCollection, rejection, startTestCloud, TestCloud } from '../../support/local-cloud'
 
 // '寿' and '司' take 3 UTF-8 bytes each and '🍣' 4 bytes (and two UTF-16 units): '寿司 sushi 🍣' has
 // 10 code points and 17 bytes.

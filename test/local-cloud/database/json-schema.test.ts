@@ -1,15 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TestCloud, freshCollection, startTestCloud } from '../../support/local-cloud'
-
-/** The rejection of `promise`; fails the test if it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the call to reject')
-}
+import { freshCollection, rejection, startTestCloud, TestCloud } from '../../support/local-cloud'
 
 const PRODUCTS = [
   { _id: 'p1', name: 'green tea', price: 12, tags: ['tea'], meta: { origin: 'fujian' }, at: new Date('2024-01-01T00:00:00Z') },

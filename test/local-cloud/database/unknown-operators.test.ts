@@ -1,15 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TestCloud, freshCollection, startTestCloud } from '../../support/local-cloud'
-
-/** The rejection of `promise`; fails the test if it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the call to reject')
-}
+import { freshCollection, rejection, startTestCloud, TestCloud } from '../../support/local-cloud'
 
 // The service answers an operator it does not support with DATABASE_INVALID_OPERRATOR, which
 // wx-server-sdk shows as errCode -502002, and a query it cannot run with DATABASE_REQUEST_FAILED
