@@ -19,6 +19,13 @@ module.exports = {
       to: { pathNot: ['^src/(core|contracts)/', '^node_modules/zod/'] },
     },
     {
+      name: 'client-holds-no-schemas',
+      comment: 'The mini program reaches functions through src/contracts/functions.ts and imports contracts for their types only, so their zod schemas stay out of the main package.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/contracts/' },
+      to: { path: '^src/contracts/', pathNot: '^src/contracts/(functions|contract)\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'pages-do-not-call-the-cloud',
       comment: 'Pages and components get data from stores; only services talk to the cloud.',
       severity: 'error',

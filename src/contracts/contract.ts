@@ -14,11 +14,23 @@ export interface ActionContract<I extends z.ZodTypeAny = z.ZodTypeAny, O = unkno
   errors: readonly E[]
 }
 
-export interface FunctionContract<A extends Record<string, ActionContract> = Record<string, ActionContract>> {
+export interface FunctionContract<A extends Record<string, ActionContract> = Record<string, ActionContract>, N extends string = string> {
   /** The cloud function's name, as deployed. */
-  name: string
+  name: N
   actions: A
 }
+
+/**
+ * What the mini program holds of a contract: the function's name, with the contract's types but none
+ * of its code — the schemas stay out of the main package, which WeChat caps at 2 MB and we at 600 KB.
+ */
+export interface FunctionRef<C extends FunctionContract> {
+  name: C['name']
+  /** Carries the contract's type; never set. */
+  readonly contract?: C
+}
+
+export const functionRef = <C extends FunctionContract>(name: C['name']): FunctionRef<C> => ({ name })
 
 /** Stands for the answer's type in a contract (`output: returns<OrderView>()`). */
 export const returns = <T>(): T => undefined as T
@@ -29,7 +41,7 @@ export const action = <I extends z.ZodTypeAny, O, E extends ErrorCode = never>(s
   errors: spec.errors ?? [],
 })
 
-export const defineContract = <A extends Record<string, ActionContract>>(name: string, actions: A): FunctionContract<A> => ({ name, actions })
+export const defineContract = <N extends string, A extends Record<string, ActionContract>>(name: N, actions: A): FunctionContract<A, N> => ({ name, actions })
 
 /** Failures any action can answer with: its edge refusing the call, or a bug. */
 export const EDGE_ERRORS = ['AUTH_REQUIRED', 'FORBIDDEN_SOURCE', 'INTERNAL_ERROR', 'INVALID_INPUT', 'UNKNOWN_ACTION', 'HQ_FORBIDDEN'] as const

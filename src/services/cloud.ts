@@ -1,4 +1,4 @@
-import type { ActionName, AnswerOf, FunctionContract, PayloadOf } from '../contracts/contract'
+import type { ActionName, AnswerOf, FunctionContract, FunctionRef, PayloadOf } from '../contracts/contract'
 import type { Result } from '../core/result'
 import type { ErrorCode } from '../core/errors'
 import { errorText, type ClientErrorCode } from '../i18n/zh-CN'
@@ -10,7 +10,7 @@ import { errorText, type ClientErrorCode } from '../i18n/zh-CN'
  * platform by cloud-client.
  */
 export interface CloudClient {
-  call<C extends FunctionContract, K extends ActionName<C>>(contract: C, action: K, payload: PayloadOf<C, K>): Promise<AnswerOf<C, K>>
+  call<C extends FunctionContract, K extends ActionName<C>>(fn: FunctionRef<C>, action: K, payload: PayloadOf<C, K>): Promise<AnswerOf<C, K>>
 }
 
 /** Who the H5 build acts as. In WeChat the platform itself tells functions who the caller is. */

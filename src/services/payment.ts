@@ -1,4 +1,4 @@
-import { orderContract } from '../contracts/order'
+import { orderFunction } from '../contracts/functions'
 import type { OrderView, PaymentParams } from '../core/order'
 import type { CloudClient } from './cloud'
 
@@ -29,13 +29,13 @@ export class PaymentService {
   ) {}
 
   async pay(order: Pick<OrderView, '_id' | 'orderNo' | 'payableFen'>): Promise<OrderView> {
-    const { payment } = await this.cloud.call(orderContract, 'payOrder', { orderId: order._id })
+    const { payment } = await this.cloud.call(orderFunction, 'payOrder', { orderId: order._id })
     await this.sheet.requestPayment(payment, { orderNo: order.orderNo, amountFen: order.payableFen })
     return this.sync(order._id)
   }
 
   /** Asks the server to check with WeChat Pay, e.g. when the buyer comes back from paying. */
   sync(orderId: string): Promise<OrderView> {
-    return this.cloud.call(orderContract, 'syncPayment', { orderId })
+    return this.cloud.call(orderFunction, 'syncPayment', { orderId })
   }
 }

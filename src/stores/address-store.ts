@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import { addressContract } from '../contracts/address'
+import { addressFunction } from '../contracts/functions'
 import type { Address, AddressInput } from '../core/address'
 import type { CloudClient } from '../services/cloud'
 import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
@@ -31,7 +31,7 @@ export class AddressStore {
   load(): Promise<void> {
     return refresh(
       this.addresses,
-      () => this.cloud.call(addressContract, 'listAddresses', {}).then((answer) => answer.items),
+      () => this.cloud.call(addressFunction, 'listAddresses', {}).then((answer) => answer.items),
       (state) => { this.addresses = state },
     )
   }
@@ -49,7 +49,7 @@ export class AddressStore {
   async save(address: AddressInput, addressId?: string): Promise<Outcome<Address>> {
     this.saving = true
     const outcome = await attempt(() =>
-      this.cloud.call(addressContract, 'saveAddress', addressId ? { addressId, address } : { address }),
+      this.cloud.call(addressFunction, 'saveAddress', addressId ? { addressId, address } : { address }),
     )
     if (outcome.ok) await this.load()
     runInAction(() => { this.saving = false })
@@ -58,12 +58,12 @@ export class AddressStore {
 
   setDefault(address: Address): Promise<Outcome<Address>> {
     return this.changeOne(address._id, () =>
-      this.cloud.call(addressContract, 'saveAddress', { addressId: address._id, address: { ...inputOf(address), isDefault: true } }),
+      this.cloud.call(addressFunction, 'saveAddress', { addressId: address._id, address: { ...inputOf(address), isDefault: true } }),
     )
   }
 
   remove(addressId: string): Promise<Outcome<unknown>> {
-    return this.changeOne(addressId, () => this.cloud.call(addressContract, 'deleteAddress', { addressId }))
+    return this.changeOne(addressId, () => this.cloud.call(addressFunction, 'deleteAddress', { addressId }))
   }
 
   private async changeOne<T>(addressId: string, request: () => Promise<T>): Promise<Outcome<T>> {

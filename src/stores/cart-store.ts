@@ -1,6 +1,7 @@
 import { makeAutoObservable } from 'mobx'
+import type { cartContract } from '../contracts/cart'
 import type { ActionName, PayloadOf } from '../contracts/contract'
-import { cartContract } from '../contracts/cart'
+import { cartFunction } from '../contracts/functions'
 import type { CartView } from '../core/cart'
 import type { CloudClient } from '../services/cloud'
 import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
@@ -24,7 +25,7 @@ export class CartStore {
   }
 
   load(): Promise<void> {
-    return refresh(this.cart, () => this.cloud.call(cartContract, 'getCart', {}), (state) => { this.cart = state })
+    return refresh(this.cart, () => this.cloud.call(cartFunction, 'getCart', {}), (state) => { this.cart = state })
   }
 
   reset(): void {
@@ -49,7 +50,7 @@ export class CartStore {
 
   private async change<K extends ActionName<typeof cartContract>>(action: K, payload: PayloadOf<typeof cartContract, K>): Promise<Outcome<CartView>> {
     this.changing = true
-    const outcome = await attempt(() => this.cloud.call(cartContract, action, payload))
+    const outcome = await attempt(() => this.cloud.call(cartFunction, action, payload))
     this.settle(outcome)
     return outcome
   }

@@ -1,5 +1,5 @@
 import { makeAutoObservable, observable } from 'mobx'
-import { catalogContract } from '../contracts/catalog'
+import { catalogFunction } from '../contracts/functions'
 import type { CloudClient } from '../services/cloud'
 import type { Category, ProductDetail, ProductSummary, Storefront } from '../core/catalog'
 import { IDLE, refresh, type LoadState } from './load-state'
@@ -29,7 +29,7 @@ export class CatalogStore {
   loadStorefront(): Promise<void> {
     return refresh(
       this.storefront,
-      () => this.cloud.call(catalogContract, 'getStorefront', {}),
+      () => this.cloud.call(catalogFunction, 'getStorefront', {}),
       (state) => { this.storefront = state },
     )
   }
@@ -37,7 +37,7 @@ export class CatalogStore {
   loadCategories(): Promise<void> {
     return refresh(
       this.categories,
-      () => this.cloud.call(catalogContract, 'listCategories', {}).then((answer) => answer.items),
+      () => this.cloud.call(catalogFunction, 'listCategories', {}).then((answer) => answer.items),
       (state) => { this.categories = state },
     )
   }
@@ -82,14 +82,14 @@ export class CatalogStore {
   loadProduct(productId: string): Promise<void> {
     return refresh(
       this.product(productId),
-      () => this.cloud.call(catalogContract, 'getProduct', { productId }),
+      () => this.cloud.call(catalogFunction, 'getProduct', { productId }),
       (state) => { this.products.set(productId, state) },
     )
   }
 
   private productList(filter: { categoryId?: string; keyword?: string }): PagedList<ProductSummary> {
     return new PagedList((page, pageSize) =>
-      this.cloud.call(catalogContract, 'listProducts', { ...filter, page, pageSize }),
+      this.cloud.call(catalogFunction, 'listProducts', { ...filter, page, pageSize }),
     )
   }
 }

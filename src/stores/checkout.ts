@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import { orderContract } from '../contracts/order'
+import { orderFunction } from '../contracts/functions'
 import type { OrderView } from '../core/order'
 import type { LineRequest, Quote } from '../core/pricing'
 import { CloudError, type CloudClient } from '../services/cloud'
@@ -51,7 +51,7 @@ export class Checkout {
   /** The server's prices for the lines: what the order will cost if placed now. */
   loadQuote(): Promise<void> {
     return track(
-      () => this.cloud.call(orderContract, 'quoteOrder', { lines: this.lines }),
+      () => this.cloud.call(orderFunction, 'quoteOrder', { lines: this.lines }),
       (state) => { this.quote = state },
     )
   }
@@ -72,7 +72,7 @@ export class Checkout {
     if (this.submitting) return { ok: false, error: new CloudError('CHECKOUT_BUSY') }
     this.step = 'placing'
     const placed = await attempt(() =>
-      this.cloud.call(orderContract, 'placeOrder', {
+      this.cloud.call(orderFunction, 'placeOrder', {
         requestId: this.requestId,
         lines: this.lines,
         addressId,

@@ -1,5 +1,5 @@
 import { makeAutoObservable, observable, runInAction } from 'mobx'
-import { orderContract } from '../contracts/order'
+import { orderFunction } from '../contracts/functions'
 import { ORDER_TABS, summarizeOrder, type OrderSummary, type OrderTab, type OrderView } from '../core/order'
 import type { LineRequest } from '../core/pricing'
 import { CloudError, type CloudClient } from '../services/cloud'
@@ -38,7 +38,7 @@ export class OrderStore {
     let list = this.lists.get(tab)
     if (!list) {
       list = new PagedList((page, pageSize) =>
-        this.cloud.call(orderContract, 'listOrders', { tab, page, pageSize }),
+        this.cloud.call(orderFunction, 'listOrders', { tab, page, pageSize }),
       )
       this.lists.set(tab, list)
     }
@@ -52,7 +52,7 @@ export class OrderStore {
   load(orderId: string): Promise<void> {
     return refresh(
       this.order(orderId),
-      () => this.cloud.call(orderContract, 'getOrder', { orderId }),
+      () => this.cloud.call(orderFunction, 'getOrder', { orderId }),
       (state) => { this.orders.set(orderId, state) },
     )
   }
@@ -78,15 +78,15 @@ export class OrderStore {
   }
 
   cancel(orderId: string, reason: string): Promise<Outcome<OrderView>> {
-    return this.act(orderId, () => this.cloud.call(orderContract, 'cancelOrder', { orderId, reason }))
+    return this.act(orderId, () => this.cloud.call(orderFunction, 'cancelOrder', { orderId, reason }))
   }
 
   confirmReceipt(orderId: string): Promise<Outcome<OrderView>> {
-    return this.act(orderId, () => this.cloud.call(orderContract, 'confirmReceipt', { orderId }))
+    return this.act(orderId, () => this.cloud.call(orderFunction, 'confirmReceipt', { orderId }))
   }
 
   requestRefund(orderId: string, reason: string): Promise<Outcome<OrderView>> {
-    return this.act(orderId, () => this.cloud.call(orderContract, 'requestRefund', { orderId, reason }))
+    return this.act(orderId, () => this.cloud.call(orderFunction, 'requestRefund', { orderId, reason }))
   }
 
   /** Shows an order the server just answered with, here and in every list that has it. */

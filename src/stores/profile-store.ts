@@ -1,5 +1,5 @@
 import { makeAutoObservable } from 'mobx'
-import { userContract } from '../contracts/user'
+import { userFunction } from '../contracts/functions'
 import type { Profile } from '../core/user'
 import type { CloudClient } from '../services/cloud'
 import { IDLE, track, type LoadState } from './load-state'
@@ -14,7 +14,7 @@ export class ProfileStore {
 
   load(): Promise<void> {
     return track(
-      () => this.cloud.call(userContract, 'getProfile', {}),
+      () => this.cloud.call(userFunction, 'getProfile', {}),
       (state) => { this.profile = state },
     )
   }

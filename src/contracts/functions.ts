@@ -1,0 +1,19 @@
+import type { addressContract } from './address'
+import type { cartContract } from './cart'
+import type { catalogContract } from './catalog'
+import { functionRef } from './contract'
+import type { hqContract } from './hq'
+import type { orderContract } from './order'
+import type { userContract } from './user'
+
+/**
+ * The cloud functions as the mini program calls them: `cloud.call(orderFunction, 'placeOrder', …)`.
+ * Type-only imports of the contracts, so their zod schemas are not bundled into the client; a name that
+ * does not match its contract's is a type error.
+ */
+export const addressFunction = functionRef<typeof addressContract>('address')
+export const cartFunction = functionRef<typeof cartContract>('cart')
+export const catalogFunction = functionRef<typeof catalogContract>('catalog')
+export const hqFunction = functionRef<typeof hqContract>('hq')
+export const orderFunction = functionRef<typeof orderContract>('order')
+export const userFunction = functionRef<typeof userContract>('user')
