@@ -45,6 +45,15 @@ export const ERROR_CODES = [
   'PAYMENT_QUERY_FAILED',
   'PAYMENT_UNAVAILABLE',
   'REFUND_ALREADY_RECORDED',
+  // Shops, bindings and share codes (issue 8: src/core/shop.ts, attribution.ts, share-code.ts)
+  'SHOP_ILLEGAL_TRANSITION',
+  'SHOP_MOVE_FORBIDDEN',
+  'SHOP_NOT_ACTIVE',
+  'BINDING_NOT_ACTIVE',
+  'BINDING_SAME_SHOP',
+  'BINDING_SELF_REFUSED',
+  'BINDING_COLLEAGUE_REFUSED',
+  'SHARE_CODE_INVALID',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -4,6 +4,11 @@ import type { ErrorCode } from '../core/errors'
 import { formatFen } from '../core/money'
 import type { BuyerAction, BuyerStatus, OrderEvent, OrderStatus, OrderTab, RefundStatus, TimelineEntry } from '../core/order'
 import type { Role } from '../core/user'
+// Shops, sharing and attribution (issue 8)
+import type { AttributionReason, AttributionStrategy, BindingHistoryKind, BindingHistoryReason, KeepReason, PassedOver, RulesProblem } from '../core/attribution'
+import type { FunnelEventKind } from '../core/funnel'
+import type { VisitChannel } from '../core/share-code'
+import type { ShopDefaultWords, ShopEvent, ShopFieldProblem, ShopStatus } from '../core/shop'
 
 /**
  * The words of the shop in Simplified Chinese, in one place. The core and the cloud functions answer
@@ -93,6 +98,13 @@ function illegalTransition({ event, status, refundStatus }: Details): string {
   }
 }
 
+/** Why a shop cannot make a move now (issue 8). */
+function shopIllegalTransition({ event, status }: Details): string {
+  const now = SHOP_STATUS[status as ShopStatus] ?? ''
+  const move = SHOP_EVENT[event as ShopEvent] ?? '进行此操作'
+  return `小店${now}，不能${move}`
+}
+
 const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   AUTH_REQUIRED: '请先登录',
   FORBIDDEN_SOURCE: '无权调用',
@@ -134,6 +146,16 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   PAYMENT_QUERY_FAILED: '支付结果查询失败，请稍后重试',
   PAYMENT_UNAVAILABLE: '支付暂时不可用，请稍后重试',
   REFUND_ALREADY_RECORDED: '退款结果已记录',
+
+  // Shops, bindings and share codes (issue 8)
+  SHOP_ILLEGAL_TRANSITION: shopIllegalTransition,
+  SHOP_MOVE_FORBIDDEN: '仅总部可以审核、暂停或恢复小店',
+  SHOP_NOT_ACTIVE: '这家小店暂未营业',
+  BINDING_NOT_ACTIVE: '该顾客当前没有绑定小店',
+  BINDING_SAME_SHOP: '该顾客已绑定在这家小店',
+  BINDING_SELF_REFUSED: '不能把顾客绑定到其本人的小店',
+  BINDING_COLLEAGUE_REFUSED: '员工不能绑定到同事的小店',
+  SHARE_CODE_INVALID: '分享链接无效或已失效',
 
   NETWORK_ERROR: '网络异常，请稍后重试',
   INVALID_RESPONSE: '服务暂时不可用，请稍后重试',
@@ -201,3 +223,127 @@ const ADDRESS_FIELD: Record<AddressFieldProblem, string> = {
 export function addressFieldText(problem: string): string {
   return (ADDRESS_FIELD as Record<string, string | undefined>)[problem] ?? '请检查填写的内容'
 }
+
+// Shops, sharing and attribution (issue 8)
+
+const SHOP_STATUS: Record<ShopStatus, string> = {
+  pending: '待审核',
+  active: '营业中',
+  suspended: '已暂停',
+  closed: '已关闭',
+}
+
+export const shopStatusText = (status: ShopStatus): string => SHOP_STATUS[status]
+
+const SHOP_EVENT: Record<ShopEvent | 'open', string> = {
+  open: '开店',
+  approve: '审核通过',
+  suspend: '暂停营业',
+  reactivate: '恢复营业',
+  close: '关闭小店',
+}
+
+/** An entry of a shop's history. */
+export const shopEventText = (event: ShopEvent | 'open'): string => SHOP_EVENT[event] ?? event
+
+const SHOP_FIELD: Record<ShopFieldProblem, string> = {
+  SHOP_NAME_MISSING: '请填写小店名称',
+  SHOP_NAME_TOO_LONG: '小店名称最多 20 个字',
+  SHOP_AVATAR_INVALID: '头像无效，请重新上传',
+  SHOP_INTRO_TOO_LONG: '小店简介最多 200 个字',
+  SHOP_PICKS_EMPTY: '请至少选择一项',
+  SHOP_PICKS_TOO_MANY: '选品数量超过上限',
+  SHOP_PICKS_DUPLICATE: '选品有重复',
+}
+
+/**
+ * What the shop form says under a field the shop schema refused. The limits are written out rather
+ * than imported, so the shop schema (zod) stays out of the main package; a test keeps them equal.
+ */
+export function shopFieldText(problem: string): string {
+  return (SHOP_FIELD as Record<string, string | undefined>)[problem] ?? '请检查填写的内容'
+}
+
+/** The open-shop screen's defaults, from the roster (the core's `shopDefaults` fits them to the form). */
+export const SHOP_DEFAULT_WORDS: ShopDefaultWords = {
+  name: (employeeName) => `${employeeName}的小店`,
+  intro: ({ name, department }) => (department ? `我是${department}的${name}，为你精选好物，总部直接发货。` : `我是${name}，为你精选好物，总部直接发货。`),
+}
+
+const CHANNEL: Record<VisitChannel, string> = { chat: '微信聊天', moments: '朋友圈', poster: '海报', direct: '直接访问' }
+
+export const channelText = (channel: VisitChannel): string => CHANNEL[channel] ?? channel
+
+const STRATEGY: Record<AttributionStrategy, string> = {
+  first_touch: '首次分享优先：保护期内不会被其他小店抢走',
+  last_touch: '最后分享优先：顾客归最近一次分享的小店',
+}
+
+export const strategyText = (strategy: AttributionStrategy): string => STRATEGY[strategy]
+
+const RULES_PROBLEM: Record<RulesProblem, string> = {
+  RULES_PROTECTION_DAYS_INVALID: '保护期须为 1 到 365 天',
+  RULES_STRATEGY_INVALID: '请选择首次分享优先或最后分享优先',
+  RULES_MULTI_LEVEL_REFUSED: '佣金只给成交的小店，不支持多级分销、团队或下级提成',
+  RULES_RECRUITING_REWARD_REFUSED: '不支持拉人开店奖励（属于多级分销）',
+  RULES_SHARING_REWARD_REFUSED: '不支持分享奖励（微信禁止诱导分享）',
+  RULES_SHOP_FEE_REFUSED: '开店不收费，员工也无须进货',
+  RULES_UNKNOWN_SETTING: '不支持的设置项',
+}
+
+/** Why HQ's rules were refused, for the setting the rules schema named. */
+export function rulesProblemText(problem: string): string {
+  return (RULES_PROBLEM as Record<string, string | undefined>)[problem] ?? '请检查设置'
+}
+
+const BINDING_KIND: Record<BindingHistoryKind, string> = {
+  bind: '绑定',
+  extend: '延长保护期',
+  expire: '保护期结束',
+  rebind: '重新绑定',
+  reassign: '转移',
+}
+
+export const bindingKindText = (kind: BindingHistoryKind): string => BINDING_KIND[kind] ?? kind
+
+const BINDING_REASON: Record<BindingHistoryReason | KeepReason, string> = {
+  first_share: '首次通过分享访问',
+  protection_over: '保护期已过',
+  released: '已由总部收回',
+  last_touch: '最后分享优先',
+  paid_order: '支付了订单',
+  owner_offboarded: '原店主离职',
+  hq_decision: '总部调整',
+  customer_became_employee: '顾客成为员工',
+  self_visit: '访问自己的小店，不绑定',
+  colleague_shop: '员工访问同事的小店，不绑定',
+  shop_not_active: '小店未营业，不绑定',
+  not_shared: '不是通过分享访问，不绑定',
+  protected: '保护期内，已绑定其他小店',
+  same_shop: '已绑定这家小店',
+}
+
+/** Why a binding changed, or why a visit left it as it was. */
+export const bindingReasonText = (reason: BindingHistoryReason | KeepReason): string => BINDING_REASON[reason] ?? reason
+
+const ATTRIBUTION_REASON: Record<AttributionReason, string> = {
+  shop_page: '在小店里下单',
+  bound_customer: '绑定顾客下单',
+  own_shop: '员工自购',
+  hq: '总部订单',
+}
+
+/** "Why this order is mine." */
+export const attributionReasonText = (reason: AttributionReason): string => ATTRIBUTION_REASON[reason] ?? reason
+
+const PASSED_OVER: Record<PassedOver['why'], string> = {
+  shop_not_active: '小店未营业',
+  colleague_shop: '同事的小店',
+  binding_ended: '绑定已结束',
+}
+
+export const passedOverText = (why: PassedOver['why']): string => PASSED_OVER[why] ?? why
+
+const FUNNEL_STEP: Record<FunnelEventKind, string> = { share: '分享', visit: '访问', bind: '绑定', order: '下单' }
+
+export const funnelStepText = (kind: FunnelEventKind): string => FUNNEL_STEP[kind]
