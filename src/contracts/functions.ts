@@ -4,6 +4,8 @@ import type { catalogContract } from './catalog'
 import { functionRef } from './contract'
 import type { hqContract } from './hq'
 import type { orderContract } from './order'
+import type { referralContract } from './referral'
+import type { shopContract } from './shop'
 import type { userContract } from './user'
 
 /**
@@ -17,3 +19,5 @@ export const catalogFunction = functionRef<typeof catalogContract>('catalog')
 export const hqFunction = functionRef<typeof hqContract>('hq')
 export const orderFunction = functionRef<typeof orderContract>('order')
 export const userFunction = functionRef<typeof userContract>('user')
+export const shopFunction = functionRef<typeof shopContract>('shop')
+export const referralFunction = functionRef<typeof referralContract>('referral')

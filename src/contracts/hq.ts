@@ -1,10 +1,31 @@
 import { z } from 'zod'
+import { attributionRulesInput, type AttributionRules } from '../core/attribution'
 import type { OrderView } from '../core/order'
+import type { Shop, ShopOpening, ShopStatus } from '../core/shop'
 import type { PaymentAnomaly } from '../core/payment'
 import { action, defineContract, returns } from './contract'
 import { Page, paging } from './paging'
 
 const orderId = z.string().min(1).max(64)
+const shopId = z.string().min(1).max(64)
+const employeeNo = z.string().trim().min(1).max(32)
+
+/** One row of HQ's roster (员工花名册) as imported. */
+export const rosterRow = z
+  .object({
+    employeeNo,
+    name: z.string().trim().min(1).max(20),
+    department: z.string().trim().max(40).default(''),
+    /** The last 4 digits of the phone HQ has on file. */
+    phoneTail: z.string().regex(/^\d{4}$/).optional(),
+    /** A code HQ hands out instead, for employees without a phone on file. */
+    inviteCode: z.string().trim().min(6).max(32).optional(),
+  })
+  .strict()
+  .refine((row) => row.phoneTail || row.inviteCode, 'phoneTail or inviteCode')
+
+/** Where an offboarded employee's customers go: back to HQ, or to a named colleague's shop. */
+const reassignTarget = z.discriminatedUnion('to', [z.object({ to: z.literal('hq') }).strict(), z.object({ to: z.literal('shop'), shopId }).strict()])
 const order = returns<OrderView>()
 const REFUSED_MOVE = ['ORDER_NOT_FOUND', 'ORDER_ILLEGAL_TRANSITION'] as const
 
@@ -21,4 +42,35 @@ export const hqContract = defineContract('hq', {
   rejectRefund: action({ input: z.object({ orderId, reason: z.string().trim().min(1).max(200) }).strict(), output: order, errors: REFUSED_MOVE }),
   /** Payment news that did not fit an order (wrong amounts, failed refunds, …), for HQ to review. */
   listPaymentAnomalies: action({ input: z.object(paging(20)).strict(), output: returns<Page<PaymentAnomaly>>() }),
+
+  /** Adds or updates roster rows by employee number; self-registration does not exist. */
+  importRoster: action({ input: z.object({ rows: z.array(rosterRow).min(1).max(500) }).strict(), output: returns<{ added: number; updated: number }>() }),
+  /**
+   * Offboarding: the employee can no longer verify, their shop closes, and their bound customers move
+   * to HQ or to a colleague's shop, each move in the binding history.
+   */
+  deactivateEmployee: action({
+    input: z.object({ employeeNo, reassignTo: reassignTarget }).strict(),
+    output: returns<{ shopClosed: boolean; customersMoved: number }>(),
+    errors: ['EMPLOYEE_NOT_FOUND', 'SHOP_NOT_FOUND', 'SHOP_NOT_ACTIVE'],
+  }),
+  listShops: action({
+    input: z.object({ status: z.enum(['pending', 'active', 'suspended', 'closed']).optional(), ...paging(20) }).strict(),
+    output: returns<Page<Shop & { status: ShopStatus }>>(),
+  }),
+  /** Approves, suspends, reactivates or closes a shop, through the shop's state table. */
+  moveShop: action({
+    input: z.object({ shopId, event: z.enum(['approve', 'suspend', 'reactivate', 'close']), note: z.string().trim().max(200).optional() }).strict(),
+    output: returns<Shop>(),
+    errors: ['SHOP_NOT_FOUND', 'SHOP_ILLEGAL_TRANSITION', 'SHOP_MOVE_FORBIDDEN'],
+  }),
+  /** Moves one customer to HQ or to a shop, by HQ's decision. */
+  reassignCustomer: action({
+    input: z.object({ customerOpenid: z.string().min(1).max(64), reassignTo: reassignTarget }).strict(),
+    output: returns<{ shopId: string | null }>(),
+    errors: ['CUSTOMER_NOT_BOUND', 'SHOP_NOT_FOUND', 'SHOP_NOT_ACTIVE', 'BINDING_SELF_REFUSED', 'BINDING_COLLEAGUE_REFUSED', 'BINDING_SAME_SHOP', 'BINDING_NOT_ACTIVE'],
+  }),
+  /** The attribution rules; a change is a new version, and orders keep the version they were decided under. */
+  setAttributionRules: action({ input: z.object({ rules: attributionRulesInput }).strict(), output: returns<AttributionRules>() }),
+  setShopOpening: action({ input: z.object({ reviewRequired: z.boolean() }).strict(), output: returns<ShopOpening>() }),
 })

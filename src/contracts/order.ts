@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ORDER_TABS, type OrderSummary, type OrderTab, type OrderView, type PaymentParams } from '../core/order'
 import { MAX_LINES, MAX_QUANTITY_PER_LINE, type Quote } from '../core/pricing'
+import { shareCodeInput } from '../core/share-code'
 import { action, defineContract, returns } from './contract'
 import { Page, paging } from './paging'
 
@@ -28,6 +29,8 @@ export const orderContract = defineContract('order', {
         addressId: z.string().min(1).max(64),
         remark: z.string().trim().max(200).default(''),
         fromCart: z.boolean().default(false),
+        /** The shop whose page the order was placed from, and the share that brought the buyer there. */
+        fromShop: z.object({ shopId: z.string().min(1).max(64), shareCode: shareCodeInput.optional() }).strict().optional(),
       })
       .strict(),
     output: order,

@@ -156,6 +156,18 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   BINDING_SELF_REFUSED: '不能把顾客绑定到其本人的小店',
   BINDING_COLLEAGUE_REFUSED: '员工不能绑定到同事的小店',
   SHARE_CODE_INVALID: '分享链接无效或已失效',
+  EMPLOYEE_ALREADY_VERIFIED: '你已完成员工认证',
+  EMPLOYEE_INACTIVE: '该工号已停用，请联系总部',
+  EMPLOYEE_NOT_FOUND: '花名册中没有这个工号',
+  EMPLOYEE_REQUIRED: '请先完成员工认证',
+  EMPLOYEE_VERIFY_FAILED: '工号或验证码不正确',
+  EMPLOYEE_VERIFY_RATE_LIMITED: ({ retryAfterMinutes }) =>
+    typeof retryAfterMinutes === 'number' ? `尝试次数过多，请 ${retryAfterMinutes} 分钟后再试` : '尝试次数过多，请稍后再试',
+  SHOP_ALREADY_OPEN: '你已经开过小店了',
+  SHOP_CLOSED: '小店已关闭',
+  SHOP_NOT_FOUND: '小店不存在',
+  SHOP_PICKS_UNKNOWN: '选品中有不存在的商品或分类',
+  CUSTOMER_NOT_BOUND: '该顾客没有绑定小店',
 
   NETWORK_ERROR: '网络异常，请稍后重试',
   INVALID_RESPONSE: '服务暂时不可用，请稍后重试',
