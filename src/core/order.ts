@@ -1,4 +1,5 @@
 import type { AddressSnapshot } from './address'
+import type { OrderAttribution } from './attribution'
 import type { PricedLine, Quote } from './pricing'
 import { Result, fail, ok } from './result'
 import { inShanghai } from './time'
@@ -109,11 +110,19 @@ export interface Order extends Quote {
    * wrong — and how it was sent back (all of what was paid).
    */
   latePayment?: { transactionId: string; paidFen: number; outRefundNo: string; refundedAt?: Date; refundFailure?: { reason: RefundFailure; at: Date } }
+  /** Whose the order is, decided once when it was placed; absent on orders placed before 全员开店. */
+  attribution?: OrderAttributionRecord
   timeline: TimelineEntry[]
   createdAt: Date
   expiresAt: Date
   updatedAt: Date
 }
+
+/** The attribution decision with the shop's names as they were then, for the pages that show it. */
+export type OrderAttributionRecord = OrderAttribution & { shopName: string | null; ownerName: string | null }
+
+/** What the buyer is shown of it (由 XX 的小店推荐): never the owner's or the sharer's openid. */
+export type BuyerAttribution = Pick<OrderAttributionRecord, 'shopId' | 'shopName' | 'ownerName'>
 
 /**
  * The idempotency key of a place-order request. The client makes one request id per checkout visit;
@@ -185,11 +194,12 @@ export function buyerActions(order: Pick<Order, 'status' | 'refund'>): BuyerActi
 }
 
 /** The order as its buyer sees it (no internal keys). */
-export type OrderView = Omit<Order, 'requestKey' | 'buyerOpenid'> & { buyerStatus: BuyerStatus; actions: BuyerAction[] }
+export type OrderView = Omit<Order, 'requestKey' | 'buyerOpenid' | 'attribution'> & { attribution?: BuyerAttribution; buyerStatus: BuyerStatus; actions: BuyerAction[] }
 
 export function viewOrder(order: Order): OrderView {
-  const { requestKey: _key, buyerOpenid: _buyer, ...rest } = order
-  return { ...rest, buyerStatus: buyerStatusOf(order), actions: buyerActions(order) }
+  const { requestKey: _key, buyerOpenid: _buyer, attribution, ...rest } = order
+  const shop = attribution?.shopId ? { attribution: { shopId: attribution.shopId, shopName: attribution.shopName, ownerName: attribution.ownerName } } : {}
+  return { ...rest, ...shop, buyerStatus: buyerStatusOf(order), actions: buyerActions(order) }
 }
 
 export interface OrderSummary {
