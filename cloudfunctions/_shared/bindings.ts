@@ -1,0 +1,32 @@
+import { AttributionRules, Binding, BindingHistoryEntry, DEFAULT_ATTRIBUTION_RULES, attributionRules } from '../../src/core/attribution'
+import { Transaction, db } from './database'
+
+const bindings = db.collection<Binding>('bindings')
+
+/** The customer's binding (its id is the customer's openid), as it is now; null: never bound. */
+export async function findBinding(customerOpenid: string): Promise<Binding | null> {
+  return (await bindings.doc(customerOpenid).get()).data
+}
+
+/** The customer's binding inside a transaction, which writes it back: two changes at once conflict. */
+export async function readBinding(tx: Transaction, customerOpenid: string): Promise<Binding | null> {
+  return (await tx.collection<Binding>('bindings').doc(customerOpenid).get()).data
+}
+
+/**
+ * Writes a binding and appends its history (oldest first), in the caller's transaction. `existed`:
+ * whether the binding document was there when the transaction read it.
+ */
+export async function writeBinding(tx: Transaction, binding: Binding, history: BindingHistoryEntry[], existed: boolean): Promise<void> {
+  const { _id, ...fields } = binding
+  if (existed) await tx.collection<Binding>('bindings').doc(_id).set({ data: fields })
+  else await tx.collection<Binding>('bindings').add({ data: binding })
+  for (const entry of history) await tx.collection<BindingHistoryEntry>('binding_history').add({ data: entry })
+}
+
+/** HQ's attribution rules as they are now (the defaults until HQ sets them). */
+export async function currentAttributionRules(): Promise<AttributionRules> {
+  const { data } = await db.collection<{ rules: unknown }>('settings').doc('attributionRules').get()
+  const parsed = data ? attributionRules.safeParse(data.rules) : undefined
+  return parsed?.success ? parsed.data : DEFAULT_ATTRIBUTION_RULES
+}
