@@ -1,4 +1,7 @@
+import { extendBinding } from '../../../src/core/attribution'
+import { FunnelEvent, orderEvent } from '../../../src/core/funnel'
 import type { Order, TimelineEntry } from '../../../src/core/order'
+import { currentAttributionRules, readBinding, writeBinding } from '../bindings'
 import type { Transaction } from '../database'
 import { adjustStock, readSkus } from './stock'
 
@@ -21,6 +24,23 @@ const moveStock = (sign: 1 | -1): Effect => async (tx, { after }) => {
 const reserveStock = moveStock(-1)
 const releaseStock = moveStock(1)
 
+/** A paid order of the shop the buyer is bound to restarts the binding's protection window. */
+const extendBuyerBinding: Effect = async (tx, { after, now }) => {
+  const shopId = after.attribution?.shopId
+  if (!shopId) return
+  const binding = await readBinding(tx, after.buyerOpenid)
+  if (!binding) return
+  const paidAt = after.payment.paidAt ?? now
+  const extension = extendBinding(binding, { _id: after._id, paidAt, attribution: { shopId } }, await currentAttributionRules())
+  if (extension.binding !== binding) await writeBinding(tx, extension.binding, extension.history, true)
+}
+
+/** A paid order counts in its shop's funnel on the day it was paid. */
+const countInFunnel: Effect = async (tx, { after, now }) => {
+  const event = after.attribution ? orderEvent(after.attribution, after.payment.paidAt ?? now) : null
+  if (event) await tx.collection<FunnelEvent>('funnel_events').add({ data: event })
+}
+
 /**
  * What each move of an order does besides changing the order, declared here and nowhere else. Effects
  * run in the transaction that writes the order, so they happen exactly when the move does, and once:
@@ -29,6 +49,7 @@ const releaseStock = moveStock(1)
  */
 export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
   place: [reserveStock],
+  pay: [extendBuyerBinding, countInFunnel],
   cancel: [releaseStock],
   expire: [releaseStock],
   rejectPayment: [releaseStock],

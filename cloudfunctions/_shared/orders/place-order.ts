@@ -7,6 +7,7 @@ import { addMinutes } from '../../../src/core/time'
 import { readCart } from '../carts'
 import { loadCatalogFor, loadProductsOf } from '../catalog-reads'
 import { db, inTransaction } from '../database'
+import { PageShop, decideAttribution } from './attribute'
 import { commitOrder } from './effects'
 import { orders } from './repository'
 import { readSkus } from './stock'
@@ -47,6 +48,8 @@ export interface PlaceOrderRequest {
   addressId: string
   remark: string
   fromCart: boolean
+  /** The shop whose page the order came from. */
+  fromShop?: PageShop
 }
 
 /**
@@ -61,10 +64,11 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
 
   const normalized = normalizeLines(request.lines)
   if (!normalized.ok) return normalized
-  const { data: addressRows } = await db
-    .collection<Address>('addresses')
-    .where({ _id: request.addressId, openid: request.buyerOpenid })
-    .get()
+  // Whose the order is is decided once, now, and kept on the order.
+  const [{ data: addressRows }, attribution] = await Promise.all([
+    db.collection<Address>('addresses').where({ _id: request.addressId, openid: request.buyerOpenid }).get(),
+    decideAttribution(request.buyerOpenid, request.fromShop, now),
+  ])
   if (!addressRows[0]) return fail('ORDER_ADDRESS_NOT_FOUND')
   const requested = normalized.data
 
@@ -106,6 +110,7 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
         address: snapshotOf(addressRows[0]),
         remark: request.remark,
         payment: { outTradeNo: orderNo },
+        attribution,
         timeline: [{ event: 'place', at: now, actor: { kind: 'buyer', openid: request.buyerOpenid } }],
         createdAt: now,
         expiresAt: addMinutes(now, UNPAID_ORDER_MINUTES),
