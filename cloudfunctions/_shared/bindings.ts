@@ -1,5 +1,6 @@
-import { AttributionRules, Binding, BindingHistoryEntry, DEFAULT_ATTRIBUTION_RULES, attributionRules } from '../../src/core/attribution'
-import { Transaction, db } from './database'
+import { AttributionRules, Binding, BindingChange, BindingHistoryEntry, DEFAULT_ATTRIBUTION_RULES, attributionRules } from '../../src/core/attribution'
+import { Result, fail } from '../../src/core/result'
+import { Transaction, db, inTransaction } from './database'
 
 const bindings = db.collection<Binding>('bindings')
 
@@ -29,4 +30,18 @@ export async function currentAttributionRules(): Promise<AttributionRules> {
   const { data } = await db.collection<{ rules: unknown }>('settings').doc('attributionRules').get()
   const parsed = data ? attributionRules.safeParse(data.rules) : undefined
   return parsed?.success ? parsed.data : DEFAULT_ATTRIBUTION_RULES
+}
+
+/**
+ * Changes one customer's binding in a transaction: `change` decides from the binding as it is, and
+ * what it decides is written with its history; a refusal writes nothing. Served by the document id.
+ */
+export function changeBinding(customerOpenid: string, change: (binding: Binding) => Result<BindingChange>): Promise<Result<BindingChange>> {
+  return inTransaction(async (tx) => {
+    const binding = await readBinding(tx, customerOpenid)
+    if (!binding) return fail('CUSTOMER_NOT_BOUND', { customerOpenid })
+    const changed = change(binding)
+    if (changed.ok && changed.data.history.length > 0) await writeBinding(tx, changed.data.binding, changed.data.history, true)
+    return changed
+  })
 }

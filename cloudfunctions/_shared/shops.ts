@@ -1,7 +1,13 @@
-import type { Shop } from '../../src/core/shop'
-import { db } from './database'
+import { randomInt } from 'node:crypto'
+import type { ShopCard } from '../../src/contracts/shop'
+import { Result, fail } from '../../src/core/result'
+import { SHARE_CODE_ALPHABET } from '../../src/core/share-code'
+import { DEFAULT_SHOP_OPENING, Shop, ShopOpening } from '../../src/core/shop'
+import { Transaction, db, inTransaction } from './database'
+import { findEmployee } from './roster'
 
-const shops = db.collection<Shop>('shops')
+export const SHOPS = 'shops'
+const shops = db.collection<Shop>(SHOPS)
 
 export async function shopById(shopId: string): Promise<Shop | null> {
   return (await shops.doc(shopId).get()).data
@@ -14,6 +20,47 @@ export async function shopOfOwner(ownerOpenid: string): Promise<Shop | null> {
 
 /** The owner's name as HQ's roster has it (店主). */
 export async function ownerNameOf(shop: Pick<Shop, 'employeeNo'>): Promise<string> {
-  const { data } = await db.collection<{ name: string }>('roster').where({ employeeNo: shop.employeeNo }).limit(1).get()
-  return data[0]?.name ?? ''
+  return (await findEmployee(shop.employeeNo))?.name ?? ''
+}
+
+/** The shop as anyone may see it: never the owner's openid. */
+export async function shopCardOf(shop: Shop): Promise<ShopCard> {
+  const { _id, name, avatar, intro, status } = shop
+  return { _id, name, avatar, intro, status, ownerName: await ownerNameOf(shop) }
+}
+
+/**
+ * A new shop's id: random, so it says nothing about its owner (it travels in every share path), in
+ * the share codes' alphabet (URL- and scene-safe, unambiguous when read out).
+ */
+export function newShopId(): string {
+  let id = ''
+  for (let i = 0; i < 12; i++) id += SHARE_CODE_ALPHABET[randomInt(SHARE_CODE_ALPHABET.length)]
+  return id
+}
+
+export async function readShop(tx: Transaction, shopId: string): Promise<Shop | null> {
+  return (await tx.collection<Shop>(SHOPS).doc(shopId).get()).data
+}
+
+export async function writeShop(tx: Transaction, shop: Shop): Promise<void> {
+  const { _id, ...fields } = shop
+  await tx.collection<Shop>(SHOPS).doc(_id).set({ data: fields })
+}
+
+/** Changes one shop in a transaction: two changes at once run one after the other; a refused change writes nothing. */
+export function changeShop(shopId: string, change: (shop: Shop) => Result<Shop>): Promise<Result<Shop>> {
+  return inTransaction(async (tx) => {
+    const shop = await readShop(tx, shopId)
+    if (!shop) return fail('SHOP_NOT_FOUND', { shopId })
+    const next = change(shop)
+    if (next.ok) await writeShop(tx, next.data)
+    return next
+  })
+}
+
+/** HQ's setting for new shops (`settings/shopOpening`); the default until HQ sets it. */
+export async function currentShopOpening(): Promise<ShopOpening> {
+  const { data } = await db.collection<Partial<ShopOpening>>('settings').doc('shopOpening').get()
+  return typeof data?.reviewRequired === 'boolean' ? { reviewRequired: data.reviewRequired } : DEFAULT_SHOP_OPENING
 }
