@@ -11,6 +11,7 @@ import { buildFunctions, listFunctions } from './functions/build'
 import { FunctionHost, Identity, Invocation } from './functions/host'
 import { OpenApi, OpenApiOptions, formFileBytes } from './openapi'
 import { PayOptions, startPay } from './pay'
+import { CloudStorage } from './storage'
 
 export interface LocalCloudOptions {
   port?: number
@@ -95,8 +96,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   })
   const pay = await startPay(store, functions, { appId, log, ...options.pay })
   const openapi = new OpenApi(options.openapi)
+  const storage = new CloudStorage({ dataDir: options.dataDir, envId, origin: () => `http://127.0.0.1:${port}`, log })
 
   const server = http.createServer((req, res) => {
+    // Cloud storage writes its own answers: file bytes, COS's XML errors, uploads streamed to disk.
+    if (storage.serves(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)) {
+      void storage.serve(req, res)
+      return
+    }
     const started = Date.now()
     let label = `${req.method} ${req.url?.split('?')[0]}`
     route(req)
@@ -204,6 +211,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     try {
       if (typeof body.action !== 'string') throw new DatabaseError('INVALID_PARAM', 'action is required')
       if (body.action.startsWith('database.')) return await db.handle(body, trace)
+      if (body.action.startsWith('storage.')) return await storage.handle(body)
       if (body.action === 'functions.invokeFunction') {
         const caller = instanceId ? functions.identityOf(instanceId) : undefined
         // A call from inside a function keeps the user's identity and extends the SOURCE chain.
