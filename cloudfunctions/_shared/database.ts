@@ -32,9 +32,19 @@ export interface DocumentRef<T> {
   remove(): Promise<{ stats: { removed: number } }>
 }
 
+/** An aggregation pipeline; a leading `match` on an indexed field is served by the index. */
+export interface Aggregate {
+  match(condition: Record<string, unknown>): Aggregate
+  group(spec: Record<string, unknown>): Aggregate
+  sort(spec: Record<string, 1 | -1>): Aggregate
+  limit(max: number): Aggregate
+  end(): Promise<{ list: Array<Record<string, any>> }>
+}
+
 export interface Collection<T> extends Query<T> {
   doc(id: string): DocumentRef<T>
   add(options: { data: Partial<T> }): Promise<{ _id: string }>
+  aggregate(): Aggregate
 }
 
 export interface Database {

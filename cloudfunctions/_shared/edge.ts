@@ -12,7 +12,12 @@ export type SignedInCaller = Caller & { openid: string }
  * Who may run an action: anyone (the caller may be anonymous), any signed-in caller, or callers HQ
  * gave this role. Every refusal is the edge's, never the handler's.
  */
-export type Access = 'anyone' | 'caller' | Role
+export type Access = 'anyone' | 'caller' | StaffRole
+
+type StaffRole = Exclude<Role, 'consumer'>
+
+/** What a caller without the role is told. */
+const REFUSED: Record<StaffRole, 'EMPLOYEE_REQUIRED' | 'HQ_FORBIDDEN'> = { employee: 'EMPLOYEE_REQUIRED', hq_admin: 'HQ_FORBIDDEN' }
 
 type Handle<I, O, C> = (input: I, caller: C, now: Date) => Promise<Result<O>>
 
@@ -79,7 +84,7 @@ async function serve(handler: Handler<unknown, unknown>, input: unknown, caller:
   if (handler.access === 'anyone') return handler.handle(input, caller, now)
   if (!caller.openid) return fail('AUTH_REQUIRED')
   const signedIn = { ...caller, openid: caller.openid }
-  if (handler.access !== 'caller' && (await roleOf(signedIn.openid)) !== handler.access) return fail('HQ_FORBIDDEN')
+  if (handler.access !== 'caller' && (await roleOf(signedIn.openid)) !== handler.access) return fail(REFUSED[handler.access])
   return handler.handle(input, signedIn, now)
 }
 

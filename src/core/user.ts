@@ -13,3 +13,9 @@ export interface User {
 
 /** What a signed-in person sees of themselves. */
 export type Profile = Pick<User, 'nickname' | 'role' | 'employeeNo'>
+
+/** 林小雨 → 林**, for lists where the whole name is not needed (a shop's customers). */
+export const maskedName = (name: string): string => {
+  const chars = Array.from(name.trim())
+  return chars.length === 0 ? '' : chars[0] + '*'.repeat(Math.max(1, chars.length - 1))
+}

@@ -2,10 +2,10 @@ import { ShareRef, attributeOrder } from '../../../src/core/attribution'
 import type { OrderAttributionRecord } from '../../../src/core/order'
 import type { Share } from '../../../src/core/share-code'
 import type { Shop } from '../../../src/core/shop'
-import type { User } from '../../../src/core/user'
 import { currentAttributionRules, findBinding } from '../bindings'
 import { db } from '../database'
 import { ownerNameOf, shopById, shopOfOwner } from '../shops'
+import { findUser } from '../users'
 
 export interface PageShop {
   shopId: string
@@ -21,7 +21,7 @@ export interface PageShop {
 export async function decideAttribution(buyerOpenid: string, fromShop: PageShop | undefined, now: Date): Promise<OrderAttributionRecord> {
   const [rules, user, binding, share] = await Promise.all([
     currentAttributionRules(),
-    db.collection<User>('users').where({ openid: buyerOpenid }).limit(1).get().then(({ data }) => data[0]),
+    findUser(buyerOpenid),
     findBinding(buyerOpenid),
     fromShop?.shareCode ? db.collection<Share>('shares').doc(fromShop.shareCode).get().then(({ data }) => data) : null,
   ])

@@ -1,0 +1,27 @@
+import cloud from 'wx-server-sdk'
+import './database'
+
+/**
+ * The adapters for WeChat's open API and cloud storage: the only files besides database.ts that call
+ * wx-server-sdk for them, so the use cases see plain functions.
+ */
+
+/** A 小程序码 PNG opening `page` with `scene` (≤ 32 characters, resolved by the page through the server). */
+export async function miniProgramCode(page: string, scene: string): Promise<Buffer> {
+  const answer = (await cloud.openapi.wxacode.getUnlimited({ page, scene, checkPath: false, width: 430 })) as { buffer: Buffer }
+  return answer.buffer
+}
+
+/** Stores a file in cloud storage and answers its fileID. */
+export async function storeFile(cloudPath: string, content: Buffer): Promise<string> {
+  const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string }
+  return fileID
+}
+
+/** A temporary https URL for a stored file (the H5 build cannot show `cloud://` ids; WeChat can). */
+export async function temporaryUrl(fileID: string): Promise<string> {
+  const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL?: string; status?: number }> }
+  const url = fileList[0]?.tempFileURL
+  if (!url) throw new Error(`no temporary URL for ${fileID}`)
+  return url
+}

@@ -1,0 +1,50 @@
+import { decideBinding, type Visit } from '../../src/core/attribution'
+import { FunnelEvent, visitEvents } from '../../src/core/funnel'
+import type { VisitChannel } from '../../src/core/share-code'
+import type { Shop } from '../../src/core/shop'
+import { ok, type Result } from '../../src/core/result'
+import { currentAttributionRules, readBinding, writeBinding } from '../_shared/bindings'
+import { inTransaction } from '../_shared/database'
+import { findUser } from '../_shared/users'
+
+export interface VisitRecord {
+  visitorOpenid: string
+  shopId: string
+  shareCode: string | null
+  channel: VisitChannel
+  /** What the visit did to the binding, and why: the trail behind "why this order is mine". */
+  outcome: 'bind' | 'rebind' | 'keep'
+  reason: string
+  at: Date
+}
+
+/**
+ * A visit to a shop: HQ's rules decide whether it binds the visitor (decideBinding), and the visit,
+ * the binding, its history and the funnel events are written in one transaction on the visitor's
+ * binding document — two shops' links opened at the same instant conflict there, and the retried one
+ * finds the customer already bound.
+ */
+export async function recordVisit(visitorOpenid: string, shop: Shop, share: { sharerOpenid: string; shareCode: string } | null, channel: VisitChannel, now: Date): Promise<Result<{ bound: boolean }>> {
+  const [rules, user] = await Promise.all([
+    currentAttributionRules(),
+    findUser(visitorOpenid),
+  ])
+  const visit: Visit = {
+    visitorOpenid,
+    visitorIsEmployee: user?.role === 'employee',
+    shop,
+    sharerOpenid: share?.sharerOpenid ?? null,
+    shareCode: share?.shareCode ?? null,
+    channel,
+    at: now,
+  }
+  return inTransaction(async (tx) => {
+    const current = await readBinding(tx, visitorOpenid)
+    const decision = decideBinding(current, visit, rules)
+    if (decision.binding && decision.binding !== current) await writeBinding(tx, decision.binding, decision.history, current !== null)
+    const record: VisitRecord = { visitorOpenid, shopId: shop._id, shareCode: visit.shareCode, channel, outcome: decision.outcome, reason: decision.reason, at: now }
+    await tx.collection<VisitRecord>('visits').add({ data: record })
+    for (const event of visitEvents(visit, decision)) await tx.collection<FunnelEvent>('funnel_events').add({ data: event })
+    return ok({ bound: decision.outcome !== 'keep' })
+  })
+}
