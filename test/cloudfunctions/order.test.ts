@@ -21,7 +21,7 @@ describe('order function', () => {
       const lin = buyer(t.cloud, 'o-place')
       const before = await stockOf('tea-100g')
       const placed = await lin.place([{ skuId: 'tea-100g', quantity: 2 }], { remark: '请用礼盒包装' })
-      expect(placed.ok).toBe(true)
+      expect(placed).toMatchObject({ ok: true })
       const order = placed.data
       expect(order).toMatchObject({
         status: 'pending_payment',

@@ -16,14 +16,19 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20)
 async function measure(name: string, count: number, concurrency: number, op: (i: number) => Promise<unknown>) {
   const latencies: number[] = []
   let next = 0
+  let failed = 0
   const started = performance.now()
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
         const i = next++
         const t0 = performance.now()
-        await op(i)
-        latencies.push(performance.now() - t0)
+        try {
+          await op(i)
+          latencies.push(performance.now() - t0)
+        } catch {
+          failed++
+        }
       }
     }),
   )
@@ -32,7 +37,7 @@ async function measure(name: string, count: number, concurrency: number, op: (i:
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]
   console.log(
     `${name.padEnd(34)} ${String(count).padStart(6)} ops  ${(count / seconds).toFixed(0).padStart(6)} ops/s  ` +
-      `p50 ${pct(50).toFixed(1).padStart(6)} ms  p99 ${pct(99).toFixed(1).padStart(6)} ms`,
+      `p50 ${pct(50).toFixed(1).padStart(6)} ms  p99 ${pct(99).toFixed(1).padStart(6)} ms${failed ? `  failed ${failed}` : ''}`,
   )
 }
 

@@ -3,7 +3,7 @@ import { FunnelEvent, orderEvent } from '../../../src/core/funnel'
 import type { Order, TimelineEntry } from '../../../src/core/order'
 import { currentAttributionRules, readBinding, writeBinding } from '../bindings'
 import type { Transaction } from '../database'
-import { adjustStock, readSkus } from './stock'
+import { moveStock } from './stock'
 
 /** A move as its effects see it: the order before and after, in the transaction that writes it. */
 export interface Move {
@@ -16,13 +16,10 @@ export interface Move {
 
 type Effect = (tx: Transaction, move: Move) => Promise<void>
 
-const moveStock = (sign: 1 | -1): Effect => async (tx, { after }) => {
-  const skus = await readSkus(tx, after.lines.map((l) => l.skuId))
-  await adjustStock(tx, skus, after.lines.map((l) => ({ skuId: l.skuId, delta: sign * l.quantity })))
-}
+const stockMove = (sign: 1 | -1): Effect => (tx, { after }) => moveStock(tx, after.lines.map((l) => ({ skuId: l.skuId, delta: sign * l.quantity })))
 
-const reserveStock = moveStock(-1)
-const releaseStock = moveStock(1)
+const reserveStock = stockMove(-1)
+const releaseStock = stockMove(1)
 
 /** A paid order of the shop the buyer is bound to restarts the binding's protection window. */
 const extendBuyerBinding: Effect = async (tx, { after, now }) => {

@@ -5,7 +5,7 @@ import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, LineRequest, ShippingRul
 import { Result, fail, ok } from '../../../src/core/result'
 import { addMinutes } from '../../../src/core/time'
 import { readCart } from '../carts'
-import { loadCatalogFor, loadProductsOf } from '../catalog-reads'
+import { loadCatalogFor } from '../catalog-reads'
 import { db, inTransaction } from '../database'
 import { PageShop, decideAttribution } from './attribute'
 import { commitOrder } from './effects'
@@ -64,13 +64,17 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
 
   const normalized = normalizeLines(request.lines)
   if (!normalized.ok) return normalized
-  // Whose the order is is decided once, now, and kept on the order.
-  const [{ data: addressRows }, attribution] = await Promise.all([
+  const requested = normalized.data
+  // Whose the order is is decided once, now, and kept on the order. Products are read before the
+  // transaction: only the SKUs' stock is contended. Inside it, the SKUs' snapshot is read and the stock
+  // written (ORDER_EFFECTS) with nothing in between, which keeps the window in which another order for
+  // the same SKU makes this one conflict (and run again) small.
+  const [{ data: addressRows }, attribution, { products }] = await Promise.all([
     db.collection<Address>('addresses').where({ _id: request.addressId, openid: request.buyerOpenid }).get(),
     decideAttribution(request.buyerOpenid, request.fromShop, now),
+    loadCatalogFor(requested.map((l) => l.skuId)),
   ])
   if (!addressRows[0]) return fail('ORDER_ADDRESS_NOT_FOUND')
-  const requested = normalized.data
 
   let placed: Result<Order> | undefined
   // An order number is random to the second; the rare clash with another order is retried with a new one.
@@ -92,10 +96,7 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
   function reserveAndRecord(): Promise<Result<Order>> {
     return inTransaction(async (tx) => {
       const skus = await readSkus(tx, requested.map((l) => l.skuId))
-      // Products are read as they are now, outside the transaction: only the SKUs' stock is contended,
-      // and placing the order writes each SKU (ORDER_EFFECTS), so concurrent orders for one conflict
-      // and run again on fresh stock.
-      const lines = catalogLines(requested, skus, await loadProductsOf(skus.values()))
+      const lines = catalogLines(requested, skus, products)
       if (!lines.ok) return lines
       const quote = quoteOrder(lines.data, shippingRule(), discountPolicies)
       if (!quote.ok) return quote
