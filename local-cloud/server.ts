@@ -9,7 +9,7 @@ import type { IndexSpec } from './database/indexes'
 import { Store } from './database/store'
 import { buildFunctions, listFunctions } from './functions/build'
 import { FunctionHost, Identity, Invocation } from './functions/host'
-import { OpenApi, OpenApiOptions, formFileBytes } from './openapi'
+import { OpenApi, OpenApiOptions, encodeCloudError, formFileBytes } from './openapi'
 import { PayOptions, startPay } from './pay'
 import { CloudStorage } from './storage'
 
@@ -41,6 +41,9 @@ export interface LocalCloudOptions {
   staticRoots?: Array<{ prefix: string; dir: string }>
   log?: (line: string) => void
 }
+
+/** The cloud's errCode for an open API the calling function does not list in its config.json. */
+const NO_OPENAPI_PERMISSION = -604101
 
 export interface Persona {
   key: string
@@ -185,6 +188,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (action === 'wx.openApi') {
       // requestData is protobuf: read as bytes from the body, since FormData decoded it as text.
       const requestData = await formFileBytes(body, contentType, 'requestData')
+      // As in the cloud, a function calls only the open APIs its config.json lists (permissions.openapi).
+      const fn = instanceId ? functions.functionOf(instanceId) : undefined
+      if (fn && !functions.config(fn).openapi.includes(apiName)) {
+        return { status: 200, body: encodeCloudError(NO_OPENAPI_PERMISSION), describe: `${describe} (not in ${fn}'s permissions.openapi)` }
+      }
       const caller = instanceId ? functions.identityOf(instanceId) : undefined
       const answer = await openapi.handle(apiName, requestData, caller)
       return { status: 200, body: answer.ok ? answer.bytes : { code: answer.code, message: answer.message }, describe }

@@ -20,6 +20,8 @@ export type Invocation =
 interface FunctionConfig {
   timeoutSeconds: number
   triggers: Array<{ name: string; type: string; config: string }>
+  /** The open APIs (`cloud.openapi.*`) the function may call: its config.json `permissions.openapi`. */
+  openapi: string[]
 }
 
 interface Pending {
@@ -84,7 +86,14 @@ export class FunctionHost {
     return {
       timeoutSeconds: Math.min(Math.max(Number.isFinite(timeout) ? timeout : DEFAULT_TIMEOUT_S, 1), MAX_TIMEOUT_S),
       triggers: Array.isArray(raw.triggers) ? raw.triggers : [],
+      openapi: Array.isArray(raw.permissions?.openapi) ? raw.permissions.openapi.map(String) : [],
     }
+  }
+
+  /** The function an instance runs. */
+  functionOf(instanceId: string): string | undefined {
+    for (const [name, list] of this.instances) if (list.some((i) => i.id === instanceId)) return name
+    return undefined
   }
 
   /** The identity of the invocation an instance is serving now (for calls the function makes). */

@@ -5,7 +5,7 @@ import { readAppPages } from './app-pages'
 import { MalformedRequest, decodeRequest, encodeResponse } from './wire'
 import { WxAnswer, getUnlimited } from './wxacode'
 
-export { formFileBytes } from './wire'
+export { encodeCloudError, formFileBytes } from './wire'
 
 export interface OpenApiOptions {
   /**

@@ -57,6 +57,11 @@ export function encodeResponse(answer: { contentType: string; body: Buffer }): B
   return Buffer.from(CommOpenApiResp.encode(message).finish())
 }
 
+/** The cloud's own refusal (not WeChat's): the SDK throws `{ errCode, errMsg: 'system error: error code: N' }`. */
+export function encodeCloudError(errorCode: number): Buffer {
+  return Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.create({ errorCode })).finish())
+}
+
 /**
  * The bytes of one binary multipart field. node-sdk sends `requestData` as a part with no file name,
  * which `Response.formData()` decodes as UTF-8 text, corrupting the protobuf (any byte over 0x7f, such

@@ -35,11 +35,11 @@ async function refusal(call: Promise<unknown>): Promise<{ errCode: number; errMs
  * A cloud function that makes a share code, deployed the way WeChat wants it: the API listed under
  * `permissions.openapi` in its config.json. Written out here, plain JavaScript, so it needs no bundling.
  */
-function writeShareCodeFunction(root: string): void {
-  const dir = path.join(root, 'sharecode')
+function writeShareCodeFunction(root: string, name = 'sharecode', openapi = ['wxacode.getUnlimited']): void {
+  const dir = path.join(root, name)
   fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true })
   fs.symlinkSync(path.dirname(require.resolve('wx-server-sdk/package.json')), path.join(dir, 'node_modules', 'wx-server-sdk'), 'dir')
-  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ permissions: { openapi: ['wxacode.getUnlimited'] } }))
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ permissions: { openapi } }))
   fs.writeFileSync(
     path.join(dir, 'index.js'),
     `const cloud = require('wx-server-sdk')
@@ -63,6 +63,7 @@ describe('wxacode.getUnlimited in the local cloud', () => {
   beforeAll(async () => {
     const functionsRoot = tempDir('openapi-functions')
     writeShareCodeFunction(functionsRoot)
+    writeShareCodeFunction(functionsRoot, 'unlisted', [])
     t = await startTestCloud({ functionsRoot })
   })
   afterAll(() => t.close())
@@ -170,6 +171,11 @@ describe('wxacode.getUnlimited in the local cloud', () => {
     const { errCode, errMsg } = await refusal(t.sdk.openapi.wxacode.get({ path: 'pages/index/index' }))
     expect(errCode).toBe(-501007)
     expect(errMsg).toMatch(/wxacode\.get is not supported by the local cloud/)
+  })
+
+  it('a function that does not list the API in its config.json permissions.openapi is refused, as in the cloud', async () => {
+    const refused = await callAs(t.cloud, 'o-sharer', 'unlisted', 'make', { scene: 'c=fn2', page: 'pages/product/index' })
+    expect(refused).toEqual({ thrown: { errCode: -604101, errMsg: expect.stringContaining('-604101') } })
   })
 })
 
