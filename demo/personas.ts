@@ -1,7 +1,11 @@
+import type { ShopPicks } from '../src/core/shop'
+import type { ShareChannel } from '../src/core/share-code'
+
 /**
  * Who you can be in the 云岭茶舍 demo: three consumers, four employees and one HQ admin, plus the HQ
  * employee roster (the four employees above and six colleagues who have not signed up yet, so the
- * "verify as an employee" flow has someone left to verify).
+ * "verify as an employee" flow has someone left to verify), and the shops the personas' stories
+ * say are open, with the customers they brought in.
  */
 
 export interface DemoPersona {
@@ -95,4 +99,54 @@ export const demoRoster: DemoRosterEntry[] = [
   { employeeNo: 'E1008', name: '蒋雪', department: '客户服务部', phoneTail: '1734' },
   { employeeNo: 'E1009', name: '韩冬', department: '临沧茶园基地', phoneTail: '8865' },
   { employeeNo: 'E1010', name: '杨柳', department: '人事行政部', phoneTail: '0519' },
+]
+
+/** A customer a demo shop brought in through a share. */
+export interface DemoCustomer {
+  personaKey: string
+  channel: ShareChannel
+  /** The shared product; none: the shop home was shared. */
+  productId?: string
+  boundDaysAgo: number
+}
+
+export interface DemoShop {
+  _id: string
+  ownerKey: string
+  name: string
+  intro: string
+  picks: ShopPicks
+  openedDaysAgo: number
+  customers: DemoCustomer[]
+}
+
+/** 赵磊 has no shop yet, so opening one can be tried as an employee who has already verified. */
+export const demoShops: DemoShop[] = [
+  {
+    _id: 'shop-wangfang',
+    ownerKey: 'employee-wang',
+    name: '芳姐的龙井小铺',
+    intro: '西湖旗舰店店长王芳。明前龙井、节日礼盒，总部直接发货，送人自己喝都放心。',
+    picks: { mode: 'products', productIds: ['p-longjing-mingqian', 'p-gift-four-seasons', 'p-anji-baicha', 'p-biluochun-dongting', 'p-keemun-xiangluo'] },
+    openedDaysAgo: 40,
+    customers: [{ personaKey: 'consumer-zhou', channel: 'chat', productId: 'p-longjing-mingqian', boundDaysAgo: 6 }],
+  },
+  {
+    _id: 'shop-liming',
+    ownerKey: 'employee-li',
+    name: '李明茶艺室',
+    intro: '茶艺师李明，带你喝懂乌龙与普洱。',
+    picks: { mode: 'categories', categoryIds: ['cat-oolong', 'cat-puer', 'cat-herbal'] },
+    openedDaysAgo: 25,
+    customers: [{ personaKey: 'consumer-chen', channel: 'moments', boundDaysAgo: 3 }],
+  },
+  {
+    _id: 'shop-sunli',
+    ownerKey: 'employee-sun',
+    name: '孙丽的小店',
+    intro: '我是财务部的孙丽，为你精选好物，总部直接发货。',
+    picks: { mode: 'all' },
+    openedDaysAgo: 12,
+    customers: [],
+  },
 ]

@@ -1,10 +1,24 @@
+import type { RosterEntry } from '../cloudfunctions/_shared/roster'
+import { DEFAULT_ATTRIBUTION_RULES, decideBinding } from '../src/core/attribution'
 import { priceRangeOf, searchTermsOf } from '../src/core/catalog'
+import { Share, generateShareCode, shareKeyOf } from '../src/core/share-code'
+import { DEFAULT_SHOP_OPENING, openShop } from '../src/core/shop'
+import { addDays } from '../src/core/time'
 import { demoBrand, demoCategories, demoProducts } from '../demo/catalog'
-import { demoPersonas, demoRoster } from '../demo/personas'
+import { demoPersonas, demoRoster, demoShops } from '../demo/personas'
+
+const personaByKey = (key: string) => {
+  const persona = demoPersonas.find((p) => p.key === key)
+  if (!persona) throw new Error(`demo: no persona ${key}`)
+  return persona
+}
 
 /**
  * Loads the demo brand into an empty shop through wx-server-sdk, as an operator's import would.
  * Returns false (and writes nothing) when the shop already has products: data is never overwritten.
+ * The documents have the shapes the functions write: users by OPENID, the roster by employee number
+ * with the employee personas verified, their shops opened by the core's rules, and customers bound
+ * through shares as a share visit binds them.
  */
 export async function seedDemo(db: any, now = new Date()): Promise<boolean> {
   if ((await db.collection('products').count()).total > 0) return false
@@ -19,6 +33,7 @@ export async function seedDemo(db: any, now = new Date()): Promise<boolean> {
   for (const persona of demoPersonas) {
     await db.collection('users').add({
       data: {
+        _id: persona.openid,
         openid: persona.openid,
         nickname: persona.name,
         role: persona.role,
@@ -27,6 +42,47 @@ export async function seedDemo(db: any, now = new Date()): Promise<boolean> {
       },
     })
   }
-  for (const employee of demoRoster) await db.collection('roster').add({ data: { ...employee, importedAt: now } })
+  for (const employee of demoRoster) {
+    const persona = demoPersonas.find((p) => p.employeeNo === employee.employeeNo)
+    const shop = persona && demoShops.find((s) => s.ownerKey === persona.key)
+    const entry: RosterEntry = {
+      _id: employee.employeeNo,
+      ...employee,
+      inviteCode: null,
+      active: true,
+      verifiedOpenid: persona?.openid ?? null,
+      verifiedAt: persona ? now : null,
+      shopId: shop?._id ?? null,
+      importedAt: now,
+      updatedAt: now,
+      deactivatedAt: null,
+    }
+    await db.collection('roster').add({ data: entry })
+  }
+  for (const demo of demoShops) {
+    const owner = personaByKey(demo.ownerKey)
+    const shop = openShop({
+      _id: demo._id,
+      ownerOpenid: owner.openid,
+      employeeNo: owner.employeeNo!,
+      profile: { name: demo.name, avatar: '', intro: demo.intro },
+      picks: demo.picks,
+      opening: DEFAULT_SHOP_OPENING,
+      at: addDays(now, -demo.openedDaysAgo),
+    })
+    await db.collection('shops').add({ data: shop })
+    for (const customer of demo.customers) {
+      const at = addDays(now, -customer.boundDaysAgo)
+      const shared = { shopId: shop._id, productId: customer.productId ?? null, sharerOpenid: owner.openid, channel: customer.channel }
+      const share: Share & { shareKey: string } = { _id: generateShareCode(Math.random), ...shared, shareKey: shareKeyOf(shared), createdAt: at }
+      await db.collection('shares').add({ data: share })
+      const visitor = personaByKey(customer.personaKey)
+      const visit = { visitorOpenid: visitor.openid, visitorIsEmployee: false, shop, sharerOpenid: owner.openid, shareCode: share._id, channel: share.channel, at }
+      const { binding, history } = decideBinding(null, visit, DEFAULT_ATTRIBUTION_RULES)
+      if (!binding) throw new Error(`demo: ${visitor.key} was not bound`)
+      await db.collection('bindings').add({ data: binding })
+      for (const entry of history) await db.collection('binding_history').add({ data: entry })
+    }
+  }
   return true
 }

@@ -1,6 +1,6 @@
 import { AttributionRules, Binding, BindingChange, BindingHistoryEntry, DEFAULT_ATTRIBUTION_RULES, attributionRules } from '../../src/core/attribution'
 import { Result, fail } from '../../src/core/result'
-import { Transaction, db, inTransaction } from './database'
+import { Transaction, _, db, inTransaction } from './database'
 
 const bindings = db.collection<Binding>('bindings')
 
@@ -44,4 +44,19 @@ export function changeBinding(customerOpenid: string, change: (binding: Binding)
     if (changed.ok && changed.data.history.length > 0) await writeBinding(tx, changed.data.binding, changed.data.history, true)
     return changed
   })
+}
+
+/**
+ * The customers bound to a shop now (their binding active), in id order after `after`, one batch at
+ * a time: a cursor, so a batch that could not all be moved does not stop the next. Served by the
+ * shopId_status_boundAt index.
+ */
+export async function activeCustomersOf(shopId: string, after: string | null, limit: number): Promise<string[]> {
+  const { data } = await bindings
+    .where({ shopId, status: 'active', ...(after === null ? {} : { _id: _.gt(after) }) })
+    .field({ _id: true })
+    .orderBy('_id', 'asc')
+    .limit(limit)
+    .get()
+  return data.map((binding) => binding._id)
 }

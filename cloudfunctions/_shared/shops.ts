@@ -64,3 +64,8 @@ export async function currentShopOpening(): Promise<ShopOpening> {
   const { data } = await db.collection<Partial<ShopOpening>>('settings').doc('shopOpening').get()
   return typeof data?.reviewRequired === 'boolean' ? { reviewRequired: data.reviewRequired } : DEFAULT_SHOP_OPENING
 }
+
+export async function saveShopOpening(opening: ShopOpening, now: Date): Promise<ShopOpening> {
+  await db.collection('settings').doc('shopOpening').set({ data: { reviewRequired: opening.reviewRequired, updatedAt: now } })
+  return opening
+}

@@ -1,14 +1,22 @@
 import { hqContract } from '../../src/contracts/hq'
+import type { Page } from '../../src/contracts/paging'
 import { Order, transition, viewOrder } from '../../src/core/order'
 import { Result, ok } from '../../src/core/result'
+import { Shop, ShopStatus, transitionShop } from '../../src/core/shop'
 import { cloudPayGateway } from '../_shared/cloud-pay'
+import { _, db } from '../_shared/database'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { listAnomalies } from '../_shared/orders/anomalies'
 import { approveRefund, rejectRefund } from '../_shared/orders/refunds'
 import { changeOrder } from '../_shared/orders/repository'
+import { SHOPS, changeShop, saveShopOpening } from '../_shared/shops'
+import { setAttributionRules } from './attribution-rules'
+import { reassignCustomer } from './reassign'
+import { deactivateEmployee, importRoster } from './roster'
 
 const hqActor = (admin: SignedInCaller) => ({ kind: 'hq' as const, openid: admin.openid })
 const asView = (result: Result<Order>) => (result.ok ? ok(viewOrder(result.data)) : result)
+const SHOP_STATUSES: ShopStatus[] = ['pending', 'active', 'suspended', 'closed']
 
 /** HQ's operations: only users HQ made admins may call them, and every call is in the audit log. */
 export const main = defineFunction(hqContract, {
@@ -37,5 +45,51 @@ export const main = defineFunction(hqContract, {
     access: 'hq_admin',
     audited: true,
     handle: ({ page, pageSize }) => listAnomalies(page, pageSize),
+  },
+
+  importRoster: {
+    access: 'hq_admin',
+    audited: true,
+    handle: ({ rows }, _admin, now) => importRoster(rows, now),
+  },
+  deactivateEmployee: {
+    access: 'hq_admin',
+    audited: true,
+    handle: ({ employeeNo, reassignTo }, admin, now) => deactivateEmployee(admin.openid, employeeNo, reassignTo, now),
+  },
+  listShops: {
+    access: 'hq_admin',
+    audited: true,
+    /** Newest first; every status, or one. Served by the status_createdAt index either way. */
+    async handle({ status, page, pageSize }) {
+      const { data } = await db
+        .collection<Shop>(SHOPS)
+        .where({ status: status ?? _.in(SHOP_STATUSES) })
+        .orderBy('createdAt', 'desc')
+        .skip(page * pageSize)
+        .limit(pageSize + 1)
+        .get()
+      return ok<Page<Shop>>({ items: data.slice(0, pageSize), hasMore: data.length > pageSize })
+    },
+  },
+  moveShop: {
+    access: 'hq_admin',
+    audited: true,
+    handle: ({ shopId, event, note }, admin, now) => changeShop(shopId, (shop) => transitionShop(shop, event, hqActor(admin), now, note)),
+  },
+  reassignCustomer: {
+    access: 'hq_admin',
+    audited: true,
+    handle: ({ customerOpenid, reassignTo }, admin, now) => reassignCustomer(admin.openid, customerOpenid, reassignTo, now),
+  },
+  setAttributionRules: {
+    access: 'hq_admin',
+    audited: true,
+    handle: ({ rules }, admin, now) => setAttributionRules(admin.openid, rules, now),
+  },
+  setShopOpening: {
+    access: 'hq_admin',
+    audited: true,
+    handle: async (opening, _admin, now) => ok(await saveShopOpening(opening, now)),
   },
 })

@@ -1,17 +1,15 @@
 import { userContract } from '../../src/contracts/user'
 import { ok } from '../../src/core/result'
-import type { Profile, User } from '../../src/core/user'
-import { db } from '../_shared/database'
+import type { Profile } from '../../src/core/user'
 import { defineFunction } from '../_shared/edge'
+import { ensureUser, profileOf } from '../_shared/users'
 
 export const main = defineFunction(userContract, {
+  /** The signed-in caller, met for the first time as a consumer; null only without an OPENID. */
   getProfile: {
     access: 'anyone',
-    async handle(_input, caller) {
-      if (!caller.openid) return ok<Profile | null>(null)
-      const { data } = await db.collection<User>('users').where({ openid: caller.openid }).limit(1).get()
-      const user = data[0]
-      return ok<Profile | null>(user ? { nickname: user.nickname, role: user.role, employeeNo: user.employeeNo } : null)
+    async handle(_input, caller, now) {
+      return ok<Profile | null>(caller.openid ? profileOf(await ensureUser(caller.openid, now)) : null)
     },
   },
 })

@@ -20,7 +20,14 @@ describe('user function', () => {
     expect(spoof).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
-  it('someone the shop has not met is null, not an error', async () => {
-    expect(await callAs(t.cloud, 'o-new', 'user', 'getProfile', {})).toEqual({ ok: true, data: null })
+  it('meets a new caller as a consumer, once, on a users document of their own', async () => {
+    const answers = await Promise.all([1, 2, 3].map(() => callAs(t.cloud, 'o-new', 'user', 'getProfile', {})))
+    expect(answers).toEqual(Array(3).fill({ ok: true, data: { nickname: '', role: 'consumer' } }))
+    const { data } = await t.db.collection('users').where({ openid: 'o-new' }).get()
+    expect(data).toMatchObject([{ _id: 'o-new', openid: 'o-new', role: 'consumer' }])
+  })
+
+  it('someone WeChat has not signed in is null, not an error', async () => {
+    expect(await callAs(t.cloud, undefined, 'user', 'getProfile', {})).toEqual({ ok: true, data: null })
   })
 })

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HQ, addHqAdmin, addShopCatalog, bindCustomer, employeeWithShop, hq } from '../support/employees'
+import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
+
+describe('hq function: roster, shops and attribution', () => {
+  let t: TestCloud
+  const bindingOf = async (openid: string) => (await t.db.collection('bindings').where({ _id: openid }).get()).data[0]
+  const historyOf = async (openid: string) =>
+    (await t.db.collection('binding_history').where({ customerOpenid: openid }).orderBy('at', 'asc').get()).data.map((h: any) => ({
+      kind: h.kind,
+      reason: h.reason,
+      shopId: h.shopId,
+      fromShopId: h.fromShopId,
+    }))
+
+  beforeAll(async () => {
+    t = await startTestCloud({ maxInstancesPerFunction: 8 })
+    await addHqAdmin(t.db)
+    await addShopCatalog(t.db)
+  })
+  afterAll(() => t.close())
+
+  describe('the roster', () => {
+    it('adds new employees and updates known ones by employee number; an import never reactivates an offboarded one', async () => {
+      expect(await hq(t.cloud, 'importRoster', { rows: [{ employeeNo: 'R1', name: '韩冬', phoneTail: '8865' }, { employeeNo: 'R2', name: '杨柳', inviteCode: 'WELCOME-R2' }] })).toEqual({
+        ok: true,
+        data: { added: 2, updated: 0 },
+      })
+      await hq(t.cloud, 'deactivateEmployee', { employeeNo: 'R2', reassignTo: { to: 'hq' } })
+      const again = await hq(t.cloud, 'importRoster', {
+        rows: [
+          { employeeNo: 'R1', name: '韩冬', department: '临沧茶园基地', phoneTail: '8866' },
+          { employeeNo: 'R2', name: '杨柳', inviteCode: 'WELCOME-R2' },
+          { employeeNo: 'R3', name: '冯伟', phoneTail: '6280' },
+        ],
+      })
+      expect(again.data).toEqual({ added: 1, updated: 2 })
+      const { data: r1 } = await t.db.collection('roster').doc('R1').get()
+      expect(r1).toMatchObject({ employeeNo: 'R1', department: '临沧茶园基地', phoneTail: '8866', inviteCode: null, active: true })
+      expect((await t.db.collection('roster').doc('R2').get()).data.active).toBe(false)
+    })
+
+    it('refuses a row with neither a phone tail nor an invitation code', async () => {
+      const answer = await hq(t.cloud, 'importRoster', { rows: [{ employeeNo: 'R9', name: '无码' }] })
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    })
+
+    it('an unknown employee number cannot be offboarded', async () => {
+      expect(await hq(t.cloud, 'deactivateEmployee', { employeeNo: 'NOPE', reassignTo: { to: 'hq' } })).toMatchObject({ ok: false, error: { code: 'EMPLOYEE_NOT_FOUND' } })
+    })
+  })
+
+  describe('offboarding', () => {
+    it('closes the shop and moves its customers to a colleague’s shop, each move in the binding history', async () => {
+      const leaving = await employeeWithShop(t.cloud, 'L1', 'o-leaving', '吴昊')
+      const colleague = await employeeWithShop(t.cloud, 'C1', 'o-colleague', '郑晓燕')
+      await bindCustomer(t.db, 'o-zhou', leaving)
+      await bindCustomer(t.db, 'o-chen', leaving)
+      // The colleague was a customer of the shop before: no one is bound to their own shop.
+      await bindCustomer(t.db, 'o-colleague', leaving)
+      // A window that ran out before anyone noticed: recorded as over, not moved.
+      await bindCustomer(t.db, 'o-lapsed', leaving, 20)
+
+      const answer = await hq(t.cloud, 'deactivateEmployee', { employeeNo: 'L1', reassignTo: { to: 'shop', shopId: colleague._id } })
+      expect(answer).toEqual({ ok: true, data: { shopClosed: true, customersMoved: 3 } })
+
+      for (const customer of ['o-zhou', 'o-chen']) {
+        expect(await bindingOf(customer)).toMatchObject({ shopId: colleague._id, ownerOpenid: 'o-colleague', status: 'active', source: { kind: 'hq', byOpenid: HQ } })
+        expect(await historyOf(customer)).toEqual([
+          { kind: 'bind', reason: 'first_share', shopId: leaving._id, fromShopId: null },
+          { kind: 'reassign', reason: 'owner_offboarded', shopId: colleague._id, fromShopId: leaving._id },
+        ])
+      }
+      expect(await bindingOf('o-colleague')).toMatchObject({ status: 'released', shopId: leaving._id })
+      expect((await historyOf('o-colleague')).pop()).toEqual({ kind: 'reassign', reason: 'owner_offboarded', shopId: null, fromShopId: leaving._id })
+      expect(await bindingOf('o-lapsed')).toMatchObject({ status: 'expired' })
+      expect((await historyOf('o-lapsed')).pop()).toEqual({ kind: 'expire', reason: 'protection_over', shopId: null, fromShopId: leaving._id })
+
+      const { data: shop } = await t.db.collection('shops').doc(leaving._id).get()
+      expect(shop.status).toBe('closed')
+      expect(shop.history.pop()).toMatchObject({ event: 'close', actor: { kind: 'system' }, from: 'active', to: 'closed' })
+      expect((await t.db.collection('roster').doc('L1').get()).data).toMatchObject({ active: false, verifiedOpenid: 'o-leaving', shopId: leaving._id })
+      expect(await callAs(t.cloud, 'o-leaving', 'user', 'getProfile', {})).toEqual({ ok: true, data: { nickname: '吴昊', role: 'consumer' } })
+      expect(await callAs(t.cloud, 'o-leaving', 'shop', 'getMyShop', {})).toMatchObject({ ok: false, error: { code: 'EMPLOYEE_REQUIRED' } })
+      expect(await callAs(t.cloud, 'o-leaving', 'shop', 'verifyEmployee', { employeeNo: 'L1', code: '1234' })).toMatchObject({ ok: false, error: { code: 'EMPLOYEE_INACTIVE' } })
+    })
+
+    it('moves every customer back to HQ, batch after batch', async () => {
+      const leaving = await employeeWithShop(t.cloud, 'L2', 'o-leaving-2', '蒋雪')
+      const customers = Array.from({ length: 60 }, (_, i) => `o-crowd-${String(i).padStart(2, '0')}`)
+      for (const customer of customers) await bindCustomer(t.db, customer, leaving)
+      const answer = await hq(t.cloud, 'deactivateEmployee', { employeeNo: 'L2', reassignTo: { to: 'hq' } })
+      expect(answer).toEqual({ ok: true, data: { shopClosed: true, customersMoved: 60 } })
+      const { total } = await t.db.collection('bindings').where({ shopId: leaving._id, status: 'active' }).count()
+      expect(total).toBe(0)
+      expect(await historyOf(customers[59])).toEqual([
+        { kind: 'bind', reason: 'first_share', shopId: leaving._id, fromShopId: null },
+        { kind: 'reassign', reason: 'owner_offboarded', shopId: null, fromShopId: leaving._id },
+      ])
+      // Running it again finds no one left to move and nothing left to close.
+      expect(await hq(t.cloud, 'deactivateEmployee', { employeeNo: 'L2', reassignTo: { to: 'hq' } })).toEqual({ ok: true, data: { shopClosed: false, customersMoved: 0 } })
+    })
+
+    it('customers go only to a colleague’s shop that exists and is open', async () => {
+      await hq(t.cloud, 'importRoster', { rows: [{ employeeNo: 'L3', name: '韩梅', phoneTail: '1234' }] })
+      expect(await hq(t.cloud, 'deactivateEmployee', { employeeNo: 'L3', reassignTo: { to: 'shop', shopId: 'no-such-shop' } })).toMatchObject({
+        ok: false,
+        error: { code: 'SHOP_NOT_FOUND' },
+      })
+      const suspended = await employeeWithShop(t.cloud, 'C2', 'o-suspended', '杨柳')
+      await hq(t.cloud, 'moveShop', { shopId: suspended._id, event: 'suspend', note: '资料待核实' })
+      expect(await hq(t.cloud, 'deactivateEmployee', { employeeNo: 'L3', reassignTo: { to: 'shop', shopId: suspended._id } })).toMatchObject({
+        ok: false,
+        error: { code: 'SHOP_NOT_ACTIVE' },
+      })
+      expect((await t.db.collection('roster').doc('L3').get()).data.active).toBe(true)
+    })
+  })
+
+  describe('moving one customer', () => {
+    it('HQ moves a customer to another shop, or back to HQ; the history says it was HQ’s decision', async () => {
+      const from = await employeeWithShop(t.cloud, 'M1', 'o-m1', '周敏')
+      const to = await employeeWithShop(t.cloud, 'M2', 'o-m2', '钱进')
+      await bindCustomer(t.db, 'o-moved', from)
+      expect(await hq(t.cloud, 'reassignCustomer', { customerOpenid: 'o-moved', reassignTo: { to: 'shop', shopId: from._id } })).toMatchObject({
+        ok: false,
+        error: { code: 'BINDING_SAME_SHOP' },
+      })
+      expect(await hq(t.cloud, 'reassignCustomer', { customerOpenid: 'o-moved', reassignTo: { to: 'shop', shopId: to._id } })).toEqual({ ok: true, data: { shopId: to._id } })
+      expect(await hq(t.cloud, 'reassignCustomer', { customerOpenid: 'o-moved', reassignTo: { to: 'hq' } })).toEqual({ ok: true, data: { shopId: null } })
+      expect((await historyOf('o-moved')).slice(1)).toEqual([
+        { kind: 'reassign', reason: 'hq_decision', shopId: to._id, fromShopId: from._id },
+        { kind: 'reassign', reason: 'hq_decision', shopId: null, fromShopId: to._id },
+      ])
+      expect(await hq(t.cloud, 'reassignCustomer', { customerOpenid: 'o-moved', reassignTo: { to: 'hq' } })).toMatchObject({ ok: false, error: { code: 'BINDING_NOT_ACTIVE' } })
+      expect(await hq(t.cloud, 'reassignCustomer', { customerOpenid: 'o-never-bound', reassignTo: { to: 'hq' } })).toMatchObject({ ok: false, error: { code: 'CUSTOMER_NOT_BOUND' } })
+    })
+
+    it('an employee customer is never given to a colleague, nor an owner to their own shop', async () => {
+      const a = await employeeWithShop(t.cloud, 'M3', 'o-m3', '孙强')
+      const b = await employeeWithShop(t.cloud, 'M4', 'o-m4', '李娜')
+      await bindCustomer(t.db, 'o-m4', a)
+      expect(await hq(t.cloud, 'reassignCustomer', { customerOpenid: 'o-m4', reassignTo: { to: 'shop', shopId: b._id } })).toMatchObject({
+        ok: false,
+        error: { code: 'BINDING_SELF_REFUSED' },
+      })
+      const c = await employeeWithShop(t.cloud, 'M5', 'o-m5', '张伟')
+      expect(await hq(t.cloud, 'reassignCustomer', { customerOpenid: 'o-m4', reassignTo: { to: 'shop', shopId: c._id } })).toMatchObject({
+        ok: false,
+        error: { code: 'BINDING_COLLEAGUE_REFUSED' },
+      })
+    })
+  })
+
+  describe('shops and rules', () => {
+    it('lists shops newest first, every status or one', async () => {
+      const all = await hq(t.cloud, 'listShops', { pageSize: 100 })
+      const created = all.data.items.map((s: any) => new Date(s.createdAt).getTime())
+      expect(created).toEqual([...created].sort((x, y) => y - x))
+      const closed = await hq(t.cloud, 'listShops', { status: 'closed' })
+      expect(closed.data.items.every((s: any) => s.status === 'closed')).toBe(true)
+      expect(closed.data.items.length).toBeGreaterThanOrEqual(2)
+    })
+
+    it('HQ suspends, reactivates and closes shops through the state table; closed is final', async () => {
+      const { _id: shopId } = await employeeWithShop(t.cloud, 'S1', 'o-s1', '何平')
+      expect((await hq(t.cloud, 'moveShop', { shopId, event: 'suspend', note: '违规宣传' })).data.status).toBe('suspended')
+      expect((await hq(t.cloud, 'moveShop', { shopId, event: 'reactivate' })).data.status).toBe('active')
+      expect((await hq(t.cloud, 'moveShop', { shopId, event: 'close' })).data.status).toBe('closed')
+      expect(await hq(t.cloud, 'moveShop', { shopId, event: 'reactivate' })).toMatchObject({ ok: false, error: { code: 'SHOP_ILLEGAL_TRANSITION' } })
+      expect(await callAs(t.cloud, 'o-s1', 'shop', 'setPicks', { picks: { mode: 'all' } })).toMatchObject({ ok: false, error: { code: 'SHOP_CLOSED' } })
+      expect(await callAs(t.cloud, 'o-s1', 'shop', 'openShop', { profile: { name: '再开一家' } })).toMatchObject({ ok: false, error: { code: 'SHOP_ALREADY_OPEN' } })
+    })
+
+    it('each change of the attribution rules is a new version, and every version is kept', async () => {
+      const first = await hq(t.cloud, 'setAttributionRules', { rules: { protectionDays: 30 } })
+      expect(first).toEqual({ ok: true, data: { version: 2, protectionDays: 30, strategy: 'first_touch', paidOrderExtends: true } })
+      const [a, b] = await Promise.all([
+        hq(t.cloud, 'setAttributionRules', { rules: { strategy: 'last_touch' } }),
+        hq(t.cloud, 'setAttributionRules', { rules: { protectionDays: 7 } }),
+      ])
+      expect([a.data.version, b.data.version].sort()).toEqual([3, 4])
+      const { data: versions } = await t.db.collection('attribution_rules').orderBy('rules.version', 'asc').get()
+      expect(versions.map((v: any) => [v._id, v.rules.version, v.setByOpenid])).toEqual([
+        ['1', 1, null],
+        ['2', 2, HQ],
+        ['3', 3, HQ],
+        ['4', 4, HQ],
+      ])
+      const { data: current } = await t.db.collection('settings').doc('attributionRules').get()
+      expect(current.rules.version).toBe(4)
+    })
+
+    it('refuses rules that would pay more than the shop that sold, by the schema itself', async () => {
+      const answer = await hq(t.cloud, 'setAttributionRules', { rules: { protectionDays: 15, secondLevelRateBps: 300 } })
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+      expect(answer.error.details.issues).toEqual([{ path: 'rules.secondLevelRateBps', message: 'RULES_MULTI_LEVEL_REFUSED' }])
+    })
+  })
+
+  it('every HQ action is refused to anyone but an admin, and every call is audited', async () => {
+    await employeeWithShop(t.cloud, 'X1', 'o-not-admin', '路人')
+    const calls: Array<[string, unknown]> = [
+      ['importRoster', { rows: [{ employeeNo: 'X2', name: '冒名', phoneTail: '0000' }] }],
+      ['deactivateEmployee', { employeeNo: 'X1', reassignTo: { to: 'hq' } }],
+      ['listShops', {}],
+      ['moveShop', { shopId: 'any', event: 'approve' }],
+      ['reassignCustomer', { customerOpenid: 'o-zhou', reassignTo: { to: 'hq' } }],
+      ['setAttributionRules', { rules: { protectionDays: 1 } }],
+      ['setShopOpening', { reviewRequired: true }],
+    ]
+    for (const [action, payload] of calls) {
+      expect(await callAs(t.cloud, 'o-not-admin', 'hq', action, payload)).toEqual({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+      const { data: audit } = await t.db.collection('audit_logs').where({ action: `hq.${action}`, actorOpenid: 'o-not-admin' }).get()
+      expect(audit).toMatchObject([{ ok: false, error: 'HQ_FORBIDDEN' }])
+    }
+    const { data: allowed } = await t.db.collection('audit_logs').where({ action: 'hq.reassignCustomer', actorOpenid: HQ, ok: true }).get()
+    expect(allowed.length).toBeGreaterThan(0)
+    expect((await t.db.collection('roster').where({ employeeNo: 'X2' }).get()).data).toEqual([])
+  })
+})

@@ -1,0 +1,82 @@
+import { DEFAULT_ATTRIBUTION_RULES, decideBinding } from '../../src/core/attribution'
+import { searchTermsOf } from '../../src/core/catalog'
+import { addDays } from '../../src/core/time'
+import type { LocalCloud } from '../../local-cloud/server'
+import { callAs } from './local-cloud'
+
+/** HQ's admin in the tests of the shop and HQ functions. */
+export const HQ = 'o-hq'
+
+export async function addHqAdmin(db: any): Promise<void> {
+  await db.collection('users').add({ data: { openid: HQ, nickname: '何静', role: 'hq_admin', createdAt: new Date() } })
+}
+
+export const hq = (cloud: LocalCloud, action: string, payload?: unknown) => callAs(cloud, HQ, 'hq', action, payload)
+
+/** Puts an employee on HQ's roster (phone tail 1234 unless told), verifies them as `openid` and opens their shop. */
+export async function employeeWithShop(cloud: LocalCloud, employeeNo: string, openid: string, name: string, picks?: unknown) {
+  await hq(cloud, 'importRoster', { rows: [{ employeeNo, name, department: '西湖旗舰店', phoneTail: '1234' }] })
+  const verified = await callAs(cloud, openid, 'shop', 'verifyEmployee', { employeeNo, code: '1234' })
+  if (!verified.ok) throw new Error(`verifying ${employeeNo}: ${JSON.stringify(verified)}`)
+  const opened = await callAs(cloud, openid, 'shop', 'openShop', { profile: { name: `${name}的小店` }, ...(picks ? { picks } : {}) })
+  if (!opened.ok) throw new Error(`opening ${employeeNo}'s shop: ${JSON.stringify(opened)}`)
+  return opened.data as { _id: string; ownerOpenid: string }
+}
+
+/**
+ * Binds a customer to a shop as a share visit would (the referral function's job, done here by the
+ * core's rule so these tests stand alone). `boundDaysAgo` 20 makes a binding whose window has run out
+ * but that no one has recorded as expired yet.
+ */
+export async function bindCustomer(db: any, customerOpenid: string, shop: { _id: string; ownerOpenid: string }, boundDaysAgo = 1) {
+  const decision = decideBinding(
+    null,
+    {
+      visitorOpenid: customerOpenid,
+      visitorIsEmployee: false,
+      shop: { ...shop, status: 'active' },
+      sharerOpenid: shop.ownerOpenid,
+      shareCode: 'abcdefghij',
+      channel: 'chat',
+      at: addDays(new Date(), -boundDaysAgo),
+    },
+    DEFAULT_ATTRIBUTION_RULES,
+  )
+  await db.collection('bindings').add({ data: decision.binding })
+  for (const entry of decision.history) await db.collection('binding_history').add({ data: entry })
+}
+
+/** Products for shop homes: two categories, HQ's order by sortOrder, one product off the shelf. */
+export const SHOP_PRODUCTS = [
+  { _id: 'p-longjing', title: '明前龙井', categoryId: 'cat-green', sortOrder: 10, onShelf: true },
+  { _id: 'p-maofeng', title: '黄山毛峰', categoryId: 'cat-green', sortOrder: 20, onShelf: true },
+  { _id: 'p-biluo', title: '碧螺春', categoryId: 'cat-green', sortOrder: 30, onShelf: false },
+  { _id: 'p-keemun', title: '祁门红茶', categoryId: 'cat-black', sortOrder: 5, onShelf: true },
+  { _id: 'p-dianhong', title: '滇红金芽', categoryId: 'cat-black', sortOrder: 15, onShelf: true },
+  { _id: 'p-jinjunmei', title: '金骏眉红茶', categoryId: 'cat-black', sortOrder: 25, onShelf: true },
+]
+
+export async function addShopCatalog(db: any): Promise<void> {
+  for (const category of [
+    { _id: 'cat-green', name: '绿茶', icon: '', sortOrder: 10 },
+    { _id: 'cat-black', name: '红茶', icon: '', sortOrder: 20 },
+  ]) {
+    await db.collection('categories').add({ data: category })
+  }
+  for (const p of SHOP_PRODUCTS) {
+    await db.collection('products').add({
+      data: {
+        ...p,
+        subtitle: '',
+        detail: '',
+        images: [`/assets/${p._id}.jpg`],
+        tags: [],
+        specDimensions: [],
+        minPriceFen: 6800,
+        maxPriceFen: 6800,
+        searchTerms: searchTermsOf({ title: p.title, subtitle: '', tags: [] }),
+        createdAt: new Date(),
+      },
+    })
+  }
+}
