@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  // Tab pages, the product page (where shared links land) and search stay in the main package;
+  // Tab pages, the share landing pages (product, shop home) and search stay in the main package;
   // everything reached from them later goes to subpackages to keep the main package small.
   pages: [
     'pages/index/index',
@@ -7,6 +7,7 @@ export default defineAppConfig({
     'pages/cart/index',
     'pages/me/index',
     'pages/product/index',
+    'pages/shop/index',
     'pages/search/index',
   ],
   subPackages: [
@@ -17,6 +18,21 @@ export default defineAppConfig({
     {
       root: 'package-address',
       pages: ['pages/list/index', 'pages/edit/index'],
+    },
+    {
+      // 我的小店: an employee's verification, shop and figures.
+      root: 'package-shop',
+      pages: [
+        'pages/verify/index',
+        'pages/home/index',
+        'pages/edit/index',
+        'pages/picks/index',
+        'pages/share/index',
+        'pages/stats/index',
+        'pages/customers/index',
+        'pages/orders/index',
+        'pages/leaderboard/index',
+      ],
     },
   ],
   // WeChat requires privacy-sensitive APIs to be declared: the address form offers WeChat's own picker.

@@ -1,4 +1,4 @@
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { reaction } from 'mobx'
 import { useEffect, type PropsWithChildren } from 'react'
 import { showCartBadge } from './components/cart-badge'
@@ -11,8 +11,13 @@ const rootStore = createRootStore()
 export default function App({ children }: PropsWithChildren) {
   // The badge follows every cart change, wherever it is made.
   useEffect(() => reaction(() => rootStore.cart.count, showCartBadge), [])
-  // Coming back to the app: the cart may have changed on another device (or an order emptied it).
-  useDidShow(() => void rootStore.cart.load())
+  useDidShow((options) => {
+    // A share code comes with the launch or a later show, before anything else: keep it, record the visit.
+    const entered = options ?? Taro.getEnterOptionsSync()
+    rootStore.referral.arrive(entered.query, entered.scene)
+    // Coming back to the app: the cart may have changed on another device (or an order emptied it).
+    void rootStore.cart.load()
+  })
 
   return (
     <StoreProvider store={rootStore}>

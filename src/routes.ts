@@ -1,11 +1,32 @@
 import Taro from '@tarojs/taro'
 import type { LineRequest } from './core/pricing'
 import type { OrderTab } from './core/order'
+import type { ShareTarget } from './core/share-code'
 
 // Every page's address in one place, so a page moving to another package is one edit.
 
-export function openProduct(productId: string): void {
-  void Taro.navigateTo({ url: `/pages/product/index?id=${encodeURIComponent(productId)}` })
+/**
+ * A landing page's query as a share carries it — the page's id, and the share code when there is one —
+ * for a visitor passing on the link they came with. The owner's own links come from createShare; the
+ * core's sharePath is not used here because its module holds a zod schema the main package must not load.
+ */
+export function landingQuery(target: ShareTarget, shareCode?: string): string {
+  const id = target.page === 'product' ? target.productId : target.shopId
+  return `id=${encodeURIComponent(id)}${shareCode ? `&sc=${shareCode}` : ''}`
+}
+
+export const landingPath = (target: ShareTarget, shareCode?: string): string =>
+  `/pages/${target.page}/index?${landingQuery(target, shareCode)}`
+
+/** A product; opened from a shop home, with the shop, so that buying it there is the shop's order. */
+export function openProduct(productId: string, shopId?: string): void {
+  const shop = shopId ? `&shop=${encodeURIComponent(shopId)}` : ''
+  void Taro.navigateTo({ url: `/pages/product/index?id=${encodeURIComponent(productId)}${shop}` })
+}
+
+/** An employee's shop home (in the main package: shares land there). */
+export function openShopHome(shopId: string): void {
+  void Taro.navigateTo({ url: `/pages/shop/index?id=${encodeURIComponent(shopId)}` })
 }
 
 /** 分类 is a tab page, which takes no URL parameters: choose the category in the catalog store first. */
@@ -17,10 +38,23 @@ export function openSearch(keyword = ''): void {
   void Taro.navigateTo({ url: `/pages/search/index${keyword ? `?keyword=${encodeURIComponent(keyword)}` : ''}` })
 }
 
-/** Lines travel in the URL (skuId*quantity,…) so the checkout page is whole after a reload, too. */
-export function openCheckout(lines: LineRequest[], fromCart: boolean): void {
+/** The shop a checkout buys from, and the share code that brought the buyer there (placeOrder's fromShop). */
+export interface ShopVisit {
+  shopId: string
+  shareCode?: string
+}
+
+/** Lines travel in the URL (skuId*quantity,…) so the checkout page is whole after a reload, too; so does the shop it is bought from. */
+export function openCheckout(lines: LineRequest[], fromCart: boolean, fromShop: ShopVisit | null = null): void {
   const encoded = lines.map((l) => `${l.skuId}*${l.quantity}`).join(',')
-  void Taro.navigateTo({ url: `/package-orders/pages/checkout/index?lines=${encodeURIComponent(encoded)}${fromCart ? '&fromCart=1' : ''}` })
+  const shop = fromShop ? `&shop=${encodeURIComponent(fromShop.shopId)}${fromShop.shareCode ? `&sc=${fromShop.shareCode}` : ''}` : ''
+  void Taro.navigateTo({ url: `/package-orders/pages/checkout/index?lines=${encodeURIComponent(encoded)}${fromCart ? '&fromCart=1' : ''}${shop}` })
+}
+
+export function fromShopOf(params: Record<string, string | undefined>): ShopVisit | null {
+  const shopId = queryText(params.shop)
+  if (!shopId) return null
+  return params.sc ? { shopId, shareCode: queryText(params.sc) } : { shopId }
 }
 
 /**
@@ -63,6 +97,31 @@ export function openAddressForm(options: { addressId?: string; choosing?: boolea
   const query = [options.addressId && `id=${encodeURIComponent(options.addressId)}`, options.choosing && 'choose=1'].filter(Boolean).join('&')
   void Taro.navigateTo({ url: `/package-address/pages/edit/index${query ? `?${query}` : ''}` })
 }
+
+// 我的小店 (package-shop)
+
+function shopTool(page: string, query = ''): void {
+  void Taro.navigateTo({ url: `/package-shop/pages/${page}/index${query}` })
+}
+
+/** 员工认证: the roster check that makes the caller an employee. */
+export const openVerify = () => shopTool('verify')
+/** 我的小店: the shop's status and tools, or the open-shop screen's entry before it exists. */
+export const openMyShop = () => shopTool('home')
+
+/** 我的小店 in place of the page showing (after verifying, after opening the shop): going back skips the form. */
+export function replaceWithMyShop(): void {
+  void Taro.redirectTo({ url: '/package-shop/pages/home/index' })
+}
+/** The shop's name, avatar and intro: opens the shop when there is none yet. */
+export const openShopForm = () => shopTool('edit')
+export const openPicks = () => shopTool('picks')
+/** Sharing the shop home, or one product of it, to a chat, Moments or a poster. */
+export const openShare = (productId?: string) => shopTool('share', productId ? `?productId=${encodeURIComponent(productId)}` : '')
+export const openShopStats = () => shopTool('stats')
+export const openShopCustomers = () => shopTool('customers')
+export const openShopOrders = () => shopTool('orders')
+export const openLeaderboard = () => shopTool('leaderboard')
 
 export function goShopping(): void {
   void Taro.switchTab({ url: '/pages/index/index' })

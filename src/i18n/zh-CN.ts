@@ -8,7 +8,7 @@ import type { Role } from '../core/user'
 import type { AttributionReason, AttributionStrategy, BindingHistoryKind, BindingHistoryReason, KeepReason, PassedOver, RulesProblem } from '../core/attribution'
 import type { FunnelEventKind } from '../core/funnel'
 import type { VisitChannel } from '../core/share-code'
-import type { ShopDefaultWords, ShopEvent, ShopFieldProblem, ShopStatus } from '../core/shop'
+import type { ShopDefaultWords, ShopEvent, ShopFieldProblem, ShopPicks, ShopStatus } from '../core/shop'
 
 /**
  * The words of the shop in Simplified Chinese, in one place. The core and the cloud functions answer
@@ -359,3 +359,10 @@ export const passedOverText = (why: PassedOver['why']): string => PASSED_OVER[wh
 const FUNNEL_STEP: Record<FunnelEventKind, string> = { share: '分享', visit: '访问', bind: '绑定', order: '下单' }
 
 export const funnelStepText = (kind: FunnelEventKind): string => FUNNEL_STEP[kind]
+
+// 我的小店's pages (issue 8)
+
+const PICKS_MODE: Record<ShopPicks['mode'], string> = { all: '全部商品', categories: '按分类', products: '逐个挑选' }
+
+/** How a shop picks its products. */
+export const picksModeText = (mode: ShopPicks['mode']): string => PICKS_MODE[mode]

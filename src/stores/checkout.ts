@@ -4,6 +4,7 @@ import type { OrderView } from '../core/order'
 import type { LineRequest, Quote } from '../core/pricing'
 import { CloudError, type CloudClient } from '../services/cloud'
 import type { CartStore } from './cart-store'
+import type { ShopVisit } from '../routes'
 import { attempt, IDLE, track, type LoadState, type Outcome } from './load-state'
 
 export const MAX_REMARK_LENGTH = 100
@@ -44,8 +45,10 @@ export class Checkout {
     private readonly cart: CartStore,
     readonly lines: LineRequest[],
     readonly fromCart: boolean,
+    /** The shop whose page the buyer checks out from: the order is that shop's (attribution decides). */
+    readonly fromShop: ShopVisit | null,
   ) {
-    makeAutoObservable<Checkout, 'cloud' | 'orders' | 'cart'>(this, { cloud: false, orders: false, cart: false, lines: false })
+    makeAutoObservable<Checkout, 'cloud' | 'orders' | 'cart'>(this, { cloud: false, orders: false, cart: false, lines: false, fromShop: false })
   }
 
   /** The server's prices for the lines: what the order will cost if placed now. */
@@ -78,6 +81,7 @@ export class Checkout {
         addressId,
         ...(this.remark.trim() ? { remark: this.remark.trim() } : {}),
         ...(this.fromCart ? { fromCart: true } : {}),
+        ...(this.fromShop ? { fromShop: this.fromShop } : {}),
       }),
     )
     if (!placed.ok) {

@@ -8,9 +8,12 @@ import { AddressStore } from './address-store'
 import { CartStore } from './cart-store'
 import { CatalogStore } from './catalog-store'
 import { createSession } from './dev-session'
+import { MyShopStore } from './my-shop-store'
 import { OrderStore } from './order-store'
 import { ProfileStore } from './profile-store'
+import { ReferralStore } from './referral-store'
 import type { SessionStore } from './session-store'
+import { ShopHomeStore } from './shop-home-store'
 
 export class RootStore {
   readonly catalog: CatalogStore
@@ -18,6 +21,9 @@ export class RootStore {
   readonly cart: CartStore
   readonly addresses: AddressStore
   readonly orders: OrderStore
+  readonly referral: ReferralStore
+  readonly shopHomes: ShopHomeStore
+  readonly myShop: MyShopStore
 
   /** `session` is null in WeChat, where the caller is whoever opened the mini program. */
   constructor(cloud: CloudClient, paymentSheet: PaymentSheet, readonly session: SessionStore | null) {
@@ -26,14 +32,19 @@ export class RootStore {
     this.cart = new CartStore(cloud)
     this.addresses = new AddressStore(cloud)
     this.orders = new OrderStore(cloud, new PaymentService(cloud, paymentSheet), this.cart)
+    this.referral = new ReferralStore(cloud)
+    this.shopHomes = new ShopHomeStore(cloud)
+    this.myShop = new MyShopStore(cloud)
   }
 
-  /** H5: another persona is the caller now, so the cart, addresses and orders shown were someone else's. */
+  /** H5: another persona is the caller now, so the cart, addresses, orders and shop shown were someone else's. */
   forgetCaller(): void {
     this.cart.reset()
     void this.cart.load()
     this.addresses.reset()
     this.orders.reset()
+    this.referral.forgetCaller()
+    this.myShop.reset()
   }
 }
 

@@ -8,6 +8,7 @@ import type { CartStore } from './cart-store'
 import { Checkout } from './checkout'
 import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
 import { PagedList } from './paged-list'
+import type { ShopVisit } from '../routes'
 
 
 /**
@@ -63,8 +64,8 @@ export class OrderStore {
   }
 
   /** A checkout for these lines; one per visit of the checkout page (it carries the request id). */
-  checkout(lines: LineRequest[], fromCart: boolean): Checkout {
-    return new Checkout(this.cloud, this, this.cart, lines, fromCart)
+  checkout(lines: LineRequest[], fromCart: boolean, fromShop: ShopVisit | null = null): Checkout {
+    return new Checkout(this.cloud, this, this.cart, lines, fromCart, fromShop)
   }
 
   /** Opens the pay sheet; resolves with the order as WeChat Pay left it (paid, or still unpaid). */

@@ -8,7 +8,7 @@ import shippedIcon from '../../assets/order-icons/shipped.png'
 import { useCartBadge } from '../../components/cart-badge'
 import { ORDER_TABS } from '../../core/order'
 import { orderTabText, roleText } from '../../i18n/zh-CN'
-import { openAddressBook, openOrders } from '../../routes'
+import { openAddressBook, openMyShop, openOrders, openVerify } from '../../routes'
 import { useStores } from '../../stores'
 import type { OrderTab } from '../../core/order'
 import { DevSignIn } from './dev-sign-in'
@@ -74,6 +74,19 @@ function MePage() {
       </View>
 
       <View className='me__menu'>
+        {known?.role === 'employee' && (
+          <View className='me__menu-item me__my-shop' onClick={() => openMyShop()}>
+            <Text>我的小店</Text>
+            <Text className='me__chevron'>›</Text>
+          </View>
+        )}
+        {/* Anyone not yet an employee may be one on HQ's roster: the roster check decides. */}
+        {state.status === 'ready' && known?.role !== 'employee' && known?.role !== 'hq_admin' && (
+          <View className='me__menu-item me__verify' onClick={() => openVerify()}>
+            <Text>员工认证</Text>
+            <Text className='me__menu-note'>开一家自己的小店 ›</Text>
+          </View>
+        )}
         <View className='me__menu-item' onClick={() => openAddressBook()}>
           <Text>收货地址</Text>
           <Text className='me__chevron'>›</Text>

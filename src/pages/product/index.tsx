@@ -1,16 +1,18 @@
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { showDone, showError } from '../../components/display'
 import { LoadStateView } from '../../components/load-state-view'
 import { QuantityStepper } from '../../components/quantity-stepper'
+import { ShareBar, usePageShare } from '../../components/share-bar'
 import { StatusView } from '../../components/status-view'
 import { skuForSelection, type ProductDetail } from '../../core/catalog'
 import { formatFen } from '../../core/money'
 import { MAX_QUANTITY_PER_LINE } from '../../core/pricing'
-import { goShopping, openCheckout } from '../../routes'
+import { goShopping, openCheckout, openShare, openShopHome } from '../../routes'
 import { useStores } from '../../stores'
+import { shareCodeOf } from '../../stores/referral-store'
 import { PurchaseBar } from './purchase-bar'
 import { initialSelection, missingDimensions, toggle, type Selection } from './sku-selection'
 import { SkuSelector } from './sku-selector'
@@ -21,13 +23,15 @@ const LOW_STOCK = 10
 
 interface ProductViewProps {
   product: ProductDetail
+  /** Under the title: who recommends it and how to share it. */
+  sharing: ReactNode
   cartCount: number
   busy: boolean
   onAddToCart: (skuId: string, quantity: number) => void
   onBuyNow: (skuId: string, quantity: number) => void
 }
 
-function ProductView({ product, cartCount, busy, onAddToCart, onBuyNow }: ProductViewProps) {
+function ProductView({ product, sharing, cartCount, busy, onAddToCart, onBuyNow }: ProductViewProps) {
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product))
   const [quantity, setQuantity] = useState(1)
   const missing = missingDimensions(product, selection)
@@ -70,6 +74,7 @@ function ProductView({ product, cartCount, busy, onAddToCart, onBuyNow }: Produc
         <Text className='product__price'>{price}</Text>
         <Text className='product__title'>{product.title}</Text>
         <Text className='product__subtitle'>{product.subtitle}</Text>
+        {sharing}
       </View>
 
       <View className='product__section'>
@@ -110,15 +115,43 @@ function ProductView({ product, cartCount, busy, onAddToCart, onBuyNow }: Produc
   )
 }
 
-function ProductPage() {
-  const { catalog, cart } = useStores()
-  const productId = useRouter().params.id ?? ''
-  const state = catalog.product(productId)
+/** The shop the buyer is in, from its share or its home: buying here is that shop's order. */
+function ShopStrip({ name, onOpen }: { name: string; onOpen: () => void }) {
+  return (
+    <View className='product__shop' onClick={onOpen}>
+      <Text className='product__shop-name'>{name}</Text>
+      <Text className='product__shop-enter'>进店看看 ›</Text>
+    </View>
+  )
+}
 
+function ProductPage() {
+  const { catalog, cart, referral, shopHomes } = useStores()
+  const params = useRouter().params
+  const arrivedWith = shareCodeOf(params)
+  const landing = arrivedWith ? referral.landing(arrivedWith) : null
+  // A poster's 小程序码 carries only the code: the product is what the code stands for.
+  const productId = params.id ?? (landing?.status === 'ready' ? landing.data.productId : null) ?? ''
+  const state = catalog.product(productId)
+  const fromShop = referral.fromShop(params)
+  const shopCard = fromShop ? shopHomes.card(fromShop.shopId) : null
+  const share = usePageShare({ page: 'product', productId }, arrivedWith, () => {
+    const product = catalog.product(productId)
+    return product.status === 'ready' ? { title: product.data.title, imageUrl: product.data.images[0] } : { title: '' }
+  })
+
+  // A share link lands here: its code is recorded before anything else (the app's show may have done it).
+  useEffect(() => referral.arrive(params, Taro.getEnterOptionsSync().scene), [referral, arrivedWith])
+  useEffect(() => {
+    if (fromShop && shopHomes.card(fromShop.shopId).status === 'idle') void shopHomes.loadCard(fromShop.shopId)
+  }, [fromShop?.shopId, shopHomes])
   // Every time the page shows: stock may have changed (an order placed or cancelled meanwhile).
   useDidShow(() => {
     if (productId) void catalog.loadProduct(productId)
   })
+  useEffect(() => {
+    if (!params.id && productId) void catalog.loadProduct(productId)
+  }, [params.id, productId, catalog])
 
   const addToCart = async (skuId: string, quantity: number) => {
     const outcome = await cart.add(skuId, quantity)
@@ -126,6 +159,7 @@ function ProductPage() {
     else showError(outcome.error)
   }
 
+  if (!productId && landing && (landing.status === 'idle' || landing.status === 'loading')) return <StatusView loading />
   if (!productId || (state.status === 'error' && state.error.code === 'CATALOG_PRODUCT_NOT_FOUND')) {
     return (
       <StatusView
@@ -144,10 +178,16 @@ function ProductPage() {
           // A new SKU list (after a reload) keeps the buyer's choice: the key is the product, not the answer.
           key={product._id}
           product={product}
+          sharing={
+            <>
+              {shopCard?.status === 'ready' && <ShopStrip name={shopCard.data.name} onOpen={() => openShopHome(shopCard.data._id)} />}
+              <ShareBar share={share} onPoster={() => openShare(product._id)} />
+            </>
+          }
           cartCount={cart.count}
           busy={cart.changing}
           onAddToCart={(skuId, quantity) => void addToCart(skuId, quantity)}
-          onBuyNow={(skuId, quantity) => openCheckout([{ skuId, quantity }], false)}
+          onBuyNow={(skuId, quantity) => openCheckout([{ skuId, quantity }], false, fromShop)}
         />
       )}
     </LoadStateView>

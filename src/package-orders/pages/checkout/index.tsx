@@ -7,7 +7,7 @@ import { showError } from '../../../components/display'
 import { LoadStateView } from '../../../components/load-state-view'
 import { StatusView } from '../../../components/status-view'
 import { formatFen } from '../../../core/money'
-import { checkoutLinesFrom, goShopping, openAddressBook, openAddressForm, orderDetailUrl } from '../../../routes'
+import { checkoutLinesFrom, fromShopOf, goShopping, openAddressBook, openAddressForm, orderDetailUrl } from '../../../routes'
 import { useStores } from '../../../stores'
 import { MAX_REMARK_LENGTH } from '../../../stores/checkout'
 import { Amounts } from '../../components/amounts'
@@ -19,7 +19,7 @@ function CheckoutPage() {
   const { orders, addresses } = useStores()
   const params = useRouter().params
   // One checkout per visit of this page: its request id makes a double-tapped 提交订单 one order.
-  const [checkout] = useState(() => orders.checkout(checkoutLinesFrom(params.lines), params.fromCart === '1'))
+  const [checkout] = useState(() => orders.checkout(checkoutLinesFrom(params.lines), params.fromCart === '1', fromShopOf(params)))
   const address = addresses.forCheckout
   const quote = checkout.quote
 

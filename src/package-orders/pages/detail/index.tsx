@@ -6,7 +6,7 @@ import { StatusView } from '../../../components/status-view'
 import { DeliveryAddress } from '../../components/delivery-address'
 import type { OrderView } from '../../../core/order'
 import { formatShanghai } from '../../../core/time'
-import { openOrders } from '../../../routes'
+import { openOrders, openShopHome } from '../../../routes'
 import { useStores } from '../../../stores'
 import { Amounts } from '../../components/amounts'
 import { OrderActions } from '../../components/order-actions'
@@ -25,8 +25,16 @@ function InfoRow({ label, value, onCopy }: { label: string; value: string; onCop
   )
 }
 
+/** The shop the order was decided to be (由 XX 的小店推荐), named as it was then; null for HQ's own. */
+function recommendation(order: OrderView): { shopId: string; text: string } | null {
+  const shop = order.attribution
+  if (!shop?.shopId) return null
+  return { shopId: shop.shopId, text: shop.ownerName ? `由 ${shop.ownerName} 的小店推荐` : `由 ${shop.shopName ?? '员工小店'} 推荐` }
+}
+
 function OrderDetail({ order }: { order: OrderView }) {
   const paid = order.payment.paidAt
+  const recommendedBy = recommendation(order)
   return (
     <View className='order-detail'>
       <StatusHeader order={order} />
@@ -36,6 +44,11 @@ function OrderDetail({ order }: { order: OrderView }) {
       </View>
 
       <View className='order-detail__card'>
+        {recommendedBy && (
+          <Text className='order-detail__recommended' onClick={() => openShopHome(recommendedBy.shopId)}>
+            {recommendedBy.text} ›
+          </Text>
+        )}
         <OrderLines lines={order.lines} />
         <Amounts quote={order} payableLabel={paid ? '实付款' : '应付款'} />
       </View>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '月度排行',
+  enablePullDownRefresh: true,
+})

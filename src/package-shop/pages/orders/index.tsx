@@ -1,0 +1,52 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useState } from 'react'
+import { PagedListView } from '../../../components/paged-list-view'
+import { formatFen } from '../../../core/money'
+import { formatShanghai } from '../../../core/time'
+import { buyerStatusText } from '../../../i18n/zh-CN'
+import { useStores } from '../../../stores'
+import type { ShopOrderRow } from '../../../stores/my-shop-store'
+import { AttributionChain } from './attribution-chain'
+import '../../shop.less'
+import './index.less'
+
+function ShopOrderCard({ order }: { order: ShopOrderRow }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <View className='shop-page__card shop-order'>
+      <View className='shop-order__head'>
+        <Text className='shop-order__no'>{order.orderNo}</Text>
+        <Text className='shop-order__status'>{buyerStatusText(order.status)}</Text>
+      </View>
+      <Text className='shop-order__title'>{order.title}</Text>
+      <View className='shop-order__meta'>
+        <Text className='shop-page__muted'>{order.buyer} · {formatShanghai(order.createdAt, 'YYYY-MM-DD HH:mm')}</Text>
+        <Text className='shop-order__amount'>{formatFen(order.payableFen)}</Text>
+      </View>
+      <Text className='shop-order__why' onClick={() => setOpen(!open)}>
+        为什么这单是我的 {open ? '▴' : '▾'}
+      </Text>
+      {open && <AttributionChain chain={order.chain} orderedAt={order.createdAt} />}
+    </View>
+  )
+}
+
+/** The shop's orders, newest first; each says why it is the shop's. */
+function ShopOrdersPage() {
+  const { myShop } = useStores()
+  useDidShow(() => void myShop.orders.refresh())
+  useReachBottom(() => void myShop.orders.loadMore())
+  usePullDownRefresh(() => void myShop.orders.refresh().finally(() => void Taro.stopPullDownRefresh()))
+
+  return (
+    <View className='shop-page shop-orders'>
+      <PagedListView list={myShop.orders} emptyText='还没有订单，分享商品给朋友吧'>
+        {(items) => items.map((order) => <ShopOrderCard key={order._id} order={order} />)}
+      </PagedListView>
+    </View>
+  )
+}
+
+export default observer(ShopOrdersPage)

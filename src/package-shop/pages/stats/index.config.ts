@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '经营数据',
+  enablePullDownRefresh: true,
+})
