@@ -162,6 +162,12 @@ export class Store {
    */
   candidates(collection: string, query: Record<string, any> | undefined): { docs: Iterable<Doc>; index?: string } {
     const data = this.collection(collection)
+    // `_id` is always indexed, as in the cloud: `_id: _.in(ids)` reads just those documents.
+    const byId = equalityConditions(query).find((c) => c.field === '_id' && !c.every)
+    if (byId) {
+      const docs = byId.values.flatMap((id) => (typeof id === 'string' || typeof id === 'number' ? [data.latest(id)].filter((d): d is Doc => d !== undefined) : []))
+      return { docs, index: '_id_' }
+    }
     let best: { ids: Set<DocId>; index: string } | undefined
     for (const { field, values, every } of equalityConditions(query)) {
       for (const index of data.indexes) {

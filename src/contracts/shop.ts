@@ -43,7 +43,7 @@ export const shopContract = defineContract('shop', {
   openShop: action({
     input: z.object({ profile: shopProfileInput, picks: shopPicksInput.optional() }).strict(),
     output: returns<Shop>(),
-    errors: ['EMPLOYEE_REQUIRED', 'SHOP_ALREADY_OPEN'],
+    errors: ['EMPLOYEE_REQUIRED', 'SHOP_ALREADY_OPEN', 'SHOP_PICKS_UNKNOWN'],
   }),
   updateShop: action({
     input: z.object({ profile: shopProfileInput }).strict(),

@@ -81,6 +81,14 @@ describe('declared indexes', () => {
     expect(planOf('items')).toMatch(/index sku_unique/)
   })
 
+  it('_id is always indexed: _id in a list, with other conditions, reads just those documents', async () => {
+    const all = (await t.db.collection('items').where({}).get()).data
+    const ids = [all[0]._id, all[1]._id, 'no-such-id']
+    const { data } = await t.db.collection('items').where({ _id: t.db.command.in(ids), sku: all[1].sku }).get()
+    expect(data.map((d: any) => d._id)).toEqual([all[1]._id])
+    expect(planOf('items')).toMatch(/index _id_/)
+  })
+
   it('a query on no indexed field is logged as a collection scan', async () => {
     await t.db.collection('items').where({ priceFen: 6800 }).get()
     expect(planOf('items')).toMatch(/collection scan/)

@@ -54,18 +54,21 @@ export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
   refundSucceeded: [async (tx, move) => (move.before?.status === 'paid' ? releaseStock(tx, move) : undefined)],
 }
 
-
 /**
  * Writes an order's change (or a new order, when `before` is null) and runs the effects of every move
  * it made, all in `tx`. Returns the order's id.
  */
 export async function commitOrder(tx: Transaction, before: Order | null, after: Order, now: Date): Promise<string> {
   // Every move appends to the timeline, so the entries a change added are the moves it made.
-  for (const { event } of after.timeline.slice(before?.timeline.length ?? 0)) {
-    for (const effect of ORDER_EFFECTS[event] ?? []) await effect(tx, { event, before, after, now })
-  }
+  const effects = after.timeline
+    .slice(before?.timeline.length ?? 0)
+    .flatMap(({ event }) => (ORDER_EFFECTS[event] ?? []).map((effect) => effect(tx, { event, before, after, now })))
   const { _id, ...fields } = after
-  if (!before) return (await tx.collection<Order>('orders').add({ data: fields }))._id
-  await tx.collection<Order>('orders').doc(_id).set({ data: fields })
-  return _id
+  // The writes go out together: the sooner a transaction has written a contended document (a hot
+  // SKU) after reading it, and the sooner it commits after, the fewer others it conflicts with.
+  const [written] = await Promise.all([
+    before ? tx.collection<Order>('orders').doc(_id).set({ data: fields }).then(() => _id) : tx.collection<Order>('orders').add({ data: fields }).then(({ _id: id }) => id),
+    ...effects,
+  ])
+  return written
 }
