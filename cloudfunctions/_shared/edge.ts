@@ -1,8 +1,10 @@
 import type { ZodType, ZodTypeDef } from 'zod'
 import { ActionContract, ActionName, AnswerOf, EDGE_ERRORS, FunctionContract, ParsedOf } from '../../src/contracts/contract'
 import { AppError, Result, fail } from '../../src/core/result'
-import type { Role, User } from '../../src/core/user'
+import type { Role } from '../../src/core/user'
 import { db } from './database'
+import { employeeOf } from './roster'
+import { findUser } from './users'
 import { Caller, CallSource, currentCaller } from './wx-context'
 
 /** A caller WeChat has identified (the edge checked before the handler runs). */
@@ -84,13 +86,17 @@ async function serve(handler: Handler<unknown, unknown>, input: unknown, caller:
   if (handler.access === 'anyone') return handler.handle(input, caller, now)
   if (!caller.openid) return fail('AUTH_REQUIRED')
   const signedIn = { ...caller, openid: caller.openid }
-  if (handler.access !== 'caller' && (await roleOf(signedIn.openid)) !== handler.access) return fail(REFUSED[handler.access])
+  if (handler.access !== 'caller' && !(await hasRole(signedIn.openid, handler.access))) return fail(REFUSED[handler.access])
   return handler.handle(input, signedIn, now)
 }
 
-async function roleOf(openid: string): Promise<Role | undefined> {
-  const { data } = await db.collection<User>('users').where({ openid }).limit(1).get()
-  return data[0]?.role
+/**
+ * An employee is whoever HQ's roster says verified with this account and is still active (an HQ admin
+ * may be one too); an HQ admin is whoever HQ made one.
+ */
+async function hasRole(openid: string, role: StaffRole): Promise<boolean> {
+  if (role === 'employee') return (await employeeOf(openid)) !== null
+  return (await findUser(openid))?.role === role
 }
 
 function auditLog(action: string, caller: Caller, payload: unknown, at: Date) {

@@ -5,7 +5,7 @@ import type { Shop } from '../../src/core/shop'
 import { ok, type Result } from '../../src/core/result'
 import { currentAttributionRules, readBinding, writeBinding } from '../_shared/bindings'
 import { inTransaction } from '../_shared/database'
-import { findUser } from '../_shared/users'
+import { employeeOf } from '../_shared/roster'
 
 export interface VisitRecord {
   visitorOpenid: string
@@ -25,13 +25,13 @@ export interface VisitRecord {
  * finds the customer already bound.
  */
 export async function recordVisit(visitorOpenid: string, shop: Shop, share: { sharerOpenid: string; shareCode: string } | null, channel: VisitChannel, now: Date): Promise<Result<{ bound: boolean }>> {
-  const [rules, user] = await Promise.all([
+  const [rules, employee] = await Promise.all([
     currentAttributionRules(),
-    findUser(visitorOpenid),
+    employeeOf(visitorOpenid),
   ])
   const visit: Visit = {
     visitorOpenid,
-    visitorIsEmployee: user?.role === 'employee',
+    visitorIsEmployee: employee !== null,
     shop,
     sharerOpenid: share?.sharerOpenid ?? null,
     shareCode: share?.shareCode ?? null,

@@ -5,7 +5,7 @@ import type { Shop } from '../../../src/core/shop'
 import { currentAttributionRules, findBinding } from '../bindings'
 import { db } from '../database'
 import { ownerNameOf, shopById, shopOfOwner } from '../shops'
-import { findUser } from '../users'
+import { employeeOf } from '../roster'
 
 export interface PageShop {
   shopId: string
@@ -19,13 +19,13 @@ export interface PageShop {
  * ignored: the link is the buyer's claim, the share record is ours.
  */
 export async function decideAttribution(buyerOpenid: string, fromShop: PageShop | undefined, now: Date): Promise<OrderAttributionRecord> {
-  const [rules, user, binding, share] = await Promise.all([
+  const [rules, employee, binding, share] = await Promise.all([
     currentAttributionRules(),
-    findUser(buyerOpenid),
+    employeeOf(buyerOpenid),
     findBinding(buyerOpenid),
     fromShop?.shareCode ? db.collection<Share>('shares').doc(fromShop.shareCode).get().then(({ data }) => data) : null,
   ])
-  const isEmployee = user?.role === 'employee'
+  const isEmployee = employee !== null
   const [pageShop, boundShop, ownShop] = await Promise.all([
     fromShop ? shopById(fromShop.shopId) : null,
     binding ? shopById(binding.shopId) : null,
