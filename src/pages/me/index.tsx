@@ -39,7 +39,8 @@ function MePage() {
 
   const state = profile.profile
   const known = state.status === 'ready' ? state.data : null
-  const name = known?.nickname ?? (state.status === 'loading' ? '…' : '微信用户')
+  // Someone met for the first time has no nickname yet.
+  const name = known?.nickname || (state.status === 'loading' ? '…' : '微信用户')
   const note = known
     ? [roleText(known.role), known.employeeNo && `工号 ${known.employeeNo}`].filter(Boolean).join(' · ')
     : session

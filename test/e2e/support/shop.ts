@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Browser, Page, chromium } from 'playwright-core'
-import { demoPersonas } from '../../../demo/personas'
+import { demoPersonas, type DemoPersona } from '../../../demo/personas'
 import { seedDemo } from '../../../scripts/seed-demo'
 import { LocalCloud, startLocalCloud } from '../../../local-cloud/server'
 import { connectSdk, tempDir } from '../../support/local-cloud'
@@ -10,14 +10,17 @@ const REPO = path.resolve(__dirname, '../../..')
 const H5 = path.join(REPO, 'dist-h5')
 export const ARTIFACTS = path.join(REPO, 'test-artifacts')
 
-/** The shop as `npm start` runs it, but on a free port with a fresh data directory. */
-export async function startShop(): Promise<{ cloud: LocalCloud; db: any; close(): Promise<void> }> {
+/**
+ * The shop as `npm start` runs it, but on a free port with a fresh data directory. `extraPersonas`
+ * join the development sign-in (someone the demo does not have, such as a roster entry not yet verified).
+ */
+export async function startShop(extraPersonas: DemoPersona[] = []): Promise<{ cloud: LocalCloud; db: any; close(): Promise<void> }> {
   if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist-h5 is missing: run npm run build:h5 (npm test builds it)')
   const cloud = await startLocalCloud({
     dataDir: tempDir('e2e'),
     buildFunctions: false,
     log: () => {},
-    personas: demoPersonas,
+    personas: [...demoPersonas, ...extraPersonas],
     staticRoots: [
       { prefix: '/assets/', dir: path.join(REPO, 'demo/assets') },
       { prefix: '/', dir: H5 },
@@ -28,9 +31,12 @@ export async function startShop(): Promise<{ cloud: LocalCloud; db: any; close()
   return { cloud, db, close: () => cloud.close() }
 }
 
-/** Debian's chromium, headless, phone-sized; `shot` saves a screenshot under test-artifacts/<suite>/. */
-export async function openPhone(suite: string): Promise<{ browser: Browser; page: Page; shot(name: string): Promise<string> }> {
-  const browser = await chromium.launch({
+/**
+ * Debian's chromium, headless, phone-sized; `shot` saves a screenshot under test-artifacts/<suite>/.
+ * Given a browser, a second phone in it: its own storage and persona, as another person's phone.
+ */
+export async function openPhone(suite: string, shared?: Browser): Promise<{ browser: Browser; page: Page; shot(name: string): Promise<string> }> {
+  const browser = shared ?? await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--headless',

@@ -31,7 +31,8 @@ function SharePage() {
   useEffect(() => {
     if (myShop.myShop.status !== 'ready') void myShop.load()
     if (productId && catalog.product(productId).status !== 'ready') void catalog.loadProduct(productId)
-    void referral.loadShareLink(productId, 'chat')
+    // Each createShare counts as a share in the funnel: a link this visit already has is reused.
+    if (referral.shareLink(productId, 'chat').status !== 'ready') void referral.loadShareLink(productId, 'chat')
   }, [myShop, catalog, referral, productId])
 
   useShareAppMessage(() => ({
@@ -44,7 +45,7 @@ function SharePage() {
     if (!mine?.shop) return
     setPoster({ step: 'making', content: null })
     const code = await attempt(async () => {
-      await referral.loadShareLink(productId, 'poster')
+      if (referral.shareLink(productId, 'poster').status !== 'ready') await referral.loadShareLink(productId, 'poster')
       const link = referral.shareLink(productId, 'poster')
       if (link.status === 'error') throw link.error
       return referral.posterCode(link.status === 'ready' ? link.data.shareCode : '')
@@ -94,7 +95,7 @@ function SharePage() {
         <Text className='shop-page__card-title'>海报</Text>
         {poster.step === 'ready' ? (
           <>
-            <Image className='poster__image' src={poster.image} mode='widthFix' />
+            <Image className='poster__image' src={poster.image} mode='aspectFit' />
             <SavePoster image={poster.image} />
           </>
         ) : (
