@@ -43,7 +43,7 @@ function MePage() {
   const name = known?.nickname || (state.status === 'loading' ? '…' : '微信用户')
   const note = known
     ? [roleText(known.role), known.employeeNo && `工号 ${known.employeeNo}`].filter(Boolean).join(' · ')
-    : session
+    : session && !personaKey
       ? '在下方选择一个开发者身份'
       : '欢迎来到 Everyshop'
 
