@@ -1,22 +1,8 @@
 import Taro from '@tarojs/taro'
 import type { LineRequest } from './core/pricing'
 import type { OrderTab } from './core/order'
-import type { ShareTarget } from './core/share-code'
 
 // Every page's address in one place, so a page moving to another package is one edit.
-
-/**
- * A landing page's query as a share carries it — the page's id, and the share code when there is one —
- * for a visitor passing on the link they came with. The owner's own links come from createShare; the
- * core's sharePath is not used here because its module holds a zod schema the main package must not load.
- */
-export function landingQuery(target: ShareTarget, shareCode?: string): string {
-  const id = target.page === 'product' ? target.productId : target.shopId
-  return `id=${encodeURIComponent(id)}${shareCode ? `&sc=${shareCode}` : ''}`
-}
-
-export const landingPath = (target: ShareTarget, shareCode?: string): string =>
-  `/pages/${target.page}/index?${landingQuery(target, shareCode)}`
 
 /** A product; opened from a shop home, with the shop, so that buying it there is the shop's order. */
 export function openProduct(productId: string, shopId?: string): void {

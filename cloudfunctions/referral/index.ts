@@ -5,7 +5,7 @@ import type { Shop } from '../../src/core/shop'
 import { findBinding } from '../_shared/bindings'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { shopById, shopCardOf, shopOfOwner } from '../_shared/shops'
-import { createShare, findShare, posterCode } from './shares'
+import { countShare, createShare, findShare, posterCode } from './shares'
 import { leaderboard, shopCustomers, shopOrders, shopStats } from './stats'
 import { recordVisit } from './visits'
 
@@ -19,6 +19,11 @@ export const main = defineFunction(referralContract, {
   createShare: {
     access: 'employee',
     handle: ({ productId, channel }, caller, now) => withOwnShop(caller, (shop) => createShare(shop, productId, channel, now)),
+  },
+
+  recordShare: {
+    access: 'caller',
+    handle: ({ shareCode }, _caller, now) => countShare(shareCode, now),
   },
 
   getPosterCode: {

@@ -12,9 +12,10 @@ type StoredShare = Share & { shareKey: string; posterFileID?: string }
 const shares = db.collection<StoredShare>('shares')
 
 /**
- * The owner shares their shop home or one of its products to a channel. One code per shop, product,
- * sharer and channel (a unique index on the key): sharing again reuses it, and two shares at once
- * make one code — the loser of the insert finds the winner's. Each share counts in the funnel.
+ * The owner's link for sharing their shop home or one of its products to a channel. One code per
+ * shop, product, sharer and channel (a unique index on the key): asking again reuses it, and two asks
+ * at once make one code — the loser of the insert finds the winner's. Pages ask for the link before
+ * anyone shares (Moments' handler cannot wait for a call), so a link is not a share: `countShare` is.
  */
 export async function createShare(shop: Shop, productId: string | undefined, channel: ShareChannel, now: Date): Promise<Result<ShareLink>> {
   if (!isShopOpen(shop)) return fail('SHOP_NOT_ACTIVE')
@@ -36,7 +37,6 @@ export async function createShare(shop: Shop, productId: string | undefined, cha
       if (!share && attempt >= 3) throw error
     }
   }
-  await db.collection<FunnelEvent>('funnel_events').add({ data: shareEvent(share, now) })
   const target = shareTargetOf(share)
   return ok({ shareCode: share._id, path: sharePath(target, share._id), timelineQuery: shareTimelineQuery(target, share._id) })
 }
@@ -55,6 +55,14 @@ export async function posterCode(shareCode: string): Promise<Result<{ fileID: st
     await shares.doc(share._id).update({ data: { posterFileID: fileID } })
   }
   return ok({ fileID, url: await temporaryUrl(fileID) })
+}
+
+/** Someone shared a link: one share in its shop's funnel, on the channel the code was made for. */
+export async function countShare(shareCode: string, now: Date): Promise<Result<Record<string, never>>> {
+  const share = await findShare(shareCode)
+  if (!share) return fail('SHARE_CODE_INVALID')
+  await db.collection<FunnelEvent>('funnel_events').add({ data: shareEvent(share, now) })
+  return ok({})
 }
 
 export async function findShare(shareCode: string): Promise<StoredShare | null> {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ORDER_TABS, type OrderSummary, type OrderTab, type OrderView, type PaymentParams } from '../core/order'
 import { MAX_LINES, MAX_QUANTITY_PER_LINE, type Quote } from '../core/pricing'
-import { shareCodeInput } from '../core/share-code'
+import { shareCodeInput } from './share-code'
 import { action, defineContract, returns } from './contract'
 import { Page, paging } from './paging'
 

@@ -2,9 +2,10 @@ import { z } from 'zod'
 import type { BindingHistoryEntry, OrderAttribution } from '../core/attribution'
 import type { FunnelTally } from '../core/funnel'
 import type { OrderStatus } from '../core/order'
-import { SHARE_CHANNELS, shareCodeInput, type ShareChannel, type VisitChannel } from '../core/share-code'
+import { SHARE_CHANNELS, type ShareChannel, type VisitChannel } from '../core/share-code'
 import { action, defineContract, returns } from './contract'
 import { Page, paging } from './paging'
+import { shareCodeInput } from './share-code'
 import type { ShopCard } from './shop'
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
@@ -62,12 +63,17 @@ export interface LeaderboardRow {
 
 /** Shares, visits, bindings and attribution (归属): who brought whom, and whose each order is. */
 export const referralContract = defineContract('referral', {
-  /** A share of the caller's shop home or of one product in it; sharing the same thing again reuses the code. */
+  /** The link for sharing the caller's shop home or one product in it; asking again gives the same code. */
   createShare: action({
     input: z.object({ productId: z.string().min(1).max(64).optional(), channel: z.enum(SHARE_CHANNELS) }).strict(),
     output: returns<ShareLink>(),
     errors: ['EMPLOYEE_REQUIRED', 'SHOP_NOT_FOUND', 'SHOP_NOT_ACTIVE', 'CATALOG_PRODUCT_NOT_FOUND'],
   }),
+  /**
+   * The caller shared a link (the share sheet was used, or the link copied): one share in the code's
+   * shop's funnel. Nothing is ever given for it (WeChat bans 诱导分享); it is only counted.
+   */
+  recordShare: action({ input: z.object({ shareCode: shareCodeInput }).strict(), output: returns<Record<string, never>>(), errors: ['SHARE_CODE_INVALID'] }),
   /** The 小程序码 for a share code (a PNG in cloud storage, made once per code). */
   getPosterCode: action({
     input: z.object({ shareCode: shareCodeInput }).strict(),

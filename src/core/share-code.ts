@@ -1,4 +1,3 @@
-import { z } from 'zod'
 
 /**
  * Share codes (分享码). A share — a chat card, a Moments post, a poster's 小程序码 — carries one short
@@ -102,13 +101,6 @@ export function shareCodeFromQuery(query: Record<string, string | undefined> | n
   return readShareCode(query.sc) ?? readShareCode(query.scene)
 }
 
-/** A share code in a function's payload, as a schema; the message is the code the client has words for. */
-export const shareCodeInput = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine(isShareCode, 'SHARE_CODE_INVALID')
-
 // Where a share lands
 
 /**
@@ -127,16 +119,19 @@ export const shareTargetOf = (share: Pick<Share, 'shopId' | 'productId'>): Share
  * resolved) and the code. The same text is Moments' `onShareTimeline` query, which is a query, not a
  * path: Moments opens the sharing page itself with it.
  */
-export function shareQuery(target: ShareTarget, code: string): string {
+export function shareQuery(target: ShareTarget, code?: string): string {
   const id = target.page === 'product' ? target.productId : target.shopId
-  return `id=${encodeURIComponent(id)}&sc=${code}`
+  return `id=${encodeURIComponent(id)}${code ? `&sc=${code}` : ''}`
 }
 
-/** The path of a chat share (`onShareAppMessage`), e.g. /pages/product/index?id=p1&sc=k3m9x2hq7c */
-export const sharePath = (target: ShareTarget, code: string): string => `/${SHARE_PAGES[target.page]}?${shareQuery(target, code)}`
+/**
+ * The path of a chat share (`onShareAppMessage`), e.g. /pages/product/index?id=p1&sc=k3m9x2hq7c; without
+ * a code (a visitor who came without one passing the page on), just the page.
+ */
+export const sharePath = (target: ShareTarget, code?: string): string => `/${SHARE_PAGES[target.page]}?${shareQuery(target, code)}`
 
 /** Moments' `onShareTimeline({ query })`. */
-export const shareTimelineQuery = (target: ShareTarget, code: string): string => shareQuery(target, code)
+export const shareTimelineQuery = (target: ShareTarget, code?: string): string => shareQuery(target, code)
 
 /**
  * What `wxacode.getUnlimited` is asked for a poster: the page without a leading slash or query (the

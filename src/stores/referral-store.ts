@@ -3,8 +3,8 @@ import { makeAutoObservable, observable, runInAction } from 'mobx'
 import { referralFunction } from '../contracts/functions'
 import type { ShareLink } from '../contracts/referral'
 import type { ShopCard } from '../contracts/shop'
-import type { ShareChannel } from '../core/share-code'
-import { queryText, type ShopVisit } from '../routes'
+import { shareCodeFromQuery, type ShareChannel } from '../core/share-code'
+import type { ShopVisit } from '../routes'
 import { toCloudError, type CloudClient } from '../services/cloud'
 import { IDLE, refresh, track, type LoadState } from './load-state'
 
@@ -62,7 +62,7 @@ export class ReferralStore {
    * the mini program runs in Moments' single-page mode. Safe to call with the same query repeatedly.
    */
   arrive(query: PageQuery | undefined, scene: number): void {
-    const shareCode = shareCodeOf(query)
+    const shareCode = shareCodeFromQuery(query)
     if (!shareCode) return
     if (this.landing(shareCode).status !== 'ready' && this.pending?.shareCode !== shareCode) {
       this.pending = { shareCode, channel: channelOf(query ?? {}, scene) }
@@ -92,7 +92,7 @@ export class ReferralStore {
       const shareCode = this.shareCodeFor(shopId)
       return shareCode ? { shopId, shareCode } : { shopId }
     }
-    const shareCode = shareCodeOf(query)
+    const shareCode = shareCodeFromQuery(query)
     const landing = shareCode ? this.landing(shareCode) : IDLE
     const shop = landing.status === 'ready' ? landing.data.shop : null
     return shop && shareCode ? { shopId: shop._id, shareCode } : null
@@ -122,6 +122,11 @@ export class ReferralStore {
   }
 
   /** The 小程序码 image of a share code, for a poster. */
+  /** One share in the funnel; a count lost to the network is not worth troubling the sharer with. */
+  countShare(shareCode: string): void {
+    void this.cloud.call(referralFunction, 'recordShare', { shareCode }).catch(() => undefined)
+  }
+
   posterCode(shareCode: string): Promise<{ fileID: string; url: string }> {
     return this.cloud.call(referralFunction, 'getPosterCode', { shareCode })
   }
@@ -173,17 +178,6 @@ function channelOf(query: PageQuery, scene: number): ShareChannel {
   if (!query.sc && query.scene) return 'poster'
   if (scene === MOMENTS_SINGLE_PAGE || scene === MOMENTS_ENTERED) return 'moments'
   return 'chat'
-}
-
-/**
- * The share code a page was opened with, as sent: `sc` from a chat card or a Moments post, else
- * `scene` from a 小程序码 (WeChat hands both over URL-encoded). The client does not check it: the
- * core's readShareCode lives beside the code's zod schema, which would ride into the main package;
- * recordVisit refuses what is not a code, and only codes it answered for are used afterwards.
- */
-export function shareCodeOf(query: PageQuery | undefined): string | null {
-  const text = queryText(query?.sc || query?.scene).trim().toLowerCase()
-  return text || null
 }
 
 const linkKey = (productId: string | null, channel: ShareChannel) => `${productId ?? 'shop'}:${channel}`

@@ -109,7 +109,11 @@ describe('referral function', () => {
     await chen.pay(placed.data._id)
     await eventually(() => chen.order(placed.data._id), (o) => o.status === 'paid')
 
+    // A link asked for is not a share; using it is.
+    expect((await li.call('getShopStats', {})).data.funnel.shares).toBe(0)
+    await callAs(t.cloud, 'o-passer-on', 'referral', 'recordShare', { shareCode: share.data.shareCode })
     const stats = (await li.call('getShopStats', {})).data
+    expect(stats.funnel.shares).toBe(1)
     expect(stats.funnel.binds).toBeGreaterThanOrEqual(1)
     expect(stats.funnel.visits.chat).toBeGreaterThanOrEqual(1)
     expect(stats.funnel.orders).toBe(1)

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { shareCodeInput } from '../../src/contracts/share-code'
 import {
   SHARE_CODE_ALPHABET,
   SHARE_CODE_LENGTH,
@@ -11,7 +12,6 @@ import {
   qrCodeRequest,
   readShareCode,
   shareCodeFromQuery,
-  shareCodeInput,
   shareKeyOf,
   sharePath,
   shareTargetOf,

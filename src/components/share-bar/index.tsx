@@ -1,8 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect } from 'react'
-import type { ShareTarget } from '../../core/share-code'
-import { landingPath, landingQuery } from '../../routes'
+import { sharePath, shareTimelineQuery, type ShareTarget } from '../../core/share-code'
 import { useStores } from '../../stores'
 import './index.less'
 
@@ -11,6 +10,8 @@ export interface PageShare {
   path: string
   /** Whether the path is the caller's own share (they run the shop): a poster can be made of it. */
   own: boolean
+  /** Counts a share of the chat link (the link copied); the share sheets count their own. */
+  counted: () => void
 }
 
 /**
@@ -41,12 +42,22 @@ export function usePageShare(target: ShareTarget, arrivedWith: string | null, co
   }, [own, productId, chat.status, moments.status, referral])
 
   const passedOn = arrivedWith && referral.landing(arrivedWith).status === 'ready' ? arrivedWith : undefined
-  const path = own && chat.status === 'ready' ? chat.data.path : landingPath(target, passedOn)
-  const query = own && moments.status === 'ready' ? moments.data.timelineQuery : landingQuery(target, passedOn)
+  const chatCode = own && chat.status === 'ready' ? chat.data.shareCode : passedOn
+  const momentsCode = own && moments.status === 'ready' ? moments.data.shareCode : passedOn
+  const path = sharePath(target, chatCode)
+  const query = shareTimelineQuery(target, momentsCode)
+  // A share counts when someone shares, not when the link is prepared; WeChat asks these handlers then.
+  const count = (code: string | undefined) => code && referral.countShare(code)
 
-  useShareAppMessage(() => ({ ...content(), path }))
-  useShareTimeline(() => ({ ...content(), query }))
-  return { path, own: own && chat.status === 'ready' }
+  useShareAppMessage(() => {
+    count(chatCode)
+    return { ...content(), path }
+  })
+  useShareTimeline(() => {
+    count(momentsCode)
+    return { ...content(), query }
+  })
+  return { path, own: own && chat.status === 'ready', counted: () => count(chatCode) }
 }
 
 interface ShareBarProps {
@@ -65,7 +76,10 @@ export function ShareBar({ share, onPoster }: ShareBarProps) {
       <Text
         className='share-bar__item share-bar__copy'
         data-share-path={share.path}
-        onClick={() => void Taro.setClipboardData({ data: share.path })}
+        onClick={() => {
+          share.counted()
+          void Taro.setClipboardData({ data: share.path })
+        }}
       >
         复制链接
       </Text>

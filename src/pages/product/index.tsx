@@ -10,9 +10,9 @@ import { StatusView } from '../../components/status-view'
 import { skuForSelection, type ProductDetail } from '../../core/catalog'
 import { formatFen } from '../../core/money'
 import { MAX_QUANTITY_PER_LINE } from '../../core/pricing'
+import { shareCodeFromQuery } from '../../core/share-code'
 import { goShopping, openCheckout, openShare, openShopHome } from '../../routes'
 import { useStores } from '../../stores'
-import { shareCodeOf } from '../../stores/referral-store'
 import { PurchaseBar } from './purchase-bar'
 import { initialSelection, missingDimensions, toggle, type Selection } from './sku-selection'
 import { SkuSelector } from './sku-selector'
@@ -128,7 +128,7 @@ function ShopStrip({ name, onOpen }: { name: string; onOpen: () => void }) {
 function ProductPage() {
   const { catalog, cart, referral, shopHomes } = useStores()
   const params = useRouter().params
-  const arrivedWith = shareCodeOf(params)
+  const arrivedWith = shareCodeFromQuery(params)
   const landing = arrivedWith ? referral.landing(arrivedWith) : null
   // A poster's 小程序码 carries only the code: the product is what the code stands for.
   const productId = params.id ?? (landing?.status === 'ready' ? landing.data.productId : null) ?? ''
