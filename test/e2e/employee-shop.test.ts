@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPersonas, type DemoPersona } from '../../demo/personas'
 import { callAs } from '../support/local-cloud'
+import { fillAddressForm } from './support/address-form'
 import { ARTIFACTS, currentPage, openPhone, startShop } from './support/shop'
 
 /**
@@ -93,8 +94,8 @@ describe('an employee opens a shop and shares a product; a friend buys through i
     await employeeShot('03-open-shop')
 
     await form.locator('.shop-form__save').click()
-    await on(employee).locator('.my-shop__name', { hasText: '吴昊的小店' }).waitFor()
-    expect(await on(employee).locator('.my-shop__status').innerText()).toBe('营业中')
+    await on(employee).locator('.my-shop .shop-identity__name', { hasText: '吴昊的小店' }).waitFor()
+    expect(await on(employee).locator('.my-shop .shop-identity__status').innerText()).toBe('营业中')
     await employeeShot('04-shop-open')
     const opened = (await shop.db.collection('shops').where({ ownerOpenid: NEWCOMER.openid }).get()).data
     expect(opened).toHaveLength(1)
@@ -120,9 +121,9 @@ describe('an employee opens a shop and shares a product; a friend buys through i
   it('shows his picks, in his order, on the shop home', async () => {
     await employee.goto(`${shop.cloud.url}/#/pages/shop/index?id=${shopId}`)
     const home = on(employee)
-    await home.locator('.shop-home__name', { hasText: '吴昊的小店' }).waitFor()
+    await home.locator('.shop-home .shop-identity__name', { hasText: '吴昊的小店' }).waitFor()
     await expect.poll(() => home.locator('.product-card__title').allInnerTexts()).toEqual(['洞庭碧螺春 一级', '西湖龙井 明前特级'])
-    expect(await home.locator('.shop-home__owner-name').innerText()).toBe('店主 吴昊')
+    expect(await home.locator('.shop-home .shop-identity__line').innerText()).toBe('店主 吴昊')
     await employeeShot('06-shop-home')
   })
 
@@ -164,13 +165,7 @@ describe('an employee opens a shop and shares a product; a friend buys through i
     await on(consumer).locator('.checkout__address--empty').click()
     const form = on(consumer)
     await form.locator('.address-form__save').waitFor()
-    const inputs = form.locator('input')
-    await inputs.nth(0).fill('林小雨')
-    await inputs.nth(1).fill('13812345678')
-    await inputs.nth(2).fill('浙江省')
-    await inputs.nth(3).fill('杭州市')
-    await inputs.nth(4).fill('西湖区')
-    await form.locator('textarea').fill('龙井路 18 号')
+    await fillAddressForm(form)
     await form.locator('.address-form__save').click()
     await on(consumer).locator('.delivery-address__name', { hasText: '林小雨' }).waitFor()
     await expect.poll(() => on(consumer).locator('.amounts__payable').innerText()).toBe('¥198.00')

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPersonas } from '../../demo/personas'
 import { callAs } from '../support/local-cloud'
+import { fillAddressForm } from './support/address-form'
 import { currentPage, openPhone, startShop } from './support/shop'
 
 /**
@@ -106,13 +107,7 @@ describe('a consumer buys tea and pays with (emulated) WeChat Pay', () => {
     )
     await shot('07-address-errors')
 
-    const inputs = form.locator('input')
-    await inputs.nth(0).fill('林小雨')
-    await inputs.nth(1).fill('13812345678')
-    await inputs.nth(2).fill('浙江省')
-    await inputs.nth(3).fill('杭州市')
-    await inputs.nth(4).fill('西湖区')
-    await form.locator('textarea').fill('龙井路 18 号')
+    await fillAddressForm(form)
     await shot('08-address-filled')
     await form.locator('.address-form__save').click()
 

@@ -1,8 +1,8 @@
 import { DEFAULT_ATTRIBUTION_RULES, decideBinding } from '../../src/core/attribution'
-import { searchTermsOf } from '../../src/core/catalog'
 import { addDays } from '../../src/core/time'
 import type { LocalCloud } from '../../local-cloud/server'
 import { callAs } from './local-cloud'
+import { addTestProduct } from './shop-fixtures'
 
 /** HQ's admin in the tests of the shop and HQ functions. */
 export const HQ = 'o-hq'
@@ -63,20 +63,5 @@ export async function addShopCatalog(db: any): Promise<void> {
   ]) {
     await db.collection('categories').add({ data: category })
   }
-  for (const p of SHOP_PRODUCTS) {
-    await db.collection('products').add({
-      data: {
-        ...p,
-        subtitle: '',
-        detail: '',
-        images: [`/assets/${p._id}.jpg`],
-        tags: [],
-        specDimensions: [],
-        minPriceFen: 6800,
-        maxPriceFen: 6800,
-        searchTerms: searchTermsOf({ title: p.title, subtitle: '', tags: [] }),
-        createdAt: new Date(),
-      },
-    })
-  }
+  for (const p of SHOP_PRODUCTS) await addTestProduct(db, { ...p, specDimensions: [], minPriceFen: 6800, maxPriceFen: 6800 })
 }

@@ -1,5 +1,31 @@
 import { searchTermsOf } from '../../src/core/catalog'
 
+interface TestProduct {
+  _id: string
+  title: string
+  categoryId: string
+  onShelf: boolean
+  sortOrder: number
+  specDimensions: Array<{ name: string; values: string[] }>
+  minPriceFen: number
+  maxPriceFen: number
+}
+
+/** A product as the catalog stores it, with no subtitle, detail or tags; its photo is /assets/<_id>.jpg. */
+export async function addTestProduct(db: any, product: TestProduct): Promise<void> {
+  await db.collection('products').add({
+    data: {
+      ...product,
+      subtitle: '',
+      detail: '',
+      images: [`/assets/${product._id}.jpg`],
+      tags: [],
+      searchTerms: searchTermsOf({ title: product.title, subtitle: '', tags: [] }),
+      createdAt: new Date(),
+    },
+  })
+}
+
 /** A small catalog for function tests: two products, three SKUs. */
 export async function addTestCatalog(db: any, skuStock: Record<string, number> = {}) {
   const products = [
@@ -7,20 +33,12 @@ export async function addTestCatalog(db: any, skuStock: Record<string, number> =
     { _id: 'p-old', title: '停产老茶', onShelf: false, categoryId: 'cat-green' },
   ]
   for (const p of products) {
-    await db.collection('products').add({
-      data: {
-        ...p,
-        subtitle: '',
-        detail: '',
-        images: [`/assets/${p._id}.jpg`],
-        tags: [],
-        specDimensions: [{ name: '规格', values: ['100g', '250g'] }],
-        sortOrder: 1,
-        minPriceFen: 6800,
-        maxPriceFen: 15800,
-        searchTerms: searchTermsOf({ title: p.title, subtitle: '', tags: [] }),
-        createdAt: new Date(),
-      },
+    await addTestProduct(db, {
+      ...p,
+      specDimensions: [{ name: '规格', values: ['100g', '250g'] }],
+      sortOrder: 1,
+      minPriceFen: 6800,
+      maxPriceFen: 15800,
     })
   }
   const skus = [

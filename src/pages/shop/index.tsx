@@ -1,4 +1,4 @@
-import { Image, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState, type PropsWithChildren } from 'react'
@@ -6,9 +6,9 @@ import { LoadStateView } from '../../components/load-state-view'
 import { PagedListView } from '../../components/paged-list-view'
 import { ProductGrid } from '../../components/product-card'
 import { ShareBar, usePageShare } from '../../components/share-bar'
+import { ShopIdentity } from '../../components/shop-identity'
 import { StatusView } from '../../components/status-view'
 import type { ShopCard } from '../../contracts/shop'
-import { shopStatusText } from '../../i18n/zh-CN'
 import { goShopping, openProduct, openShare } from '../../routes'
 import { useStores } from '../../stores'
 import { shareCodeOf } from '../../stores/referral-store'
@@ -21,20 +21,8 @@ const MAX_KEYWORD_LENGTH = 30
 function OwnerCard({ shop, children }: PropsWithChildren<{ shop: ShopCard }>) {
   return (
     <View className='shop-home__card'>
-      <View className='shop-home__owner'>
-        {shop.avatar ? (
-          <Image className='shop-home__avatar' src={shop.avatar} mode='aspectFill' />
-        ) : (
-          <View className='shop-home__avatar shop-home__avatar--initial'>
-            <Text>{shop.name.slice(0, 1)}</Text>
-          </View>
-        )}
-        <View className='shop-home__identity'>
-          <Text className='shop-home__name'>{shop.name}</Text>
-          <Text className='shop-home__owner-name'>店主 {shop.ownerName}</Text>
-        </View>
-        {shop.status !== 'active' && <Text className='shop-home__status'>{shopStatusText(shop.status)}</Text>}
-      </View>
+      {/* A visitor is told of a shop that is not open; an open shop needs no tag. */}
+      <ShopIdentity shop={shop} line={`店主 ${shop.ownerName}`} status={shop.status !== 'active' ? shop.status : undefined} large />
       {shop.intro && <Text className='shop-home__intro'>{shop.intro}</Text>}
       <Text className='shop-home__note'>商品由总部直接发货，价格与库存以总部为准</Text>
       {children}

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PagedListView } from '../../../components/paged-list-view'
 import { formatShanghai } from '../../../core/time'
 import { channelText } from '../../../i18n/zh-CN'
 import { useStores } from '../../../stores'
 import type { CustomerRow } from '../../../stores/my-shop-store'
+import { useListPage } from '../../use-list-page'
 import '../../shop.less'
 import './index.less'
 
@@ -27,9 +27,7 @@ function Customer({ customer }: { customer: CustomerRow }) {
 /** The customers bound to the shop now; names and phones masked, as the server sends them. */
 function CustomersPage() {
   const { myShop } = useStores()
-  useDidShow(() => void myShop.customers.refresh())
-  useReachBottom(() => void myShop.customers.loadMore())
-  usePullDownRefresh(() => void myShop.customers.refresh().finally(() => void Taro.stopPullDownRefresh()))
+  useListPage(myShop.customers)
 
   return (
     <View className='shop-page customers'>

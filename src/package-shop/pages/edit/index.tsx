@@ -1,15 +1,17 @@
-import { Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import { LoadStateView } from '../../../components/load-state-view'
+import { ShopAvatar } from '../../../components/shop-identity'
 import type { MyShop } from '../../../contracts/shop'
 import type { ShopProfileInput } from '../../../core/shop'
 import { shopFieldText } from '../../../i18n/zh-CN'
 import { replaceWithMyShop } from '../../../routes'
 import { useStores } from '../../../stores'
 import type { CloudError } from '../../../services/cloud'
+import { TextField } from '../../components/text-field'
 import '../../shop.less'
 import './index.less'
 
@@ -60,21 +62,11 @@ function ShopForm({ mine }: { mine: MyShop }) {
     <View className='shop-page shop-form'>
       <View className='shop-page__card'>
         <View className='shop-form__avatar-row'>
-          {values.avatar ? (
-            <Image className='shop-form__avatar' src={values.avatar} mode='aspectFill' />
-          ) : (
-            <View className='shop-form__avatar shop-form__avatar--initial'>
-              <Text>{values.name.slice(0, 1)}</Text>
-            </View>
-          )}
+          <ShopAvatar className='shop-form__avatar' shop={values} />
           <Text className='shop-page__muted'>{values.avatar ? '小店头像' : '没有头像时显示店名的第一个字'}</Text>
         </View>
         {errors.avatar && <Text className='shop-page__error'>{errors.avatar}</Text>}
-        <View className='shop-page__field'>
-          <Text className='shop-page__label'>小店名称</Text>
-          <Input className='shop-page__input shop-form__name' value={values.name} maxlength={NAME_MAX} onInput={(e) => set({ name: e.detail.value })} />
-          {errors.name && <Text className='shop-page__error'>{errors.name}</Text>}
-        </View>
+        <TextField label='小店名称' className='shop-form__name' value={values.name} maxlength={NAME_MAX} error={errors.name} onInput={(name) => set({ name })} />
         <View className='shop-page__field'>
           <Text className='shop-page__label'>小店简介</Text>
           <Textarea

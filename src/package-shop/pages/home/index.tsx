@@ -1,13 +1,14 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { ActionButton } from '../../../components/action-button'
 import { LoadStateView } from '../../../components/load-state-view'
+import { ShopIdentity } from '../../../components/shop-identity'
 import type { MyShop } from '../../../contracts/shop'
 import type { ShopStats } from '../../../contracts/referral'
 import { formatFen } from '../../../core/money'
 import type { Shop } from '../../../core/shop'
-import { picksModeText, shopStatusText } from '../../../i18n/zh-CN'
+import { picksModeText } from '../../../i18n/zh-CN'
 import {
   openLeaderboard,
   openPicks,
@@ -71,20 +72,13 @@ function Figures({ stats }: { stats: LoadState<ShopStats> }) {
 function Opened({ shop, stats }: { shop: Shop; stats: LoadState<ShopStats> }) {
   return (
     <>
-      <View className='shop-page__card my-shop__head' onClick={() => openShopHome(shop._id)}>
-        {shop.avatar ? (
-          <Image className='my-shop__avatar' src={shop.avatar} mode='aspectFill' />
-        ) : (
-          <View className='my-shop__avatar my-shop__avatar--initial'>
-            <Text>{shop.name.slice(0, 1)}</Text>
-          </View>
-        )}
-        <View className='my-shop__identity'>
-          <Text className='my-shop__name'>{shop.name}</Text>
-          <Text className='shop-page__muted'>{picksModeText(shop.picks.mode)} · 查看小店 ›</Text>
-        </View>
-        <Text className={`my-shop__status my-shop__status--${shop.status}`}>{shopStatusText(shop.status)}</Text>
-      </View>
+      <ShopIdentity
+        className='shop-page__card'
+        shop={shop}
+        line={`${picksModeText(shop.picks.mode)} · 查看小店 ›`}
+        status={shop.status}
+        onClick={() => openShopHome(shop._id)}
+      />
       {shop.status === 'pending' && <Text className='shop-page__hint'>小店正在等待总部审核，审核通过后即可分享。</Text>}
       <Figures stats={stats} />
       <View className='shop-page__card my-shop__tools'>

@@ -1,8 +1,9 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { LoadStateView } from '../../../components/load-state-view'
+import { ShopAvatar } from '../../../components/shop-identity'
 import type { LeaderboardRow } from '../../../contracts/referral'
 import { formatFen } from '../../../core/money'
 import { useStores } from '../../../stores'
@@ -13,13 +14,7 @@ function Row({ row, mine }: { row: LeaderboardRow; mine: boolean }) {
   return (
     <View className={`shop-page__row leaderboard__row${mine ? ' leaderboard__row--mine' : ''}`}>
       <Text className={`leaderboard__rank${row.rank <= 3 ? ' leaderboard__rank--top' : ''}`}>{row.rank}</Text>
-      {row.shop.avatar ? (
-        <Image className='leaderboard__avatar' src={row.shop.avatar} mode='aspectFill' />
-      ) : (
-        <View className='leaderboard__avatar leaderboard__avatar--initial'>
-          <Text>{row.shop.name.slice(0, 1)}</Text>
-        </View>
-      )}
+      <ShopAvatar className='leaderboard__avatar' shop={row.shop} />
       <View className='leaderboard__shop'>
         <Text className='leaderboard__name'>{row.shop.name}</Text>
         <Text className='shop-page__muted'>店主 {row.shop.ownerName} · {row.orders} 单</Text>

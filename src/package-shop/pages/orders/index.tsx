@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { PagedListView } from '../../../components/paged-list-view'
@@ -8,6 +7,7 @@ import { formatShanghai } from '../../../core/time'
 import { buyerStatusText } from '../../../i18n/zh-CN'
 import { useStores } from '../../../stores'
 import type { ShopOrderRow } from '../../../stores/my-shop-store'
+import { useListPage } from '../../use-list-page'
 import { AttributionChain } from './attribution-chain'
 import '../../shop.less'
 import './index.less'
@@ -36,9 +36,7 @@ function ShopOrderCard({ order }: { order: ShopOrderRow }) {
 /** The shop's orders, newest first; each says why it is the shop's. */
 function ShopOrdersPage() {
   const { myShop } = useStores()
-  useDidShow(() => void myShop.orders.refresh())
-  useReachBottom(() => void myShop.orders.loadMore())
-  usePullDownRefresh(() => void myShop.orders.refresh().finally(() => void Taro.stopPullDownRefresh()))
+  useListPage(myShop.orders)
 
   return (
     <View className='shop-page shop-orders'>

@@ -1,10 +1,11 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import { replaceWithMyShop } from '../../../routes'
 import { useStores } from '../../../stores'
+import { TextField } from '../../components/text-field'
 import '../../shop.less'
 
 /** What the server takes: an employee number, and 4 to 32 characters of phone tail or invitation code. */
@@ -41,26 +42,15 @@ function VerifyPage() {
     <View className='shop-page verify'>
       <Text className='shop-page__hint'>总部花名册中的员工可以认证，认证后即可免费开一家自己的小店。</Text>
       <View className='shop-page__card'>
-        <View className='shop-page__field'>
-          <Text className='shop-page__label'>工号</Text>
-          <Input
-            className='shop-page__input verify__employee-no'
-            value={employeeNo}
-            placeholder='例如 E1005'
-            maxlength={32}
-            onInput={(event) => setEmployeeNo(event.detail.value)}
-          />
-        </View>
-        <View className='shop-page__field'>
-          <Text className='shop-page__label'>手机号后 4 位或邀请码</Text>
-          <Input
-            className='shop-page__input verify__code'
-            value={code}
-            placeholder='总部登记的手机号后 4 位'
-            maxlength={32}
-            onInput={(event) => setCode(event.detail.value)}
-          />
-        </View>
+        <TextField label='工号' className='verify__employee-no' value={employeeNo} placeholder='例如 E1005' maxlength={32} onInput={setEmployeeNo} />
+        <TextField
+          label='手机号后 4 位或邀请码'
+          className='verify__code'
+          value={code}
+          placeholder='总部登记的手机号后 4 位'
+          maxlength={32}
+          onInput={setCode}
+        />
       </View>
       {error && <Text className='shop-page__form-error verify__error'>{error}</Text>}
       <ActionButton className='shop-page__button verify__submit' loading={myShop.saving} onClick={() => void submit()}>
