@@ -9,9 +9,9 @@ import { ShareBar, usePageShare } from '../../components/share-bar'
 import { ShopIdentity } from '../../components/shop-identity'
 import { StatusView } from '../../components/status-view'
 import type { ShopCard } from '../../contracts/shop'
+import { shareCodeFromQuery } from '../../core/share-code'
 import { goShopping, openProduct, openShare } from '../../routes'
 import { useStores } from '../../stores'
-import { shareCodeOf } from '../../stores/referral-store'
 import './index.less'
 
 /** The server refuses longer keywords. */
@@ -33,7 +33,7 @@ function OwnerCard({ shop, children }: PropsWithChildren<{ shop: ShopCard }>) {
 function ShopHomePage() {
   const { referral, shopHomes } = useStores()
   const params = useRouter().params
-  const arrivedWith = shareCodeOf(params)
+  const arrivedWith = shareCodeFromQuery(params)
   const landing = arrivedWith ? referral.landing(arrivedWith) : null
   // A poster's 小程序码 carries only the code: the shop is what the code stands for.
   const shopId = params.id ?? (landing?.status === 'ready' ? landing.data.shop?._id : null) ?? ''
