@@ -163,6 +163,7 @@ export class TransactionManager {
   private checkUnique(txn: Transaction, change: Change, seq: number): void {
     const doc = change.doc!
     for (const index of this.store.collection(change.collection).indexes) {
+      if (!index.spec.unique) continue
       const key = index.keyFor(doc)
       if (key === undefined) continue
       const holder = index.holderOf(key)

@@ -89,6 +89,25 @@ describe('declared indexes', () => {
     expect(planOf('items')).toMatch(/index _id_/)
   })
 
+  it('in transactions, documents sharing a value of an ordinary index do not conflict; a unique key taken by another open transaction does', async () => {
+    const items = t.db.collection('items')
+    const { _id: a } = await items.add({ data: { sku: 'tx-a', category: 'white', priceFen: 100 } })
+    const { _id: b } = await items.add({ data: { sku: 'tx-b', category: 'white', priceFen: 100 } })
+    const one = await t.db.startTransaction()
+    const two = await t.db.startTransaction()
+    await one.collection('items').doc(a).update({ data: { priceFen: 200 } })
+    await two.collection('items').doc(b).update({ data: { priceFen: 200 } })
+    await one.commit()
+    await two.commit()
+    expect((await items.where({ category: 'white', priceFen: 200 }).get()).data).toHaveLength(2)
+
+    const three = await t.db.startTransaction()
+    const four = await t.db.startTransaction()
+    await three.collection('items').add({ data: { sku: 'tx-same', category: 'white', priceFen: 1 } })
+    await expect(four.collection('items').add({ data: { sku: 'tx-same', category: 'white', priceFen: 1 } })).rejects.toThrow(/TransactionConflict/)
+    await three.commit()
+  })
+
   it('a query on no indexed field is logged as a collection scan', async () => {
     await t.db.collection('items').where({ priceFen: 6800 }).get()
     expect(planOf('items')).toMatch(/collection scan/)
