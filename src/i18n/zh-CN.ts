@@ -169,6 +169,19 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   SHOP_PICKS_UNKNOWN: '选品中有不存在的商品或分类',
   CUSTOMER_NOT_BOUND: '该顾客没有绑定小店',
 
+  // Commission (issue 9)
+  COMMISSION_RATE_INVALID: '佣金比例须为 0% 到 100% 之间的整数基点',
+  COMMISSION_AFTER_SALES_DAYS_INVALID: '售后期须为 0 到 90 天',
+  COMMISSION_WITHDRAWAL_MINIMUM_INVALID: '最低提现金额不能低于 ¥1.00',
+  COMMISSION_ENTRY_DUPLICATE: '这笔佣金已经记过账了',
+  COMMISSION_RELEASE_NOT_DUE: '售后期尚未结束，佣金暂不可提现',
+  COMMISSION_REFUND_AMOUNT_INVALID: '退款金额有误',
+  COMMISSION_WITHDRAW_BELOW_MINIMUM: ({ minFen }) => (typeof minFen === 'number' ? `单次提现至少 ${formatFen(minFen)}` : '提现金额低于最低限额'),
+  COMMISSION_WITHDRAW_EXCEEDS_AVAILABLE: ({ availableFen }) =>
+    typeof availableFen === 'number' ? `提现金额超过可提现余额 ${formatFen(availableFen)}` : '提现金额超过可提现余额',
+  COMMISSION_WITHDRAWAL_NOT_FOUND: '提现记录不存在',
+  // End of commission (issue 9)
+
   NETWORK_ERROR: '网络异常，请稍后重试',
   INVALID_RESPONSE: '服务暂时不可用，请稍后重试',
   UNEXPECTED_ERROR: '出了点问题，请稍后重试',
