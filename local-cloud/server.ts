@@ -12,6 +12,7 @@ import { FunctionHost, Identity, Invocation } from './functions/host'
 import { OpenApi, OpenApiOptions, encodeCloudError, formFileBytes } from './openapi'
 import { PayOptions, startPay } from './pay'
 import { CloudStorage } from './storage'
+import { TransferOptions, startTransfer } from './transfer'
 
 export interface LocalCloudOptions {
   port?: number
@@ -35,6 +36,8 @@ export interface LocalCloudOptions {
   personas?: Persona[]
   /** WeChat Pay: how notifications are retried, how long refunds take. */
   pay?: PayOptions
+  /** WeChat Pay APIv3's merchant transfer: the merchant's key it checks requests against, delays, expiry. */
+  transfer?: TransferOptions
   /** WeChat's open APIs (`cloud.openapi.*`): the app's pages, the per-minute quota. */
   openapi?: OpenApiOptions
   /** Folders served as static files (the H5 build, demo images), matched by URL prefix in order. */
@@ -98,10 +101,16 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     log,
   })
   const pay = await startPay(store, functions, { appId, log, ...options.pay })
+  const transfer = await startTransfer(store, { appId, dataDir: options.dataDir, log, ...options.transfer })
   const openapi = new OpenApi(options.openapi)
   const storage = new CloudStorage({ dataDir: options.dataDir, envId, origin: () => `http://127.0.0.1:${port}`, log })
 
   const server = http.createServer((req, res) => {
+    // APIv3 signs raw bytes both ways (request and answer), so the transfer service reads and writes its own.
+    if (transfer.serves(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)) {
+      void transfer.serve(req, res)
+      return
+    }
     // Cloud storage writes its own answers: file bytes, COS's XML errors, uploads streamed to disk.
     if (storage.serves(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)) {
       void storage.serve(req, res)
@@ -253,6 +262,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     openapi,
     async close() {
       pay.close()
+      transfer.close()
       await functions.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
