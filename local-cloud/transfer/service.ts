@@ -11,8 +11,8 @@ export const SCENE_REPORT_TYPES: Record<string, string[]> = { '1005': ['岗位�
 /** At and above 2,000 yuan WeChat needs the payee's real name (user_name) to check against the account. */
 const REAL_NAME_FROM_FEN = 200_000
 
-export type TransferFault = 'system_error' | 'lost_answer' | 'fail'
-export const TRANSFER_FAULTS: TransferFault[] = ['system_error', 'lost_answer', 'fail']
+export type TransferFault = 'system_error' | 'lost_answer' | 'no_answer' | 'fail'
+export const TRANSFER_FAULTS: TransferFault[] = ['system_error', 'lost_answer', 'no_answer', 'fail']
 
 export interface TransferConfig {
   mchId: string
@@ -31,6 +31,9 @@ interface Answer {
   status: number
   body?: unknown
 }
+
+/** The work is done but the connection closes without an answer: the caller sees a network error, as on a timeout. */
+class NoAnswer {}
 
 class WxError {
   constructor(
@@ -84,6 +87,11 @@ export class TransferService {
         ? await this.dev(req.method ?? 'GET', url, body)
         : await this.api(req, url, body)
     } catch (error) {
+      if (error instanceof NoAnswer) {
+        this.config.log(`transfer ${req.method} ${url.pathname} answer dropped (fault)`)
+        res.socket?.destroy()
+        return
+      }
       if (!(error instanceof WxError)) this.config.log(`transfer: ${req.method} ${url.pathname} failed: ${(error as Error)?.stack ?? error}`)
       const wx = error instanceof WxError ? error : new WxError(500, 'SYSTEM_ERROR', '系统异常，请稍后重试')
       answer = { status: wx.status, body: { code: wx.code, message: wx.message } }
@@ -150,7 +158,7 @@ export class TransferService {
       await this.records.save(bill)
       this.scheduleExpiry(bill)
     }
-    if (fault?.fault === 'lost_answer') throw new WxError(500, 'SYSTEM_ERROR', '系统异常，请稍后重试')
+    lose(fault?.fault)
     const current = this.records.bill(bill._id)!
     return {
       status: 200,
@@ -185,7 +193,7 @@ export class TransferService {
       await this.records.save(canceling)
       this.later(this.config.settleDelayMs, () => this.settle(bill._id))
     }
-    if (fault?.fault === 'lost_answer') throw new WxError(500, 'SYSTEM_ERROR', '系统异常，请稍后重试')
+    lose(fault?.fault)
     return {
       status: 200,
       body: { out_bill_no: canceling._id, transfer_bill_no: canceling.transferBillNo, state: 'CANCELING', update_time: rfc3339(canceling.updatedAt) },
@@ -388,7 +396,7 @@ export class TransferService {
       (api === 'create' || api === 'query' || api === 'cancel') &&
       TRANSFER_FAULTS.includes(fault) &&
       (fault !== 'fail' || api === 'create') &&
-      (fault !== 'lost_answer' || api !== 'query') &&
+      ((fault !== 'lost_answer' && fault !== 'no_answer') || api !== 'query') &&
       (body?.reason === undefined || typeof body.reason === 'string') &&
       Number.isInteger(count) &&
       count >= 1
@@ -436,6 +444,12 @@ function describeBill(bill: TransferBill) {
     create_time: rfc3339(bill.createdAt),
     update_time: rfc3339(bill.updatedAt),
   }
+}
+
+/** After the work of a faulty call is done: its answer is lost as a 500, or never comes. */
+function lose(fault: TransferFault | undefined): void {
+  if (fault === 'lost_answer') throw new WxError(500, 'SYSTEM_ERROR', '系统异常，请稍后重试')
+  if (fault === 'no_answer') throw new NoAnswer()
 }
 
 const paramError = (message: string) => new WxError(400, 'PARAM_ERROR', message)

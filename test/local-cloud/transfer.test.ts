@@ -293,6 +293,17 @@ describe('WeChat Pay merchant transfer (APIv3) in the local cloud', () => {
     expect(retried.body.transfer_bill_no).toBe(found.body.transfer_bill_no)
   })
 
+  it('after no answer at all (the connection drops) the bill exists, and so does a cancel', async () => {
+    const outBillNo = newBillNo()
+    await dev('POST', '/dev/transfer/faults', { fault: 'no_answer' })
+    await expect(create(commission(outBillNo))).rejects.toThrow()
+    expect((await query(outBillNo)).body.state).toBe('WAIT_USER_CONFIRM')
+    await dev('POST', '/dev/transfer/faults', { api: 'cancel', fault: 'no_answer' })
+    await expect(v3('POST', `${BASE}/out-bill-no/${outBillNo}/cancel`)).rejects.toThrow()
+    expect(['CANCELING', 'CANCELLED']).toContain((await query(outBillNo)).body.state)
+    await until(async () => (await query(outBillNo)).body.state === 'CANCELLED')
+  })
+
   it('a system error creates nothing', async () => {
     const outBillNo = newBillNo()
     await dev('POST', '/dev/transfer/faults', { fault: 'system_error' })
