@@ -76,6 +76,11 @@ describe('referral function', () => {
     expect((await visit('o-zhou', share.data.shareCode, 'moments')).data).toMatchObject({ bound: true, productId: 'p-tea', shop: { _id: 'shop-wang', ownerName: '王芳' } })
     const placed = await zhou.place([{ skuId: 'tea-100g', quantity: 1 }], { fromShop: { shopId: 'shop-wang', shareCode: share.data.shareCode } })
     expect(placed.data.attribution).toEqual({ shopId: 'shop-wang', shopName: '王芳的小店', ownerName: '王芳' })
+    // WeChat reports the payment time to the second: a payment in the visit's own second would not
+    // lengthen the window, so the visit is made a minute old.
+    const { data: bound } = await t.db.collection('bindings').doc('o-zhou').get()
+    const aMinuteEarlier = (d: Date) => new Date(new Date(d).getTime() - 60_000)
+    await t.db.collection('bindings').doc('o-zhou').update({ data: { boundAt: aMinuteEarlier(bound.boundAt), expiresAt: aMinuteEarlier(bound.expiresAt) } })
     await zhou.pay(placed.data._id)
     await eventually(() => zhou.order(placed.data._id), (o) => o.status === 'paid')
     const { data: history } = await t.db.collection('binding_history').where({ customerOpenid: 'o-zhou' }).get()
