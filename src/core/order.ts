@@ -121,6 +121,16 @@ export interface Order extends Quote {
 /** The attribution decision with the shop's names as they were then, for the pages that show it. */
 export type OrderAttributionRecord = OrderAttribution & { shopName: string | null; ownerName: string | null }
 
+/**
+ * The goods amount (shipping excluded) the order has refunded so far, over every refund that
+ * succeeded. Commission reverses by this cumulative figure, so refunds never reverse more than was paid.
+ * A whole-order refund returns all the goods.
+ */
+export function refundedGoodsFenOf(order: Pick<Order, 'lines' | 'refund'>): number {
+  if (order.refund?.status !== 'refunded') return 0
+  return order.lines.reduce((sum, line) => sum + line.paidFen, 0)
+}
+
 /** What the buyer is shown of it (由 XX 的小店推荐): never the owner's or the sharer's openid. */
 export type BuyerAttribution = Pick<OrderAttributionRecord, 'shopId' | 'shopName' | 'ownerName'>
 
