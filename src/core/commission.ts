@@ -20,6 +20,8 @@ export const COMMISSION_RULES_PROBLEMS = [
   'COMMISSION_RATE_INVALID',
   'COMMISSION_AFTER_SALES_DAYS_INVALID',
   'COMMISSION_WITHDRAWAL_MINIMUM_INVALID',
+  'COMMISSION_WITHDRAWAL_DAILY_MAX_INVALID',
+  'COMMISSION_WITHDRAWAL_AUTO_APPROVE_INVALID',
 ] as const
 export type CommissionRulesProblem = (typeof COMMISSION_RULES_PROBLEMS)[number]
 
@@ -34,6 +36,8 @@ const rateBps = z
 
 /** One yuan: WeChat Pay's merchant transfer pays no less (issue 9). */
 export const DEFAULT_WITHDRAWAL_MIN_FEN = 100
+/** ¥2,000 a day: at and above that amount WeChat wants the payee's real name on a transfer. */
+export const DEFAULT_WITHDRAWAL_DAILY_MAX_FEN = 200_000
 
 const commissionSettings = {
   defaultRateBps: rateBps.default(0),
@@ -52,6 +56,18 @@ const commissionSettings = {
     .int(problem('COMMISSION_WITHDRAWAL_MINIMUM_INVALID'))
     .min(DEFAULT_WITHDRAWAL_MIN_FEN, problem('COMMISSION_WITHDRAWAL_MINIMUM_INVALID'))
     .default(DEFAULT_WITHDRAWAL_MIN_FEN),
+  /** The most one shop may ask to withdraw in one day (Asia/Shanghai), all requests together. */
+  withdrawalDailyMaxFen: z
+    .number({ message: problem('COMMISSION_WITHDRAWAL_DAILY_MAX_INVALID') })
+    .int(problem('COMMISSION_WITHDRAWAL_DAILY_MAX_INVALID'))
+    .min(DEFAULT_WITHDRAWAL_MIN_FEN, problem('COMMISSION_WITHDRAWAL_DAILY_MAX_INVALID'))
+    .default(DEFAULT_WITHDRAWAL_DAILY_MAX_FEN),
+  /** Withdrawals up to this amount are approved without HQ; 0: HQ approves every one. */
+  withdrawalAutoApproveMaxFen: z
+    .number({ message: problem('COMMISSION_WITHDRAWAL_AUTO_APPROVE_INVALID') })
+    .int(problem('COMMISSION_WITHDRAWAL_AUTO_APPROVE_INVALID'))
+    .min(0, problem('COMMISSION_WITHDRAWAL_AUTO_APPROVE_INVALID'))
+    .default(0),
 }
 
 /**
@@ -76,6 +92,8 @@ export const DEFAULT_COMMISSION_RULES: CommissionRules = {
   selfPurchaseCommission: false,
   afterSalesDays: 7,
   withdrawalMinFen: DEFAULT_WITHDRAWAL_MIN_FEN,
+  withdrawalDailyMaxFen: DEFAULT_WITHDRAWAL_DAILY_MAX_FEN,
+  withdrawalAutoApproveMaxFen: 0,
 }
 
 export const reviseCommissionRules = (current: CommissionRules, change: CommissionRulesInput): CommissionRules => ({
@@ -196,15 +214,23 @@ export interface CommissionBalances {
 }
 
 /**
- * The balances, derived from the entries alone. Released money, less clawbacks and withdrawals, is one
- * running figure: above zero it is available, below zero it is owed — so a debt is carried against
- * every later release without an entry of its own, and the available balance shown never goes negative.
+ * The running sums the balances come from. Released money, less clawbacks and withdrawals, is one
+ * figure (`releasedNetFen`): above zero it is available, below zero it is owed — so a debt is carried
+ * against every later release without an entry of its own. A shop's account document keeps these
+ * sums, moved by each entry it books, so the balances never need the whole ledger read.
  */
-export function balancesOf(entries: readonly CommissionEntry[]): CommissionBalances {
-  let pendingFen = 0
-  let frozenFen = 0
-  let releasedNetFen = 0
-  let withdrawnFen = 0
+export interface CommissionTotals {
+  pendingFen: number
+  frozenFen: number
+  releasedNetFen: number
+  withdrawnFen: number
+}
+
+export const NO_COMMISSION: CommissionTotals = { pendingFen: 0, frozenFen: 0, releasedNetFen: 0, withdrawnFen: 0 }
+
+/** The sums after `entries`, from `start` (nothing booked, by default). Never changes its input. */
+export function totalsAfter(entries: readonly CommissionEntry[], start: CommissionTotals = NO_COMMISSION): CommissionTotals {
+  let { pendingFen, frozenFen, releasedNetFen, withdrawnFen } = start
   for (const e of entries) {
     switch (e.kind) {
       case 'accrue':
@@ -239,8 +265,17 @@ export function balancesOf(entries: readonly CommissionEntry[]): CommissionBalan
       }
     }
   }
+  return { pendingFen, frozenFen, releasedNetFen, withdrawnFen }
+}
+
+/** The balances a person reads: the available balance never shows below zero, the debt shows as owed. */
+export function balancesFrom(totals: CommissionTotals): CommissionBalances {
+  const { pendingFen, frozenFen, releasedNetFen, withdrawnFen } = totals
   return { pendingFen, frozenFen, availableFen: Math.max(0, releasedNetFen), withdrawnFen, owedFen: Math.max(0, -releasedNetFen) }
 }
+
+/** The balances, derived from the entries alone. */
+export const balancesOf = (entries: readonly CommissionEntry[]): CommissionBalances => balancesFrom(totalsAfter(entries))
 
 /** Adds entries to a ledger, refusing the batch if any key is already booked (or repeated in it). */
 export function appendEntries(ledger: readonly CommissionEntry[], added: readonly CommissionEntry[]): Result<CommissionEntry[]> {
@@ -429,31 +464,45 @@ export interface WithdrawalRequest {
   withdrawalId: string
   shopId: string
   amountFen: number
+  /** What the shop has asked to withdraw so far today (Asia/Shanghai), less what came back. */
+  requestedTodayFen: number
 }
 
 /**
  * A withdrawal takes money out of the available balance at once, before it is paid, so a second
- * request sees the smaller balance: never above what is available, never below HQ's minimum. The
- * same withdrawal asked again books nothing new.
+ * request sees the smaller balance: never above what is available, never below HQ's minimum, never
+ * past HQ's daily maximum. Decided on the balances the shop's account document holds, which the
+ * booking writes back: two requests at once conflict there, and the second is decided again.
  */
-export function requestWithdrawal(shopEntries: readonly CommissionEntry[], request: WithdrawalRequest, rules: Pick<CommissionRules, 'withdrawalMinFen'>, at: Date): Result<CommissionEntry[]> {
-  const key = `withdrawal:${request.withdrawalId}:withdraw`
-  if (shopEntries.some((e) => e.key === key)) return ok([])
+export function requestWithdrawal(
+  balances: CommissionBalances,
+  request: WithdrawalRequest,
+  rules: Pick<CommissionRules, 'withdrawalMinFen' | 'withdrawalDailyMaxFen'>,
+  at: Date,
+): Result<WithdrawalEntry> {
   if (!Number.isInteger(request.amountFen) || request.amountFen < rules.withdrawalMinFen) {
     return fail('COMMISSION_WITHDRAW_BELOW_MINIMUM', { amountFen: request.amountFen, minFen: rules.withdrawalMinFen })
   }
-  const { availableFen } = balancesOf(shopEntries)
-  if (request.amountFen > availableFen) {
-    return fail('COMMISSION_WITHDRAW_EXCEEDS_AVAILABLE', { amountFen: request.amountFen, availableFen })
+  if (request.amountFen > balances.availableFen) {
+    return fail('COMMISSION_WITHDRAW_EXCEEDS_AVAILABLE', { amountFen: request.amountFen, availableFen: balances.availableFen })
   }
-  return ok([{ key, kind: 'withdraw', shopId: request.shopId, withdrawalId: request.withdrawalId, amountFen: request.amountFen, at }])
+  const leftTodayFen = Math.max(0, rules.withdrawalDailyMaxFen - request.requestedTodayFen)
+  if (request.amountFen > leftTodayFen) {
+    return fail('COMMISSION_WITHDRAW_DAILY_MAX', { amountFen: request.amountFen, leftTodayFen, dailyMaxFen: rules.withdrawalDailyMaxFen })
+  }
+  return ok({ key: `withdrawal:${request.withdrawalId}:withdraw`, kind: 'withdraw', shopId: request.shopId, withdrawalId: request.withdrawalId, amountFen: request.amountFen, at })
 }
 
-/** A withdrawal that failed, expired unconfirmed or was rejected gives its whole amount back, once. */
-export function reverseWithdrawal(shopEntries: readonly CommissionEntry[], withdrawalId: string, reason: WithdrawalReversal, at: Date): Result<CommissionEntry[]> {
-  const withdraw = shopEntries.find((e): e is WithdrawalEntry => e.kind === 'withdraw' && e.withdrawalId === withdrawalId)
-  if (!withdraw) return fail('COMMISSION_WITHDRAWAL_NOT_FOUND', { withdrawalId })
-  const key = `withdrawal:${withdrawalId}:reversed`
-  if (shopEntries.some((e) => e.key === key)) return ok([])
-  return ok([{ key, kind: 'withdrawal_reversed', shopId: withdraw.shopId, withdrawalId, amountFen: withdraw.amountFen, reason, at }])
-}
+/**
+ * A withdrawal that failed, expired unconfirmed or was rejected gives its whole amount back. Its key is
+ * the withdrawal's, so it can be booked once only.
+ */
+export const reverseWithdrawal = (withdraw: WithdrawalEntry, reason: WithdrawalReversal, at: Date): WithdrawalEntry => ({
+  key: `withdrawal:${withdraw.withdrawalId}:reversed`,
+  kind: 'withdrawal_reversed',
+  shopId: withdraw.shopId,
+  withdrawalId: withdraw.withdrawalId,
+  amountFen: withdraw.amountFen,
+  reason,
+  at,
+})

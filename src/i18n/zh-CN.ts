@@ -179,6 +179,10 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   COMMISSION_WITHDRAW_BELOW_MINIMUM: ({ minFen }) => (typeof minFen === 'number' ? `单次提现至少 ${formatFen(minFen)}` : '提现金额低于最低限额'),
   COMMISSION_WITHDRAW_EXCEEDS_AVAILABLE: ({ availableFen }) =>
     typeof availableFen === 'number' ? `提现金额超过可提现余额 ${formatFen(availableFen)}` : '提现金额超过可提现余额',
+  COMMISSION_WITHDRAW_DAILY_MAX: ({ leftTodayFen }) =>
+    typeof leftTodayFen === 'number' ? `超过今日提现上限，今天还可提现 ${formatFen(leftTodayFen)}` : '超过今日提现上限',
+  COMMISSION_WITHDRAWAL_DAILY_MAX_INVALID: '每日提现上限不能低于 ¥1.00',
+  COMMISSION_WITHDRAWAL_AUTO_APPROVE_INVALID: '自动审核金额须为不小于 0 的整数（分）',
   COMMISSION_WITHDRAWAL_NOT_FOUND: '提现记录不存在',
   // End of commission (issue 9)
 

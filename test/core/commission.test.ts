@@ -1,9 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { ok } from '../../src/core/result'
 import {
   CommissionEntry,
   CommissionOrder,
   CommissionRules,
+  WithdrawalEntry,
   DEFAULT_COMMISSION_RULES,
   accrueCommission,
   appendEntries,
@@ -66,10 +68,10 @@ const order = (id: string, lines: LineSpec[], change: Partial<OrderAttributionRe
 })
 
 /** Books moves in order, failing the test on a refusal or a key booked twice. */
-function book(ledger: CommissionEntry[], ...batches: Array<CommissionEntry[] | { ok: boolean; data?: CommissionEntry[] }>): CommissionEntry[] {
+function book(ledger: CommissionEntry[], ...batches: Array<CommissionEntry[] | { ok: boolean; data?: CommissionEntry | CommissionEntry[] }>): CommissionEntry[] {
   let out = ledger
   for (const batch of batches) {
-    const entries = Array.isArray(batch) ? batch : batch.ok ? batch.data! : expect.fail(`refused: ${JSON.stringify(batch)}`)
+    const entries = Array.isArray(batch) ? batch : batch.ok ? [batch.data!].flat() : expect.fail(`refused: ${JSON.stringify(batch)}`)
     const appended = appendEntries(out, entries)
     if (!appended.ok) expect.fail(`duplicate: ${JSON.stringify(appended.error)}`)
     out = appended.data
@@ -143,11 +145,13 @@ describe('commission rules: single level, refused by the configuration itself', 
     [{ productRatesBps: { tea: '5%' } }, ['productRatesBps', 'tea'], 'COMMISSION_RATE_INVALID'],
     [{ afterSalesDays: -1 }, ['afterSalesDays'], 'COMMISSION_AFTER_SALES_DAYS_INVALID'],
     [{ withdrawalMinFen: 50 }, ['withdrawalMinFen'], 'COMMISSION_WITHDRAWAL_MINIMUM_INVALID'],
+    [{ withdrawalDailyMaxFen: 99 }, ['withdrawalDailyMaxFen'], 'COMMISSION_WITHDRAWAL_DAILY_MAX_INVALID'],
+    [{ withdrawalAutoApproveMaxFen: -1 }, ['withdrawalAutoApproveMaxFen'], 'COMMISSION_WITHDRAWAL_AUTO_APPROVE_INVALID'],
   ])('%j is refused at %j', (input, path, reason) => {
     expect(commissionRulesInput.safeParse(input).error?.issues[0]).toMatchObject({ path, message: reason })
   })
 
-  it('the defaults: self-purchase off, a 7-day after-sales window, rates 0–10000 accepted', () => {
+  it('the defaults: self-purchase off, a 7-day after-sales window, ¥1 minimum, ¥2,000 a day, HQ approves every withdrawal; rates 0–10000 accepted', () => {
     expect(commissionRulesInput.parse({ defaultRateBps: 10000, productRatesBps: { tea: 0 } })).toEqual({
       defaultRateBps: 10000,
       categoryRatesBps: {},
@@ -155,6 +159,8 @@ describe('commission rules: single level, refused by the configuration itself', 
       selfPurchaseCommission: false,
       afterSalesDays: 7,
       withdrawalMinFen: 100,
+      withdrawalDailyMaxFen: 200_000,
+      withdrawalAutoApproveMaxFen: 0,
     })
     expect(commissionRules.parse(DEFAULT_COMMISSION_RULES)).toEqual(DEFAULT_COMMISSION_RULES)
   })
@@ -258,7 +264,7 @@ describe('refunds: void what is not yet available, claw back what was, carry a d
 
   it('a refund after the money was withdrawn leaves a debt; the next release pays it first', () => {
     let l = released()
-    l = book(l, requestWithdrawal(l, { withdrawalId: 'w1', shopId: SHOP, amountFen: 1500 }, rules(), at))
+    l = book(l, requestWithdrawal(balancesOf(l), { withdrawalId: 'w1', shopId: SHOP, amountFen: 1500, requestedTodayFen: 0 }, rules(), at))
     l = book(l, refundCommission(l, o, { refundId: 'r1', refundedGoodsFen: 15000 }, at))
     expect(balancesOf(l)).toEqual({ pendingFen: 0, frozenFen: 0, availableFen: 0, withdrawnFen: 1500, owedFen: 1500 })
     // The next order: 2000 earned, 1500 of it pays the debt.
@@ -268,7 +274,7 @@ describe('refunds: void what is not yet available, claw back what was, carry a d
     expect(balancesOf(l)).toMatchObject({ frozenFen: 2000, availableFen: 0, owedFen: 1500 })
     l = book(l, releaseCommission(l, 'o3', addDays(at, 7)))
     expect(balancesOf(l)).toMatchObject({ frozenFen: 0, availableFen: 500, owedFen: 0 })
-    expect(requestWithdrawal(l, { withdrawalId: 'w2', shopId: SHOP, amountFen: 501 }, rules(), at)).toMatchObject({
+    expect(requestWithdrawal(balancesOf(l), { withdrawalId: 'w2', shopId: SHOP, amountFen: 501, requestedTodayFen: 0 }, rules(), at)).toMatchObject({
       ok: false,
       error: { code: 'COMMISSION_WITHDRAW_EXCEEDS_AVAILABLE', details: { availableFen: 500 } },
     })
@@ -291,7 +297,8 @@ describe('withdrawals: never above the available balance, never below the minimu
     return book(l, releaseCommission(l, 'o1', addDays(CONFIRMED_AT, 7))) // 2000 available
   }
   const at = addDays(CONFIRMED_AT, 8)
-  const ask = (l: CommissionEntry[], withdrawalId: string, amountFen: number) => requestWithdrawal(l, { withdrawalId, shopId: SHOP, amountFen }, rules(), at)
+  const ask = (l: CommissionEntry[], withdrawalId: string, amountFen: number, requestedTodayFen = 0) =>
+    requestWithdrawal(balancesOf(l), { withdrawalId, shopId: SHOP, amountFen, requestedTodayFen }, rules({ withdrawalDailyMaxFen: 3000 }), at)
 
   it.each([
     [2000, null],
@@ -305,18 +312,29 @@ describe('withdrawals: never above the available balance, never below the minimu
     else expect(balancesOf(book(available(), result))).toMatchObject({ availableFen: 2000 - amountFen, withdrawnFen: amountFen })
   })
 
-  it('a second withdrawal sees the balance the first one left; the same one asked again books nothing', () => {
+  it('a second withdrawal sees the balance the first one left', () => {
     const l = book(available(), ask(available(), 'w1', 2000))
     expect(ask(l, 'w2', 2000)).toMatchObject({ ok: false, error: { code: 'COMMISSION_WITHDRAW_EXCEEDS_AVAILABLE' } })
-    expect(ask(l, 'w1', 2000)).toEqual({ ok: true, data: [] })
   })
 
-  it('a failed or expired withdrawal returns to the balance, once', () => {
-    let l = book(available(), ask(available(), 'w1', 1500))
-    l = book(l, reverseWithdrawal(l, 'w1', 'expired', at))
+  it.each([
+    [0, 2000, null],
+    [1000, 2000, null],
+    [1001, 2000, 'COMMISSION_WITHDRAW_DAILY_MAX'],
+    [3000, 100, 'COMMISSION_WITHDRAW_DAILY_MAX'],
+  ])('with %i fen asked today already, %i fen more under a 3000 fen daily maximum: %s', (requestedTodayFen, amountFen, code) => {
+    const result = ask(available(), 'w1', amountFen, requestedTodayFen)
+    if (code) expect(result).toMatchObject({ ok: false, error: { code, details: { leftTodayFen: Math.max(0, 3000 - requestedTodayFen) } } })
+    else expect(result.ok).toBe(true)
+  })
+
+  it('a failed or expired withdrawal returns its whole amount to the balance, under a key of its own', () => {
+    const asked = ask(available(), 'w1', 1500)
+    let l = book(available(), asked)
+    const withdraw = l.at(-1) as WithdrawalEntry
+    l = book(l, ok(reverseWithdrawal(withdraw, 'expired', at)))
     expect(balancesOf(l)).toMatchObject({ availableFen: 2000, withdrawnFen: 0 })
-    expect(reverseWithdrawal(l, 'w1', 'failed', at)).toEqual({ ok: true, data: [] })
-    expect(reverseWithdrawal(l, 'w9', 'failed', at)).toMatchObject({ ok: false, error: { code: 'COMMISSION_WITHDRAWAL_NOT_FOUND' } })
+    expect(appendEntries(l, [reverseWithdrawal(withdraw, 'failed', at)])).toMatchObject({ ok: false, error: { code: 'COMMISSION_ENTRY_DUPLICATE' } })
   })
 })
 
@@ -341,7 +359,7 @@ describe('the ledger under any sequence of moves (property)', () => {
       fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 30000 }), { minLength: 1, maxLength: 4 }), { minLength: ORDERS, maxLength: ORDERS }), fc.array(move, { maxLength: 60 }), (lineWeights, moves) => {
         const orders = lineWeights.map((w, i) => orderOf(i, w))
         const refundedGoods = orders.map(() => 0)
-        const withdrawals: string[] = []
+        const withdrawals: WithdrawalEntry[] = []
         // A refund follows a payment: the order side never refunds an unpaid order.
         const paidOrders = new Set<number>()
         let now = PAID_AT
@@ -365,16 +383,16 @@ describe('the ledger under any sequence of moves (property)', () => {
             if (result.ok) added = result.data
           } else if (m.kind === 'withdraw') {
             const before = balancesOf(ledger).availableFen
-            const result = requestWithdrawal(ledger, { withdrawalId: `w${step}`, shopId: SHOP, amountFen: m.amountFen }, r, now)
+            const result = requestWithdrawal(balancesOf(ledger), { withdrawalId: `w${step}`, shopId: SHOP, amountFen: m.amountFen, requestedTodayFen: 0 }, r, now)
             expect(result.ok).toBe(m.amountFen >= r.withdrawalMinFen && m.amountFen <= before)
             if (result.ok) {
-              added = result.data
-              withdrawals.push(`w${step}`)
+              added = [result.data]
+              withdrawals.push(result.data)
             }
           } else if (m.kind === 'fail' && withdrawals.length > 0) {
-            const result = reverseWithdrawal(ledger, withdrawals[m.pick % withdrawals.length], 'failed', now)
-            expect(result.ok).toBe(true)
-            if (result.ok) added = result.data
+            // A withdrawal is reversed at most once (its document's state says so on the server).
+            const [failed] = withdrawals.splice(m.pick % withdrawals.length, 1)
+            added = [reverseWithdrawal(failed, 'failed', now)]
           }
           const appended = appendEntries(ledger, added)
           expect(appended.ok).toBe(true)
