@@ -178,7 +178,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     const trigger = url.pathname.match(/^\/triggers\/([\w-]+)\/([\w-]+)$/)
     if (trigger) {
-      const outcome = await functions.fireTrigger(trigger[1], trigger[2])
+      // `?time=` fires it as of another instant (the event's Time): how tests move a job's clock.
+      const time = url.searchParams.get('time')
+      const outcome = await functions.fireTrigger(trigger[1], trigger[2], time ? new Date(time) : new Date())
       return { status: 200, body: toClientAnswer(outcome), describe: `trigger ${trigger[1]}/${trigger[2]}` }
     }
     return { status: 404, body: { code: 'NOT_FOUND', message: 'not found' } }

@@ -1,6 +1,16 @@
-import { AttributionRules, Binding, BindingChange, BindingHistoryEntry, DEFAULT_ATTRIBUTION_RULES, attributionRules } from '../../src/core/attribution'
+import {
+  AttributionRules,
+  AttributionRulesInput,
+  Binding,
+  BindingChange,
+  BindingHistoryEntry,
+  DEFAULT_ATTRIBUTION_RULES,
+  attributionRules,
+  reviseAttributionRules,
+} from '../../src/core/attribution'
 import { Result, fail } from '../../src/core/result'
 import { Transaction, _, db, inTransaction } from './database'
+import { RulesKind, currentRules } from './versioned-rules'
 
 const bindings = db.collection<Binding>('bindings')
 
@@ -25,12 +35,16 @@ export async function writeBinding(tx: Transaction, binding: Binding, history: B
   for (const entry of history) await tx.collection<BindingHistoryEntry>('binding_history').add({ data: entry })
 }
 
-/** HQ's attribution rules as they are now (the defaults until HQ sets them). */
-export async function currentAttributionRules(): Promise<AttributionRules> {
-  const { data } = await db.collection<{ rules: unknown }>('settings').doc('attributionRules').get()
-  const parsed = data ? attributionRules.safeParse(data.rules) : undefined
-  return parsed?.success ? parsed.data : DEFAULT_ATTRIBUTION_RULES
+export const ATTRIBUTION_RULES: RulesKind<AttributionRules, AttributionRulesInput> = {
+  name: 'attributionRules',
+  versions: 'attribution_rules',
+  schema: attributionRules,
+  defaults: DEFAULT_ATTRIBUTION_RULES,
+  revise: reviseAttributionRules,
 }
+
+/** HQ's attribution rules as they are now (the defaults until HQ sets them). */
+export const currentAttributionRules = (): Promise<AttributionRules> => currentRules(ATTRIBUTION_RULES)
 
 /**
  * Changes one customer's binding in a transaction: `change` decides from the binding as it is, and

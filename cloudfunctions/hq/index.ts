@@ -9,8 +9,10 @@ import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { listAnomalies } from '../_shared/orders/anomalies'
 import { approveRefund, rejectRefund } from '../_shared/orders/refunds'
 import { changeOrder } from '../_shared/orders/repository'
+import { ATTRIBUTION_RULES } from '../_shared/bindings'
+import { COMMISSION_RULES } from '../_shared/commission/ledger'
 import { SHOPS, changeShop, saveShopOpening } from '../_shared/shops'
-import { setAttributionRules } from './attribution-rules'
+import { setRules } from '../_shared/versioned-rules'
 import { reassignCustomer } from './reassign'
 import { deactivateEmployee, importRoster } from './roster'
 
@@ -85,7 +87,12 @@ export const main = defineFunction(hqContract, {
   setAttributionRules: {
     access: 'hq_admin',
     audited: true,
-    handle: ({ rules }, admin, now) => setAttributionRules(admin.openid, rules, now),
+    handle: ({ rules }, admin, now) => setRules(ATTRIBUTION_RULES, admin.openid, rules, now),
+  },
+  setCommissionRules: {
+    access: 'hq_admin',
+    audited: true,
+    handle: ({ rules }, admin, now) => setRules(COMMISSION_RULES, admin.openid, rules, now),
   },
   setShopOpening: {
     access: 'hq_admin',

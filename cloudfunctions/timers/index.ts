@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AUTO_COMPLETE_DAYS, Order, transition } from '../../src/core/order'
 import { addDays, addMinutes } from '../../src/core/time'
 import { cloudPayGateway } from '../_shared/cloud-pay'
+import { settleCommissions } from '../_shared/commission/settlement'
 import { _ } from '../_shared/database'
 import { defineEventHandler } from '../_shared/edge'
 import { cancelOrder } from '../_shared/orders/cancel-order'
@@ -115,14 +116,22 @@ const jobs: Record<string, (now: Date) => Promise<number>> = {
     )
     return approved + late
   },
+
+  /** Commission whose after-sales window has ended becomes available to withdraw. */
+  settleCommissions: async (now) => {
+    const run = await settleCommissions(now, BUDGET_MS)
+    if (!run.complete) console.log(`settleCommissions: backlog left (${run.skippedOrders} skipped), the next run goes on`)
+    return run.releasedOrders
+  },
 }
 
 export const main = defineEventHandler('timers', {
   sources: ['trigger'],
-  input: z.object({ Type: z.literal('Timer'), TriggerName: z.enum(Object.keys(jobs) as [string, ...string[]]) }).passthrough(),
+  // `Time` is when the trigger fired, as the cloud's timer says: every job runs as of that instant.
+  input: z.object({ Type: z.literal('Timer'), TriggerName: z.enum(Object.keys(jobs) as [string, ...string[]]), Time: z.string().datetime() }).passthrough(),
   refused: { done: 0 },
   async handle(event) {
-    const done = await jobs[event.TriggerName](new Date())
+    const done = await jobs[event.TriggerName](new Date(event.Time))
     console.log(`${event.TriggerName}: ${done} orders`)
     return { done }
   },

@@ -169,13 +169,23 @@ export class FunctionHost {
   }
 
   /** Runs a timer trigger now, with the event and SOURCE the cloud's timer gives. */
-  fireTrigger(name: string, triggerName: string): Promise<Invocation> {
+  fireTrigger(name: string, triggerName: string, at = new Date()): Promise<Invocation> {
     const trigger = this.config(name).triggers.find((t) => t.name === triggerName)
     if (!trigger) {
       return Promise.resolve({ ok: false, errCode: ERR_FUNCTION_NOT_FOUND, errMsg: `no trigger ${triggerName} on ${name}` })
     }
-    const event = { Type: 'Timer', TriggerName: triggerName, Time: new Date().toISOString(), Message: '' }
+    const event = { Type: 'Timer', TriggerName: triggerName, Time: at.toISOString(), Message: '' }
     return this.invoke(name, event, { source: 'wx_trigger', appid: this.options.appId })
+  }
+
+  /**
+   * Kills every instance of a function at once, as a crash or the platform's timeout would: what they
+   * were running stops where it was, without finishing. Returns how many were killed.
+   */
+  kill(name: string): number {
+    const list = [...(this.instances.get(name) ?? [])]
+    for (const instance of list) instance.child.kill('SIGKILL')
+    return list.length
   }
 
   async close(): Promise<void> {

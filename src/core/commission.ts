@@ -366,7 +366,7 @@ const lineEntry = (line: LineState, kind: LineEntry['kind'], amountFen: number, 
 // booked returns nothing new, so a repeated notification or an interrupted job rerun books nothing twice.
 
 /** On payment: each line's commission becomes pending for the order's shop. Lines that earn nothing book nothing. */
-export function accrueCommission(entries: readonly CommissionEntry[], order: CommissionOrder, rules: CommissionRules, at: Date): CommissionEntry[] {
+export function accrueCommission(entries: readonly CommissionEntry[], order: CommissionOrder, rules: CommissionRules, at: Date): LineEntry[] {
   const shopId = order.attribution?.shopId
   if (!shopId) return []
   const booked = new Set(entries.map((e) => e.key))
@@ -391,7 +391,7 @@ export function accrueCommission(entries: readonly CommissionEntry[], order: Com
  * window, which starts at this moment and ends `afterSalesDays` whole days later — fixed now, so a later
  * change of the rules does not move it.
  */
-export function freezeCommission(entries: readonly CommissionEntry[], orderId: string, rules: Pick<CommissionRules, 'afterSalesDays'>, at: Date): CommissionEntry[] {
+export function freezeCommission(entries: readonly CommissionEntry[], orderId: string, rules: Pick<CommissionRules, 'afterSalesDays'>, at: Date): LineEntry[] {
   const releasableAt = addDays(at, rules.afterSalesDays)
   const booked = new Set(entries.map((e) => e.key))
   return [...lineStatesOf(entries, orderId).values()]
@@ -403,9 +403,9 @@ export function freezeCommission(entries: readonly CommissionEntry[], orderId: s
  * After the after-sales window: what is frozen becomes available. The window is [confirmedAt,
  * releasableAt): at `releasableAt` exactly it is over. Refused before then.
  */
-export function releaseCommission(entries: readonly CommissionEntry[], orderId: string, at: Date): Result<CommissionEntry[]> {
+export function releaseCommission(entries: readonly CommissionEntry[], orderId: string, at: Date): Result<LineEntry[]> {
   const booked = new Set(entries.map((e) => e.key))
-  const due: CommissionEntry[] = []
+  const due: LineEntry[] = []
   for (const line of lineStatesOf(entries, orderId).values()) {
     if (line.frozenFen <= 0 || booked.has(`${orderId}:${line.lineIndex}:release`)) continue
     if (!line.releasableAt || at < line.releasableAt) {
@@ -433,7 +433,7 @@ export interface CommissionRefund {
  * then frozen (voided: it was never paid out), then from what was released (a clawback: it may leave
  * the shop owing, carried against its next releases).
  */
-export function refundCommission(entries: readonly CommissionEntry[], order: Pick<Order, '_id' | 'lines'>, refund: CommissionRefund, at: Date): Result<CommissionEntry[]> {
+export function refundCommission(entries: readonly CommissionEntry[], order: Pick<Order, '_id' | 'lines'>, refund: CommissionRefund, at: Date): Result<LineEntry[]> {
   const bases = order.lines.map((l) => l.paidFen)
   const paidGoodsFen = bases.reduce((a, b) => a + b, 0)
   if (!Number.isInteger(refund.refundedGoodsFen) || refund.refundedGoodsFen < 0 || refund.refundedGoodsFen > paidGoodsFen) {
@@ -442,7 +442,7 @@ export function refundCommission(entries: readonly CommissionEntry[], order: Pic
   const tag = `:${refund.refundId}`
   if (entries.some((e) => e.key.startsWith(`${order._id}:`) && e.key.endsWith(tag))) return ok([])
   const refundedByLine = prorate(refund.refundedGoodsFen, bases)
-  const out: CommissionEntry[] = []
+  const out: LineEntry[] = []
   for (const line of lineStatesOf(entries, order._id).values()) {
     const keptFen = commissionOf(line.baseFen - (refundedByLine[line.lineIndex] ?? 0), line.rateBps)
     let leftFen = Math.max(0, line.accruedFen - keptFen - line.reversedFen)

@@ -2,6 +2,7 @@ import { extendBinding } from '../../../src/core/attribution'
 import { FunnelEvent, orderEvent } from '../../../src/core/funnel'
 import type { Order, TimelineEntry } from '../../../src/core/order'
 import { currentAttributionRules, readBinding, writeBinding } from '../bindings'
+import { accrueOrderCommission, freezeOrderCommission, reverseOrderCommission } from '../commission/order-commission'
 import type { Transaction } from '../database'
 import { moveStock } from './stock'
 
@@ -44,14 +45,20 @@ const countInFunnel: Effect = async (tx, { after, now }) => {
  * a move that conflicts or is refused runs none of them. Features that hang on an order's life
  * (commission on payment, receipt and refund; points; coupons) add their effects to this table.
  */
+const accrueCommission: Effect = (tx, { after, now }) => accrueOrderCommission(tx, after, now)
+const freezeCommission: Effect = (tx, { after, now }) => freezeOrderCommission(tx, after, now)
+const reverseCommission: Effect = (tx, { after, now }) => reverseOrderCommission(tx, after, now)
+
 export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
   place: [reserveStock],
-  pay: [extendBuyerBinding, countInFunnel],
+  pay: [extendBuyerBinding, countInFunnel, accrueCommission],
   cancel: [releaseStock],
   expire: [releaseStock],
   rejectPayment: [releaseStock],
+  confirmReceipt: [freezeCommission],
+  autoComplete: [freezeCommission],
   // Goods refunded before they shipped are still in the warehouse.
-  refundSucceeded: [async (tx, move) => (move.before?.status === 'paid' ? releaseStock(tx, move) : undefined)],
+  refundSucceeded: [async (tx, move) => (move.before?.status === 'paid' ? releaseStock(tx, move) : undefined), reverseCommission],
 }
 
 /**

@@ -1,0 +1,52 @@
+import type { ZodType, ZodTypeDef } from 'zod'
+import { Result, ok } from '../../src/core/result'
+import { db, inTransaction } from './database'
+
+/**
+ * Rules HQ sets (attribution, commission) are versioned the same way: the version in force lives in
+ * `settings/<name>`, and every version ever in force is kept in its own collection by number, so an
+ * order or an entry decided under an old version can still be explained by it.
+ */
+export interface RulesKind<R extends { version: number }, I> {
+  /** The settings document's id. */
+  name: string
+  /** Where every version is kept, the id being the version. */
+  versions: string
+  schema: ZodType<R, ZodTypeDef, unknown>
+  defaults: R
+  revise(current: R, change: I): R
+}
+
+/** One version of the rules as HQ set it. */
+interface RulesVersion<R> {
+  rules: R
+  setAt: Date
+  /** null: the defaults, in force before HQ first set the rules. */
+  setByOpenid: string | null
+}
+
+/** The rules in force now (the defaults until HQ sets them). */
+export async function currentRules<R extends { version: number }, I>(kind: RulesKind<R, I>): Promise<R> {
+  const { data } = await db.collection<{ rules: unknown }>('settings').doc(kind.name).get()
+  const parsed = data ? kind.schema.safeParse(data.rules) : undefined
+  return parsed?.success ? parsed.data : kind.defaults
+}
+
+/**
+ * HQ's change: the next version, in force from now, kept beside every earlier one (the defaults become
+ * version 1 there the first time). Two changes at once write the settings document, so they run one
+ * after the other and number in turn.
+ */
+export function setRules<R extends { version: number }, I>(kind: RulesKind<R, I>, admin: string, change: I, now: Date): Promise<Result<R>> {
+  return inTransaction(async (tx) => {
+    const settings = tx.collection<{ rules: unknown; updatedAt: Date }>('settings').doc(kind.name)
+    const versions = tx.collection<RulesVersion<R>>(kind.versions)
+    const { data: stored } = await settings.get()
+    const current = stored ? kind.schema.parse(stored.rules) : kind.defaults
+    if (!stored) await versions.doc(String(current.version)).set({ data: { rules: current, setAt: now, setByOpenid: null } })
+    const next = kind.revise(current, change)
+    await versions.doc(String(next.version)).set({ data: { rules: next, setAt: now, setByOpenid: admin } })
+    await settings.set({ data: { rules: next, updatedAt: now } })
+    return ok(next)
+  })
+}
