@@ -184,6 +184,8 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   COMMISSION_WITHDRAWAL_DAILY_MAX_INVALID: '每日提现上限不能低于 ¥1.00',
   COMMISSION_WITHDRAWAL_AUTO_APPROVE_INVALID: '自动审核金额须为不小于 0 的整数（分）',
   COMMISSION_WITHDRAWAL_NOT_FOUND: '提现记录不存在',
+  WITHDRAWAL_ILLEGAL_TRANSITION: '这笔提现已处理，请刷新后查看',
+  WITHDRAWAL_NOT_AWAITING_CONFIRM: '这笔提现当前无需确认收款',
   // End of commission (issue 9)
 
   NETWORK_ERROR: '网络异常，请稍后重试',
