@@ -40,8 +40,9 @@ export interface TransferBill {
 /**
  * - `bill`: WeChat's signed account of the bill.
  * - `not_found`: WeChat says it has no bill under this number (it keeps 30 days of them).
- * - `refused`: WeChat refused the request and holds no bill under the number; `code` is WeChat's
- *   (PARAM_ERROR, INVALID_REQUEST, NO_AUTH, NOT_ENOUGH, …); `message` is for people only.
+ * - `refused`: WeChat refused the request; `code` is WeChat's (PARAM_ERROR, INVALID_REQUEST, NO_AUTH,
+ *   NOT_ENOUGH, …), `message` is for people only. From transfer(), it also means WeChat holds no bill
+ *   under the number (the adapter asked), so the payout can be given up.
  * - `unclear`: no trustworthy answer (a timeout, a 5xx, a rate limit, an answer whose signature does
  *   not verify). Anything may have happened: ask again later under the same number.
  */

@@ -123,7 +123,9 @@ export function wechatpayTransfers(config: PayoutConfig): PayoutPort {
       ...(request.userName ? { user_name: Rsa.encrypt(request.userName, config.publicKey) } : {}),
     }
     const reply = await call(`POST transfer-bills ${request.outBillNo}`, () => bills.post(body, { headers: { 'Wechatpay-Serial': config.publicKeyId } }))
-    return answerOf(reply, request.outBillNo, request.amountFen)
+    const answer = answerOf(reply, request.outBillNo, request.amountFen)
+    // NOT_FOUND is a query's answer about a number; to a create it says nothing about the bill.
+    return answer.kind === 'not_found' ? { kind: 'unclear', detail: `POST transfer-bills ${request.outBillNo} answered NOT_FOUND` } : answer
   }
 
   async function query(outBillNo: string): Promise<TransferAnswer> {
@@ -149,7 +151,9 @@ export function wechatpayTransfers(config: PayoutConfig): PayoutPort {
       if (retry) {
         const found = await query(request.outBillNo)
         if (found.kind === 'bill' && found.bill.state === 'WAIT_USER_CONFIRM') return withPackage(found.bill, request)
-        if (found.kind !== 'not_found') return found
+        if (found.kind === 'bill' || found.kind === 'unclear') return found
+        // A refused query leaves open whether WeChat holds the number: nothing may be created.
+        if (found.kind === 'refused') return { kind: 'unclear', detail: `asking WeChat about ${request.outBillNo} was refused: ${found.code} ${found.message}` }
       }
       const created = await create(request)
       if (created.kind !== 'refused') return created
