@@ -7,8 +7,11 @@ import { DatabaseRequest, DatabaseService, QueryTrace } from './database/actions
 import { DatabaseError } from './database/errors'
 import type { IndexSpec } from './database/indexes'
 import { Store } from './database/store'
+import { HTTP_ACCESS_BASE_URL } from '../cloudfunctions/_shared/http-access'
+import { payoutEnvironment } from '../cloudfunctions/_shared/payout/config'
 import { buildFunctions, listFunctions } from './functions/build'
 import { FunctionHost, Identity, Invocation } from './functions/host'
+import { HTTP_ACCESS_PREFIX, HttpAccess } from './functions/http-access'
 import { OpenApi, OpenApiOptions, encodeCloudError, formFileBytes } from './openapi'
 import { PayOptions, startPay } from './pay'
 import { CloudStorage } from './storage'
@@ -65,6 +68,8 @@ export interface LocalCloud {
   functions: FunctionHost
   /** The record of `cloud.openapi.*` calls. */
   openapi: OpenApi
+  /** The environment variables functions start with, for code that runs as a function would (tests, scripts). */
+  functionEnvironment(): Record<string, string>
   close(): Promise<void>
 }
 
@@ -97,11 +102,24 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     envId,
     appId,
     adminUrl: (instanceId) => `http://127.0.0.1:${port}/admin/instance/${instanceId}`,
+    environment: () => functionEnvironment(),
     maxInstancesPerFunction: options.maxInstancesPerFunction,
     log,
   })
   const pay = await startPay(store, functions, { appId, log, ...options.pay })
   const transfer = await startTransfer(store, { appId, dataDir: options.dataDir, log, ...options.transfer })
+  const httpAccess = new HttpAccess(functions, envId, log)
+
+  /**
+   * What the console would set on the shop's functions: the HTTP access service's address and the
+   * merchant's WeChat Pay credentials (this cloud's development merchant, against its transfer service).
+   */
+  function functionEnvironment(): Record<string, string> {
+    const origin = `http://127.0.0.1:${port}`
+    const merchant = transfer.merchantCredentials()
+    const payout = merchant && payoutEnvironment({ ...merchant, publicKeyPem: merchant.platformPublicKeyPem, publicKeyId: merchant.platformKeyId, baseUrl: origin })
+    return { [HTTP_ACCESS_BASE_URL]: `${origin}${HTTP_ACCESS_PREFIX}`, ...payout }
+  }
   const openapi = new OpenApi(options.openapi)
   const storage = new CloudStorage({ dataDir: options.dataDir, envId, origin: () => `http://127.0.0.1:${port}`, log })
 
@@ -109,6 +127,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // APIv3 signs raw bytes both ways (request and answer), so the transfer service reads and writes its own.
     if (transfer.serves(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)) {
       void transfer.serve(req, res)
+      return
+    }
+    // The HTTP access service answers what the function says: any status, headers and body.
+    if (httpAccess.serves(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)) {
+      void httpAccess.serve(req, res)
       return
     }
     // Cloud storage writes its own answers: file bytes, COS's XML errors, uploads streamed to disk.
@@ -262,6 +285,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     db,
     functions,
     openapi,
+    functionEnvironment,
     async close() {
       pay.close()
       transfer.close()

@@ -45,6 +45,11 @@ export interface FunctionHostOptions {
   appId: string
   /** The admin URL an instance's SDK talks to; it names the instance so nested calls keep the caller. */
   adminUrl: (instanceId: string) => string
+  /**
+   * Environment variables every instance starts with, read when it starts: what the cloud console sets
+   * on a function's configuration (环境变量), such as the merchant's payout credentials.
+   */
+  environment?: () => Record<string, string>
   maxInstancesPerFunction?: number
   log?: (line: string) => void
 }
@@ -247,6 +252,7 @@ export class FunctionHost {
     const child = fork(WORKER, [], {
       env: {
         ...process.env,
+        ...this.options.environment?.(),
         TENCENTCLOUD: 'true',
         TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.adminUrl(id) }),
         TENCENTCLOUD_SECRETID: 'local',

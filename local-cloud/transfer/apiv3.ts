@@ -92,19 +92,39 @@ export interface PlatformKey {
  * adapter configured with its public key keeps verifying after a restart.
  */
 export function platformKey(dataDir: string, given?: { privateKey: string; serialNo?: string }): PlatformKey {
-  let pem = given?.privateKey
-  if (!pem) {
-    const file = path.join(dataDir, 'wechatpay-platform-key.pem')
-    if (fs.existsSync(file)) pem = fs.readFileSync(file, 'utf8')
-    else {
-      pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string
-      fs.writeFileSync(file, pem, { mode: 0o600 })
-    }
-  }
-  const privateKey = createPrivateKey(pem)
+  const privateKey = createPrivateKey(given?.privateKey ?? keptKeyPem(dataDir, 'wechatpay-platform-key.pem'))
   const publicKey = createPublicKey(privateKey)
   // Derived from the key, so that two keys never share an id (an adapter picks the key by it).
   const digest = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest()
   const derived = `PUB_KEY_ID_01${[...digest.subarray(0, 15)].map((byte) => String(byte % 100).padStart(2, '0')).join('')}`
   return { privateKey, publicKey, serialNo: given?.serialNo ?? derived }
+}
+
+export interface MerchantKey {
+  /** PKCS#8 PEM: what the merchant's server signs requests with. */
+  privateKeyPem: string
+  publicKey: KeyObject
+  /** The serial number of the merchant's API certificate: 40 hex digits, as WeChat issues them. */
+  serialNo: string
+}
+
+/**
+ * A development-only merchant API key, kept in the data folder: the local cloud checks requests
+ * against it and hands it to the functions it runs, so they sign as a real merchant's server does.
+ * It never leaves this machine and is worth nothing outside the local cloud.
+ */
+export function localMerchantKey(dataDir: string): MerchantKey {
+  const privateKeyPem = keptKeyPem(dataDir, 'wechatpay-merchant-key.pem')
+  const publicKey = createPublicKey(privateKeyPem)
+  const serialNo = createHash('sha1').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').toUpperCase()
+  return { privateKeyPem, publicKey, serialNo }
+}
+
+/** An RSA-2048 private key (PKCS#8 PEM) kept in the data folder under this name, made on first use. */
+function keptKeyPem(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name)
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8')
+  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string
+  fs.writeFileSync(file, pem, { mode: 0o600 })
+  return pem
 }

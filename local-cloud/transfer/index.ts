@@ -1,18 +1,22 @@
 import { createPublicKey, type KeyObject } from 'node:crypto'
 import type { Store } from '../database/store'
-import { platformKey } from './apiv3'
+import { localMerchantKey, platformKey } from './apiv3'
 import { TransferRecords } from './records'
-import { TransferService } from './service'
+import { type MerchantConfig, TransferService } from './service'
 
 export interface TransferOptions {
   /** The merchant number requests must carry in their Authorization (default 1900000109). */
   mchId?: string
   /**
    * The merchant's API public key (PEM or KeyObject) that request signatures are checked against.
-   * Without it every APIv3 request is refused with SIGN_ERROR: nothing is accepted unsigned.
+   * By default, a development key pair kept in the data folder, whose private half the local cloud
+   * gives the functions it runs (see TransferService.merchantCredentials). Nothing is accepted unsigned.
    */
   merchantPublicKey?: string | KeyObject
-  /** The merchant API certificate's serial number requests must name; any serial when not set. */
+  /**
+   * The merchant API certificate's serial number requests must name; with a given public key, any
+   * serial when not set; with the development key, its own serial.
+   */
   merchantSerialNo?: string
   /** The 32-byte APIv3 key that seals notification resources (a fixed development key by default). */
   apiV3Key?: string
@@ -35,14 +39,19 @@ export async function startTransfer(
 ): Promise<TransferService> {
   const records = new TransferRecords(store)
   await records.open()
-  const { merchantPublicKey } = options
+  const { merchantPublicKey: given, merchantSerialNo } = options
   // AES-256-GCM takes the APIv3 key's 32 characters as its key bytes.
   if (options.apiV3Key !== undefined && Buffer.byteLength(options.apiV3Key) !== 32) throw new Error('transfer.apiV3Key must be 32 bytes')
+  let merchant: MerchantConfig | undefined
   const service = new TransferService(records, {
     mchId: options.mchId ?? '1900000109',
     appId: options.appId,
-    merchantPublicKey: typeof merchantPublicKey === 'string' ? createPublicKey(merchantPublicKey) : merchantPublicKey,
-    merchantSerialNo: options.merchantSerialNo,
+    // The development key is made on first use (an RSA key takes a while), not by every start.
+    merchant: () =>
+      (merchant ??=
+        given !== undefined
+          ? { publicKey: typeof given === 'string' ? createPublicKey(given) : given, serialNo: merchantSerialNo }
+          : developmentMerchant(options.dataDir, merchantSerialNo)),
     apiV3Key: options.apiV3Key ?? DEFAULT_API_V3_KEY,
     platform: platformKey(options.dataDir, options.platform),
     settleDelayMs: options.settleDelayMs ?? 1_000,
@@ -53,4 +62,9 @@ export async function startTransfer(
   })
   service.resume()
   return service
+}
+
+function developmentMerchant(dataDir: string, serialNo: string | undefined): MerchantConfig {
+  const key = localMerchantKey(dataDir)
+  return { publicKey: key.publicKey, serialNo: serialNo ?? key.serialNo, privateKeyPem: key.privateKeyPem }
 }

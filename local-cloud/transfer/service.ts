@@ -11,14 +11,34 @@ export const SCENE_REPORT_TYPES: Record<string, string[]> = { '1005': ['岗位�
 /** At and above 2,000 yuan WeChat needs the payee's real name (user_name) to check against the account. */
 const REAL_NAME_FROM_FEN = 200_000
 
+/** A merchant's default single-transfer range starts at 0.1 yuan; below it WeChat refuses the request. */
+const MIN_TRANSFER_FEN = 10
+
 export type TransferFault = 'system_error' | 'lost_answer' | 'no_answer' | 'fail'
 export const TRANSFER_FAULTS: TransferFault[] = ['system_error', 'lost_answer', 'no_answer', 'fail']
+
+/** The merchant whose requests are accepted: its public key, the serial requests must name, and (for the development key only) its private half. */
+export interface MerchantConfig {
+  publicKey: KeyObject
+  serialNo?: string
+  privateKeyPem?: string
+}
+
+/** What a merchant's server needs to call this service and read its notifications (the secrets a real merchant keeps). */
+export interface MerchantCredentials {
+  mchId: string
+  appId: string
+  privateKeyPem: string
+  serialNo: string
+  apiV3Key: string
+  platformPublicKeyPem: string
+  platformKeyId: string
+}
 
 export interface TransferConfig {
   mchId: string
   appId: string
-  merchantPublicKey?: KeyObject
-  merchantSerialNo?: string
+  merchant: () => MerchantConfig
   apiV3Key: string
   platform: PlatformKey
   settleDelayMs: number
@@ -58,6 +78,18 @@ export class TransferService {
     private readonly records: TransferRecords,
     private readonly config: TransferConfig,
   ) {}
+
+  /**
+   * The credentials of the development merchant, for the functions the local cloud runs; undefined
+   * when the merchant's public key was given from outside, since its private half is not here.
+   */
+  merchantCredentials(): MerchantCredentials | undefined {
+    const { privateKeyPem, serialNo } = this.config.merchant()
+    if (!privateKeyPem || !serialNo) return undefined
+    const { mchId, appId, apiV3Key, platform } = this.config
+    const platformPublicKeyPem = platform.publicKey.export({ type: 'spki', format: 'pem' }) as string
+    return { mchId, appId, privateKeyPem, serialNo, apiV3Key, platformPublicKeyPem, platformKeyId: platform.serialNo }
+  }
 
   serves(pathname: string): boolean {
     return pathname.startsWith(`${API}`) || pathname.startsWith('/dev/transfer/')
@@ -121,13 +153,13 @@ export class TransferService {
   private authenticate(req: http.IncomingMessage, url: URL, body: string): void {
     const auth = parseAuthorization(header(req, 'authorization'))
     if (!auth) throw new WxError(401, 'SIGN_ERROR', 'Authorization 不合法：应为 WECHATPAY2-SHA256-RSA2048 mchid,nonce_str,signature,timestamp,serial_no')
-    const { merchantPublicKey, merchantSerialNo, mchId } = this.config
-    if (!merchantPublicKey) throw new WxError(401, 'SIGN_ERROR', '本地云未配置商户 API 公钥（startLocalCloud({ transfer: { merchantPublicKey } })）')
+    const { mchId } = this.config
+    const merchant = this.config.merchant()
     if (auth.mchid !== mchId) throw new WxError(401, 'SIGN_ERROR', `商户号 ${auth.mchid} 不存在`)
-    if (merchantSerialNo && auth.serial_no !== merchantSerialNo) throw new WxError(401, 'SIGN_ERROR', `商户证书序列号 ${auth.serial_no} 无效`)
+    if (merchant.serialNo && auth.serial_no !== merchant.serialNo) throw new WxError(401, 'SIGN_ERROR', `商户证书序列号 ${auth.serial_no} 无效`)
     if (!timestampFresh(auth.timestamp, Date.now())) throw new WxError(401, 'SIGN_ERROR', '签名时间戳已过期')
     const message = requestMessage(req.method ?? 'GET', url.pathname + url.search, auth.timestamp, auth.nonce_str, body)
-    if (!rsaVerify(message, auth.signature, merchantPublicKey)) throw new WxError(401, 'SIGN_ERROR', '签名错误')
+    if (!rsaVerify(message, auth.signature, merchant.publicKey)) throw new WxError(401, 'SIGN_ERROR', '签名错误')
   }
 
   private async create(text: string, req: http.IncomingMessage): Promise<Answer> {
@@ -220,6 +252,7 @@ export class TransferService {
     const openid = str('openid')!
     const amount = p.transfer_amount
     if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1) throw paramError('transfer_amount 应为正整数（分）')
+    if (amount < MIN_TRANSFER_FEN) throw new WxError(400, 'INVALID_REQUEST', '超过单笔转账上下限,核实产品设置是否准确')
     const remark = str('transfer_remark')!
     if ([...remark].length > 32) throw paramError('transfer_remark 不能超过 32 个字符')
     const infos = reportInfos(p.transfer_scene_report_infos, scene, requiredTypes)

@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'SHOP_NOT_FOUND',
   'SHOP_PICKS_UNKNOWN',
   'CUSTOMER_NOT_BOUND',
+  // Payouts (issue 9: cloudfunctions/_shared/payout): the merchant's transfer credentials are missing
+  'PAYOUT_NOT_CONFIGURED',
   // Commission (issue 9: src/core/commission.ts)
   'COMMISSION_RATE_INVALID',
   'COMMISSION_AFTER_SALES_DAYS_INVALID',

@@ -168,6 +168,7 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   SHOP_NOT_FOUND: '小店不存在',
   SHOP_PICKS_UNKNOWN: '选品中有不存在的商品或分类',
   CUSTOMER_NOT_BOUND: '该顾客没有绑定小店',
+  PAYOUT_NOT_CONFIGURED: '提现暂未开通，请联系总部',
 
   // Commission (issue 9)
   COMMISSION_RATE_INVALID: '佣金比例须为 0% 到 100% 之间的整数基点',

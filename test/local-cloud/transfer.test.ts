@@ -193,6 +193,11 @@ describe('WeChat Pay merchant transfer (APIv3) in the local cloud', () => {
       expect(status, JSON.stringify(request)).toBe(400)
       expect(body.code).toBe('PARAM_ERROR')
     }
+    // Below the merchant's default range (0.1 yuan and up) WeChat refuses the amount, not the field.
+    const belowRange = await create(commission(newBillNo(), { transfer_amount: 9 }))
+    expect(belowRange.status).toBe(400)
+    expect(belowRange.body.code).toBe('INVALID_REQUEST')
+    expect((await create(commission(newBillNo(), { transfer_amount: 10 }))).status).toBe(200)
     const otherScene = await create(commission(newBillNo(), { transfer_scene_id: '1000' }))
     expect(otherScene.status).toBe(403)
     expect(otherScene.body.code).toBe('NO_AUTH')
@@ -325,6 +330,26 @@ describe('WeChat Pay merchant transfer (APIv3) in the local cloud', () => {
     expect(failed.fail_reason).toBe('ACCOUNT_FROZEN')
     const [notification] = await until(() => notificationsFor(outBillNo).length > 0 && notificationsFor(outBillNo))
     expect(notification.resource).toMatchObject({ state: 'FAIL', fail_reason: 'ACCOUNT_FROZEN' })
+  })
+
+  it('gives functions no merchant credentials when the merchant key was given from outside', () => {
+    expect(Object.keys(t.cloud.functionEnvironment())).not.toContain('WECHATPAY_PRIVATE_KEY')
+  })
+
+  it('otherwise keeps a development merchant in the data folder, whose credentials functions get and keep across a restart', async () => {
+    const dataDir = tempDir('merchant')
+    const first = await startTestCloud({ dataDir, functionsRoot: FUNCTIONS, schemaFile: SCHEMA })
+    const env = first.cloud.functionEnvironment()
+    await first.close()
+    expect(env).toMatchObject({ WECHATPAY_MCH_ID: MCH_ID, WECHATPAY_APP_ID: APP_ID, WECHATPAY_SERIAL_NO: expect.stringMatching(/^[0-9A-F]{40}$/), WECHATPAY_BASE_URL: first.cloud.url })
+    const again = await startTestCloud({ dataDir, functionsRoot: FUNCTIONS, schemaFile: SCHEMA })
+    try {
+      // The same merchant; only the addresses moved with the new port.
+      const { WECHATPAY_BASE_URL: _base, HTTP_ACCESS_BASE_URL: _http, ...kept } = env
+      expect(again.cloud.functionEnvironment()).toMatchObject(kept)
+    } finally {
+      await again.close()
+    }
   })
 
   it('expires an unconfirmed bill as CANCELLED, and keeps bills across a restart', async () => {
