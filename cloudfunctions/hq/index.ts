@@ -3,6 +3,7 @@ import type { Page } from '../../src/contracts/paging'
 import { Order, transition, viewOrder } from '../../src/core/order'
 import { Result, ok } from '../../src/core/result'
 import { Shop, ShopStatus, transitionShop } from '../../src/core/shop'
+import type { Withdrawal } from '../../src/core/withdrawal'
 import { cloudPayGateway } from '../_shared/cloud-pay'
 import { _, db } from '../_shared/database'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
@@ -11,6 +12,9 @@ import { approveRefund, rejectRefund } from '../_shared/orders/refunds'
 import { changeOrder } from '../_shared/orders/repository'
 import { ATTRIBUTION_RULES } from '../_shared/bindings'
 import { COMMISSION_RULES } from '../_shared/commission/ledger'
+import { commissionPayout } from '../_shared/commission/payout'
+import { hqWithdrawalViews } from '../_shared/commission/views'
+import { decide, withdrawals } from '../_shared/commission/withdrawals'
 import { SHOPS, changeShop, saveShopOpening } from '../_shared/shops'
 import { setRules } from '../_shared/versioned-rules'
 import { reassignCustomer } from './reassign'
@@ -18,6 +22,7 @@ import { deactivateEmployee, importRoster } from './roster'
 
 const hqActor = (admin: SignedInCaller) => ({ kind: 'hq' as const, openid: admin.openid })
 const asView = (result: Result<Order>) => (result.ok ? ok(viewOrder(result.data)) : result)
+const asHqView = async (result: Result<Withdrawal>) => (result.ok ? ok((await hqWithdrawalViews([result.data]))[0]) : result)
 const SHOP_STATUSES: ShopStatus[] = ['pending', 'active', 'suspended', 'closed']
 
 /** HQ's operations: only users HQ made admins may call them, and every call is in the audit log. */
@@ -88,6 +93,29 @@ export const main = defineFunction(hqContract, {
     access: 'hq_admin',
     audited: true,
     handle: ({ rules }, admin, now) => setRules(ATTRIBUTION_RULES, admin.openid, rules, now),
+  },
+  listWithdrawals: {
+    access: 'hq_admin',
+    audited: true,
+    async handle({ status, page, pageSize }) {
+      const { data } = await withdrawals
+        .where(status ? { status } : {})
+        .orderBy('requestedAt', 'desc')
+        .skip(page * pageSize)
+        .limit(pageSize + 1)
+        .get()
+      return ok({ items: await hqWithdrawalViews(data.slice(0, pageSize)), hasMore: data.length > pageSize })
+    },
+  },
+  approveWithdrawal: {
+    access: 'hq_admin',
+    audited: true,
+    handle: async ({ withdrawalId }, admin, now) => asHqView(await decide(withdrawalId, { approve: true }, admin.openid, commissionPayout(), now)),
+  },
+  rejectWithdrawal: {
+    access: 'hq_admin',
+    audited: true,
+    handle: async ({ withdrawalId, reason }, admin, now) => asHqView(await decide(withdrawalId, { approve: false, reason }, admin.openid, commissionPayout(), now)),
   },
   setCommissionRules: {
     access: 'hq_admin',

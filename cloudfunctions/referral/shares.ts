@@ -1,13 +1,12 @@
-import { generateShareCode, qrCodeRequest, Share, ShareChannel, shareKeyOf, sharePath, shareTargetOf, shareTimelineQuery } from '../../src/core/share-code'
+import { generateShareCode, qrCodeRequest, ShareChannel, shareKeyOf, sharePath, shareTargetOf, shareTimelineQuery } from '../../src/core/share-code'
 import { isPicked, isShopOpen, Shop } from '../../src/core/shop'
 import { FunnelEvent, shareEvent } from '../../src/core/funnel'
 import type { Product } from '../../src/core/catalog'
 import type { ShareLink } from '../../src/contracts/referral'
 import { Result, fail, ok } from '../../src/core/result'
+import { StoredShare, findShare } from '../_shared/attribution-chain'
 import { db } from '../_shared/database'
 import { miniProgramCode, storeFile, temporaryUrl } from '../_shared/wechat-files'
-
-type StoredShare = Share & { shareKey: string; posterFileID?: string }
 
 const shares = db.collection<StoredShare>('shares')
 
@@ -65,6 +64,3 @@ export async function countShare(shareCode: string, now: Date): Promise<Result<R
   return ok({})
 }
 
-export async function findShare(shareCode: string): Promise<StoredShare | null> {
-  return (await shares.doc(shareCode).get()).data
-}

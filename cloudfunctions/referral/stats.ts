@@ -1,8 +1,7 @@
-import type { Binding, BindingHistoryEntry } from '../../src/core/attribution'
+import type { Binding } from '../../src/core/attribution'
 import type { Page } from '../../src/contracts/paging'
-import type { AttributionChain, LeaderboardRow, ShopCustomer, ShopOrder, ShopStats } from '../../src/contracts/referral'
+import type { LeaderboardRow, ShopCustomer, ShopOrder, ShopStats } from '../../src/contracts/referral'
 import { maskedPhone, type Address } from '../../src/core/address'
-import type { Product } from '../../src/core/catalog'
 import { tallyFunnel, type FunnelEvent } from '../../src/core/funnel'
 import type { Order } from '../../src/core/order'
 import type { Shop } from '../../src/core/shop'
@@ -10,8 +9,7 @@ import { inShanghai } from '../../src/core/time'
 import { maskedName, type User } from '../../src/core/user'
 import { _, db } from '../_shared/database'
 import { ownerNameOf } from '../_shared/shops'
-import { findShare } from './shares'
-import type { VisitRecord } from './visits'
+import { chainOf } from '../_shared/attribution-chain'
 
 /** Orders that count as sales: paid, and not undone. */
 const SOLD = ['paid', 'shipped', 'completed']
@@ -108,43 +106,6 @@ export async function shopOrders(shop: Shop, page: number, pageSize: number): Pr
     chain: await chainOf(order),
   })))
   return { items, hasMore: data.length > pageSize }
-}
-
-/** Why the order is the shop's, from the records each step left: the share, the visit, the binding. */
-async function chainOf(order: Order): Promise<AttributionChain> {
-  const attribution = order.attribution!
-  const shareCode = attribution.shareCode ?? (await bindingEntryBefore(order))?.shareCode ?? null
-  const [share, visit, binding] = await Promise.all([
-    shareCode ? findShare(shareCode) : null,
-    db
-      .collection<VisitRecord>('visits')
-      .where({ visitorOpenid: order.buyerOpenid, shopId: attribution.shopId!, at: _.lte(order.createdAt) })
-      .orderBy('at', 'desc')
-      .limit(1)
-      .get()
-      .then(({ data }) => data[0] ?? null),
-    bindingEntryBefore(order),
-  ])
-  const product = share?.productId ? (await db.collection<Product>('products').doc(share.productId).get()).data : null
-  const { ownerName: _o, shopName: _s, ...decision } = attribution
-  return {
-    share: share ? { shareCode: share._id, channel: share.channel, sharedAt: share.createdAt, productTitle: product?.title ?? null } : null,
-    visit: visit ? { channel: visit.channel, at: visit.at } : null,
-    binding: binding ? { kind: binding.kind, reason: binding.reason, at: binding.at, expiresAt: binding.expiresAt } : null,
-    attribution: decision,
-  }
-}
-
-/** The binding step that made the buyer the shop's customer before the order, if it came that way. */
-async function bindingEntryBefore(order: Order): Promise<(BindingHistoryEntry & { shareCode: string | null }) | null> {
-  const { data } = await db
-    .collection<BindingHistoryEntry>('binding_history')
-    .where({ customerOpenid: order.buyerOpenid, shopId: order.attribution!.shopId, kind: _.in(['bind', 'rebind', 'reassign']), at: _.lte(order.createdAt) })
-    .orderBy('at', 'desc')
-    .limit(1)
-    .get()
-  const entry = data[0]
-  return entry ? { ...entry, shareCode: entry.source.kind === 'share' ? entry.source.shareCode : null } : null
 }
 
 /** Shops by paid sales in the month (one aggregation over the month's orders, served by the paidAt index). */

@@ -5,18 +5,9 @@ import type { Shop } from '../../src/core/shop'
 import { ok, type Result } from '../../src/core/result'
 import { currentAttributionRules, readBinding, writeBinding } from '../_shared/bindings'
 import { inTransaction } from '../_shared/database'
+import type { VisitRecord } from '../_shared/attribution-chain'
 import { employeeOf } from '../_shared/roster'
 
-export interface VisitRecord {
-  visitorOpenid: string
-  shopId: string
-  shareCode: string | null
-  channel: VisitChannel
-  /** What the visit did to the binding, and why: the trail behind "why this order is mine". */
-  outcome: 'bind' | 'rebind' | 'keep'
-  reason: string
-  at: Date
-}
 
 /**
  * A visit to a shop: HQ's rules decide whether it binds the visitor (decideBinding), and the visit,

@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { AUTO_COMPLETE_DAYS, Order, transition } from '../../src/core/order'
 import { addDays, addMinutes } from '../../src/core/time'
 import { cloudPayGateway } from '../_shared/cloud-pay'
+import { commissionPayout } from '../_shared/commission/payout'
 import { settleCommissions } from '../_shared/commission/settlement'
+import { followUpWithdrawals } from '../_shared/commission/withdrawals'
 import { _ } from '../_shared/database'
 import { defineEventHandler } from '../_shared/edge'
 import { cancelOrder } from '../_shared/orders/cancel-order'
@@ -123,6 +125,9 @@ const jobs: Record<string, (now: Date) => Promise<number>> = {
     if (!run.complete) console.log(`settleCommissions: backlog left (${run.skippedOrders} skipped), the next run goes on`)
     return run.releasedOrders
   },
+
+  /** Withdrawals whose transfer is unsettled (an unclear answer, a late notification, 24 h unconfirmed): asked of WeChat Pay again. */
+  followUpWithdrawals: (now) => followUpWithdrawals(commissionPayout(), now),
 }
 
 export const main = defineEventHandler('timers', {

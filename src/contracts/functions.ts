@@ -1,6 +1,7 @@
 import type { addressContract } from './address'
 import type { cartContract } from './cart'
 import type { catalogContract } from './catalog'
+import type { commissionContract } from './commission'
 import { functionRef } from './contract'
 import type { hqContract } from './hq'
 import type { orderContract } from './order'
@@ -16,6 +17,7 @@ import type { userContract } from './user'
 export const addressFunction = functionRef<typeof addressContract>('address')
 export const cartFunction = functionRef<typeof cartContract>('cart')
 export const catalogFunction = functionRef<typeof catalogContract>('catalog')
+export const commissionFunction = functionRef<typeof commissionContract>('commission')
 export const hqFunction = functionRef<typeof hqContract>('hq')
 export const orderFunction = functionRef<typeof orderContract>('order')
 export const userFunction = functionRef<typeof userContract>('user')

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { attributionRulesInput, type AttributionRules } from '../core/attribution'
 import { commissionRulesInput, type CommissionRules } from '../core/commission'
+import { hqWithdrawalActions } from './commission'
 import type { OrderView } from '../core/order'
 import type { Shop, ShopOpening, ShopStatus } from '../core/shop'
 import type { PaymentAnomaly } from '../core/payment'
@@ -73,6 +74,7 @@ export const hqContract = defineContract('hq', {
   }),
   /** The attribution rules; a change is a new version, and orders keep the version they were decided under. */
   setAttributionRules: action({ input: z.object({ rules: attributionRulesInput }).strict(), output: returns<AttributionRules>() }),
+  ...hqWithdrawalActions,
   /** The commission rules; a change is a new version, and every entry keeps the version that produced it. */
   setCommissionRules: action({ input: z.object({ rules: commissionRulesInput }).strict(), output: returns<CommissionRules>() }),
   setShopOpening: action({ input: z.object({ reviewRequired: z.boolean() }).strict(), output: returns<ShopOpening>() }),
