@@ -115,6 +115,23 @@ describe('withdrawals', () => {
     expect(await balancesOf(sun)).toMatchObject({ availableFen: 0, withdrawnFen: 4000 })
   })
 
+  it('a transfer the employee never confirms ends with WeChat’s 24 hours and the money returns', async () => {
+    // A cloud of its own whose WeChat Pay ends unconfirmed transfers after half a second.
+    const shared = t
+    t = await startTestCloud({ transfer: { settleDelayMs: 20, retryDelaysMs: [100], expiryMs: 500 } })
+    try {
+      await addHqAdmin(t.db)
+      const zhou = await employeeWithBalance(2500)
+      const asked = await zhou.withdraw(2500)
+      expect((await hq(t.cloud, 'approveWithdrawal', { withdrawalId: asked.data._id })).data.status).toBe('awaiting_confirm')
+      await eventually(() => zhou.call('listWithdrawals'), (r) => r.data.items[0].status === 'expired', 10_000)
+      expect(await balancesOf(zhou)).toMatchObject({ availableFen: 2500, withdrawnFen: 0 })
+    } finally {
+      await t.close()
+      t = shared
+    }
+  })
+
   it('under HQ’s auto-approve threshold the transfer starts at once; a failed transfer returns the money', async () => {
     const qian = await employeeWithBalance(3000)
     expect((await hq(t.cloud, 'setCommissionRules', { rules: { defaultRateBps: 1000, withdrawalDailyMaxFen: 100_000, withdrawalAutoApproveMaxFen: 5000 } })).ok).toBe(true)
