@@ -122,7 +122,7 @@ const jobs: Record<string, (now: Date) => Promise<number>> = {
   /** Commission whose after-sales window has ended becomes available to withdraw. */
   settleCommissions: async (now) => {
     const run = await settleCommissions(now, BUDGET_MS)
-    if (!run.complete) console.log(`settleCommissions: backlog left (${run.skippedOrders} skipped), the next run goes on`)
+    if (!run.complete) console.log(`settleCommissions: backlog left (${run.skippedShops} shops skipped), the next run goes on`)
     return run.releasedOrders
   },
 

@@ -117,13 +117,26 @@ export function orderCommissionAfter(orderId: string, shopId: string, entries: L
   return { _id: orderId, shopId, status, releasableAt, entries, updatedAt: now }
 }
 
+/** New entries for one order: `current` is the order's commission as the transaction read it (null for a newly paid order). */
+export interface OrderEntries {
+  orderId: string
+  current: OrderCommission | null
+  added: LineEntry[]
+}
+
 /**
- * Books an order's new entries (if any) with its commission document and the shop's account, all in
- * `tx`. `current` is the order's commission as `tx` read it (null for a newly paid order).
+ * Books new entries of one shop's orders, with each order's commission document and the shop's
+ * account, all in `tx`. `account` is the account as `tx` read it (read here when not given).
  */
-export async function bookOrderEntries(tx: Transaction, orderId: string, shopId: string, current: OrderCommission | null, added: LineEntry[], now: Date): Promise<void> {
-  if (added.length === 0) return
-  const account = await readAccount(tx, shopId, now)
-  const { _id, ...fields } = orderCommissionAfter(orderId, shopId, [...(current?.entries ?? []), ...added], now)
-  await Promise.all([tx.collection<OrderCommission>(ORDERS).doc(_id).set({ data: fields }), bookEntries(tx, account, added, now)])
+export async function bookOrderEntries(tx: Transaction, shopId: string, orders: OrderEntries[], now: Date, account?: CommissionAccount): Promise<void> {
+  const changed = orders.filter((o) => o.added.length > 0)
+  if (changed.length === 0) return
+  const before = account ?? (await readAccount(tx, shopId, now))
+  await Promise.all([
+    ...changed.map(({ orderId, current, added }) => {
+      const { _id, ...fields } = orderCommissionAfter(orderId, shopId, [...(current?.entries ?? []), ...added], now)
+      return tx.collection<OrderCommission>(ORDERS).doc(_id).set({ data: fields })
+    }),
+    bookEntries(tx, before, changed.flatMap((o) => o.added), now),
+  ])
 }

@@ -11,7 +11,7 @@ export async function accrueOrderCommission(tx: Transaction, order: Order, now: 
   const shopId = order.attribution?.shopId
   if (!shopId) return
   const rules = await currentCommissionRules()
-  await bookOrderEntries(tx, order._id, shopId, null, accrueCommission([], order, rules, order.payment.paidAt ?? now), now)
+  await bookOrderEntries(tx, shopId, [{ orderId: order._id, current: null, added: accrueCommission([], order, rules, order.payment.paidAt ?? now) }], now)
 }
 
 /** Receipt confirmed (by the buyer or automatically): what is pending is frozen for the after-sales window. */
@@ -19,7 +19,7 @@ export async function freezeOrderCommission(tx: Transaction, order: Order, now: 
   const current = await readOrderCommission(tx, order._id)
   if (!current) return
   const rules = await currentCommissionRules()
-  await bookOrderEntries(tx, order._id, current.shopId, current, freezeCommission(current.entries, order._id, rules, now), now)
+  await bookOrderEntries(tx, current.shopId, [{ orderId: order._id, current, added: freezeCommission(current.entries, order._id, rules, now) }], now)
 }
 
 /** A refund succeeded: the commission of what was refunded is voided, or clawed back once released. */
@@ -30,5 +30,5 @@ export async function reverseOrderCommission(tx: Transaction, order: Order, now:
   // Only an impossible refund amount is refused, and the order side never records one: a bug, so
   // the refund's recording fails loudly (and is retried) rather than leaving commission unreversed.
   if (!reversal.ok) throw new Error(`commission of order ${order._id} cannot be reversed: ${JSON.stringify(reversal.error)}`)
-  await bookOrderEntries(tx, order._id, current.shopId, current, reversal.data, now)
+  await bookOrderEntries(tx, current.shopId, [{ orderId: order._id, current, added: reversal.data }], now)
 }

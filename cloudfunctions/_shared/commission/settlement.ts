@@ -1,12 +1,16 @@
 import { releaseCommission } from '../../../src/core/commission'
 import { ok } from '../../../src/core/result'
 import { _, db, inTransaction } from '../database'
-import { OrderCommission, bookOrderEntries, readOrderCommission } from './ledger'
+import { CommissionAccount, OrderCommission, bookOrderEntries, readAccount } from './ledger'
 
-/** Orders read per query: CloudBase returns at most 1,000 documents per `get`. */
-const BATCH = 500
-/** Orders released at once: each is its own transaction; orders of one shop conflict on its account and are retried. */
+/** Due orders read to find the shops with something to release (CloudBase returns at most 1,000). */
+const DISCOVER = 1000
+/** A shop's due orders released in one transaction. */
+const PER_TRANSACTION = 100
+/** Shops released at once; shops never share a document, so they do not conflict with each other. */
 const PARALLEL = 8
+/** Reads that found the account changed before the transaction, before the shop is left for the next run. */
+const MAX_STALE_READS = 5
 
 /** What a settlement run did, as recorded in `job_progress/settleCommissions`. */
 export interface SettlementRun {
@@ -15,73 +19,87 @@ export interface SettlementRun {
   /** The instant commission was released as of (the timer's time). */
   asOf: Date
   releasedOrders: number
-  /** Orders left for the next run: failed this run, or not reached within its budget. */
-  skippedOrders: number
+  /** Shops left for the next run: they failed this run. */
+  skippedShops: number
   /** True when nothing due was left when the run ended. */
   complete: boolean
-  /** The last order released, in release order (releasableAt, then id): how far the backlog has got. */
-  reached: { releasableAt: Date; orderId: string } | null
 }
 
-const due = (now: Date, skip: string[]) =>
-  db
-    .collection<OrderCommission>('commission_orders')
-    .where({ status: 'frozen', releasableAt: _.lte(now), ...(skip.length > 0 ? { _id: _.nin(skip) } : {}) })
+const commissionOrders = db.collection<OrderCommission>('commission_orders')
+
+/** Shops with commission due, oldest due first. Served by the status_releasableAt index. */
+async function shopsWithDue(now: Date, skip: Set<string>): Promise<string[]> {
+  const { data } = await commissionOrders
+    .where({ status: 'frozen', releasableAt: _.lte(now), ...(skip.size > 0 ? { shopId: _.nin([...skip]) } : {}) })
     .orderBy('releasableAt', 'asc')
-    .field({ _id: true, releasableAt: true })
-    .limit(BATCH)
+    .field({ shopId: true })
+    .limit(DISCOVER)
     .get()
-
-/**
- * Releases one order's commission that is due, in a transaction with the shop's account. Decided from
- * the order's commission as the transaction reads it, so an order released by an earlier (perhaps
- * killed) run, or refunded since, books nothing: an entry is never booked twice.
- */
-async function releaseOrder(orderId: string, now: Date): Promise<boolean> {
-  const outcome = await inTransaction(async (tx) => {
-    const current = await readOrderCommission(tx, orderId)
-    if (!current || current.status !== 'frozen') return ok(null)
-    const release = releaseCommission(current.entries, orderId, now)
-    if (!release.ok) return release
-    await bookOrderEntries(tx, orderId, current.shopId, current, release.data, now)
-    return ok(null)
-  })
-  if (!outcome.ok) console.error(`commission of order ${orderId} not released: ${outcome.error.code}`)
-  return outcome.ok
+  return [...new Set(data.map((o) => o.shopId))]
 }
 
 /**
- * The settlement job: releases every order whose after-sales window has ended, oldest first, in
- * batches, until none is due or `budgetMs` is spent — a backlog then goes on in the next run. The
- * work list is the due orders themselves (an order leaves it when released), so a run that was
- * killed is resumed by the next simply running again; progress is recorded after every batch.
+ * Releases one shop's due commission, up to PER_TRANSACTION orders per transaction, until none is due.
+ * The orders are read by a query (outside the transaction), and their entries are trusted only if the
+ * shop's account has booked nothing since: every change to an order's commission books entries on the
+ * account, so an unchanged entry count inside the transaction proves the orders are as read — and the
+ * account's write makes any change after that conflict. An order released by an earlier, killed run is
+ * no longer due, so nothing is ever booked twice. Returns how many orders were released.
+ */
+async function releaseShop(shopId: string, now: Date): Promise<number> {
+  let released = 0
+  for (let stale = 0; stale < MAX_STALE_READS; ) {
+    const [{ data: seen }, { data: due }] = await Promise.all([
+      db.collection<CommissionAccount>('commission_accounts').doc(shopId).get(),
+      commissionOrders.where({ shopId, status: 'frozen', releasableAt: _.lte(now) }).orderBy('releasableAt', 'asc').limit(PER_TRANSACTION).get(),
+    ])
+    if (due.length === 0) return released
+    const outcome = await inTransaction(async (tx) => {
+      const account = await readAccount(tx, shopId, now)
+      if (account.entryCount !== (seen?.entryCount ?? 0)) return ok(null)
+      const releases = due.flatMap((current) => {
+        const release = releaseCommission(current.entries, current._id, now)
+        return release.ok ? [{ orderId: current._id, current, added: release.data }] : []
+      })
+      await bookOrderEntries(tx, shopId, releases, now, account)
+      return ok(releases.length)
+    })
+    if (!outcome.ok) throw new Error(`shop ${shopId}: ${outcome.error.code}`)
+    if (outcome.data === null) stale++
+    else if (outcome.data === 0) throw new Error(`shop ${shopId}: ${due.length} orders due, none releasable`)
+    else released += outcome.data
+  }
+  throw new Error(`shop ${shopId}: its commission kept changing while being released`)
+}
+
+/**
+ * The settlement job: releases the commission of every order whose after-sales window has ended, shop
+ * by shop, until none is due or `budgetMs` is spent — a backlog then goes on in the next run. The work
+ * list is the due orders themselves (an order leaves it when released), so a run that was killed is
+ * resumed by the next simply running again; progress is recorded after every round.
  */
 export async function settleCommissions(now: Date, budgetMs: number): Promise<SettlementRun> {
   const started = Date.now()
-  const run: SettlementRun = { startedAt: new Date(), finishedAt: new Date(), asOf: now, releasedOrders: 0, skippedOrders: 0, complete: false, reached: null }
-  const skip: string[] = []
+  const run: SettlementRun = { startedAt: new Date(), finishedAt: new Date(), asOf: now, releasedOrders: 0, skippedShops: 0, complete: false }
+  const skip = new Set<string>()
   while (Date.now() - started < budgetMs) {
-    const { data: batch } = await due(now, skip)
-    if (batch.length === 0) {
-      run.complete = skip.length === 0
+    const shops = await shopsWithDue(now, skip)
+    if (shops.length === 0) {
+      run.complete = skip.size === 0
       break
     }
-    for (let i = 0; i < batch.length && Date.now() - started < budgetMs; i += PARALLEL) {
-      const slice = batch.slice(i, i + PARALLEL)
-      const outcomes = await Promise.all(
-        slice.map((order) =>
-          releaseOrder(order._id, now).catch((error) => {
-            console.error(`commission of order ${order._id} not released, left for the next run:`, error)
-            return false
+    for (let i = 0; i < shops.length && Date.now() - started < budgetMs; i += PARALLEL) {
+      const slice = shops.slice(i, i + PARALLEL)
+      const released = await Promise.all(
+        slice.map((shopId) =>
+          releaseShop(shopId, now).catch((error) => {
+            console.error(`commission of shop ${shopId} not released, left for the next run:`, error)
+            skip.add(shopId)
+            return 0
           }),
         ),
       )
-      slice.forEach((order, k) => {
-        if (outcomes[k]) {
-          run.releasedOrders++
-          run.reached = { releasableAt: order.releasableAt!, orderId: order._id }
-        } else skip.push(order._id)
-      })
+      run.releasedOrders += released.reduce((a, b) => a + b, 0)
     }
     await record(run, skip)
   }
@@ -89,8 +107,8 @@ export async function settleCommissions(now: Date, budgetMs: number): Promise<Se
   return run
 }
 
-const record = (run: SettlementRun, skip: string[]) => {
-  run.skippedOrders = skip.length
+const record = (run: SettlementRun, skip: Set<string>) => {
+  run.skippedShops = skip.size
   run.finishedAt = new Date()
   return db.collection<SettlementRun>('job_progress').doc('settleCommissions').set({ data: run })
 }
