@@ -4,8 +4,10 @@ import { build } from 'esbuild'
 
 /**
  * Bundles each `cloudfunctions/<name>/index.ts` (and the shared code it imports) into the deployable
- * `cloudfunctions/<name>/index.js`, leaving `wx-server-sdk` external as the cloud runtime installs it
- * from the function's package.json. The output is what WeChat DevTools uploads.
+ * `cloudfunctions/<name>/index.js`, minified, with its source map beside it (`index.js.map`, turned on
+ * at start so logged stack traces name the TypeScript lines). What the function's package.json lists
+ * (wx-server-sdk, and the payout's WeChat Pay client) stays external: the cloud installs those from it
+ * when the function is deployed, and locally they resolve from the repository's node_modules.
  */
 export function listFunctions(root: string): string[] {
   if (!fs.existsSync(root)) return []
@@ -26,12 +28,21 @@ export async function buildFunctions(root: string, only?: string[]): Promise<str
         platform: 'node',
         target: 'node16',
         format: 'cjs',
-        external: ['wx-server-sdk'],
-        sourcemap: 'inline',
+        external: declaredDependencies(path.join(root, name)),
+        minify: true,
+        sourcemap: 'external',
+        banner: { js: 'process.setSourceMapsEnabled&&process.setSourceMapsEnabled(true);' },
         logLevel: 'warning',
         legalComments: 'none',
       }),
     ),
   )
   return names
+}
+
+/** The packages a function's package.json lists: installed by the cloud, so never bundled. */
+export function declaredDependencies(dir: string): string[] {
+  const file = path.join(dir, 'package.json')
+  if (!fs.existsSync(file)) return ['wx-server-sdk']
+  return Object.keys((JSON.parse(fs.readFileSync(file, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {})
 }
