@@ -35,6 +35,13 @@ export default defineAppConfig({
       ],
     },
   ],
+  // Only the components a page renders are injected when it opens, not every one the app declares.
+  lazyCodeLoading: 'requiredComponents',
+  // Checkout is the next step from a product or the cart: its subpackage loads while the shopper looks.
+  preloadRule: {
+    'pages/product/index': { network: 'all', packages: ['package-orders'] },
+    'pages/cart/index': { network: 'all', packages: ['package-orders'] },
+  },
   // WeChat requires privacy-sensitive APIs to be declared: the address form offers WeChat's own picker.
   requiredPrivateInfos: ['chooseAddress'],
   window: {

@@ -15,6 +15,8 @@ interface AppJson {
   pages: string[]
   subPackages?: Array<{ root: string; pages: string[] }>
   subpackages?: Array<{ root: string; pages: string[] }>
+  lazyCodeLoading?: string
+  preloadRule?: Record<string, { network?: string; packages: string[] }>
 }
 
 function filesUnder(dir: string): string[] {
@@ -45,6 +47,13 @@ describe('weapp build', () => {
         expect(fs.existsSync(path.join(DIST, page + ext)), `${page}${ext}`).toBe(true)
       }
     }
+  })
+
+  it('injects only the components a page uses, and preloads checkout from the product and cart pages', () => {
+    expect(app.lazyCodeLoading).toBe('requiredComponents')
+    for (const page of ['pages/product/index', 'pages/cart/index']) expect(app.preloadRule?.[page]?.packages, page).toContain('package-orders')
+    const roots = new Set(subpackages.map((s) => s.root.replace(/\/$/, '')))
+    for (const rule of Object.values(app.preloadRule ?? {})) for (const root of rule.packages) expect(roots.has(root), root).toBe(true)
   })
 
   it('keeps the main package within its 600 KB budget, and every package under WeChat’s 2 MB limit', () => {
