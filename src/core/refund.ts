@@ -21,9 +21,15 @@ import { Result, fail, ok } from './result'
 /** WeChat Pay refunds one payment at most 50 times. */
 export const MAX_REFUNDS_PER_ORDER = 50
 
+/** Units of one order line to give back. */
+export interface RefundLineAsk {
+  lineIndex: number
+  quantity: number
+}
+
 export interface RefundAsk {
   /** Lines and units to give back; absent: everything the buyer has left (the whole order, or the rest of it). */
-  lines?: Array<{ lineIndex: number; quantity: number }>
+  lines?: RefundLineAsk[]
   /**
    * HQ only. With lines, less than they come to; without, money alone, the goods staying with the buyer
    * (a price adjustment, a damaged item kept), up to everything left to refund.
@@ -36,6 +42,12 @@ export type RefundAmounts = Pick<Refund, 'lines' | 'amountFen' | 'goodsFen' | 's
 
 type RefundableOrder = Pick<Order, 'lines' | 'shippingFen' | 'refund' | 'previousRefunds'>
 
+/** What is left of each line to refund, after the refunds that succeeded: units, and goods money. */
+export function leftToRefund(order: Pick<Order, 'lines' | 'refund' | 'previousRefunds'>): Array<{ units: number; goodsFen: number }> {
+  const refunded = refundedOf(order)
+  return order.lines.map((line, i) => ({ units: line.quantity - refunded.lines[i].quantity, goodsFen: line.paidFen - refunded.lines[i].goodsFen }))
+}
+
 /**
  * The amounts of a refund asked for now, from what earlier refunds left: REFUND_LINE_INVALID for a line
  * the order does not have, asked twice, or for more units than are left of it; REFUND_AMOUNT_INVALID
@@ -45,7 +57,7 @@ export function planRefund(order: RefundableOrder, ask: RefundAsk): Result<Refun
   const sent = refundsOf(order).filter((r) => r.status !== 'requested' && r.status !== 'rejected').length
   if (sent >= MAX_REFUNDS_PER_ORDER) return fail('REFUND_LIMIT_REACHED', { max: MAX_REFUNDS_PER_ORDER })
   const refunded = refundedOf(order)
-  const left = order.lines.map((line, i) => ({ units: line.quantity - refunded.lines[i].quantity, goodsFen: line.paidFen - refunded.lines[i].goodsFen }))
+  const left = leftToRefund(order)
   // Everything left; money alone leaves the units with the buyer.
   const moneyOnly = ask.amountFen !== undefined && !ask.lines
   let lines: RefundLine[] = left.map((l, lineIndex) => ({ lineIndex, quantity: moneyOnly ? 0 : l.units, goodsFen: l.goodsFen }))
