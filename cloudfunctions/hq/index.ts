@@ -8,7 +8,7 @@ import { cloudPayGateway } from '../_shared/cloud-pay'
 import { _, db } from '../_shared/database'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { listAnomalies } from '../_shared/orders/anomalies'
-import { approveRefund, rejectRefund } from '../_shared/orders/refunds'
+import { approveRefund, rejectRefund, startRefund } from '../_shared/orders/refunds'
 import { changeOrder } from '../_shared/orders/repository'
 import { ATTRIBUTION_RULES } from '../_shared/bindings'
 import { COMMISSION_RULES } from '../_shared/commission/ledger'
@@ -41,7 +41,12 @@ export const main = defineFunction(hqContract, {
   approveRefund: {
     access: 'hq_admin',
     audited: true,
-    handle: async ({ orderId }, admin, now) => asView(await approveRefund(orderId, hqActor(admin), cloudPayGateway, now)),
+    handle: async ({ orderId, amountFen }, admin, now) => asView(await approveRefund(orderId, amountFen, hqActor(admin), cloudPayGateway, now)),
+  },
+  startRefund: {
+    access: 'hq_admin',
+    audited: true,
+    handle: async ({ orderId, reason, lines, amountFen }, admin, now) => asView(await startRefund(orderId, { lines, amountFen }, reason, hqActor(admin), cloudPayGateway, now)),
   },
   rejectRefund: {
     access: 'hq_admin',

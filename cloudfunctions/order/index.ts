@@ -77,7 +77,7 @@ export const main = defineFunction(orderContract, {
 
   requestRefund: {
     access: 'caller',
-    handle: ({ orderId, reason }, caller, now) =>
-      withOwnOrder(orderId, caller, async (order) => asView(await requestRefund(order, reason, buyer(caller), now))),
+    handle: ({ orderId, reason, lines }, caller, now) =>
+      withOwnOrder(orderId, caller, async (order) => asView(await requestRefund(order._id, lines, reason, buyer(caller), now))),
   },
 })

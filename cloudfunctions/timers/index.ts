@@ -72,8 +72,8 @@ const jobs: Record<string, (now: Date) => Promise<number>> = {
             .where(
               _.and([
                 { status: 'shipped', 'shipment.shippedAt': _.lte(addDays(now, -AUTO_COMPLETE_DAYS)), ...notSkipped(skip) },
-                // An order in a refund waits for HQ's decision, and a refunded one is not completed.
-                _.or([{ refund: _.exists(false) }, { 'refund.status': 'rejected' }]),
+                // An order in a refund waits for HQ's decision, and one refunded whole is not completed.
+                _.or([{ refund: _.exists(false) }, { 'refund.status': 'rejected' }, { 'refund.status': 'refunded', 'refund.final': false }]),
               ]),
             )
             .orderBy('shipment.shippedAt', 'asc')

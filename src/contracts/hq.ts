@@ -6,11 +6,13 @@ import type { OrderView } from '../core/order'
 import type { Shop, ShopOpening, ShopStatus } from '../core/shop'
 import type { PaymentAnomaly } from '../core/payment'
 import { action, defineContract, returns } from './contract'
+import { REFUND_REFUSALS, refundLines } from './order'
 import { Page, paging } from './paging'
 
 const orderId = z.string().min(1).max(64)
 const shopId = z.string().min(1).max(64)
 const employeeNo = z.string().trim().min(1).max(32)
+const amountFen = z.number().int().min(1)
 
 /** One row of HQ's roster (员工花名册) as imported. */
 export const rosterRow = z
@@ -40,7 +42,17 @@ export const hqContract = defineContract('hq', {
     output: order,
     errors: REFUSED_MOVE,
   }),
-  approveRefund: action({ input: z.object({ orderId }).strict(), output: order, errors: REFUSED_MOVE }),
+  /** Approves the buyer's refund request as asked, or for a smaller amount (taken from the goods first). */
+  approveRefund: action({ input: z.object({ orderId, amountFen: amountFen.optional() }).strict(), output: order, errors: [...REFUSED_MOVE, 'REFUND_AMOUNT_INVALID'] }),
+  /**
+   * HQ refunds on its own, approved at once: lines and units (optionally for less), an amount alone
+   * (the goods stay with the buyer), or — with neither — all that is left.
+   */
+  startRefund: action({
+    input: z.object({ orderId, reason: z.string().trim().min(1).max(200), lines: refundLines.optional(), amountFen: amountFen.optional() }).strict(),
+    output: order,
+    errors: [...REFUSED_MOVE, ...REFUND_REFUSALS],
+  }),
   rejectRefund: action({ input: z.object({ orderId, reason: z.string().trim().min(1).max(200) }).strict(), output: order, errors: REFUSED_MOVE }),
   /** Payment news that did not fit an order (wrong amounts, failed refunds, …), for HQ to review. */
   listPaymentAnomalies: action({ input: z.object(paging(20)).strict(), output: returns<Page<PaymentAnomaly>>() }),

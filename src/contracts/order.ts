@@ -11,6 +11,13 @@ const lines = z
   .min(1)
   .max(MAX_LINES)
 const reason = z.string().trim().min(1, '请填写原因').max(200)
+/** Order lines and units to give back in a refund, by the line's index in the order. */
+export const refundLines = z
+  .array(z.object({ lineIndex: z.number().int().min(0).max(MAX_LINES - 1), quantity: z.number().int().min(1).max(MAX_QUANTITY_PER_LINE) }).strict())
+  .min(1)
+  .max(MAX_LINES)
+/** What a refund's amounts may be refused for (src/core/refund.ts). */
+export const REFUND_REFUSALS = ['REFUND_LINE_INVALID', 'REFUND_AMOUNT_INVALID', 'REFUND_LIMIT_REACHED'] as const
 const order = returns<OrderView>()
 /** Finding the caller's own order; someone else's is "not found". */
 const NOT_FOUND = ['ORDER_NOT_FOUND'] as const
@@ -61,5 +68,6 @@ export const orderContract = defineContract('order', {
     errors: [...REFUSED_MOVE, 'ORDER_ALREADY_PAID', 'ORDER_PAYMENT_STARTED', 'PAYMENT_CLOSE_FAILED', 'PAYMENT_QUERY_FAILED'],
   }),
   confirmReceipt: action({ input: z.object({ orderId }).strict(), output: order, errors: REFUSED_MOVE }),
-  requestRefund: action({ input: z.object({ orderId, reason }).strict(), output: order, errors: REFUSED_MOVE }),
+  /** The whole order (no lines), or the lines and units chosen; HQ decides. */
+  requestRefund: action({ input: z.object({ orderId, reason, lines: refundLines.optional() }).strict(), output: order, errors: [...REFUSED_MOVE, ...REFUND_REFUSALS] }),
 })

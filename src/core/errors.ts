@@ -45,6 +45,9 @@ export const ERROR_CODES = [
   'PAYMENT_QUERY_FAILED',
   'PAYMENT_UNAVAILABLE',
   'REFUND_ALREADY_RECORDED',
+  'REFUND_AMOUNT_INVALID',
+  'REFUND_LIMIT_REACHED',
+  'REFUND_LINE_INVALID',
   // Shops, bindings and share codes (issue 8: src/core/shop.ts, attribution.ts, share-code.ts)
   'SHOP_ILLEGAL_TRANSITION',
   'SHOP_MOVE_FORBIDDEN',

@@ -6,7 +6,9 @@ import { inShanghai } from './time'
 
 /**
  * The order lifecycle. Status moves only along the table below; every move appends to the order's
- * timeline who did it, when and why. Refunds run beside the status, on `refund`.
+ * timeline who did it, when and why. Refunds run beside the status: an order may be refunded several
+ * times (by lines or by amount, see refund.ts), one refund at a time — `refund` is the latest, and
+ * `previousRefunds` the ones before it.
  */
 export type OrderStatus = 'pending_payment' | 'paid' | 'shipped' | 'completed' | 'cancelled'
 export type RefundStatus = 'requested' | 'approved' | 'refunded' | 'rejected' | 'failed'
@@ -36,6 +38,7 @@ export type OrderEvent =
   | 'confirmReceipt'
   | 'autoComplete'
   | 'requestRefund'
+  | 'startRefund'
   | 'approveRefund'
   | 'rejectRefund'
   | 'refundSucceeded'
@@ -46,10 +49,18 @@ interface Move {
   from: OrderStatus[]
   /** The status after the event; unchanged when absent. */
   to?: OrderStatus
-  /** Refund statuses the event is allowed from (`null`: no refund yet, or a rejected one may be asked again). */
+  /** Statuses of the latest refund the event is allowed from (`null`: the order has had none). */
   refundFrom?: Array<RefundStatus | null>
   refundTo?: RefundStatus
+  /**
+   * What must be left of the order: `goods` the buyer keeps (units not given back, with goods money not
+   * refunded) to ship, receive or ask a refund for them; `money` not yet refunded, for HQ to send back.
+   */
+  needs?: 'goods' | 'money'
 }
+
+/** After any refund that did not go through, or after a partial one, the order carries on. */
+const REFUND_OVER: Array<RefundStatus | null> = [null, 'rejected', 'refunded']
 
 export const ORDER_MOVES: Record<OrderEvent, Move> = {
   pay: { from: ['pending_payment'], to: 'paid', refundFrom: [null] },
@@ -57,10 +68,12 @@ export const ORDER_MOVES: Record<OrderEvent, Move> = {
   rejectPayment: { from: ['pending_payment'], to: 'cancelled', refundFrom: [null] },
   cancel: { from: ['pending_payment'], to: 'cancelled', refundFrom: [null] },
   expire: { from: ['pending_payment'], to: 'cancelled', refundFrom: [null] },
-  ship: { from: ['paid'], to: 'shipped', refundFrom: [null, 'rejected'] },
-  confirmReceipt: { from: ['shipped'], to: 'completed', refundFrom: [null, 'rejected'] },
-  autoComplete: { from: ['shipped'], to: 'completed', refundFrom: [null, 'rejected'] },
-  requestRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: [null, 'rejected'], refundTo: 'requested' },
+  ship: { from: ['paid'], to: 'shipped', refundFrom: REFUND_OVER, needs: 'goods' },
+  confirmReceipt: { from: ['shipped'], to: 'completed', refundFrom: REFUND_OVER, needs: 'goods' },
+  autoComplete: { from: ['shipped'], to: 'completed', refundFrom: REFUND_OVER, needs: 'goods' },
+  requestRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: REFUND_OVER, refundTo: 'requested', needs: 'goods' },
+  // HQ's own refund (after-sales by phone, a shipping fee kept earlier): approved as it starts.
+  startRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: REFUND_OVER, refundTo: 'approved', needs: 'money' },
   approveRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'approved' },
   rejectRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'rejected' },
   // A failed refund handled by hand at the merchant platform may still succeed later.
@@ -79,10 +92,37 @@ export interface TimelineEntry {
   to?: OrderStatus
 }
 
+/** One order line in a refund. */
+export interface RefundLine {
+  /** The line's index in the order's `lines`. */
+  lineIndex: number
+  /** Units the buyer gives back; 0 when only money goes back and the goods stay with the buyer. */
+  quantity: number
+  /** The line's goods money in this refund (what the buyer paid for it, discounts already off). */
+  goodsFen: number
+}
+
+/**
+ * One refund: what it gives back and how it went. Amounts are decided when it is asked for or started
+ * (refund.ts) and may only shrink, when HQ approves less; `amountFen` = `goodsFen` + `shippingFen`.
+ */
 export interface Refund {
   status: RefundStatus
+  /** The buyer asks and HQ decides; a refund HQ starts itself is approved as it starts. */
+  startedBy: 'buyer' | 'hq'
   reason: string
+  lines: RefundLine[]
+  /** What was asked for (HQ may approve less). */
+  requestedFen: number
+  /** What WeChat Pay is asked to send back. */
   amountFen: number
+  /** The goods part, shipping excluded: the sum of the lines' goodsFen. */
+  goodsFen: number
+  /** The shipping fee part: only a refund that sends back the last of the goods money carries it. */
+  shippingFen: number
+  /** After it the buyer keeps no goods (the whole order, or the last of it): the order no longer ships or completes. */
+  final: boolean
+  /** `R` + order number + the refund's ordinal on the order: WeChat Pay's idempotency key for it. */
   outRefundNo: string
   requestedAt: Date
   decidedAt?: Date
@@ -104,7 +144,10 @@ export interface Order extends Quote {
   /** startedAt: when payment was first asked of WeChat Pay; before that there is nothing to close there. */
   payment: { outTradeNo: string; startedAt?: Date; transactionId?: string; paidFen?: number; paidAt?: Date }
   shipment?: { company: string; trackingNo: string; shippedAt: Date }
+  /** The latest refund; the moves in ORDER_MOVES act on it. */
   refund?: Refund
+  /** The refunds before it, oldest first: each ended (refunded or rejected) before the next began. */
+  previousRefunds?: Refund[]
   /**
    * A payment the order could not take — it arrived after the order was cancelled, or its amount was
    * wrong — and how it was sent back (all of what was paid).
@@ -121,15 +164,53 @@ export interface Order extends Quote {
 /** The attribution decision with the shop's names as they were then, for the pages that show it. */
 export type OrderAttributionRecord = OrderAttribution & { shopName: string | null; ownerName: string | null }
 
+type RefundedOrder = Pick<Order, 'lines' | 'refund' | 'previousRefunds'>
+
+/** Every refund of the order, oldest first. */
+export const refundsOf = (order: Pick<Order, 'refund' | 'previousRefunds'>): Refund[] => [...(order.previousRefunds ?? []), ...(order.refund ? [order.refund] : [])]
+
+type RefundParts = Pick<Refund, 'lines' | 'goodsFen' | 'shippingFen'>
+
+/**
+ * What the refunds that succeeded have sent back (and `plus` with them, when it is given): money, the
+ * goods and shipping parts, and per line.
+ */
+export function refundedOf(order: RefundedOrder, plus?: RefundParts): { fen: number; goodsFen: number; shippingFen: number; lines: Array<{ quantity: number; goodsFen: number }> } {
+  const lines = order.lines.map(() => ({ quantity: 0, goodsFen: 0 }))
+  let goodsFen = 0
+  let shippingFen = 0
+  for (const refund of [...refundsOf(order).filter((r) => r.status === 'refunded'), ...(plus ? [plus] : [])]) {
+    goodsFen += refund.goodsFen
+    shippingFen += refund.shippingFen
+    for (const line of refund.lines) {
+      lines[line.lineIndex].quantity += line.quantity
+      lines[line.lineIndex].goodsFen += line.goodsFen
+    }
+  }
+  return { fen: goodsFen + shippingFen, goodsFen, shippingFen, lines }
+}
+
 /**
  * The goods amount (shipping excluded) the order has refunded so far, over every refund that
  * succeeded. Commission reverses by this cumulative figure, so refunds never reverse more than was paid.
- * A whole-order refund returns all the goods.
  */
-export function refundedGoodsFenOf(order: Pick<Order, 'lines' | 'refund'>): number {
-  if (order.refund?.status !== 'refunded') return 0
-  return order.lines.reduce((sum, line) => sum + line.paidFen, 0)
+export const refundedGoodsFenOf = (order: RefundedOrder): number => refundedOf(order).goodsFen
+
+/** What the buyer paid: WeChat Pay's amount once paid (it equals payableFen, or the order was not taken). */
+export const paidFenOf = (order: Pick<Order, 'payment' | 'payableFen'>): number => order.payment.paidFen ?? order.payableFen
+
+/**
+ * The buyer still has goods from the order — some unit not given back, and goods money not all
+ * refunded — after the refunds that succeeded, and `plus` if it is given.
+ */
+export function keepsGoods(order: RefundedOrder, plus?: RefundParts): boolean {
+  const refunded = refundedOf(order, plus)
+  const unitsLeft = order.lines.reduce((sum, line, i) => sum + line.quantity - refunded.lines[i].quantity, 0)
+  const goodsLeftFen = order.lines.reduce((sum, line) => sum + line.paidFen, 0) - refunded.goodsFen
+  return unitsLeft > 0 && goodsLeftFen > 0
 }
+
+const hasMoneyLeft = (order: RefundedOrder & Pick<Order, 'payment' | 'payableFen'>): boolean => refundedOf(order).fen < paidFenOf(order)
 
 /** What the buyer is shown of it (由 XX 的小店推荐): never the owner's or the sharer's openid. */
 export type BuyerAttribution = Pick<OrderAttributionRecord, 'shopId' | 'shopName' | 'ownerName'>
@@ -141,6 +222,19 @@ export type BuyerAttribution = Pick<OrderAttributionRecord, 'shopId' | 'shopName
  */
 export const requestKeyOf = (buyerOpenid: string, requestId: string): string => `${buyerOpenid}:${requestId}`
 
+/** Why the order cannot make the move now (ORDER_ILLEGAL_TRANSITION with the state it is in), or null when it can. */
+export function refusalOf(order: RefundedOrder & Pick<Order, 'status' | 'payment' | 'payableFen'>, event: OrderEvent): Result<never> | null {
+  const move = ORDER_MOVES[event]
+  const refundStatus = order.refund?.status ?? null
+  if (!move.from.includes(order.status) || (move.refundFrom && !move.refundFrom.includes(refundStatus))) {
+    return fail('ORDER_ILLEGAL_TRANSITION', { event, status: order.status, refundStatus })
+  }
+  if (move.needs && !(move.needs === 'goods' ? keepsGoods(order) : hasMoneyLeft(order))) {
+    return fail('ORDER_ILLEGAL_TRANSITION', { event, status: order.status, refundStatus, refundedAll: true })
+  }
+  return null
+}
+
 /** Applies an event, or refuses it with the state it was refused in. Never changes its input. */
 export function transition(
   order: Order,
@@ -150,26 +244,29 @@ export function transition(
   changes: Partial<Order> = {},
   note?: string,
 ): Result<Order> {
+  const refused = refusalOf(order, event)
+  if (refused) return refused
   const move = ORDER_MOVES[event]
-  const refundStatus = order.refund?.status ?? null
-  if (!move.from.includes(order.status) || (move.refundFrom && !move.refundFrom.includes(refundStatus))) {
-    return fail('ORDER_ILLEGAL_TRANSITION', { event, status: order.status, refundStatus })
-  }
   const to = move.to ?? order.status
   const entry: TimelineEntry = { event, at, actor, ...(note ? { note } : {}), ...(to !== order.status ? { from: order.status, to } : {}) }
   const next: Order = { ...order, ...changes, status: to, timeline: [...order.timeline, entry], updatedAt: at }
-  if (move.refundTo) next.refund = { ...(changes.refund ?? order.refund!), status: move.refundTo }
+  if (move.refundTo) {
+    const refund = changes.refund ?? order.refund!
+    next.refund = { ...refund, status: move.refundTo }
+    // A new refund (its own number) moves the one before it, which has ended, into the history.
+    if (order.refund && order.refund.outRefundNo !== refund.outRefundNo) next.previousRefunds = refundsOf(order)
+  }
   return ok(next)
 }
 
 /**
- * What the buyer is told the order is: its status, or `refunded` once the money is back — that
- * matters more to them than how far the order had come.
+ * What the buyer is told the order is: its status, or `refunded` once the money for all of it is back
+ * — that matters more to them than how far the order had come. A partial refund leaves the status.
  */
 export type BuyerStatus = OrderStatus | 'refunded'
 
-export const buyerStatusOf = (order: Pick<Order, 'status' | 'refund'>): BuyerStatus =>
-  order.refund?.status === 'refunded' ? 'refunded' : order.status
+export const buyerStatusOf = (order: RefundedOrder & Pick<Order, 'status'>): BuyerStatus =>
+  order.refund?.status === 'refunded' && !keepsGoods(order) ? 'refunded' : order.status
 
 /**
  * A human-readable, sortable order number: the Shanghai time of placing (to the second) and six
@@ -194,13 +291,8 @@ export const ORDER_TABS: Array<{ key: OrderTab; statuses: OrderStatus[] | null }
 /** What a buyer can do with the order now, derived from the same table that guards the moves. */
 export type BuyerAction = 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund'
 
-export function buyerActions(order: Pick<Order, 'status' | 'refund'>): BuyerAction[] {
-  const refund = order.refund?.status ?? null
-  const allowed = (event: OrderEvent) => {
-    const move = ORDER_MOVES[event]
-    return move.from.includes(order.status) && (!move.refundFrom || move.refundFrom.includes(refund))
-  }
-  return (['pay', 'cancel', 'confirmReceipt', 'requestRefund'] as const).filter(allowed)
+export function buyerActions(order: RefundedOrder & Pick<Order, 'status' | 'payment' | 'payableFen'>): BuyerAction[] {
+  return (['pay', 'cancel', 'confirmReceipt', 'requestRefund'] as const).filter((event) => !refusalOf(order, event))
 }
 
 /** The order as its buyer sees it (no internal keys). */
@@ -225,7 +317,7 @@ export interface OrderSummary {
 }
 
 /** The list card of an order; works on the stored order and on the buyer's view of it alike. */
-export function summarizeOrder(order: Pick<Order, '_id' | 'orderNo' | 'status' | 'refund' | 'lines' | 'payableFen' | 'createdAt'>): OrderSummary {
+export function summarizeOrder(order: Pick<Order, '_id' | 'orderNo' | 'status' | 'refund' | 'previousRefunds' | 'lines' | 'payment' | 'payableFen' | 'createdAt'>): OrderSummary {
   return {
     _id: order._id,
     orderNo: order.orderNo,

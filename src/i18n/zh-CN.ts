@@ -60,6 +60,7 @@ const ORDER_EVENT: Record<TimelineEntry['event'], string> = {
   confirmReceipt: '确认收货',
   autoComplete: '自动确认收货',
   requestRefund: '申请退款',
+  startRefund: '商家发起退款',
   approveRefund: '退款已同意',
   rejectRefund: '退款被拒绝',
   refundSucceeded: '退款成功',
@@ -78,8 +79,9 @@ export const buyerActionText = (action: BuyerAction): string => BUYER_ACTION[act
 // Failures
 
 /** Why an order cannot make a move now, from the state machine's context. */
-function illegalTransition({ event, status, refundStatus }: Details): string {
+function illegalTransition({ event, status, refundStatus, refundedAll }: Details): string {
   if (refundStatus === 'requested' || refundStatus === 'approved') return '订单正在退款中'
+  if (refundedAll) return '订单已全部退款'
   if (refundStatus === 'failed') return '订单退款异常，请联系客服'
   const now = ORDER_STATUS[status as OrderStatus] ?? ''
   switch (event as OrderEvent) {
@@ -92,7 +94,7 @@ function illegalTransition({ event, status, refundStatus }: Details): string {
     case 'autoComplete':
       return `订单${now}，不能确认收货`
     case 'requestRefund':
-      return refundStatus === ('refunded' satisfies RefundStatus) ? '订单已退款' : `订单${now}，不能申请退款`
+      return `订单${now}，不能申请退款`
     default:
       return `订单${now}，不能进行此操作`
   }
@@ -146,6 +148,9 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   PAYMENT_QUERY_FAILED: '支付结果查询失败，请稍后重试',
   PAYMENT_UNAVAILABLE: '支付暂时不可用，请稍后重试',
   REFUND_ALREADY_RECORDED: '退款结果已记录',
+  REFUND_AMOUNT_INVALID: ({ maxFen }) => (typeof maxFen === 'number' && maxFen > 0 ? `退款金额须在 ¥0.01 到 ${formatFen(maxFen)} 之间` : '没有可退的金额'),
+  REFUND_LIMIT_REACHED: ({ max }) => `一笔订单最多退款 ${max} 次`,
+  REFUND_LINE_INVALID: ({ maxQuantity }) => (typeof maxQuantity === 'number' && maxQuantity > 0 ? `这件商品最多可退 ${maxQuantity} 件` : '这件商品已无可退数量'),
 
   // Shops, bindings and share codes (issue 8)
   SHOP_ILLEGAL_TRANSITION: shopIllegalTransition,

@@ -2,6 +2,7 @@ import { makeAutoObservable, observable, runInAction } from 'mobx'
 import { orderFunction } from '../contracts/functions'
 import { ORDER_TABS, summarizeOrder, type OrderSummary, type OrderTab, type OrderView } from '../core/order'
 import type { LineRequest } from '../core/pricing'
+import type { RefundLineAsk } from '../core/refund'
 import { CloudError, type CloudClient } from '../services/cloud'
 import type { PaymentService } from '../services/payment'
 import type { CartStore } from './cart-store'
@@ -86,8 +87,9 @@ export class OrderStore {
     return this.act(orderId, () => this.cloud.call(orderFunction, 'confirmReceipt', { orderId }))
   }
 
-  requestRefund(orderId: string, reason: string): Promise<Outcome<OrderView>> {
-    return this.act(orderId, () => this.cloud.call(orderFunction, 'requestRefund', { orderId, reason }))
+  /** The whole order (no lines), or the lines and units chosen. */
+  requestRefund(orderId: string, reason: string, lines?: RefundLineAsk[]): Promise<Outcome<OrderView>> {
+    return this.act(orderId, () => this.cloud.call(orderFunction, 'requestRefund', { orderId, reason, ...(lines ? { lines } : {}) }))
   }
 
   /** Shows an order the server just answered with, here and in every list that has it. */

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { Order, OrderEvent, OrderStatus, ORDER_MOVES, RefundStatus, buyerActions, buyerStatusOf, orderNumber, requestKeyOf, transition } from '../../src/core/order'
+import { Order, OrderEvent, OrderStatus, ORDER_MOVES, Refund, RefundStatus, buyerActions, buyerStatusOf, orderNumber, refundedGoodsFenOf, requestKeyOf, transition } from '../../src/core/order'
 
 const at = new Date('2026-11-25T02:00:00Z')
 const buyer = { kind: 'buyer' as const, openid: 'o1' }
+
+/** A refund of one of the order's two units (¥0.50 of its ¥1.00). */
+const partial = (status: RefundStatus, outRefundNo = 'R1'): Refund => ({
+  status,
+  startedBy: 'buyer',
+  reason: '不想要了',
+  lines: [{ lineIndex: 0, quantity: 1, goodsFen: 50 }],
+  requestedFen: 50,
+  amountFen: 50,
+  goodsFen: 50,
+  shippingFen: 0,
+  final: false,
+  outRefundNo,
+  requestedAt: at,
+})
 
 function order(status: OrderStatus, refund: RefundStatus | null = null): Order {
   return {
@@ -11,7 +26,7 @@ function order(status: OrderStatus, refund: RefundStatus | null = null): Order {
     buyerOpenid: 'o1',
     requestKey: requestKeyOf('o1', 'r1'),
     status,
-    lines: [],
+    lines: [{ skuId: 's1', productId: 'p1', categoryId: 'c1', title: '龙井', specs: {}, image: '', unitPriceFen: 50, quantity: 2, lineTotalFen: 100, discountFen: 0, paidFen: 100 }],
     goodsFen: 100,
     discountFen: 0,
     shippingFen: 0,
@@ -20,7 +35,7 @@ function order(status: OrderStatus, refund: RefundStatus | null = null): Order {
     address: { name: '林', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路1号' },
     remark: '',
     payment: { outTradeNo: '20261125100000000001' },
-    ...(refund ? { refund: { status: refund, reason: '不想要了', amountFen: 100, outRefundNo: 'R1', requestedAt: at } } : {}),
+    ...(refund ? { refund: partial(refund) } : {}),
     timeline: [],
     createdAt: at,
     expiresAt: at,
@@ -38,15 +53,15 @@ const LEGAL: Array<[OrderEvent, OrderStatus, RefundStatus | null, OrderStatus, R
   ['rejectPayment', 'pending_payment', null, 'cancelled', null],
   ['cancel', 'pending_payment', null, 'cancelled', null],
   ['expire', 'pending_payment', null, 'cancelled', null],
-  ['ship', 'paid', null, 'shipped', null],
-  ['ship', 'paid', 'rejected', 'shipped', 'rejected'],
-  ['confirmReceipt', 'shipped', null, 'completed', null],
-  ['confirmReceipt', 'shipped', 'rejected', 'completed', 'rejected'],
-  ['autoComplete', 'shipped', null, 'completed', null],
-  ['autoComplete', 'shipped', 'rejected', 'completed', 'rejected'],
+  // After a partial refund the rest of the order carries on.
+  ...(['ship', 'confirmReceipt', 'autoComplete'] as const).flatMap((event): typeof LEGAL =>
+    ([null, 'rejected', 'refunded'] as const).map((refund) => [event, event === 'ship' ? 'paid' : 'shipped', refund, event === 'ship' ? 'shipped' : 'completed', refund]),
+  ),
   ...(['paid', 'shipped', 'completed'] as OrderStatus[]).flatMap((s): typeof LEGAL => [
-    ['requestRefund', s, null, s, 'requested'],
-    ['requestRefund', s, 'rejected', s, 'requested'],
+    ...([null, 'rejected', 'refunded'] as const).flatMap((refund): typeof LEGAL => [
+      ['requestRefund', s, refund, s, 'requested'],
+      ['startRefund', s, refund, s, 'approved'],
+    ]),
     ['approveRefund', s, 'requested', s, 'approved'],
     ['rejectRefund', s, 'requested', s, 'rejected'],
     ['refundSucceeded', s, 'approved', s, 'refunded'],
@@ -58,11 +73,14 @@ const LEGAL: Array<[OrderEvent, OrderStatus, RefundStatus | null, OrderStatus, R
 describe('order lifecycle', () => {
   it.each(LEGAL)('%s: %s (refund %s) → %s (refund %s)', (event, from, refundFrom, to, refundTo) => {
     const before = order(from, refundFrom)
-    const result = transition(before, event, buyer, at, event === 'requestRefund' ? { refund: { status: 'requested', reason: '质量问题', amountFen: 100, outRefundNo: 'R2', requestedAt: at } } : {})
+    const opens = event === 'requestRefund' || event === 'startRefund'
+    const result = transition(before, event, buyer, at, opens ? { refund: partial('requested', 'R2') } : {})
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.data.status).toBe(to)
     expect(result.data.refund?.status ?? null).toBe(refundTo)
+    // A new refund keeps the one before it in the order's history.
+    expect(result.data.previousRefunds?.map((r) => r.status) ?? []).toEqual(opens && refundFrom ? [refundFrom] : [])
     expect(result.data.timeline).toHaveLength(1)
     expect(result.data.timeline[0]).toMatchObject({ event, at, actor: buyer })
     if (from !== to) expect(result.data.timeline[0]).toMatchObject({ from, to })
@@ -89,11 +107,35 @@ describe('order lifecycle', () => {
     expect(refused).toBe(EVENTS.length * STATUSES.length * REFUNDS.length - LEGAL.length)
   })
 
-  it('tells the buyer the order is refunded once the money is back, whatever the order status was', () => {
-    expect(buyerStatusOf(order('paid', 'refunded'))).toBe('refunded')
-    expect(buyerStatusOf(order('completed', 'refunded'))).toBe('refunded')
+  /** The order after a second refund gave back its other unit: the buyer keeps nothing. */
+  const refundedWhole = (status: OrderStatus): Order => ({ ...order(status), previousRefunds: [partial('refunded')], refund: { ...partial('refunded', 'R2'), final: true } })
+
+  it('tells the buyer the order is refunded once the money for all of it is back, whatever the order status was', () => {
+    expect(buyerStatusOf(refundedWhole('paid'))).toBe('refunded')
+    expect(buyerStatusOf(refundedWhole('completed'))).toBe('refunded')
+    expect(buyerStatusOf(order('paid', 'refunded'))).toBe('paid')
     expect(buyerStatusOf(order('paid', 'requested'))).toBe('paid')
     expect(buyerStatusOf(order('shipped'))).toBe('shipped')
+  })
+
+  it.each(['ship', 'confirmReceipt', 'autoComplete', 'requestRefund'] as const)('an order refunded whole cannot %s: the buyer has no goods left', (event) => {
+    const refused = transition(refundedWhole(event === 'confirmReceipt' || event === 'autoComplete' ? 'shipped' : 'paid'), event, buyer, at, event === 'requestRefund' ? { refund: partial('requested', 'R3') } : {})
+    expect(refused.ok ? undefined : refused.error).toMatchObject({ code: 'ORDER_ILLEGAL_TRANSITION', details: { refundStatus: 'refunded', refundedAll: true } })
+    expect(buyerActions(refundedWhole('shipped'))).toEqual([])
+  })
+
+  it('HQ may still send back money left after the goods (a shipping fee it kept), and nothing once all is back', () => {
+    const goodsBack = { ...refundedWhole('shipped'), shippingFen: 1000, payableFen: 1100 }
+    expect(transition(goodsBack, 'startRefund', { kind: 'hq', openid: 'o-hq' }, at, { refund: partial('approved', 'R3') }).ok).toBe(true)
+    const refused = transition(refundedWhole('shipped'), 'startRefund', { kind: 'hq', openid: 'o-hq' }, at, { refund: partial('approved', 'R3') })
+    expect(refused.ok ? undefined : refused.error.details).toMatchObject({ refundedAll: true })
+  })
+
+  it('counts the goods refunded over the refunds that succeeded, shipping and unfinished refunds excluded', () => {
+    expect(refundedGoodsFenOf(order('paid'))).toBe(0)
+    expect(refundedGoodsFenOf(order('paid', 'approved'))).toBe(0)
+    expect(refundedGoodsFenOf(order('paid', 'refunded'))).toBe(50)
+    expect(refundedGoodsFenOf({ ...refundedWhole('paid'), refund: { ...partial('refunded', 'R2'), amountFen: 1050, shippingFen: 1000 } })).toBe(100)
   })
 
   it('a refund that failed is not shown as refunded, and waits for HQ rather than the buyer', () => {

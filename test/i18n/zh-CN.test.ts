@@ -33,6 +33,9 @@ const SAMPLE_DETAILS: Record<string, Record<string, unknown>> = {
   CART_FULL: { max: 100 },
   CART_QUANTITY_TOO_LARGE: { max: 99 },
   ADDRESS_BOOK_FULL: { max: 20 },
+  REFUND_AMOUNT_INVALID: { maxFen: 6800 },
+  REFUND_LIMIT_REACHED: { max: 50 },
+  REFUND_LINE_INVALID: { lineIndex: 1, maxQuantity: 2 },
 }
 
 describe('the zh-CN words of every code', () => {
@@ -61,7 +64,8 @@ describe('the zh-CN words of every code', () => {
     expect(refused('pay', 'cancelled')).toBe('订单已取消，请重新下单')
     expect(refused('ship', 'paid', 'failed')).toBe('订单退款异常，请联系客服')
     expect(refused('confirmReceipt', 'paid', 'requested')).toBe('订单正在退款中')
-    expect(refused('requestRefund', 'paid', 'refunded')).toBe('订单已退款')
+    expect(refused('requestRefund', 'cancelled')).toBe('订单已取消，不能申请退款')
+    expect(errorText('ORDER_ILLEGAL_TRANSITION', { event: 'requestRefund', status: 'paid', refundStatus: 'refunded', refundedAll: true })).toBe('订单已全部退款')
   })
 
   it('a code this build does not know reads as a generic line, not as the code', () => {

@@ -57,8 +57,12 @@ export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
   rejectPayment: [releaseStock],
   confirmReceipt: [freezeCommission],
   autoComplete: [freezeCommission],
-  // Goods refunded before they shipped are still in the warehouse.
-  refundSucceeded: [async (tx, move) => (move.before?.status === 'paid' ? releaseStock(tx, move) : undefined), reverseCommission],
+  // Goods refunded before they shipped are still in the warehouse: the units the refund gives back return.
+  refundSucceeded: [
+    (tx, { before, after }) =>
+      before?.status === 'paid' ? moveStock(tx, after.refund!.lines.filter((l) => l.quantity > 0).map((l) => ({ skuId: after.lines[l.lineIndex].skuId, delta: l.quantity }))) : Promise.resolve(),
+    reverseCommission,
+  ],
 }
 
 /**

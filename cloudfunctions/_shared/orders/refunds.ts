@@ -1,34 +1,38 @@
-import { Actor, Order, RefundFailure, transition } from '../../../src/core/order'
+import { Actor, Order, RefundFailure, paidFenOf, transition } from '../../../src/core/order'
 import type { AnomalyKind, PaymentGateway, RefundNotice } from '../../../src/core/payment'
+import * as refunds from '../../../src/core/refund'
 import { Result, fail, ok } from '../../../src/core/result'
 import { Transaction, db } from '../database'
 import { AnomalyReport, noteAnomaly, recordAnomaly } from './anomalies'
 import { changeOrder, findOrderByNo } from './repository'
 
-/** The buyer asks for the whole amount back, with a reason HQ reads. */
-export function requestRefund(order: Order, reason: string, actor: Actor, now: Date): Promise<Result<Order>> {
-  const attempt = order.timeline.filter((e) => e.event === 'requestRefund').length + 1
-  return changeOrder(order._id, (current) =>
-    transition(
-      current,
-      'requestRefund',
-      actor,
-      now,
-      { refund: { status: 'requested', reason, amountFen: current.payableFen, outRefundNo: `R${current.orderNo}${attempt}`, requestedAt: now } },
-      reason,
-    ),
-    now,
-  )
+/** The buyer asks for the whole order back, or for some lines and units, with a reason HQ reads. */
+export function requestRefund(orderId: string, lines: refunds.RefundAsk['lines'], reason: string, actor: Actor, now: Date): Promise<Result<Order>> {
+  return changeOrder(orderId, (order) => refunds.requestRefund(order, lines, reason, actor, now), now)
 }
 
 /**
- * HQ approves: the order records the approval, then WeChat Pay is asked to send the money. The
- * approval is never undone — WeChat may have acted even when its answer is lost — so a refund not
- * clearly accepted stays approved and is asked for again with the same refund number (idempotent at
- * WeChat) by `followUpRefund`, until WeChat says how it ended.
+ * HQ approves the buyer's request, as asked or for less: the order records the approval, then WeChat
+ * Pay is asked to send the money. The approval is never undone — WeChat may have acted even when its
+ * answer is lost — so a refund not clearly accepted stays approved and is asked for again with the same
+ * refund number (idempotent at WeChat) by `followUpRefund`, until WeChat says how it ended.
  */
-export async function approveRefund(orderId: string, actor: Actor, gateway: PaymentGateway, now: Date): Promise<Result<Order>> {
-  const approved = await changeOrder(orderId, (order) => transition(order, 'approveRefund', actor, now, { refund: { ...order.refund!, decidedAt: now } }), now)
+export function approveRefund(orderId: string, amountFen: number | undefined, actor: Actor, gateway: PaymentGateway, now: Date): Promise<Result<Order>> {
+  return approveAndSend(orderId, (order) => refunds.approveRefund(order, amountFen, actor, now), gateway, now)
+}
+
+/** HQ refunds lines, an amount or all that is left on its own; sent to WeChat Pay as an approval is. */
+export function startRefund(orderId: string, ask: refunds.RefundAsk, reason: string, actor: Actor, gateway: PaymentGateway, now: Date): Promise<Result<Order>> {
+  return approveAndSend(orderId, (order) => refunds.startRefund(order, ask, reason, actor, now), gateway, now)
+}
+
+/**
+ * Once the order holds the approved refund, WeChat Pay is asked for it. The order allows one refund in
+ * progress at a time and checks what is left in the same transaction that approves it, so however many
+ * approvals race, what WeChat is asked for never adds up to more than was paid.
+ */
+async function approveAndSend(orderId: string, approve: (order: Order) => Result<Order>, gateway: PaymentGateway, now: Date): Promise<Result<Order>> {
+  const approved = await changeOrder(orderId, approve, now)
   if (approved.ok) await resendRefund(approved.data, gateway)
   return approved
 }
@@ -39,7 +43,7 @@ function resendRefund(order: Order, gateway: PaymentGateway): Promise<'accepted'
   return gateway.refund({
     outTradeNo: order.payment.outTradeNo,
     outRefundNo: refund.outRefundNo,
-    totalFen: order.payment.paidFen ?? order.payableFen,
+    totalFen: paidFenOf(order),
     refundFen: refund.amountFen,
     reason: refund.reason,
   })
@@ -104,11 +108,12 @@ const alreadyRecorded = () => fail('REFUND_ALREADY_RECORDED')
  * WeChat Pay reports how a refund ended (its notification, or `followUpRefund` asking), once per
  * order however often the news comes: the check and the change are one transaction on the order.
  *
- * Succeeded: the order is refunded (and its effects run: stock back if it had not shipped). Failed (CHANGE: the money could not go back to the original account; REFUNDCLOSE): that
+ * Succeeded: the refund is done (and its effects run: the units it gives back return to stock if
+ * they had not shipped). Failed (CHANGE: the money could not go back to the original account; REFUNDCLOSE): that
  * refund number is finished — WeChat will not retry it and neither do we — so the refund shows 退款异常
  * rather than 已退款 and an anomaly for HQ is written in the same transaction. A later success (HQ
- * handled it at the merchant platform) still refunds the order. News that fits no refund we asked for
- * is kept as an anomaly too.
+ * handled it at the merchant platform) still refunds the order. News of an earlier refund of the order
+ * that succeeded is already recorded; news that fits no refund we asked for is kept as an anomaly.
  */
 export async function recordRefund(notice: RefundNotice, now: Date): Promise<Result<RefundRecord>> {
   const order = await findOrderByNo(notice.outTradeNo)
@@ -142,7 +147,12 @@ export async function recordRefund(notice: RefundNotice, now: Date): Promise<Res
     return done.error.code === 'REFUND_ALREADY_RECORDED' ? ok('already_recorded') : done
   }
 
-  if (order.refund?.outRefundNo !== notice.outRefundNo) return anomaly('refund_not_asked_for', notice, now, order._id)
+  if (order.refund?.outRefundNo !== notice.outRefundNo) {
+    const earlier = order.previousRefunds?.find((r) => r.outRefundNo === notice.outRefundNo)
+    if (!earlier) return anomaly('refund_not_asked_for', notice, now, order._id)
+    // WeChat delivers a notification again until it is acknowledged, also after the next refund began.
+    return earlier.status === 'refunded' && end.state === 'succeeded' ? ok('already_recorded') : anomaly('refund_in_unexpected_state', notice, now, order._id)
+  }
   const done = await changeOrder(
     order._id,
     (current) => {

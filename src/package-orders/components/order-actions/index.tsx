@@ -5,14 +5,15 @@ import { useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import { showDone, showError } from '../../../components/display'
 import type { BuyerAction, OrderView } from '../../../core/order'
+import type { RefundLineAsk } from '../../../core/refund'
 import { buyerActionText } from '../../../i18n/zh-CN'
 import { useStores } from '../../../stores'
 import type { Outcome } from '../../../stores/load-state'
 import { ReasonSheet } from '../reason-sheet'
+import { RefundSheet } from '../refund-sheet'
 import './index.less'
 
 const CANCEL_REASONS = ['不想买了', '信息填写错误', '重复下单', '其他']
-const REFUND_REASONS = ['不想要了', '商品与描述不符', '质量问题', '发错货', '其他']
 
 /** Left to right, as Chinese shops lay them out: the quiet actions first, the one to take last. */
 const ORDER: BuyerAction[] = ['cancel', 'requestRefund', 'confirmReceipt', 'pay']
@@ -50,8 +51,12 @@ export const OrderActions = observer(function OrderActions({ order }: OrderActio
         if (confirm) report(await orders.confirmReceipt(order._id), () => '已确认收货')
         return
       }
-      case 'cancel':
       case 'requestRefund':
+        // The refund form needs the whole order (its lines and earlier refunds); a list card has less.
+        void orders.load(order._id)
+        setAsking(action)
+        return
+      case 'cancel':
         setAsking(action)
         return
       default: {
@@ -61,10 +66,11 @@ export const OrderActions = observer(function OrderActions({ order }: OrderActio
     }
   }
 
-  const answer = async (reason: string) => {
-    const outcome = asking === 'cancel' ? await orders.cancel(order._id, reason) : await orders.requestRefund(order._id, reason)
+  const answer = async (reason: string, lines?: RefundLineAsk[]) => {
+    const outcome = asking === 'cancel' ? await orders.cancel(order._id, reason) : await orders.requestRefund(order._id, reason, lines)
     if (report(outcome, () => (asking === 'cancel' ? '订单已取消' : '退款申请已提交'))) setAsking(null)
   }
+  const full = orders.order(order._id)
 
   const actions = ORDER.filter((action) => order.actions.includes(action))
   if (actions.length === 0) return null
@@ -92,17 +98,8 @@ export const OrderActions = observer(function OrderActions({ order }: OrderActio
           onClose={() => setAsking(null)}
         />
       )}
-      {asking === 'requestRefund' && (
-        <ReasonSheet
-          title='申请退款'
-          reasons={REFUND_REASONS}
-          withInput
-          inputPlaceholder='补充说明（选填）'
-          confirmText='提交申请'
-          busy={busy}
-          onConfirm={(reason) => void answer(reason)}
-          onClose={() => setAsking(null)}
-        />
+      {asking === 'requestRefund' && full.status === 'ready' && (
+        <RefundSheet order={full.data} busy={busy} onConfirm={(reason, lines) => void answer(reason, lines)} onClose={() => setAsking(null)} />
       )}
     </View>
   )

@@ -1,5 +1,5 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import './index.less'
 
@@ -11,6 +11,10 @@ interface ReasonSheetProps {
   inputPlaceholder?: string
   confirmText: string
   busy: boolean
+  /** What else the sheet asks, above the reasons (the lines of a refund). */
+  children?: ReactNode
+  /** False while that part is not answered: the confirm button waits. */
+  ready?: boolean
   onConfirm: (reason: string) => void
   onClose: () => void
 }
@@ -19,7 +23,7 @@ const MAX_REASON_LENGTH = 200
 
 /** A bottom sheet asking why: reasons to pick, and optionally the buyer's own words. */
 export function ReasonSheet(props: ReasonSheetProps) {
-  const { title, reasons, withInput = false, inputPlaceholder, confirmText, busy, onConfirm, onClose } = props
+  const { title, reasons, withInput = false, inputPlaceholder, confirmText, busy, children, ready = true, onConfirm, onClose } = props
   const [picked, setPicked] = useState<string | null>(null)
   const [text, setText] = useState('')
   const written = text.trim()
@@ -30,6 +34,7 @@ export function ReasonSheet(props: ReasonSheetProps) {
       <View className='reason-sheet__mask' onClick={() => !busy && onClose()} />
       <View className='reason-sheet__panel'>
         <Text className='reason-sheet__title'>{title}</Text>
+        {children}
         <View className='reason-sheet__reasons'>
           {reasons.map((r) => (
             <Text
@@ -52,7 +57,7 @@ export function ReasonSheet(props: ReasonSheetProps) {
         )}
         <View className='reason-sheet__buttons'>
           <ActionButton className='reason-sheet__cancel' disabled={busy} onClick={onClose}>再想想</ActionButton>
-          <ActionButton className='reason-sheet__confirm' disabled={busy || !reason} loading={busy} onClick={() => reason && onConfirm(reason)}>
+          <ActionButton className='reason-sheet__confirm' disabled={busy || !reason || !ready} loading={busy} onClick={() => reason && ready && onConfirm(reason)}>
             {confirmText}
           </ActionButton>
         </View>

@@ -11,6 +11,7 @@ import { useStores } from '../../../stores'
 import { Amounts } from '../../components/amounts'
 import { OrderActions } from '../../components/order-actions'
 import { OrderLines } from '../../components/order-lines'
+import { Refunds } from './refunds'
 import { StatusHeader } from './status-header'
 import { Timeline } from './timeline'
 import './index.less'
@@ -61,9 +62,15 @@ function OrderDetail({ order }: { order: OrderView }) {
         />
         <InfoRow label='下单时间' value={formatShanghai(order.createdAt, 'YYYY-MM-DD HH:mm:ss')} />
         {paid && <InfoRow label='支付时间' value={formatShanghai(paid, 'YYYY-MM-DD HH:mm:ss')} />}
-        {order.refund && <InfoRow label='退款原因' value={order.refund.reason} />}
         {order.remark && <InfoRow label='订单备注' value={order.remark} />}
       </View>
+
+      {order.refund && (
+        <View className='order-detail__card'>
+          <Text className='order-detail__card-title'>退款记录</Text>
+          <Refunds order={order} />
+        </View>
+      )}
 
       <View className='order-detail__card'>
         <Text className='order-detail__card-title'>订单动态</Text>

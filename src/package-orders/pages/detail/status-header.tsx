@@ -5,7 +5,7 @@ import { buyerStatusText, refundStatusText } from '../../../i18n/zh-CN'
 
 /** One sentence under the status: what happens next, or what happened. */
 function hintFor(order: OrderView): string {
-  if (order.refund?.status === 'refunded') return '退款已原路退回，预计 1–3 个工作日到账'
+  if (order.buyerStatus === 'refunded') return '退款已原路退回，预计 1–3 个工作日到账'
   switch (order.status) {
     case 'pending_payment':
       return `请在 ${formatShanghai(order.expiresAt, 'HH:mm')} 前完成支付，超时订单将自动取消`

@@ -15,12 +15,14 @@ interface OrderCardProps {
 export function OrderCard({ order, onOpen }: OrderCardProps) {
   const count = order.lines.reduce((sum, line) => sum + line.quantity, 0)
   const status = buyerStatusText(order.buyerStatus)
+  // Beside the status: a refund in progress, or one that gave back part of the order.
+  const refund = order.refundStatus === 'refunded' ? (order.buyerStatus === 'refunded' ? null : '部分退款') : order.refundStatus ? refundStatusText(order.refundStatus) : null
   return (
     <View className='order-card' onClick={() => onOpen(order._id)}>
       <View className='order-card__head'>
         <Text className='order-card__time'>{formatShanghai(order.createdAt)}</Text>
         <Text className={`order-card__status order-card__status--${order.status}`}>
-          {order.refundStatus && order.refundStatus !== 'refunded' ? `${status} · ${refundStatusText(order.refundStatus)}` : status}
+          {refund ? `${status} · ${refund}` : status}
         </Text>
       </View>
       {order.lines.length === 1 ? (

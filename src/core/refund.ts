@@ -1,0 +1,147 @@
+import { prorate } from './money'
+import { Actor, Order, Refund, RefundLine, keepsGoods, refundedOf, refundsOf, refusalOf, transition } from './order'
+import { Result, fail, ok } from './result'
+
+/**
+ * What a refund sends back, as a shop's after-sales does it (有赞, 微信小店): the buyer asks for the
+ * whole order or for some lines and units; HQ approves that, or less, or starts a refund itself for
+ * lines or for an amount. An order may be refunded several times, one refund at a time, never more in
+ * all than was paid.
+ *
+ * The money of a line is what the buyer paid for it (`paidFen`, its share of the discounts off). Units
+ * given back are worth their share of it, rounded down, and the last unit of a line takes what is left
+ * of it, so a line's refunds add up to exactly what it paid.
+ *
+ * Shipping: the fee goes back only with the refund that sends back the last of the goods money — the
+ * whole order, or the last lines of it — never with a partial one (有赞 and 微信小店 refund shipping with
+ * the last item only). When goods have shipped, HQ may keep it by approving less: an approved amount
+ * is taken from the goods first, so a refund reduced by the fee carries no shipping.
+ */
+
+/** WeChat Pay refunds one payment at most 50 times. */
+export const MAX_REFUNDS_PER_ORDER = 50
+
+/** Units of one order line to give back. */
+export interface RefundLineAsk {
+  lineIndex: number
+  quantity: number
+}
+
+export interface RefundAsk {
+  /** Lines and units to give back; absent: everything the buyer has left (the whole order, or the rest of it). */
+  lines?: RefundLineAsk[]
+  /**
+   * HQ only. With lines, less than they come to; without, money alone, the goods staying with the buyer
+   * (a price adjustment, a damaged item kept), up to everything left to refund.
+   */
+  amountFen?: number
+}
+
+/** A refund's amounts; `amountFen` = `goodsFen` + `shippingFen`. */
+export type RefundAmounts = Pick<Refund, 'lines' | 'amountFen' | 'goodsFen' | 'shippingFen' | 'final'>
+
+type RefundableOrder = Pick<Order, 'lines' | 'shippingFen' | 'refund' | 'previousRefunds'>
+
+/** What is left of each line to refund, after the refunds that succeeded: units, and goods money. */
+export function leftToRefund(order: Pick<Order, 'lines' | 'refund' | 'previousRefunds'>): Array<{ units: number; goodsFen: number }> {
+  const refunded = refundedOf(order)
+  return order.lines.map((line, i) => ({ units: line.quantity - refunded.lines[i].quantity, goodsFen: line.paidFen - refunded.lines[i].goodsFen }))
+}
+
+/**
+ * The amounts of a refund asked for now, from what earlier refunds left: REFUND_LINE_INVALID for a line
+ * the order does not have, asked twice, or for more units than are left of it; REFUND_AMOUNT_INVALID
+ * (with `maxFen`) for an amount of nothing or above what the lines come to.
+ */
+export function planRefund(order: RefundableOrder, ask: RefundAsk): Result<RefundAmounts> {
+  const sent = refundsOf(order).filter((r) => r.status !== 'requested' && r.status !== 'rejected').length
+  if (sent >= MAX_REFUNDS_PER_ORDER) return fail('REFUND_LIMIT_REACHED', { max: MAX_REFUNDS_PER_ORDER })
+  const refunded = refundedOf(order)
+  const left = leftToRefund(order)
+  // Everything left; money alone leaves the units with the buyer.
+  const moneyOnly = ask.amountFen !== undefined && !ask.lines
+  let lines: RefundLine[] = left.map((l, lineIndex) => ({ lineIndex, quantity: moneyOnly ? 0 : l.units, goodsFen: l.goodsFen }))
+  if (ask.lines) {
+    lines = []
+    for (const { lineIndex, quantity } of ask.lines) {
+      const line = order.lines[lineIndex]
+      const units = left[lineIndex]?.units ?? 0
+      if (!line || quantity < 1 || quantity > units || lines.some((l) => l.lineIndex === lineIndex)) {
+        return fail('REFUND_LINE_INVALID', { lineIndex, maxQuantity: units })
+      }
+      lines.push({ lineIndex, quantity, goodsFen: unitsGoodsFen(line, refunded.lines[lineIndex].quantity, quantity, left[lineIndex].goodsFen) })
+    }
+  }
+  const goodsFen = sum(lines)
+  const goodsLeftFen = left.reduce((total, l) => total + l.goodsFen, 0)
+  const shippingFen = goodsFen === goodsLeftFen ? order.shippingFen - refunded.shippingFen : 0
+  return shrink(order, { lines, goodsFen, shippingFen }, ask.amountFen ?? goodsFen + shippingFen)
+}
+
+/** HQ approves less than was asked: the same lines and units, `amountFen` taken from the goods first. */
+export function reduceRefund(order: RefundableOrder, refund: Pick<Refund, 'lines' | 'goodsFen' | 'shippingFen'>, amountFen: number): Result<RefundAmounts> {
+  return shrink(order, refund, amountFen)
+}
+
+/** The refund of `asked` cut to `amountFen`: goods first, each line keeping its part of them. */
+function shrink(order: RefundableOrder, asked: Pick<Refund, 'lines' | 'goodsFen' | 'shippingFen'>, amountFen: number): Result<RefundAmounts> {
+  const maxFen = asked.goodsFen + asked.shippingFen
+  if (!Number.isInteger(amountFen) || amountFen < 1 || amountFen > maxFen) return fail('REFUND_AMOUNT_INVALID', { maxFen })
+  const goodsFen = Math.min(amountFen, asked.goodsFen)
+  const shares = prorate(goodsFen, asked.lines.map((l) => l.goodsFen))
+  // A line stays when units go back or money does; a line with neither says nothing.
+  const lines = asked.lines.map((l, i) => ({ ...l, goodsFen: shares[i] })).filter((l) => l.quantity > 0 || l.goodsFen > 0)
+  const amounts = { lines, amountFen, goodsFen, shippingFen: amountFen - goodsFen }
+  return ok({ ...amounts, final: !keepsGoods(order, amounts) })
+}
+
+/**
+ * The goods money of `quantity` more units of a line of which `returned` units went back before: their
+ * share of what the line paid, rounded down; the last unit takes what is left of the line.
+ */
+function unitsGoodsFen(line: Order['lines'][number], returned: number, quantity: number, goodsLeftFen: number): number {
+  if (returned + quantity === line.quantity) return goodsLeftFen
+  const share = (units: number) => Math.floor((line.paidFen * units) / line.quantity)
+  return Math.min(goodsLeftFen, share(returned + quantity) - share(returned))
+}
+
+const sum = (lines: RefundLine[]) => lines.reduce((total, l) => total + l.goodsFen, 0)
+
+/**
+ * The refund's number at WeChat Pay: the order's, with how many refunds it has started, this one
+ * included. Counted from the timeline, so a number is never used twice, whatever became of the refund.
+ */
+function refundNumber(order: Pick<Order, 'orderNo' | 'timeline'>): string {
+  const started = order.timeline.filter((e) => e.event === 'requestRefund' || e.event === 'startRefund').length
+  return `R${order.orderNo}${started + 1}`
+}
+
+function newRefund(order: Order, amounts: RefundAmounts, startedBy: Refund['startedBy'], reason: string, at: Date): Refund {
+  return { status: 'requested', startedBy, reason, requestedFen: amounts.amountFen, ...amounts, outRefundNo: refundNumber(order), requestedAt: at }
+}
+
+/** The buyer asks for the whole order back (no lines) or for some lines and units; HQ decides. */
+export function requestRefund(order: Order, lines: RefundAsk['lines'], reason: string, actor: Actor, at: Date): Result<Order> {
+  const refused = refusalOf(order, 'requestRefund')
+  if (refused) return refused
+  const planned = planRefund(order, { lines })
+  if (!planned.ok) return planned
+  return transition(order, 'requestRefund', actor, at, { refund: newRefund(order, planned.data, 'buyer', reason, at) }, reason)
+}
+
+/** HQ refunds on its own, for lines, an amount or everything left; approved as it starts. */
+export function startRefund(order: Order, ask: RefundAsk, reason: string, actor: Actor, at: Date): Result<Order> {
+  const refused = refusalOf(order, 'startRefund')
+  if (refused) return refused
+  const planned = planRefund(order, ask)
+  if (!planned.ok) return planned
+  return transition(order, 'startRefund', actor, at, { refund: { ...newRefund(order, planned.data, 'hq', reason, at), decidedAt: at } }, reason)
+}
+
+/** HQ approves the buyer's request as asked, or for a smaller `amountFen`. */
+export function approveRefund(order: Order, amountFen: number | undefined, actor: Actor, at: Date): Result<Order> {
+  const approved = transition(order, 'approveRefund', actor, at, { refund: { ...order.refund!, decidedAt: at } })
+  if (!approved.ok || amountFen === undefined) return approved
+  const reduced = reduceRefund(order, order.refund!, amountFen)
+  return reduced.ok ? ok({ ...approved.data, refund: { ...approved.data.refund!, ...reduced.data } }) : reduced
+}

@@ -1,0 +1,218 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { Order, Refund, buyerActions, buyerStatusOf, keepsGoods, paidFenOf, refundedGoodsFenOf, refundedOf, refundsOf, requestKeyOf, transition } from '../../src/core/order'
+import { CatalogLine, quoteOrder } from '../../src/core/pricing'
+import { MAX_REFUNDS_PER_ORDER, RefundAsk, approveRefund, planRefund, requestRefund, startRefund } from '../../src/core/refund'
+
+const at = new Date('2026-11-25T02:00:00Z')
+const buyer = { kind: 'buyer' as const, openid: 'o1' }
+const hq = { kind: 'hq' as const, openid: 'o-hq' }
+const wechat = { kind: 'wechat' as const }
+
+const catalogLine = (skuId: string, priceFen: number, quantity: number): CatalogLine => ({
+  sku: { _id: skuId, productId: `p-${skuId}`, specs: {}, priceFen, stock: 100 },
+  product: { _id: `p-${skuId}`, title: skuId, images: [], onShelf: true, categoryId: 'cat' },
+  quantity,
+})
+
+/**
+ * Three 龙井 at ¥10.00 and one 白茶 at ¥5.00, ¥1.00 off (¥0.86 and ¥0.14 of it by line), ¥8.00 shipping:
+ * the buyer paid ¥29.14 + ¥4.86 for the goods and ¥42.00 in all. A 龙井 is worth ¥9.71, ¥9.71, ¥9.72.
+ */
+function paidOrder(): Order {
+  const quote = quoteOrder([catalogLine('longjing', 1000, 3), catalogLine('baicha', 500, 1)], { freeOverFen: 10000, feeFen: 800 }, [
+    { discountsFor: () => [{ source: 'coupon:1', label: '立减', amountFen: 100 }] },
+  ])
+  if (!quote.ok) throw new Error('quote')
+  return {
+    _id: 'o',
+    orderNo: '20261125100000000001',
+    buyerOpenid: 'o1',
+    requestKey: requestKeyOf('o1', 'r1'),
+    status: 'paid',
+    ...quote.data,
+    address: { name: '林', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路1号' },
+    remark: '',
+    payment: { outTradeNo: '20261125100000000001', paidFen: quote.data.payableFen, paidAt: at },
+    timeline: [],
+    createdAt: at,
+    expiresAt: at,
+    updatedAt: at,
+  }
+}
+
+const must = <T>(result: { ok: true; data: T } | { ok: false; error: unknown }): T => {
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error)}`)
+  return result.data
+}
+
+/** HQ refunds as asked and WeChat Pay succeeds. */
+const refunded = (order: Order, ask: RefundAsk): Order => must(transition(must(startRefund(order, ask, '售后', hq, at)), 'refundSucceeded', wechat, at))
+
+describe('the order as paid', () => {
+  it('is the order the rules below are read against', () => {
+    const order = paidOrder()
+    expect(order.lines.map((l) => [l.quantity, l.paidFen])).toEqual([
+      [3, 2914],
+      [1, 486],
+    ])
+    expect([order.shippingFen, order.payableFen]).toEqual([800, 4200])
+  })
+})
+
+describe('what a refund sends back', () => {
+  const line = (lineIndex: number, quantity: number) => ({ lineIndex, quantity })
+
+  it.each<[string, RefundAsk, Array<[number, number, number]>, number, number, boolean]>([
+    // what is asked, [line, units, goods] per line, goods, shipping, final
+    ['the whole order: every unit, all the goods and the shipping fee', {}, [[0, 3, 2914], [1, 1, 486]], 3400, 800, true],
+    ['one 龙井: its share of what the line paid, rounded down', { lines: [line(0, 1)] }, [[0, 1, 971]], 971, 0, false],
+    ['two 龙井', { lines: [line(0, 2)] }, [[0, 2, 1942]], 1942, 0, false],
+    ['all three 龙井: the line as paid, no shipping (白茶 is still the buyer’s)', { lines: [line(0, 3)] }, [[0, 3, 2914]], 2914, 0, false],
+    ['the 白茶', { lines: [line(1, 1)] }, [[1, 1, 486]], 486, 0, false],
+    ['every line chosen by hand: the last goods bring the shipping fee', { lines: [line(1, 1), line(0, 3)] }, [[1, 1, 486], [0, 3, 2914]], 3400, 800, true],
+    ['HQ, one 龙井 for ¥5.00', { lines: [line(0, 1)], amountFen: 500 }, [[0, 1, 500]], 500, 0, false],
+    ['HQ, ¥10.00 alone: spread over the lines, the goods stay with the buyer', { amountFen: 1000 }, [[0, 0, 857], [1, 0, 143]], 1000, 0, false],
+    ['HQ, ¥35.00 alone: all the goods money, then shipping', { amountFen: 3500 }, [[0, 0, 2914], [1, 0, 486]], 3400, 100, true],
+    ['HQ, the whole order less the shipping fee: goods first, so no shipping', { lines: [line(0, 3), line(1, 1)], amountFen: 3400 }, [[0, 3, 2914], [1, 1, 486]], 3400, 0, true],
+    ['HQ, the whole order for ¥20.00: the lines keep their part of the goods', { lines: [line(0, 3), line(1, 1)], amountFen: 2000 }, [[0, 3, 1714], [1, 1, 286]], 2000, 0, true],
+  ])('%s', (_rule, ask, lines, goodsFen, shippingFen, final) => {
+    const plan = must(planRefund(paidOrder(), ask))
+    expect(plan.lines.map((l) => [l.lineIndex, l.quantity, l.goodsFen])).toEqual(lines)
+    expect(plan).toMatchObject({ goodsFen, shippingFen, amountFen: goodsFen + shippingFen, final })
+  })
+
+  it.each<[string, RefundAsk, string, Record<string, unknown>]>([
+    ['a line the order does not have', { lines: [line(2, 1)] }, 'REFUND_LINE_INVALID', { lineIndex: 2, maxQuantity: 0 }],
+    ['more units than the line has', { lines: [line(0, 4)] }, 'REFUND_LINE_INVALID', { lineIndex: 0, maxQuantity: 3 }],
+    ['no units', { lines: [line(0, 0)] }, 'REFUND_LINE_INVALID', { lineIndex: 0, maxQuantity: 3 }],
+    ['a line twice', { lines: [line(0, 1), line(0, 1)] }, 'REFUND_LINE_INVALID', { lineIndex: 0, maxQuantity: 3 }],
+    ['more than was paid', { amountFen: 4201 }, 'REFUND_AMOUNT_INVALID', { maxFen: 4200 }],
+    ['more than the lines come to', { lines: [line(1, 1)], amountFen: 487 }, 'REFUND_AMOUNT_INVALID', { maxFen: 486 }],
+    ['nothing', { amountFen: 0 }, 'REFUND_AMOUNT_INVALID', { maxFen: 4200 }],
+    ['a fraction of a fen', { amountFen: 10.5 }, 'REFUND_AMOUNT_INVALID', { maxFen: 4200 }],
+  ])('refuses %s', (_case, ask, code, details) => {
+    expect(planRefund(paidOrder(), ask)).toEqual({ ok: false, error: { code, details } })
+  })
+})
+
+describe('several refunds of one order', () => {
+  it('three 龙井 one by one, then the 白茶: the units add up to the line, the last refund brings the shipping, and no more than was paid', () => {
+    let order = paidOrder()
+    const amounts: number[] = []
+    for (const lines of [[{ lineIndex: 0, quantity: 1 }], [{ lineIndex: 0, quantity: 1 }], [{ lineIndex: 0, quantity: 1 }], [{ lineIndex: 1, quantity: 1 }]]) {
+      expect(keepsGoods(order)).toBe(true)
+      order = refunded(order, { lines })
+      amounts.push(order.refund!.amountFen)
+    }
+    expect(amounts).toEqual([971, 971, 972, 486 + 800])
+    expect(refundsOf(order).map((r) => r.outRefundNo)).toEqual([1, 2, 3, 4].map((n) => `R${order.orderNo}${n}`))
+    expect(refundedOf(order)).toMatchObject({ fen: paidFenOf(order), goodsFen: 3400, shippingFen: 800 })
+    expect(refundedGoodsFenOf(order)).toBe(3400)
+    expect(buyerStatusOf(order)).toBe('refunded')
+    expect(order.refund!.final).toBe(true)
+    // Nothing is left: not for the buyer, not for HQ.
+    expect(buyerActions(order)).toEqual([])
+    expect(requestRefund(order, undefined, '再退', buyer, at)).toMatchObject({ ok: false, error: { details: { refundedAll: true } } })
+    expect(startRefund(order, { amountFen: 1 }, '再退', hq, at)).toMatchObject({ ok: false, error: { details: { refundedAll: true } } })
+  })
+
+  it('HQ may keep the shipping fee of a whole-order refund, and send it back later on its own', () => {
+    const asked = must(requestRefund(paidOrder(), undefined, '不想要了', buyer, at))
+    expect(asked.refund).toMatchObject({ status: 'requested', startedBy: 'buyer', requestedFen: 4200, amountFen: 4200 })
+    const approved = must(approveRefund(asked, 3400, hq, at))
+    expect(approved.refund).toMatchObject({ status: 'approved', requestedFen: 4200, amountFen: 3400, goodsFen: 3400, shippingFen: 0, final: true, decidedAt: at })
+    const order = must(transition(approved, 'refundSucceeded', wechat, at))
+    expect(buyerStatusOf(order)).toBe('refunded')
+    // The buyer has no goods to ask about; HQ can still send back the fee.
+    expect(buyerActions(order)).toEqual([])
+    expect(must(planRefund(order, {}))).toMatchObject({ lines: [], goodsFen: 0, shippingFen: 800, amountFen: 800 })
+    const fee = refunded(order, {})
+    expect(refundedOf(fee).fen).toBe(4200)
+  })
+
+  it('an amount alone, then lines: each line gives back what is left of it, and the total is what was paid', () => {
+    let order = refunded(paidOrder(), { amountFen: 1000 })
+    expect(buyerStatusOf(order)).toBe('paid')
+    expect(buyerActions(order)).toEqual(['requestRefund'])
+    order = refunded(order, { lines: [{ lineIndex: 1, quantity: 1 }] })
+    expect(order.refund).toMatchObject({ goodsFen: 486 - 143, shippingFen: 0 })
+    order = refunded(order, {})
+    expect(order.refund).toMatchObject({ lines: [{ lineIndex: 0, quantity: 3, goodsFen: 2914 - 857 }], shippingFen: 800, final: true })
+    expect(refundedOf(order).fen).toBe(4200)
+  })
+
+  it('a rejected or failed refund sends nothing: what is left is counted from the refunds that succeeded', () => {
+    const rejected = must(transition(must(requestRefund(paidOrder(), undefined, '不想要了', buyer, at)), 'rejectRefund', hq, at))
+    expect(must(planRefund(rejected, {})).amountFen).toBe(4200)
+    const again = must(requestRefund(rejected, [{ lineIndex: 1, quantity: 1 }], '白茶破损', buyer, at))
+    expect(again.previousRefunds).toEqual([rejected.refund])
+    expect(again.refund).toMatchObject({ outRefundNo: `R${again.orderNo}2`, amountFen: 486 })
+
+    const failed = must(transition(must(startRefund(paidOrder(), {}, '售后', hq, at)), 'refundFailed', wechat, at))
+    expect(refundedOf(failed).fen).toBe(0)
+    // Until HQ settles it, a failed refund holds the order: no other refund, no shipping.
+    expect(startRefund(failed, { amountFen: 1 }, '再退', hq, at)).toMatchObject({ ok: false, error: { details: { refundStatus: 'failed' } } })
+  })
+
+  it('one refund at a time: while one is asked for or on its way, another is refused', () => {
+    const asked = must(requestRefund(paidOrder(), [{ lineIndex: 0, quantity: 1 }], '买多了', buyer, at))
+    expect(startRefund(asked, { amountFen: 100 }, '售后', hq, at)).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { refundStatus: 'requested' } } })
+    const approved = must(approveRefund(asked, undefined, hq, at))
+    expect(requestRefund(approved, [{ lineIndex: 1, quantity: 1 }], '再退', buyer, at)).toMatchObject({ ok: false, error: { details: { refundStatus: 'approved' } } })
+    expect(approveRefund(approved, undefined, hq, at)).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION' } })
+  })
+
+  it('HQ approves less, never more, than was asked', () => {
+    const asked = must(requestRefund(paidOrder(), [{ lineIndex: 0, quantity: 1 }], '买多了', buyer, at))
+    expect(approveRefund(asked, 972, hq, at)).toEqual({ ok: false, error: { code: 'REFUND_AMOUNT_INVALID', details: { maxFen: 971 } } })
+    expect(must(approveRefund(asked, 500, hq, at)).refund).toMatchObject({ requestedFen: 971, amountFen: 500, lines: [{ lineIndex: 0, quantity: 1, goodsFen: 500 }] })
+  })
+
+  it(`WeChat Pay refunds a payment at most ${MAX_REFUNDS_PER_ORDER} times, so the ${MAX_REFUNDS_PER_ORDER + 1}st is refused before it is sent`, () => {
+    let order: Order = { ...paidOrder(), payment: { ...paidOrder().payment, paidFen: 4200 } }
+    for (let i = 0; i < MAX_REFUNDS_PER_ORDER; i++) order = refunded(order, { amountFen: 1 })
+    expect(startRefund(order, { amountFen: 1 }, '售后', hq, at)).toEqual({ ok: false, error: { code: 'REFUND_LIMIT_REACHED', details: { max: MAX_REFUNDS_PER_ORDER } } })
+  })
+})
+
+describe('whatever refunds are asked, in whatever order', () => {
+  const ask = fc.oneof(
+    fc.record({ kind: fc.constant('lines' as const), lines: fc.array(fc.record({ lineIndex: fc.nat(2), quantity: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 2 }), share: fc.option(fc.double({ min: 0, max: 1, noNaN: true })) }),
+    fc.record({ kind: fc.constant('amount' as const), amountFen: fc.integer({ min: 1, max: 4300 }) }),
+    fc.record({ kind: fc.constant('whole' as const), share: fc.option(fc.double({ min: 0, max: 1, noNaN: true })) }),
+  )
+
+  it('never more than was paid, no line more than it paid, no unit twice, and shipping only when no goods money is left', () => {
+    fc.assert(
+      fc.property(fc.array(ask, { maxLength: 12 }), (asks) => {
+        let order = paidOrder()
+        for (const a of asks) {
+          const plan = planRefund(order, a.kind === 'amount' ? { amountFen: a.amountFen } : { lines: a.kind === 'lines' ? a.lines : undefined })
+          if (!plan.ok) continue
+          // HQ approves all or part of it.
+          const share = a.kind === 'amount' ? null : a.share
+          const amountFen = share === null ? undefined : Math.max(1, Math.floor(plan.data.amountFen * share))
+          const started = startRefund(order, a.kind === 'amount' ? { amountFen: a.amountFen } : { lines: a.kind === 'lines' ? a.lines : undefined, amountFen }, '售后', hq, at)
+          if (!started.ok) continue
+          const refund: Refund = started.data.refund!
+          const before = refundedOf(order)
+          order = must(transition(started.data, 'refundSucceeded', wechat, at))
+          const after = refundedOf(order)
+          if (refund.shippingFen > 0) expect(after.goodsFen).toBe(3400)
+          expect(refund.amountFen).toBe(refund.goodsFen + refund.shippingFen)
+          expect(after.fen - before.fen).toBe(refund.amountFen)
+        }
+        const total = refundedOf(order)
+        expect(total.fen).toBeLessThanOrEqual(paidFenOf(order))
+        expect(total.shippingFen).toBeLessThanOrEqual(order.shippingFen)
+        order.lines.forEach((line, i) => {
+          expect(total.lines[i].goodsFen).toBeLessThanOrEqual(line.paidFen)
+          expect(total.lines[i].quantity).toBeLessThanOrEqual(line.quantity)
+        })
+        expect(new Set(refundsOf(order).map((r) => r.outRefundNo)).size).toBe(refundsOf(order).length)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
