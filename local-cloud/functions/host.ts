@@ -37,6 +37,8 @@ interface Instance {
   current?: Pending
   /** Killed or exited: never handed to another caller. */
   dead?: boolean
+  /** Settles when the instance has loaded its code: null when ready, else why it could not. */
+  loaded: Promise<string | null>
 }
 
 export interface FunctionHostOptions {
@@ -56,6 +58,11 @@ export interface FunctionHostOptions {
 
 const WORKER = path.join(__dirname, 'worker.cjs')
 const DEFAULT_TIMEOUT_S = 3
+/**
+ * How long a new instance may take to load its code. CloudBase times initialisation apart from the
+ * invocation, so a cold start on a busy machine never eats into the function's own timeout.
+ */
+const INIT_TIMEOUT_S = 30
 const MAX_TIMEOUT_S = 60
 
 export const ERR_FUNCTION_NOT_FOUND = -501000
@@ -116,6 +123,12 @@ export class FunctionHost {
     }
     const { timeoutSeconds } = this.config(name)
     const instance = await this.acquire(name)
+    const loadError = await this.whenLoaded(instance)
+    if (loadError !== null) {
+      this.discard(instance)
+      instance.child.kill('SIGKILL')
+      return { ok: false, errCode: ERR_FUNCTION_EXECUTE_FAIL, errMsg: `errCode: ${ERR_FUNCTION_EXECUTE_FAIL} functions execute fail | errMsg: ${loadError}` }
+    }
     return new Promise<Invocation>((resolve) => {
       const requestId = randomUUID()
       const timer = setTimeout(() => {
@@ -156,6 +169,15 @@ export class FunctionHost {
         },
       })
     })
+  }
+
+  /** The instance's load, bounded by the initialisation timeout. */
+  private whenLoaded(instance: Instance): Promise<string | null> {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve(`initialisation timed out after ${INIT_TIMEOUT_S} seconds`), INIT_TIMEOUT_S * 1000)
+    })
+    return Promise.race([instance.loaded, timeout]).finally(() => clearTimeout(timer))
   }
 
   /** Starts the timer triggers declared in each function's config.json. */
@@ -263,13 +285,18 @@ export class FunctionHost {
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     })
-    const instance: Instance = { id, name, child }
+    let settleLoad: (error: string | null) => void = () => {}
+    const loaded = new Promise<string | null>((resolve) => (settleLoad = resolve))
+    const instance: Instance = { id, name, child, loaded }
+    // The code loads as soon as the instance starts, as the cloud's runtime does before the first event.
+    child.send({ type: 'load', file: this.entry(name) })
     const forward = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line.trim()) this.log(`[${name}] ${line}`)
     }
     child.stdout?.on('data', forward)
     child.stderr?.on('data', forward)
     child.on('message', (message: any) => {
+      if (message.type === 'loaded') return settleLoad(message.error ?? null)
       const pending = instance.current
       if (!pending || pending === placeholder) return
       if (message.type === 'result') pending.done({ ok: true, result: message.result })
@@ -284,6 +311,7 @@ export class FunctionHost {
       }
     })
     child.on('exit', (code, signal) => {
+      settleLoad(`instance exited (${signal ?? code}) while loading`)
       const pending = instance.current
       const wasListed = (this.instances.get(name) ?? []).includes(instance)
       if (wasListed) this.discard(instance)

@@ -6,6 +6,15 @@ const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'TCB_SOURCE']
 let entry
 
 process.on('message', async (message) => {
+  if (message.type === 'load') {
+    try {
+      entry = require(message.file)
+      process.send({ type: 'loaded' })
+    } catch (error) {
+      process.send({ type: 'loaded', error: error && error.stack ? String(error.stack) : String(error) })
+    }
+    return
+  }
   if (message.type !== 'invoke') return
   const { id, file, event, identity, context } = message
   for (const key of IDENTITY_KEYS) {

@@ -77,6 +77,10 @@ describe('function host', () => {
     expect((await call('slow', { ms: 10 })).body.result).toEqual({ slept: 10 })
   })
 
+  it('a cold instance’s loading is timed apart from the invocation, as CloudBase times initialisation on its own', async () => {
+    expect((await call('slow-start', {})).body.result).toEqual({ started: true })
+  })
+
   it('an unknown function is an error, and a malformed body is a 400', async () => {
     expect((await call('nope', {})).body.errCode).toBe(-501000)
     const response = await fetch(`${t.cloud.url}/functions/whoami`, { method: 'POST', body: '{not json' })
