@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -26,6 +27,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: {
       enable: true,
+      // One cache per checkout: worktrees that share one node_modules shared one cache under
+      // node_modules/.cache, and a weapp build restored from another checkout's cache lost a module
+      // (zod's, required by package-orders and package-address): the mini program could not open checkout.
+      name: `${process.env.NODE_ENV}-${process.env.TARO_ENV}-${createHash('sha256').update(__dirname).digest('hex').slice(0, 12)}`,
     },
     mini: {
       postcss: {
