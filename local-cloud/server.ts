@@ -64,6 +64,8 @@ export interface LocalCloud {
   port: number
   /** The address the server's socket is bound to. */
   boundAddress: string
+  /** The mini program's appId, as WeChat Pay signs it and functions see it (`WX_APPID`). */
+  appId: string
   db: DatabaseService
   functions: FunctionHost
   /** The record of `cloud.openapi.*` calls. */
@@ -282,6 +284,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     url,
     port,
     boundAddress,
+    appId,
     db,
     functions,
     openapi,

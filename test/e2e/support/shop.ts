@@ -1,34 +1,23 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Browser, Page, chromium } from 'playwright-core'
-import { demoPersonas, type DemoPersona } from '../../../demo/personas'
-import { seedDemo } from '../../../scripts/seed-demo'
-import { LocalCloud, startLocalCloud } from '../../../local-cloud/server'
-import { connectSdk, tempDir } from '../../support/local-cloud'
+import type { DemoPersona } from '../../../demo/personas'
+import { startDemoShop, type DemoShop } from '../../support/demo-shop'
 
 const REPO = path.resolve(__dirname, '../../..')
 const H5 = path.join(REPO, 'dist-h5')
 export const ARTIFACTS = path.join(REPO, 'test-artifacts')
 
-/**
- * The shop as `npm start` runs it, but on a free port with a fresh data directory. `extraPersonas`
- * join the development sign-in (someone the demo does not have, such as a roster entry not yet verified).
- */
-export async function startShop(extraPersonas: DemoPersona[] = []): Promise<{ cloud: LocalCloud; db: any; close(): Promise<void> }> {
+/** The demo shop serving the H5 build and the demo's images, as `npm start` does. */
+export async function startShop(extraPersonas: DemoPersona[] = []): Promise<DemoShop> {
   if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist-h5 is missing: run npm run build:h5 (npm test builds it)')
-  const cloud = await startLocalCloud({
-    dataDir: tempDir('e2e'),
-    buildFunctions: false,
-    log: () => {},
-    personas: [...demoPersonas, ...extraPersonas],
+  return startDemoShop({
+    extraPersonas,
     staticRoots: [
       { prefix: '/assets/', dir: path.join(REPO, 'demo/assets') },
       { prefix: '/', dir: H5 },
     ],
   })
-  const db = (await connectSdk(cloud.url)).database()
-  await seedDemo(db)
-  return { cloud, db, close: () => cloud.close() }
 }
 
 /**
