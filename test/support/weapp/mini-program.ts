@@ -28,6 +28,8 @@ export const SCENES = {
   qrCode: 1047,
   /** A page shared to Moments, opened in single-page mode. */
   momentsSinglePage: 1154,
+  /** The full mini program, entered from a Moments single page (前往小程序). */
+  momentsEntered: 1155,
 } as const
 
 export interface LaunchOptions {
@@ -145,6 +147,7 @@ export class MiniProgram {
   private readonly pageIds = new Map<string, string>()
   private readonly pending = new Set<Promise<unknown>>()
   private readonly sheets: SystemSheet[] = []
+  private restoreConsole: (() => void) | undefined
   private appInstance: Record<string, any> | undefined
   private registering: { route: string } | undefined
   private compId: string | undefined
@@ -173,6 +176,7 @@ export class MiniProgram {
       errorHookInstalled = true
     }
     this.installGlobals(layer.simulatedApi)
+    this.captureConsole()
     // A fresh runtime: Taro, React and the app's stores start again, as in a newly started mini program.
     for (const file of Object.keys(require.cache)) if (file.startsWith(this.dist + path.sep)) delete require.cache[file]
     require(path.join(this.dist, 'app.js'))
@@ -294,12 +298,24 @@ export class MiniProgram {
     this.tabPages.clear()
     if (this.appInstance) this.lifecycle(this.appInstance, 'onHide')
     this.closed = true
+    this.restoreConsole?.()
     if (active === this) active = undefined
   }
 
   /** @internal */
   error(message: string): void {
     this.errors.push(message)
+  }
+
+  /**
+   * What the app, React, Taro or the template runtime prints as an error or a warning is a failure
+   * here: the app itself logs nothing in normal use, so anything printed is news.
+   */
+  private captureConsole(): void {
+    const { error, warn } = console
+    console.error = (...args: unknown[]) => this.error(`console.error: ${args.map(String).join(' ')}`)
+    console.warn = (...args: unknown[]) => this.error(`console.warn: ${args.map(String).join(' ')}`)
+    this.restoreConsole = () => Object.assign(console, { error, warn })
   }
 
   private installGlobals(simulatedApi: Record<string, unknown>): void {

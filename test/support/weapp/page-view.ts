@@ -34,6 +34,11 @@ export class View {
     private readonly rootElement: () => Element,
   ) {}
 
+  /** Everything this part shows, as text. */
+  get shown(): string {
+    return textOf(this.rootElement())
+  }
+
   all(selector: string, match: Omit<Match, 'nth'> = {}): Element[] {
     const found = [...this.rootElement().querySelectorAll(selector)]
     const { hasText } = match
@@ -141,9 +146,11 @@ export class View {
   }
 }
 
+/** A WXML attribute (`open-type`) as wcc's render function set it on the node (`openType`). */
 function attributeOf(element: Element, name: string): unknown {
   const node = (element as Element & { __wxElement?: { _vt?: { attrs: Array<{ name: string; value: unknown }> } } }).__wxElement
-  return node?._vt?.attrs.find((a) => a.name === name)?.value
+  const compiled = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
+  return node?._vt?.attrs.find((a) => a.name === compiled)?.value
 }
 
 /** The control, at the target or around it, whose `disabled` would swallow the tap. */
