@@ -60,9 +60,10 @@ export interface ShareCard {
   imageUrl?: string
 }
 
+/** What a Moments post carries: the sharing page with this query. */
 export interface TimelineCard {
   title?: string
-  query?: string
+  query: string
   imageUrl?: string
 }
 
@@ -140,6 +141,11 @@ export class MiniProgram {
   private readonly routes: Set<string>
   private readonly tabRoutes: string[]
   private readonly enter: EnterOptions
+  /**
+   * A page opened from a Moments post runs alone (单页模式): no login, no navigation, no tab bar, no
+   * open-type buttons, and a storage of its own — the test gives it one apart from the phone's.
+   */
+  private readonly singlePage: boolean
   private readonly cloud: LaunchOptions['cloud']
   private readonly stack: LivePage[] = []
   /** Tab pages stay alive once opened, as WeChat keeps them, whether or not they are on the stack. */
@@ -163,6 +169,7 @@ export class MiniProgram {
     this.storage = options.storage ?? new Map()
     const { route, query } = parseUrl(options.path ?? `/${this.app.pages[0]}`)
     this.enter = { path: route, query, scene: options.scene ?? SCENES.discover, referrerInfo: {}, forwardMaterials: [] }
+    this.singlePage = this.enter.scene === SCENES.momentsSinglePage
   }
 
   /** @internal launchMiniProgram's second half. */
@@ -322,7 +329,7 @@ export class MiniProgram {
     const wx = createWx(
       {
         appId: this.cloud.appId,
-        openid: this.openid,
+        openid: this.singlePage ? undefined : this.openid,
         cloudUrl: this.cloud.url,
         enter: this.enter,
         storage: this.storage,
@@ -358,8 +365,16 @@ export class MiniProgram {
     })
   }
 
+  /** What WeChat does with anything that would leave a single page: a toast, and nothing else. */
+  private refuseInSinglePage(): void {
+    if (!this.singlePage) return
+    this.records.toasts.push({ title: SINGLE_PAGE_REFUSAL, icon: 'none' })
+    throw new WxRefusal(SINGLE_PAGE_REFUSAL)
+  }
+
   private readonly router: Router = {
     navigateTo: async (url) => {
+      this.refuseInSinglePage()
       const { route, query } = this.resolve(url)
       if (this.tabRoutes.includes(route)) throw new WxRefusal('can not navigateTo a tabbar page')
       if (this.stack.length >= 10) throw new WxRefusal('webview count limit exceed')
@@ -369,6 +384,7 @@ export class MiniProgram {
       this.stack.push(this.loadPage(route, query))
     },
     redirectTo: async (url) => {
+      this.refuseInSinglePage()
       const { route, query } = this.resolve(url)
       if (this.tabRoutes.includes(route)) throw new WxRefusal('can not redirectTo a tabbar page')
       this.records.navigations.push({ api: 'redirectTo', url })
@@ -377,12 +393,14 @@ export class MiniProgram {
       this.stack.push(this.loadPage(route, query))
     },
     navigateBack: async (delta) => {
+      this.refuseInSinglePage()
       if (this.stack.length <= 1) throw new WxRefusal('cannot navigate back at first page.')
       this.records.navigations.push({ api: 'navigateBack', url: String(delta) })
       for (let i = 0; i < Math.max(1, delta) && this.stack.length > 1; i++) this.unload(this.stack.pop()!)
       this.lifecycle(this.stack.at(-1)!.component.instance, 'onShow')
     },
     switchTab: async (url) => {
+      this.refuseInSinglePage()
       const { route } = this.resolve(url)
       if (!this.tabRoutes.includes(route)) throw new WxRefusal('can not switch to no-tabBar page')
       this.records.navigations.push({ api: 'switchTab', url })
@@ -404,6 +422,7 @@ export class MiniProgram {
       }
     },
     reLaunch: async (url) => {
+      this.refuseInSinglePage()
       const { route, query } = this.resolve(url)
       this.records.navigations.push({ api: 'reLaunch', url })
       for (const page of [...this.stack].reverse()) this.unload(page)
@@ -413,6 +432,7 @@ export class MiniProgram {
       this.stack.push(this.loadPage(route, query))
     },
     onTabPage: () => {
+      if (this.singlePage) return false
       const top = this.stack.at(-1)
       return top !== undefined && this.tabPages.get(top.route) === top
     },
@@ -536,7 +556,7 @@ export class MiniProgram {
         if (typeof instance.onShareTimeline !== 'function') throw new Error(`${page.route} cannot be shared to Moments: it has no onShareTimeline`)
         // WeChat offers 分享到朋友圈 only on pages that can also be sent to a chat.
         if (typeof instance.onShareAppMessage !== 'function') this.error(`${page.route} has onShareTimeline without onShareAppMessage`)
-        const answer = (this.lifecycle(instance, 'onShareTimeline') ?? {}) as TimelineCard
+        const answer = (this.lifecycle(instance, 'onShareTimeline') ?? {}) as Partial<TimelineCard>
         await this.settle()
         const shared = { title: answer.title, query: answer.query ?? '', imageUrl: answer.imageUrl }
         this.timelineShares.push({ route: page.route, ...shared })
@@ -549,7 +569,8 @@ export class MiniProgram {
     exparser: viewLayer().exparser,
     settle: () => this.settle(),
     openType: async (type, target) => {
-      if (type === 'share') await this.page.share('button', target)
+      if (this.singlePage) this.records.toasts.push({ title: SINGLE_PAGE_REFUSAL, icon: 'none' })
+      else if (type === 'share') await this.page.share('button', target)
     },
   }
 }
@@ -618,5 +639,8 @@ export class PageView extends View {
     await this.host.settle()
   }
 }
+
+/** WeChat's toast for what a single page cannot do. */
+const SINGLE_PAGE_REFUSAL = '请前往小程序使用完整服务'
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -75,7 +75,8 @@ export interface Router {
 
 export interface WxHost {
   appId: string
-  openid: string
+  /** Who is signed in to WeChat; none in Moments' single-page mode, which has no login. */
+  openid: string | undefined
   cloudUrl: string
   enter: EnterOptions
   storage: Map<string, unknown>
@@ -225,6 +226,8 @@ type AsyncApi = (name: string, run: (options: Options) => Promise<object | void>
  * `wx.cloud`: each call goes to the local cloud's function host as the phone's user, with the
  * event WeChat builds (the data, plus `userInfo`), and comes back as WeChat's callFunction answers:
  * `{ result }`, or a rejection `{ errCode, errMsg }` when the platform could not run the function.
+ * In Moments' single-page mode there is no user: the call goes out with no OPENID, as it does when
+ * the environment allows 未登录访问 (without it, the call would not run at all).
  */
 function cloudApi(host: WxHost, asyncApi: AsyncApi) {
   let initialized = false
@@ -240,9 +243,9 @@ function cloudApi(host: WxHost, asyncApi: AsyncApi) {
       host.records.cloudCalls.push(call)
       const response = await fetch(`${host.cloudUrl}/functions/${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wx-openid': host.openid },
+        headers: { 'content-type': 'application/json', ...(host.openid ? { 'x-wx-openid': host.openid } : {}) },
         // WeChat serialises the data as JSON and adds who is calling.
-        body: JSON.stringify({ ...data, userInfo: { appId: host.appId, openId: host.openid } }),
+        body: JSON.stringify({ ...data, userInfo: { appId: host.appId, ...(host.openid ? { openId: host.openid } : {}) } }),
       })
       const answer = (await response.json()) as { result?: unknown; errCode?: number; errMsg?: string }
       if (answer.errCode !== undefined) {
