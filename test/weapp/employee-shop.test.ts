@@ -11,12 +11,14 @@ import { launchMiniProgram, SCENES, type MiniProgram } from '../support/weapp/mi
  * card's scene. 吴昊 (on HQ's roster, never verified, new to the shop) verifies, opens his shop,
  * picks two products and shares; 林小雨 opens his chat card, is bound to his shop, picks an address
  * from WeChat's own picker and buys; a friend opens his Moments post, first in single-page mode
- * (no login: the page shows, nothing is recorded), then in the full mini program. 吴昊 sees the visits,
+ * (no login: the page shows, nothing is recorded), then in the full mini program; another scans his
+ * poster's 小程序码 and lands on the product from the scene alone. 吴昊 sees the visits,
  * his masked customer and the order with why it is his. One phone at a time: each person's mini
  * program is launched with their own OPENID and storage.
  */
 const WU = 'o-weapp-newcomer-wu'
 const MOMENTS_FRIEND = 'o-weapp-moments-friend'
+const POSTER_FRIEND = 'o-weapp-poster-friend'
 const LIN = demoPersonas.find((p) => p.key === 'consumer-lin')!
 const LONGJING = 'p-longjing-mingqian'
 
@@ -203,11 +205,23 @@ describe('an employee opens a shop and shares it in WeChat; friends buy through 
     expect(binding.data?.shop._id).toBe(shopId)
   })
 
+  it('a friend scans the 小程序码 of his poster: the page learns its product and shop from the scene alone', async () => {
+    // The poster's own code (its canvas is drawn only by WeChat; the H5 e2e decodes a real one).
+    const poster = await callAs(shop.cloud, WU, 'referral', 'createShare', { productId: LONGJING, channel: 'poster' })
+    expect(poster.ok).toBe(true)
+    // WeChat opens the code's page with the scene in the query, URL-encoded, and nothing else.
+    await phoneOf(POSTER_FRIEND, { path: `/pages/product/index?scene=${encodeURIComponent(poster.data.shareCode)}`, scene: SCENES.qrCode })
+    await page().waitFor('.product__title', { hasText: '西湖龙井 明前特级' })
+    await page().waitFor('.product__shop-name', { hasText: '吴昊的小店' })
+    expect(mp.records.cloudCalls[0]).toMatchObject({ action: 'recordVisit', payload: { shareCode: poster.data.shareCode, channel: 'poster' } })
+  })
+
   it('吴昊 sees the visits and binds in his figures, 林小雨 masked among his customers, and why her order is his', async () => {
     await phoneOf(WU, { path: '/package-shop/pages/stats/index', storage: wuStorage })
     await page().waitFor('.stats__visits-chat', { hasText: '1' })
     expect(page().text('.stats__visits-moments')).toBe('1')
-    expect(page().text('.stats__binds')).toBe('2')
+    expect(page().text('.stats__visits-poster')).toBe('1')
+    expect(page().text('.stats__binds')).toBe('3')
     expect(page().text('.stats__orders')).toBe('1')
 
     await mp.open('/package-shop/pages/customers/index')

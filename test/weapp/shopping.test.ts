@@ -51,6 +51,11 @@ describe('a consumer buys tea in the mini program and pays with WeChat Pay', () 
     expect(mp.records.cloudCalls.map((c) => `${c.name}.${c.action}`)).toEqual(
       expect.arrayContaining(['catalog.getStorefront', 'catalog.listProducts', 'cart.getCart']),
     )
+
+    // Scrolling to the end (onReachBottom) brings the next page of the catalog.
+    const firstPage = page().count('.product-card')
+    await page().reachBottom()
+    expect(page().count('.product-card')).toBeGreaterThan(firstPage)
   })
 
   it('browses 绿茶 on the 分类 tab and opens 西湖龙井, priced as a range before a choice', async () => {

@@ -155,7 +155,7 @@ export class MiniProgram {
   private readonly sheets: SystemSheet[] = []
   private restoreConsole: (() => void) | undefined
   private appInstance: Record<string, any> | undefined
-  private registering: { route: string } | undefined
+  private loadingPage = false
   private compId: string | undefined
   private closed = false
 
@@ -203,11 +203,6 @@ export class MiniProgram {
     const top = this.stack.at(-1)
     if (!top) throw new Error('no page is open')
     return top.view
-  }
-
-  /** The stack, bottom first, as getCurrentPages() has it. */
-  get pages(): PageView[] {
-    return this.stack.map((p) => p.view)
   }
 
   /** Opens any page with its query as wx.reLaunch would (every other page closes). */
@@ -358,7 +353,7 @@ export class MiniProgram {
       getCurrentPages: () => this.stack.map((p) => p.component.instance),
       // A page is a component whose methods are the page's functions; the harness calls its lifecycle.
       Page: (config: Record<string, any>) => {
-        if (!this.registering) throw new Error('Page() called outside a page load')
+        if (!this.loadingPage) throw new Error('Page() called outside a page load')
         const methods = Object.fromEntries(Object.entries(config).filter(([, value]) => typeof value === 'function'))
         registerComponent({ data: config.data, methods })
       },
@@ -456,11 +451,11 @@ export class MiniProgram {
     const { document } = viewLayer()
     let id = this.pageIds.get(route)
     if (!id) {
-      this.registering = { route }
+      this.loadingPage = true
       try {
         id = loadComponent(this.dist, route, 'page', this.compId ? { comp: this.compId } : {})
       } finally {
-        this.registering = undefined
+        this.loadingPage = false
       }
       this.pageIds.set(route, id)
     }
