@@ -162,7 +162,8 @@ describe('an employee opens a shop and shares a product; a friend buys through i
     await expect.poll(() => product.locator('.product__price').innerText()).toBe('¥198.00')
     await product.locator('.purchase-bar__buy').click()
 
-    await on(consumer).locator('.checkout__address--empty').click()
+    // A tap while the address book is still loading does nothing: wait until the card offers to add one.
+    await on(consumer).locator('.checkout__address--empty', { hasText: '添加收货地址' }).click()
     const form = on(consumer)
     await form.locator('.address-form__save').waitFor()
     await fillAddressForm(form)
