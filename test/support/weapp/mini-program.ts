@@ -103,7 +103,6 @@ export function parseUrl(url: string, from?: string): { route: string; query: Re
 }
 
 let active: MiniProgram | undefined
-let errorHookInstalled = false
 
 /** Starts the mini program as WeChat does: app.js, App.onLaunch and onShow, then the first page. */
 export async function launchMiniProgram(options: LaunchOptions): Promise<MiniProgram> {
@@ -175,13 +174,7 @@ export class MiniProgram {
   /** @internal launchMiniProgram's second half. */
   async start(): Promise<void> {
     const layer = viewLayer()
-    if (!errorHookInstalled) {
-      layer.exparser.addGlobalErrorListener((error, info) => {
-        active?.error(`${info.message}: ${(error as Error)?.stack ?? error}`)
-        return false
-      })
-      errorHookInstalled = true
-    }
+    layer.onError = (message) => this.error(message)
     this.installGlobals(layer.simulatedApi)
     this.captureConsole()
     // A fresh runtime: Taro, React and the app's stores start again, as in a newly started mini program.
@@ -300,6 +293,7 @@ export class MiniProgram {
     this.tabPages.clear()
     if (this.appInstance) this.lifecycle(this.appInstance, 'onHide')
     this.closed = true
+    viewLayer().onError = () => undefined
     this.restoreConsole?.()
     if (active === this) active = undefined
   }

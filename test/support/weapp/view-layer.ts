@@ -48,15 +48,23 @@ export interface ViewLayer {
   document: Document
   /** The simulator's own `wx` mock: only its device facts (screen, system) are taken from it. */
   simulatedApi: Record<string, unknown>
+  /** Where an error thrown in a handler or lifecycle goes: the running mini program's record. */
+  onError: (message: string) => void
 }
 
 /** wcc writes the whole compiled program to stdout; the simulator's 1 MB default is too small for Taro's templates. */
 const WCC_MAX_BUFFER = 64 * 1024 * 1024
 
-let layer: ViewLayer | undefined
+/**
+ * Kept on the process, not the module: Node's require cache keeps exparser and the simulator (and
+ * the document they were given) for the whole process, even when the test runner loads this module
+ * afresh for another test file.
+ */
+const LAYER = Symbol.for('everyshop.weapp.view-layer')
 
 export function viewLayer(): ViewLayer {
-  if (layer) return layer
+  const kept = (globalThis as { [LAYER]?: ViewLayer })[LAYER]
+  if (kept) return kept
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { JSDOM } = require('jsdom') as { JSDOM: new (html: string, options: object) => { window: any } }
   const { window } = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true })
@@ -80,7 +88,12 @@ export function viewLayer(): ViewLayer {
   ;(globalThis as any).Component = (definition: Record<string, any>) =>
     registerComponent({ ...definition, options: { ...definition.options, classPrefix: '' } })
 
-  layer = { simulate, exparser, document: window.document, simulatedApi }
+  const layer: ViewLayer = { simulate, exparser, document: window.document, simulatedApi, onError: () => undefined }
+  exparser.addGlobalErrorListener((error, info) => {
+    layer.onError(`${info.message}: ${(error as Error)?.stack ?? error}`)
+    return false
+  })
+  ;(globalThis as { [LAYER]?: ViewLayer })[LAYER] = layer
   return layer
 }
 
