@@ -320,6 +320,7 @@ export class MiniProgram {
         appId: this.cloud.appId,
         openid: this.singlePage ? undefined : this.openid,
         cloudUrl: this.cloud.url,
+        privateInfos: this.app.requiredPrivateInfos ?? [],
         enter: this.enter,
         storage: this.storage,
         records: this.records,
@@ -330,13 +331,6 @@ export class MiniProgram {
       },
       simulatedApi,
     )
-    const chooseAddress = wx.chooseAddress as (options?: object) => unknown
-    // WeChat refuses privacy APIs that app.json does not declare.
-    wx.chooseAddress = (options?: object) =>
-      this.app.requiredPrivateInfos?.includes('chooseAddress')
-        ? chooseAddress(options)
-        : Promise.reject({ errMsg: 'chooseAddress:fail the api need to be declared in the requiredPrivateInfos field in app.json/ext.json' })
-
     const registerComponent = (globalThis as any).Component as (definition: object) => void
     Object.assign(globalThis, {
       wx,

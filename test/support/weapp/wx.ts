@@ -54,7 +54,8 @@ export interface Records {
   cloudCalls: CloudCall[]
   toasts: Array<{ title: string; icon: string }>
   modals: Array<{ title: string; content: string; confirm: boolean }>
-  payments: Array<{ package: string; totalFee: number; outcome: 'paid' | 'cancelled' | string }>
+  /** Each pay sheet shown: `open` while it is, then `paid`, or why it closed unpaid (`cancel`…). */
+  payments: Array<{ package: string; totalFee: number; outcome: string }>
   navigations: Array<{ api: string; url: string }>
   clipboard: string[]
   /** The 购物车 tab's badge and its friends, by tab index. */
@@ -78,6 +79,8 @@ export interface WxHost {
   /** Who is signed in to WeChat; none in Moments' single-page mode, which has no login. */
   openid: string | undefined
   cloudUrl: string
+  /** app.json's requiredPrivateInfos: the privacy APIs the app declared, the only ones WeChat lets it call. */
+  privateInfos: string[]
   enter: EnterOptions
   storage: Map<string, unknown>
   records: Records
@@ -216,7 +219,10 @@ export function createWx(host: WxHost, simulatedApi: Record<string, unknown>): R
     getClipboardData: asyncApi('getClipboardData', async () => ({ data: host.records.clipboard.at(-1) ?? '' })),
 
     requestPayment: asyncApi('requestPayment', (options) => requestPayment(host, options)),
-    chooseAddress: asyncApi('chooseAddress', () => host.openSheet('address', {})),
+    chooseAddress: asyncApi('chooseAddress', async () => {
+      if (!host.privateInfos.includes('chooseAddress')) throw new WxRefusal('the api need to be declared in the requiredPrivateInfos field in app.json/ext.json')
+      return host.openSheet('address', {})
+    }),
   }
 }
 
