@@ -9,6 +9,7 @@ import type { IndexSpec } from './database/indexes'
 import { Store } from './database/store'
 import { HTTP_ACCESS_BASE_URL } from '../cloudfunctions/_shared/http-access'
 import { payoutEnvironment } from '../cloudfunctions/_shared/payout/config'
+import { HQ_BOOTSTRAP_OPENID } from '../cloudfunctions/_shared/hq-bootstrap'
 import { buildFunctions, listFunctions } from './functions/build'
 import { FunctionHost, Identity, Invocation } from './functions/host'
 import { HTTP_ACCESS_PREFIX, HttpAccess } from './functions/http-access'
@@ -113,14 +114,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const httpAccess = new HttpAccess(functions, envId, log)
 
   /**
-   * What the console would set on the shop's functions: the HTTP access service's address and the
-   * merchant's WeChat Pay credentials (this cloud's development merchant, against its transfer service).
+   * What the console would set on the shop's functions: the HTTP access service's address, the
+   * merchant's WeChat Pay credentials (this cloud's development merchant, against its transfer service)
+   * and HQ's first admin.
    */
   function functionEnvironment(): Record<string, string> {
     const origin = `http://127.0.0.1:${port}`
     const merchant = transfer.merchantCredentials()
     const payout = merchant && payoutEnvironment({ ...merchant, publicKeyPem: merchant.platformPublicKeyPem, publicKeyId: merchant.platformKeyId, baseUrl: origin })
-    return { [HTTP_ACCESS_BASE_URL]: `${origin}${HTTP_ACCESS_PREFIX}`, ...payout }
+    // The development sign-in's HQ persona is the first admin, as the console's setting names one in production.
+    const firstAdmin = options.personas?.find((p) => p.role === 'hq_admin')
+    return { [HTTP_ACCESS_BASE_URL]: `${origin}${HTTP_ACCESS_PREFIX}`, ...payout, ...(firstAdmin ? { [HQ_BOOTSTRAP_OPENID]: firstAdmin.openid } : {}) }
   }
   const openapi = new OpenApi(options.openapi)
   const storage = new CloudStorage({ dataDir: options.dataDir, envId, origin: () => `http://127.0.0.1:${port}`, log })

@@ -1,44 +1,70 @@
 import type { ZodType, ZodTypeDef } from 'zod'
 import { ActionContract, ActionName, AnswerOf, EDGE_ERRORS, FunctionContract, ParsedOf } from '../../src/contracts/contract'
-import { AppError, Result, fail } from '../../src/core/result'
-import type { Role } from '../../src/core/user'
+import { AppError, Result, fail, ok } from '../../src/core/result'
+import { HqArea, HqRole, mayAct } from '../../src/core/hq'
 import { db } from './database'
+import { hqRoleOf } from './hq-staff'
 import { employeeOf } from './roster'
-import { findUser } from './users'
 import { Caller, CallSource, currentCaller } from './wx-context'
 
 /** A caller WeChat has identified (the edge checked before the handler runs). */
 export type SignedInCaller = Caller & { openid: string }
 
 /**
- * Who may run an action: anyone (the caller may be anonymous), any signed-in caller, or callers HQ
- * gave this role. Every refusal is the edge's, never the handler's.
+ * Who may run an action: anyone (the caller may be anonymous), any signed-in caller, a verified
+ * employee, or HQ staff whose role covers the action's `area` (see HQ_ROLE_AREAS).
+ * Every refusal is the edge's, never the handler's; every HQ action is audited.
  */
-export type Access = 'anyone' | 'caller' | StaffRole
-
-type StaffRole = Exclude<Role, 'consumer'>
-
-/** What a caller without the role is told. */
-const REFUSED: Record<StaffRole, 'EMPLOYEE_REQUIRED' | 'HQ_FORBIDDEN'> = { employee: 'EMPLOYEE_REQUIRED', hq_admin: 'HQ_FORBIDDEN' }
+export type Access = 'anyone' | 'caller' | 'employee' | 'hq'
 
 type Handle<I, O, C> = (input: I, caller: C, now: Date) => Promise<Result<O>>
+
+/** The document an action changes, read before and after it runs for the audit log. */
+export interface Changes<I> {
+  collection: string
+  id(input: I): string | Promise<string | null>
+}
 
 /** How an action of a contract is served: who may call it, whether it is audited, and its use case. */
 export type Handler<I, O> =
   | { access: 'anyone'; handle: Handle<I, O, Caller> }
   | {
-      access: Exclude<Access, 'anyone'>
+      access: 'caller' | 'employee'
       /** Writes who called, with what, and the outcome (refusals and failures included) to `audit_logs`. */
       audited?: boolean
+      handle: Handle<I, O, SignedInCaller>
+    }
+  | {
+      access: 'hq'
+      /** What the action is about: the caller's HQ role must cover it. */
+      area: HqArea
+      /** The document the action changes, so its audit entry holds it before and after. */
+      changes?: Changes<I>
       handle: Handle<I, O, SignedInCaller>
     }
 
 export type Handlers<C extends FunctionContract> = { [K in ActionName<C>]: Handler<ParsedOf<C, K>, AnswerOf<C, K>> }
 
+export interface FunctionOptions {
+  /**
+   * Audit every call of the function — an unknown action, a call from elsewhere, an invalid payload,
+   * a refusal — not only the served ones: HQ's function, where every call of an admin is on record.
+   */
+  auditEveryCall?: boolean
+}
+
 /** The event a client sends: `{ action, payload }`. */
 interface Event {
   action?: unknown
   payload?: unknown
+}
+
+/** What the audit log keeps of a call besides who, what and when. */
+interface Served {
+  outcome: Result<unknown>
+  /** The caller's HQ role when the action needed one; null: none. */
+  hqRole?: HqRole | null
+  change?: { collection: string; id: string; before: unknown; after: unknown }
 }
 
 /**
@@ -47,63 +73,96 @@ interface Event {
  * who is calling, run the use case, audit it if asked, and answer `{ ok, data }` or `{ ok: false, error }`.
  * Anything thrown is a bug: it is logged in full and the caller gets INTERNAL_ERROR.
  */
-export function defineFunction<C extends FunctionContract>(contract: C, handlers: Handlers<C>) {
+export function defineFunction<C extends FunctionContract>(contract: C, handlers: Handlers<C>, options: FunctionOptions = {}) {
   const { name } = contract
   return async function main(event: Event): Promise<Result<unknown>> {
     const actionName = typeof event?.action === 'string' ? event.action : ''
-    if (!Object.prototype.hasOwnProperty.call(handlers, actionName)) return fail('UNKNOWN_ACTION', { action: actionName })
-    const handler: Handler<unknown, unknown> = handlers[actionName as ActionName<C>]
-    const declared: ActionContract = contract.actions[actionName]
     const caller = currentCaller()
-    if (caller.source !== 'client') {
-      console.warn(`${name}.${actionName}: refused call from source ${caller.source}`)
-      return fail('FORBIDDEN_SOURCE')
-    }
-    const parsed = declared.input.safeParse(event.payload ?? {})
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-      console.warn(`${name}.${actionName}: invalid payload ${JSON.stringify(issues)}`)
-      return fail('INVALID_INPUT', { issues })
-    }
     const now = new Date()
-    const audit = handler.access !== 'anyone' && handler.audited ? auditLog(`${name}.${actionName}`, caller, event.payload, now) : undefined
-    let outcome: Result<unknown>
+    const known = Object.prototype.hasOwnProperty.call(handlers, actionName)
+    const handler: Handler<unknown, unknown> | undefined = known ? handlers[actionName as ActionName<C>] : undefined
+    let served: Served
     try {
-      outcome = await serve(handler, parsed.data, caller, now)
+      served = await check(`${name}.${actionName}`, handler, known ? contract.actions[actionName] : undefined, event, caller, now)
     } catch (error) {
       console.error(`${name}.${actionName} failed:`, error)
-      outcome = fail('INTERNAL_ERROR')
+      served = { outcome: fail('INTERNAL_ERROR') }
     }
-    if (!outcome.ok && ![...declared.errors, ...EDGE_ERRORS].includes(outcome.error.code)) {
+    const { outcome } = served
+    if (!outcome.ok && known && ![...contract.actions[actionName].errors, ...EDGE_ERRORS].includes(outcome.error.code)) {
       console.error(`${name}.${actionName} answered ${outcome.error.code}, which its contract does not declare`)
     }
-    await audit?.(outcome)
+    const audited = options.auditEveryCall || (handler && handler.access !== 'anyone' && (handler.access === 'hq' || handler.audited))
+    if (audited) await writeAudit(`${name}.${actionName}`, caller, event?.payload, served, now)
     return outcome
   }
 }
 
-async function serve(handler: Handler<unknown, unknown>, input: unknown, caller: Caller, now: Date): Promise<Result<unknown>> {
-  if (handler.access === 'anyone') return handler.handle(input, caller, now)
-  if (!caller.openid) return fail('AUTH_REQUIRED')
+/**
+ * Everything the edge checks, in order — the action, where the call comes from, who is calling, the
+ * payload — then the use case. Who comes before what: a caller without the role learns nothing of the
+ * payload's rules.
+ */
+async function check(label: string, handler: Handler<unknown, unknown> | undefined, declared: ActionContract | undefined, event: Event, caller: Caller, now: Date): Promise<Served> {
+  if (!handler || !declared) return { outcome: fail('UNKNOWN_ACTION', { action: label.split('.')[1] }) }
+  if (caller.source !== 'client') {
+    console.warn(`${label}: refused call from source ${caller.source}`)
+    return { outcome: fail('FORBIDDEN_SOURCE') }
+  }
+  const parse = (): Result<unknown> => {
+    const parsed = declared.input.safeParse(event.payload ?? {})
+    if (parsed.success) return ok(parsed.data)
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+    console.warn(`${label}: invalid payload ${JSON.stringify(issues)}`)
+    return fail('INVALID_INPUT', { issues })
+  }
+  if (handler.access === 'anyone') {
+    const input = parse()
+    return { outcome: input.ok ? await handler.handle(input.data, caller, now) : input }
+  }
+  if (!caller.openid) return { outcome: fail('AUTH_REQUIRED') }
   const signedIn = { ...caller, openid: caller.openid }
-  if (handler.access !== 'caller' && !(await hasRole(signedIn.openid, handler.access))) return fail(REFUSED[handler.access])
-  return handler.handle(input, signedIn, now)
+  if (handler.access !== 'hq') {
+    // An employee is whoever HQ's roster says verified with this account and is still active.
+    if (handler.access === 'employee' && !(await employeeOf(signedIn.openid))) return { outcome: fail('EMPLOYEE_REQUIRED') }
+    const input = parse()
+    return { outcome: input.ok ? await handler.handle(input.data, signedIn, now) : input }
+  }
+  const hqRole = await hqRoleOf(signedIn.openid, now)
+  if (!hqRole || !mayAct(hqRole, handler.area)) return { outcome: fail('HQ_FORBIDDEN'), hqRole }
+  const input = parse()
+  if (!input.ok) return { outcome: input, hqRole }
+  if (!handler.changes) return { outcome: await handler.handle(input.data, signedIn, now), hqRole }
+  const { collection } = handler.changes
+  const id = await handler.changes.id(input.data)
+  const before = id ? await readDocument(collection, id) : null
+  const outcome = await handler.handle(input.data, signedIn, now)
+  const after = id && outcome.ok ? await readDocument(collection, id) : before
+  return { outcome, hqRole, ...(id ? { change: { collection, id, before, after } } : {}) }
 }
 
 /**
- * An employee is whoever HQ's roster says verified with this account and is still active (an HQ admin
- * may be one too); an HQ admin is whoever HQ made one.
+ * Read outside the action's transaction: `before` is the document as the call found it and `after` as
+ * it left it, unless someone else changed it in between — the audit log is a record, not a ledger.
  */
-async function hasRole(openid: string, role: StaffRole): Promise<boolean> {
-  if (role === 'employee') return (await employeeOf(openid)) !== null
-  return (await findUser(openid))?.role === role
+async function readDocument(collection: string, id: string): Promise<unknown> {
+  return (await db.collection(collection).doc(id).get()).data
 }
 
-function auditLog(action: string, caller: Caller, payload: unknown, at: Date) {
-  return (outcome: Result<unknown>) =>
-    db.collection('audit_logs').add({
-      data: { actorOpenid: caller.openid ?? null, action, payload: payload ?? {}, ...(outcome.ok ? { ok: true } : { ok: false, error: outcome.error.code }), at },
-    })
+function writeAudit(action: string, caller: Caller, payload: unknown, served: Served, at: Date) {
+  const { outcome, hqRole, change } = served
+  return db.collection('audit_logs').add({
+    data: {
+      actorOpenid: caller.openid ?? null,
+      ...(hqRole !== undefined ? { actorRole: hqRole } : {}),
+      source: caller.source,
+      action,
+      payload: payload ?? {},
+      ...(outcome.ok ? { ok: true } : { ok: false, error: outcome.error.code }),
+      ...(change ? { change } : {}),
+      at,
+    },
+  })
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ok } from '../../src/core/result'
+import type { HqRole } from '../../src/core/hq'
 import type { Profile, User } from '../../src/core/user'
 import { db, inTransaction } from './database'
 
@@ -30,8 +31,9 @@ export async function ensureUser(openid: string, now: Date): Promise<User> {
   return met.data
 }
 
-export const profileOf = (user: User): Profile => ({
+export const profileOf = (user: User, hqRole: HqRole | null = null): Profile => ({
   nickname: user.nickname,
   role: user.role,
   ...(user.employeeNo ? { employeeNo: user.employeeNo } : {}),
+  ...(hqRole ? { hqRole } : {}),
 })

@@ -14,7 +14,9 @@ import { ATTRIBUTION_RULES } from '../_shared/bindings'
 import { COMMISSION_RULES } from '../_shared/commission/ledger'
 import { commissionPayout } from '../_shared/commission/payout'
 import { hqWithdrawalViews } from '../_shared/commission/views'
-import { decide, withdrawals } from '../_shared/commission/withdrawals'
+import { WITHDRAWALS, decide, withdrawals } from '../_shared/commission/withdrawals'
+import { HQ_ADMINS, listMembers, removeMember, setMember } from '../_shared/hq-staff'
+import { ROSTER, findEmployee } from '../_shared/roster'
 import { SHOPS, changeShop, saveShopOpening } from '../_shared/shops'
 import { setRules } from '../_shared/versioned-rules'
 import { reassignCustomer } from './reassign'
@@ -25,11 +27,15 @@ const asView = (result: Result<Order>) => (result.ok ? ok(viewOrder(result.data)
 const asHqView = async (result: Result<Withdrawal>) => (result.ok ? ok((await hqWithdrawalViews([result.data]))[0]) : result)
 const SHOP_STATUSES: ShopStatus[] = ['pending', 'active', 'suspended', 'closed']
 
-/** HQ's operations: only users HQ made admins may call them, and every call is in the audit log. */
+/**
+ * HQ's operations: each names the area it belongs to, and only HQ staff whose role covers that area may
+ * call it (HQ_ROLE_AREAS); every call of this function, whatever its fate, is in the audit log.
+ */
 export const main = defineFunction(hqContract, {
   shipOrder: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'orders',
+    changes: { collection: 'orders', id: ({ orderId }) => orderId },
     handle: async ({ orderId, company, trackingNo }, admin, now) =>
       asView(
         await changeOrder(orderId, (order) =>
@@ -39,39 +45,43 @@ export const main = defineFunction(hqContract, {
       ),
   },
   approveRefund: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'orders',
+    changes: { collection: 'orders', id: ({ orderId }) => orderId },
     handle: async ({ orderId, amountFen }, admin, now) => asView(await approveRefund(orderId, amountFen, hqActor(admin), cloudPayGateway, now)),
   },
   startRefund: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'orders',
+    changes: { collection: 'orders', id: ({ orderId }) => orderId },
     handle: async ({ orderId, reason, lines, amountFen }, admin, now) => asView(await startRefund(orderId, { lines, amountFen }, reason, hqActor(admin), cloudPayGateway, now)),
   },
   rejectRefund: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'orders',
+    changes: { collection: 'orders', id: ({ orderId }) => orderId },
     handle: async ({ orderId, reason }, admin, now) => asView(await rejectRefund(orderId, reason, hqActor(admin), now)),
   },
   listPaymentAnomalies: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'payments',
     handle: ({ page, pageSize }) => listAnomalies(page, pageSize),
   },
 
   importRoster: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'roster',
     handle: ({ rows }, _admin, now) => importRoster(rows, now),
   },
   deactivateEmployee: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'roster',
+    changes: { collection: ROSTER, id: ({ employeeNo }) => employeeNo },
     handle: ({ employeeNo, reassignTo }, admin, now) => deactivateEmployee(admin.openid, employeeNo, reassignTo, now),
   },
   listShops: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'shops',
     /** Newest first; every status, or one. Served by the status_createdAt index either way. */
     async handle({ status, page, pageSize }) {
       const { data } = await db
@@ -85,23 +95,26 @@ export const main = defineFunction(hqContract, {
     },
   },
   moveShop: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'shops',
+    changes: { collection: SHOPS, id: ({ shopId }) => shopId },
     handle: ({ shopId, event, note }, admin, now) => changeShop(shopId, (shop) => transitionShop(shop, event, hqActor(admin), now, note)),
   },
   reassignCustomer: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'roster',
+    changes: { collection: 'bindings', id: ({ customerOpenid }) => customerOpenid },
     handle: ({ customerOpenid, reassignTo }, admin, now) => reassignCustomer(admin.openid, customerOpenid, reassignTo, now),
   },
   setAttributionRules: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'settings',
+    changes: { collection: 'settings', id: () => ATTRIBUTION_RULES.name },
     handle: ({ rules }, admin, now) => setRules(ATTRIBUTION_RULES, admin.openid, rules, now),
   },
   listWithdrawals: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'withdrawals',
     async handle({ status, page, pageSize }) {
       const { data } = await withdrawals
         .where(status ? { status } : {})
@@ -113,23 +126,45 @@ export const main = defineFunction(hqContract, {
     },
   },
   approveWithdrawal: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'withdrawals',
+    changes: { collection: WITHDRAWALS, id: ({ withdrawalId }) => withdrawalId },
     handle: async ({ withdrawalId }, admin, now) => asHqView(await decide(withdrawalId, { approve: true }, admin.openid, commissionPayout(), now)),
   },
   rejectWithdrawal: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'withdrawals',
+    changes: { collection: WITHDRAWALS, id: ({ withdrawalId }) => withdrawalId },
     handle: async ({ withdrawalId, reason }, admin, now) => asHqView(await decide(withdrawalId, { approve: false, reason }, admin.openid, commissionPayout(), now)),
   },
   setCommissionRules: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'commission',
+    changes: { collection: 'settings', id: () => COMMISSION_RULES.name },
     handle: ({ rules }, admin, now) => setRules(COMMISSION_RULES, admin.openid, rules, now),
   },
   setShopOpening: {
-    access: 'hq_admin',
-    audited: true,
+    access: 'hq',
+    area: 'shops',
+    changes: { collection: 'settings', id: () => 'shopOpening' },
     handle: async (opening, _admin, now) => ok(await saveShopOpening(opening, now)),
   },
-})
+
+  listAdmins: {
+    access: 'hq',
+    area: 'admins',
+    handle: async () => ok(await listMembers()),
+  },
+  setAdmin: {
+    access: 'hq',
+    area: 'admins',
+    changes: { collection: HQ_ADMINS, id: async ({ employeeNo }) => (await findEmployee(employeeNo))?.verifiedOpenid ?? null },
+    handle: ({ employeeNo, role }, admin, now) => setMember(admin.openid, employeeNo, role, now),
+  },
+  removeAdmin: {
+    access: 'hq',
+    area: 'admins',
+    changes: { collection: HQ_ADMINS, id: ({ openid }) => openid },
+    handle: ({ openid }, _admin, now) => removeMember(openid, now),
+  },
+}, { auditEveryCall: true })

@@ -5,6 +5,7 @@ import { hqWithdrawalActions } from './commission'
 import type { OrderView } from '../core/order'
 import type { Shop, ShopOpening, ShopStatus } from '../core/shop'
 import type { PaymentAnomaly } from '../core/payment'
+import { HQ_ROLES, type HqMember } from '../core/hq'
 import { action, defineContract, returns } from './contract'
 import { REFUND_REFUSALS, refundLines } from './order'
 import { Page, paging } from './paging'
@@ -33,7 +34,7 @@ const reassignTarget = z.discriminatedUnion('to', [z.object({ to: z.literal('hq'
 const order = returns<OrderView>()
 const REFUSED_MOVE = ['ORDER_NOT_FOUND', 'ORDER_ILLEGAL_TRANSITION'] as const
 
-/** HQ's operations: admins only, every call audited. */
+/** HQ's operations: HQ staff whose role covers the action only, every call audited. */
 export const hqContract = defineContract('hq', {
   shipOrder: action({
     input: z
@@ -90,4 +91,15 @@ export const hqContract = defineContract('hq', {
   /** The commission rules; a change is a new version, and every entry keeps the version that produced it. */
   setCommissionRules: action({ input: z.object({ rules: commissionRulesInput }).strict(), output: returns<CommissionRules>() }),
   setShopOpening: action({ input: z.object({ reviewRequired: z.boolean() }).strict(), output: returns<ShopOpening>() }),
+
+  /** HQ's staff and their roles, in the order they joined. */
+  listAdmins: action({ input: z.object({}).strict(), output: returns<HqMember[]>() }),
+  /** Makes a verified employee HQ staff with this role, or changes their role; the last full admin stays one. */
+  setAdmin: action({
+    input: z.object({ employeeNo, role: z.enum(HQ_ROLES) }).strict(),
+    output: returns<HqMember>(),
+    errors: ['EMPLOYEE_NOT_FOUND', 'EMPLOYEE_INACTIVE', 'HQ_EMPLOYEE_NOT_VERIFIED', 'HQ_LAST_ADMIN'],
+  }),
+  /** Removes a member from HQ's staff; the last full admin cannot be removed. */
+  removeAdmin: action({ input: z.object({ openid: z.string().min(1).max(64) }).strict(), output: returns<{ removed: string }>(), errors: ['HQ_MEMBER_NOT_FOUND', 'HQ_LAST_ADMIN'] }),
 })

@@ -87,6 +87,10 @@ export const ERROR_CODES = [
   'WITHDRAWAL_ILLEGAL_TRANSITION',
   'WITHDRAWAL_NOT_AWAITING_CONFIRM',
   // End of commission (issue 9)
+  // HQ's staff (issue 10: src/core/hq.ts)
+  'HQ_LAST_ADMIN',
+  'HQ_MEMBER_NOT_FOUND',
+  'HQ_EMPLOYEE_NOT_VERIFIED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,3 +1,5 @@
+import type { HqRole } from './hq'
+
 /** Who someone is to the shop. A person is a consumer until HQ's roster verifies them as an employee. */
 export type Role = 'consumer' | 'employee' | 'hq_admin'
 
@@ -11,8 +13,8 @@ export interface User {
   createdAt: Date
 }
 
-/** What a signed-in person sees of themselves. */
-export type Profile = Pick<User, 'nickname' | 'role' | 'employeeNo'>
+/** What a signed-in person sees of themselves; `hqRole` for HQ staff (it opens 总部工作台). */
+export type Profile = Pick<User, 'nickname' | 'role' | 'employeeNo'> & { hqRole?: HqRole }
 
 /** 林小雨 → 林**, for lists where the whole name is not needed (a shop's customers). */
 export const maskedName = (name: string): string => {

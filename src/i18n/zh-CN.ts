@@ -4,6 +4,7 @@ import type { ErrorCode } from '../core/errors'
 import { formatFen } from '../core/money'
 import type { BuyerAction, BuyerStatus, OrderEvent, OrderStatus, OrderTab, RefundStatus, TimelineEntry } from '../core/order'
 import type { Role } from '../core/user'
+import type { HqRole } from '../core/hq'
 // Shops, sharing and attribution (issue 8)
 import type { AttributionReason, AttributionStrategy, BindingHistoryKind, BindingHistoryReason, KeepReason, PassedOver, RulesProblem } from '../core/attribution'
 import type { FunnelEventKind } from '../core/funnel'
@@ -113,7 +114,10 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   INTERNAL_ERROR: '服务开小差了，请稍后重试',
   INVALID_INPUT: '请求参数有误',
   UNKNOWN_ACTION: '不支持的操作',
-  HQ_FORBIDDEN: '仅总部管理员可操作',
+  HQ_FORBIDDEN: '没有总部权限做这项操作',
+  HQ_LAST_ADMIN: '至少要保留一位总部管理员',
+  HQ_MEMBER_NOT_FOUND: '总部成员中没有这个人',
+  HQ_EMPLOYEE_NOT_VERIFIED: '该员工还没有完成员工认证，认证后才能设为总部成员',
 
   CATALOG_PRODUCT_NOT_FOUND: '商品不存在或已下架',
   CATALOG_STOREFRONT_NOT_SET: '店铺尚未设置',
@@ -236,6 +240,14 @@ const ROLE: Record<Role, string> = {
 }
 
 export const roleText = (role: Role): string => ROLE[role]
+
+const HQ_ROLE: Record<HqRole, string> = {
+  hq_admin: '总部管理员',
+  hq_ops: '运营',
+  hq_finance: '财务',
+}
+
+export const hqRoleText = (role: HqRole): string => HQ_ROLE[role]
 
 // Money
 

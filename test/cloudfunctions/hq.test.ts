@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HQ, addHqAdmin, addShopCatalog, bindCustomer, employeeWithShop, hq } from '../support/employees'
+import { hqContract } from '../../src/contracts/hq'
+import { HQ, addHqAdmin, addHqMember, addShopCatalog, bindCustomer, employeeWithShop, hq } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 
 describe('hq function: roster, shops and attribution', () => {
@@ -198,24 +199,161 @@ describe('hq function: roster, shops and attribution', () => {
     })
   })
 
-  it('every HQ action is refused to anyone but an admin, and every call is audited', async () => {
-    await employeeWithShop(t.cloud, 'X1', 'o-not-admin', '路人')
-    const calls: Array<[string, unknown]> = [
-      ['importRoster', { rows: [{ employeeNo: 'X2', name: '冒名', phoneTail: '0000' }] }],
-      ['deactivateEmployee', { employeeNo: 'X1', reassignTo: { to: 'hq' } }],
-      ['listShops', {}],
-      ['moveShop', { shopId: 'any', event: 'approve' }],
-      ['reassignCustomer', { customerOpenid: 'o-zhou', reassignTo: { to: 'hq' } }],
-      ['setAttributionRules', { rules: { protectionDays: 1 } }],
-      ['setShopOpening', { reviewRequired: true }],
+  describe('roles: each HQ action is open to the roles whose area it is in, and every call is audited', () => {
+    // HQ's rule, action by action: the full admin does everything; 运营 the orders, shops and roster;
+    // 财务 the money. Every allowed call here names something that does not exist (or changes nothing
+    // others rely on), so it answers the use case's own refusal or success — never HQ_FORBIDDEN.
+    const ALL = ['hq_admin', 'hq_ops', 'hq_finance'] as const
+    const RULES: Array<[action: string, payload: unknown, allowed: ReadonlyArray<(typeof ALL)[number]>]> = [
+      ['shipOrder', { orderId: 'no-order', company: '顺丰速运', trackingNo: 'SF1234567890' }, ['hq_admin', 'hq_ops']],
+      ['approveRefund', { orderId: 'no-order' }, ['hq_admin', 'hq_ops']],
+      ['rejectRefund', { orderId: 'no-order', reason: '已发货' }, ['hq_admin', 'hq_ops']],
+      ['listPaymentAnomalies', {}, ['hq_admin', 'hq_finance']],
+      ['importRoster', { rows: [{ employeeNo: 'RT1', name: '罗婷', phoneTail: '0000' }] }, ['hq_admin', 'hq_ops']],
+      ['deactivateEmployee', { employeeNo: 'NOPE', reassignTo: { to: 'hq' } }, ['hq_admin', 'hq_ops']],
+      ['listShops', {}, ['hq_admin', 'hq_ops']],
+      ['moveShop', { shopId: 'no-shop', event: 'approve' }, ['hq_admin', 'hq_ops']],
+      ['reassignCustomer', { customerOpenid: 'o-never-bound', reassignTo: { to: 'hq' } }, ['hq_admin', 'hq_ops']],
+      ['setShopOpening', { reviewRequired: false }, ['hq_admin', 'hq_ops']],
+      ['setAttributionRules', { rules: { protectionDays: 15 } }, ['hq_admin']],
+      ['listWithdrawals', {}, ['hq_admin', 'hq_finance']],
+      ['approveWithdrawal', { withdrawalId: `W${'0'.repeat(31)}` }, ['hq_admin', 'hq_finance']],
+      ['rejectWithdrawal', { withdrawalId: `W${'0'.repeat(31)}`, reason: '资料不全' }, ['hq_admin', 'hq_finance']],
+      ['setCommissionRules', { rules: { afterSalesDays: 7 } }, ['hq_admin', 'hq_finance']],
+      ['listAdmins', {}, ['hq_admin']],
+      ['setAdmin', { employeeNo: 'NOPE', role: 'hq_ops' }, ['hq_admin']],
+      ['removeAdmin', { openid: 'o-never-staff' }, ['hq_admin']],
     ]
-    for (const [action, payload] of calls) {
-      expect(await callAs(t.cloud, 'o-not-admin', 'hq', action, payload)).toEqual({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
-      const { data: audit } = await t.db.collection('audit_logs').where({ action: `hq.${action}`, actorOpenid: 'o-not-admin' }).get()
-      expect(audit).toMatchObject([{ ok: false, error: 'HQ_FORBIDDEN' }])
+    const CALLERS = [
+      { openid: 'o-role-admin', role: 'hq_admin' },
+      { openid: 'o-role-ops', role: 'hq_ops' },
+      { openid: 'o-role-finance', role: 'hq_finance' },
+      { openid: 'o-role-employee', role: null },
+      { openid: 'o-role-stranger', role: null },
+    ] as const
+
+    beforeAll(async () => {
+      for (const caller of CALLERS) if (caller.role) await addHqMember(t.db, caller.openid, caller.role)
+      await employeeWithShop(t.cloud, 'RE1', 'o-role-employee', '路人')
+    })
+
+    it('the table covers every action of the contract', () => {
+      expect(RULES.map(([action]) => action).sort()).toEqual(Object.keys(hqContract.actions).sort())
+    })
+
+    for (const [action, payload, allowed] of RULES) {
+      it(`${action}: ${allowed.join(', ')}`, async () => {
+        for (const caller of CALLERS) {
+          const permitted = caller.role !== null && allowed.includes(caller.role)
+          const answer = await callAs(t.cloud, caller.openid, 'hq', action, payload)
+          if (permitted) expect(answer.ok ? 'ok' : answer.error.code).not.toBe('HQ_FORBIDDEN')
+          else expect(answer).toEqual({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+          const { data: audit } = await t.db.collection('audit_logs').where({ actorOpenid: caller.openid, action: `hq.${action}` }).get()
+          expect(audit).toHaveLength(1)
+          expect(audit[0]).toMatchObject({ actorRole: caller.role, source: 'client', payload, ...(answer.ok ? { ok: true } : { ok: false, error: answer.error.code }) })
+          expect(new Date(audit[0].at).getTime()).toBeGreaterThan(Date.now() - 60_000)
+        }
+      })
     }
-    const { data: allowed } = await t.db.collection('audit_logs').where({ action: 'hq.reassignCustomer', actorOpenid: HQ, ok: true }).get()
-    expect(allowed.length).toBeGreaterThan(0)
-    expect((await t.db.collection('roster').where({ employeeNo: 'X2' }).get()).data).toEqual([])
+
+    it('a refused action changes nothing', async () => {
+      expect((await t.db.collection('roster').where({ employeeNo: 'RT1' }).get()).data).toMatchObject([{ name: '罗婷' }])
+      const { data } = await t.db.collection('audit_logs').where({ action: 'hq.importRoster', ok: true }).get()
+      expect(data.map((entry: any) => entry.actorOpenid).filter((openid: string) => openid.startsWith('o-role-')).sort()).toEqual(['o-role-admin', 'o-role-ops'])
+    })
+
+    it('invalid payloads, unknown actions and anonymous calls are audited too', async () => {
+      // Who is asked before what: a stranger is refused whatever they send; staff learn what was wrong.
+      expect(await callAs(t.cloud, 'o-role-stranger', 'hq', 'shipOrder', { orderId: 'x', company: '', trackingNo: '!' })).toEqual({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+      expect(await callAs(t.cloud, 'o-role-ops', 'hq', 'shipOrder', { orderId: 'x', company: '', trackingNo: '!' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+      const { data: invalid } = await t.db.collection('audit_logs').where({ actorOpenid: 'o-role-ops', action: 'hq.shipOrder', error: 'INVALID_INPUT' }).get()
+      expect(invalid).toMatchObject([{ actorRole: 'hq_ops', payload: { orderId: 'x', company: '', trackingNo: '!' } }])
+      expect(await callAs(t.cloud, 'o-role-stranger', 'hq', 'dropDatabase', { all: true })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+      expect(await callAs(t.cloud, undefined, 'hq', 'listShops', {})).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } })
+      const { data: byStranger } = await t.db.collection('audit_logs').where({ actorOpenid: 'o-role-stranger', action: t.db.command.in(['hq.shipOrder', 'hq.dropDatabase']) }).get()
+      expect(byStranger.map((e: any) => [e.action, e.error, e.payload])).toEqual(
+        expect.arrayContaining([
+          ['hq.shipOrder', 'HQ_FORBIDDEN', { orderId: 'x', company: '', trackingNo: '!' }],
+          ['hq.dropDatabase', 'UNKNOWN_ACTION', { all: true }],
+        ]),
+      )
+      const { data: anonymous } = await t.db.collection('audit_logs').where({ actorOpenid: null, action: 'hq.listShops' }).get()
+      expect(anonymous).toMatchObject([{ ok: false, error: 'AUTH_REQUIRED' }])
+    })
+
+    it('an action that changes a document keeps it before and after in its audit entry', async () => {
+      const { _id: shopId } = await employeeWithShop(t.cloud, 'RA1', 'o-role-audited', '许诺')
+      await callAs(t.cloud, 'o-role-ops', 'hq', 'moveShop', { shopId, event: 'suspend', note: '资料待核实' })
+      const { data } = await t.db.collection('audit_logs').where({ actorOpenid: 'o-role-ops', action: 'hq.moveShop', ok: true }).get()
+      expect(data).toHaveLength(1)
+      expect(data[0].change).toMatchObject({ collection: 'shops', id: shopId, before: { status: 'active' }, after: { status: 'suspended' } })
+      // A refused or failed call changed nothing, and says so.
+      const { data: failed } = await t.db.collection('audit_logs').where({ actorOpenid: 'o-role-ops', action: 'hq.moveShop', ok: false }).get()
+      expect(failed[0].change).toEqual({ collection: 'shops', id: 'no-shop', before: null, after: null })
+    })
+  })
+})
+
+describe('hq function: HQ staff', () => {
+  let t: TestCloud
+  const FIRST = 'o-bootstrap'
+  const staff = (openid: string, action: string, payload: unknown = {}) => callAs(t.cloud, openid, 'hq', action, payload)
+
+  beforeAll(async () => {
+    // The local cloud sets HQ_BOOTSTRAP_OPENID to its HQ persona, as the console's setting would.
+    t = await startTestCloud({ personas: [{ key: 'hq', openid: FIRST, name: '何静', role: 'hq_admin', description: '' }] })
+  })
+  afterAll(() => t.close())
+
+  it('the OPENID the environment names becomes the first full admin on first contact', async () => {
+    expect((await t.db.collection('hq_admins').get()).data).toEqual([])
+    expect(await callAs(t.cloud, FIRST, 'user', 'getProfile', {})).toMatchObject({ ok: true, data: { hqRole: 'hq_admin' } })
+    expect((await staff(FIRST, 'listAdmins')).data).toMatchObject([{ openid: FIRST, role: 'hq_admin', employeeNo: null, addedByOpenid: null }])
+    expect(await callAs(t.cloud, 'o-someone', 'user', 'getProfile', {})).toEqual({ ok: true, data: { nickname: '', role: 'consumer' } })
+  })
+
+  it('admins add verified employees with a role, change it, and remove them', async () => {
+    await staff(FIRST, 'importRoster', { rows: [{ employeeNo: 'S1', name: '宋佳', phoneTail: '1111' }, { employeeNo: 'S2', name: '沈涛', phoneTail: '2222' }] })
+    expect(await staff(FIRST, 'setAdmin', { employeeNo: 'S1', role: 'hq_finance' })).toMatchObject({ ok: false, error: { code: 'HQ_EMPLOYEE_NOT_VERIFIED' } })
+    expect(await staff(FIRST, 'setAdmin', { employeeNo: 'S9', role: 'hq_finance' })).toMatchObject({ ok: false, error: { code: 'EMPLOYEE_NOT_FOUND' } })
+    for (const [no, openid, code] of [['S1', 'o-song', '1111'], ['S2', 'o-shen', '2222']]) {
+      expect((await callAs(t.cloud, openid, 'shop', 'verifyEmployee', { employeeNo: no, code })).ok).toBe(true)
+    }
+    expect(await staff(FIRST, 'setAdmin', { employeeNo: 'S1', role: 'hq_finance' })).toMatchObject({ ok: true, data: { openid: 'o-song', role: 'hq_finance', name: '宋佳', addedByOpenid: FIRST } })
+    expect(await staff('o-song', 'listWithdrawals')).toMatchObject({ ok: true })
+    expect(await staff('o-song', 'listShops')).toEqual({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+
+    expect(await staff(FIRST, 'setAdmin', { employeeNo: 'S1', role: 'hq_ops' })).toMatchObject({ ok: true, data: { role: 'hq_ops' } })
+    expect(await staff('o-song', 'listShops')).toMatchObject({ ok: true })
+    const { data: audit } = await t.db.collection('audit_logs').where({ actorOpenid: FIRST, action: 'hq.setAdmin', ok: true }).get()
+    expect(audit.map((e: any) => [e.change.before?.role ?? null, e.change.after.role])).toEqual([[null, 'hq_finance'], ['hq_finance', 'hq_ops']])
+
+    expect(await staff(FIRST, 'removeAdmin', { openid: 'o-song' })).toEqual({ ok: true, data: { removed: 'o-song' } })
+    expect(await staff('o-song', 'listShops')).toEqual({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+    expect(await staff(FIRST, 'removeAdmin', { openid: 'o-song' })).toMatchObject({ ok: false, error: { code: 'HQ_MEMBER_NOT_FOUND' } })
+  })
+
+  it('the last full admin can neither leave nor be narrowed', async () => {
+    expect(await staff(FIRST, 'removeAdmin', { openid: FIRST })).toMatchObject({ ok: false, error: { code: 'HQ_LAST_ADMIN' } })
+    expect(await staff(FIRST, 'setAdmin', { employeeNo: 'S2', role: 'hq_admin' })).toMatchObject({ ok: true })
+    // The bootstrap admin leaves; the setting does not bring them back while HQ has a full admin.
+    expect(await staff(FIRST, 'removeAdmin', { openid: FIRST })).toMatchObject({ ok: true })
+    expect(await staff(FIRST, 'listAdmins')).toEqual({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+    expect(await staff('o-shen', 'removeAdmin', { openid: 'o-shen' })).toMatchObject({ ok: false, error: { code: 'HQ_LAST_ADMIN' } })
+    expect(await staff('o-shen', 'setAdmin', { employeeNo: 'S2', role: 'hq_ops' })).toMatchObject({ ok: false, error: { code: 'HQ_LAST_ADMIN' } })
+  })
+
+  it('two full admins narrowing each other at once leave one full admin', async () => {
+    expect(await staff('o-shen', 'setAdmin', { employeeNo: 'S1', role: 'hq_admin' })).toMatchObject({ ok: true })
+    const answers = await Promise.all([
+      staff('o-shen', 'setAdmin', { employeeNo: 'S1', role: 'hq_finance' }),
+      staff('o-song', 'setAdmin', { employeeNo: 'S2', role: 'hq_finance' }),
+    ])
+    // The loser finds the other's change in its transaction, or — when it came later — no longer has the role.
+    const [won, lost] = [...answers].sort((a, b) => Number(b.ok) - Number(a.ok))
+    expect(won.ok).toBe(true)
+    expect(['HQ_LAST_ADMIN', 'HQ_FORBIDDEN']).toContain(lost.error.code)
+    const { data: members } = await t.db.collection('hq_admins').where({ role: 'hq_admin' }).get()
+    expect(members).toHaveLength(1)
   })
 })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
+import { addHqAdmin } from '../support/employees'
 import { buyer, eventually, paidOrder, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
 
@@ -12,7 +13,7 @@ describe('order function', () => {
     // WeChat's notification retries and refund delay, shortened so the tests of unreliable moments are quick.
     t = await startTestCloud({ maxInstancesPerFunction: 8, pay: { retryDelaysMs: [300, 300, 300], refundDelayMs: 200 } })
     await addTestCatalog(t.db)
-    await t.db.collection('users').add({ data: { openid: 'o-hq', nickname: '何静', role: 'hq_admin', createdAt: new Date() } })
+    await addHqAdmin(t.db)
   })
   afterAll(() => t.close())
 

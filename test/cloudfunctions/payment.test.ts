@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
+import { addHqAdmin } from '../support/employees'
 import { buyer, eventually, paidOrder, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
 
@@ -22,7 +23,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
   beforeAll(async () => {
     t = await startTestCloud({ maxInstancesPerFunction: 8, pay: { retryDelaysMs: [300, 300, 300], refundDelayMs: 200 } })
     await addTestCatalog(t.db)
-    await t.db.collection('users').add({ data: { openid: 'o-hq', nickname: '何静', role: 'hq_admin', createdAt: new Date() } })
+    await addHqAdmin(t.db)
   })
   afterAll(() => t.close())
 
@@ -226,6 +227,8 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       expect(audit.map((a: any) => [a.actorOpenid, a.ok])).toEqual([
         ['o-hq', true],
         ['o-hq', true],
+        // The page too large: refused, and audited all the same.
+        ['o-hq', false],
         ['o-refund-change', false],
       ])
     })

@@ -1,4 +1,5 @@
 import { DEFAULT_ATTRIBUTION_RULES, decideBinding } from '../../src/core/attribution'
+import type { HqRole } from '../../src/core/hq'
 import { addDays } from '../../src/core/time'
 import type { LocalCloud } from '../../local-cloud/server'
 import { callAs } from './local-cloud'
@@ -7,9 +8,16 @@ import { addTestProduct } from './shop-fixtures'
 /** HQ's admin in the tests of the shop and HQ functions. */
 export const HQ = 'o-hq'
 
-export async function addHqAdmin(db: any): Promise<void> {
-  await db.collection('users').add({ data: { openid: HQ, nickname: '何静', role: 'hq_admin', createdAt: new Date() } })
+/** Puts someone on HQ's staff as setAdmin would (the full-admin count kept with it); the full admin `HQ` unless told. */
+export async function addHqMember(db: any, openid = HQ, role: HqRole = 'hq_admin'): Promise<void> {
+  const now = new Date()
+  await db.collection('hq_admins').add({ data: { _id: openid, openid, role, name: '何静', employeeNo: null, addedByOpenid: null, addedAt: now, updatedAt: now } })
+  if (role !== 'hq_admin') return
+  const { data: counter } = await db.collection('settings').where({ _id: 'hqAdmins' }).get()
+  await db.collection('settings').doc('hqAdmins').set({ data: { fullAdmins: (counter[0]?.fullAdmins ?? 0) + 1, updatedAt: now } })
 }
+
+export const addHqAdmin = (db: any) => addHqMember(db)
 
 export const hq = (cloud: LocalCloud, action: string, payload?: unknown) => callAs(cloud, HQ, 'hq', action, payload)
 

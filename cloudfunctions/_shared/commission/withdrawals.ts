@@ -24,7 +24,7 @@ export type TransferAnswer =
   | { kind: 'refused'; code: string; message: string }
   | { kind: 'unclear'; detail: string }
 
-const WITHDRAWALS = 'withdrawals'
+export const WITHDRAWALS = 'withdrawals'
 export const withdrawals = db.collection<Withdrawal>(WITHDRAWALS)
 
 /** What the employee sees on the transfer in WeChat (转账备注, at most 32 characters). */
