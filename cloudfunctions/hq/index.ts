@@ -1,7 +1,7 @@
 import { hqContract } from '../../src/contracts/hq'
 import type { Page } from '../../src/contracts/paging'
 import { Order, transition, viewOrder } from '../../src/core/order'
-import { Result, ok } from '../../src/core/result'
+import { Result, fail, ok } from '../../src/core/result'
 import { Shop, ShopStatus, transitionShop } from '../../src/core/shop'
 import type { Withdrawal } from '../../src/core/withdrawal'
 import { cloudPayGateway } from '../_shared/cloud-pay'
@@ -9,7 +9,7 @@ import { _, db } from '../_shared/database'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { listAnomalies } from '../_shared/orders/anomalies'
 import { approveRefund, rejectRefund, startRefund } from '../_shared/orders/refunds'
-import { changeOrder } from '../_shared/orders/repository'
+import { changeOrder, orders } from '../_shared/orders/repository'
 import { ATTRIBUTION_RULES } from '../_shared/bindings'
 import { COMMISSION_RULES } from '../_shared/commission/ledger'
 import { commissionPayout } from '../_shared/commission/payout'
@@ -19,6 +19,7 @@ import { HQ_ADMINS, listMembers, removeMember, setMember } from '../_shared/hq-s
 import { ROSTER, findEmployee } from '../_shared/roster'
 import { SHOPS, changeShop, saveShopOpening } from '../_shared/shops'
 import { setRules } from '../_shared/versioned-rules'
+import { listQueue, workbench } from './queues'
 import { reassignCustomer } from './reassign'
 import { deactivateEmployee, importRoster } from './roster'
 
@@ -32,6 +33,27 @@ const SHOP_STATUSES: ShopStatus[] = ['pending', 'active', 'suspended', 'closed']
  * call it (HQ_ROLE_AREAS); every call of this function, whatever its fate, is in the audit log.
  */
 export const main = defineFunction(hqContract, {
+  getWorkbench: {
+    access: 'hq',
+    area: 'overview',
+    handle: async () => ok(await workbench()),
+  },
+  listOrders: {
+    access: 'hq',
+    area: 'orders',
+    async handle({ queue, orderNo, page, pageSize }) {
+      const found = await listQueue(queue, orderNo, page, pageSize)
+      return ok({ items: found.items.map(viewOrder), hasMore: found.hasMore })
+    },
+  },
+  getOrder: {
+    access: 'hq',
+    area: 'orders',
+    async handle({ orderId }) {
+      const { data } = await orders.doc(orderId).get()
+      return data ? ok(viewOrder(data)) : fail('ORDER_NOT_FOUND', { orderId })
+    },
+  },
   shipOrder: {
     access: 'hq',
     area: 'orders',

@@ -205,6 +205,9 @@ describe('hq function: roster, shops and attribution', () => {
     // others rely on), so it answers the use case's own refusal or success — never HQ_FORBIDDEN.
     const ALL = ['hq_admin', 'hq_ops', 'hq_finance'] as const
     const RULES: Array<[action: string, payload: unknown, allowed: ReadonlyArray<(typeof ALL)[number]>]> = [
+      ['getWorkbench', {}, ['hq_admin', 'hq_ops', 'hq_finance']],
+      ['listOrders', { queue: 'to_ship' }, ['hq_admin', 'hq_ops']],
+      ['getOrder', { orderId: 'no-order' }, ['hq_admin', 'hq_ops']],
       ['shipOrder', { orderId: 'no-order', company: '顺丰速运', trackingNo: 'SF1234567890' }, ['hq_admin', 'hq_ops']],
       ['approveRefund', { orderId: 'no-order' }, ['hq_admin', 'hq_ops']],
       ['rejectRefund', { orderId: 'no-order', reason: '已发货' }, ['hq_admin', 'hq_ops']],
