@@ -34,6 +34,11 @@ export default defineAppConfig({
         'pages/leaderboard/index',
       ],
     },
+    {
+      // 总部工作台: HQ staff's queues and decisions, kept out of the main package.
+      root: 'package-hq',
+      pages: ['pages/home/index', 'pages/orders/index', 'pages/order/index', 'pages/withdrawals/index'],
+    },
   ],
   // Only the components a page renders are injected when it opens, not every one the app declares.
   lazyCodeLoading: 'requiredComponents',

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { LineRequest } from './core/pricing'
 import type { OrderTab } from './core/order'
+import type { HqOrderQueue } from './contracts/hq'
 
 // Every page's address in one place, so a page moving to another package is one edit.
 
@@ -108,6 +109,18 @@ export const openShopStats = () => shopTool('stats')
 export const openShopCustomers = () => shopTool('customers')
 export const openShopOrders = () => shopTool('orders')
 export const openLeaderboard = () => shopTool('leaderboard')
+
+// 总部工作台 (package-hq)
+
+function hqPage(page: string, query = ''): void {
+  void Taro.navigateTo({ url: `/package-hq/pages/${page}/index${query}` })
+}
+
+export const openHqHome = () => hqPage('home')
+/** HQ's order queues, on one queue (待发货 unless told). */
+export const openHqOrders = (queue?: HqOrderQueue) => hqPage('orders', queue ? `?queue=${queue}` : '')
+export const openHqOrder = (orderId: string) => hqPage('order', `?id=${encodeURIComponent(orderId)}`)
+export const openHqWithdrawals = () => hqPage('withdrawals')
 
 export function goShopping(): void {
   void Taro.switchTab({ url: '/pages/index/index' })

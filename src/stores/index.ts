@@ -8,6 +8,7 @@ import { AddressStore } from './address-store'
 import { CartStore } from './cart-store'
 import { CatalogStore } from './catalog-store'
 import { createSession } from './dev-session'
+import { HqStore } from './hq-store'
 import { MyShopStore } from './my-shop-store'
 import { OrderStore } from './order-store'
 import { ProfileStore } from './profile-store'
@@ -24,6 +25,7 @@ export class RootStore {
   readonly referral: ReferralStore
   readonly shopHomes: ShopHomeStore
   readonly myShop: MyShopStore
+  readonly hq: HqStore
 
   /** `session` is null in WeChat, where the caller is whoever opened the mini program. */
   constructor(cloud: CloudClient, paymentSheet: PaymentSheet, readonly session: SessionStore | null) {
@@ -35,6 +37,7 @@ export class RootStore {
     this.referral = new ReferralStore(cloud)
     this.shopHomes = new ShopHomeStore(cloud)
     this.myShop = new MyShopStore(cloud)
+    this.hq = new HqStore(cloud)
   }
 
   /** H5: another persona is the caller now, so the cart, addresses, orders and shop shown were someone else's. */
@@ -45,6 +48,7 @@ export class RootStore {
     this.orders.reset()
     this.referral.forgetCaller()
     this.myShop.reset()
+    this.hq.reset()
   }
 }
 

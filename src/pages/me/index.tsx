@@ -7,8 +7,8 @@ import pendingPaymentIcon from '../../assets/order-icons/pending-payment.png'
 import shippedIcon from '../../assets/order-icons/shipped.png'
 import { useCartBadge } from '../../components/cart-badge'
 import { ORDER_TABS } from '../../core/order'
-import { orderTabText, roleText } from '../../i18n/zh-CN'
-import { openAddressBook, openMyShop, openOrders, openVerify } from '../../routes'
+import { hqRoleText, orderTabText, roleText } from '../../i18n/zh-CN'
+import { openAddressBook, openHqHome, openMyShop, openOrders, openVerify } from '../../routes'
 import { useStores } from '../../stores'
 import type { OrderTab } from '../../core/order'
 import { DevSignIn } from './dev-sign-in'
@@ -75,6 +75,12 @@ function MePage() {
       </View>
 
       <View className='me__menu'>
+        {known?.hqRole && (
+          <View className='me__menu-item me__hq' onClick={() => openHqHome()}>
+            <Text>总部工作台</Text>
+            <Text className='me__menu-note'>{hqRoleText(known.hqRole)} ›</Text>
+          </View>
+        )}
         {known?.role === 'employee' && (
           <View className='me__menu-item me__my-shop' onClick={() => openMyShop()}>
             <Text>我的小店</Text>

@@ -1,0 +1,111 @@
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { HqWithdrawalView } from '../contracts/commission'
+import { hqFunction } from '../contracts/functions'
+import type { HqOrderQueue, Workbench } from '../contracts/hq'
+import type { OrderView } from '../core/order'
+import type { CloudClient } from '../services/cloud'
+import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
+import { PagedList } from './paged-list'
+
+/**
+ * 总部工作台: what waits for HQ, the order queues with one order open, and the withdrawals to review.
+ * A decision answers with the changed document, which replaces the one on screen.
+ */
+export class HqStore {
+  workbench: LoadState<Workbench> = IDLE
+  queue: HqOrderQueue = 'to_ship'
+  /** An order number typed into the search: the list is that order alone. */
+  orderNo = ''
+  order: LoadState<OrderView> = IDLE
+  /** A decision in flight: its buttons wait for it. */
+  saving = false
+  orders: PagedList<OrderView>
+  withdrawals: PagedList<HqWithdrawalView>
+
+  constructor(private readonly cloud: CloudClient) {
+    this.orders = this.orderList()
+    this.withdrawals = this.withdrawalList()
+    makeAutoObservable<HqStore, 'cloud'>(this, { cloud: false, orders: false, withdrawals: false })
+  }
+
+  /** H5: another persona is the caller now; what HQ saw was someone else's to see. */
+  reset(): void {
+    this.workbench = IDLE
+    this.order = IDLE
+    this.orders = this.orderList()
+    this.withdrawals = this.withdrawalList()
+  }
+
+  loadWorkbench(): Promise<void> {
+    return refresh(this.workbench, () => this.cloud.call(hqFunction, 'getWorkbench', {}), (state) => { this.workbench = state })
+  }
+
+  showQueue(queue: HqOrderQueue): Promise<void> {
+    this.queue = queue
+    this.orderNo = ''
+    return this.orders.refresh()
+  }
+
+  search(orderNo: string): Promise<void> {
+    this.orderNo = orderNo.trim()
+    return this.orders.refresh()
+  }
+
+  loadOrder(orderId: string): Promise<void> {
+    const shown = this.order.status === 'ready' && this.order.data._id === orderId ? this.order : IDLE
+    return refresh(shown, () => this.cloud.call(hqFunction, 'getOrder', { orderId }), (state) => { this.order = state })
+  }
+
+  ship(orderId: string, company: string, trackingNo: string): Promise<Outcome<OrderView>> {
+    return this.decideOrder(() => this.cloud.call(hqFunction, 'shipOrder', { orderId, company, trackingNo }))
+  }
+
+  approveRefund(orderId: string): Promise<Outcome<OrderView>> {
+    return this.decideOrder(() => this.cloud.call(hqFunction, 'approveRefund', { orderId }))
+  }
+
+  rejectRefund(orderId: string, reason: string): Promise<Outcome<OrderView>> {
+    return this.decideOrder(() => this.cloud.call(hqFunction, 'rejectRefund', { orderId, reason }))
+  }
+
+  approveWithdrawal(withdrawalId: string): Promise<Outcome<HqWithdrawalView>> {
+    return this.decideWithdrawal(withdrawalId, () => this.cloud.call(hqFunction, 'approveWithdrawal', { withdrawalId }))
+  }
+
+  rejectWithdrawal(withdrawalId: string, reason: string): Promise<Outcome<HqWithdrawalView>> {
+    return this.decideWithdrawal(withdrawalId, () => this.cloud.call(hqFunction, 'rejectWithdrawal', { withdrawalId, reason }))
+  }
+
+  private async decideOrder(request: () => Promise<OrderView>): Promise<Outcome<OrderView>> {
+    const outcome = await this.run(request)
+    if (outcome.ok) {
+      runInAction(() => { this.order = { status: 'ready', data: outcome.data } })
+      this.orders.replace(outcome.data._id, outcome.data)
+    }
+    return outcome
+  }
+
+  /** A decided withdrawal leaves the review list. */
+  private async decideWithdrawal(withdrawalId: string, request: () => Promise<HqWithdrawalView>): Promise<Outcome<HqWithdrawalView>> {
+    const outcome = await this.run(request)
+    if (outcome.ok) this.withdrawals.replace(withdrawalId, null)
+    return outcome
+  }
+
+  private async run<T>(request: () => Promise<T>): Promise<Outcome<T>> {
+    this.saving = true
+    const outcome = await attempt(request)
+    runInAction(() => { this.saving = false })
+    return outcome
+  }
+
+  private orderList(): PagedList<OrderView> {
+    return new PagedList((page, pageSize) =>
+      this.cloud.call(hqFunction, 'listOrders', { queue: this.queue, ...(this.orderNo ? { orderNo: this.orderNo } : {}), page, pageSize }),
+    )
+  }
+
+  private withdrawalList(): PagedList<HqWithdrawalView> {
+    return new PagedList((page, pageSize) => this.cloud.call(hqFunction, 'listWithdrawals', { status: 'reviewing', page, pageSize }))
+  }
+}
