@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { totalsAfter, type CommissionEntry, type LineEntry } from '../../src/core/commission'
-import { addHqAdmin, employeeWithShop, hq } from '../support/employees'
+import { totalsAfter, type CommissionEntry } from '../../src/core/commission'
+import { addHqAdmin, bookAvailableCommission, employeeWithShop, hq } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { eventually, post } from '../support/orders'
 
@@ -26,17 +26,7 @@ describe('withdrawals', () => {
     const n = ++shopCount
     const openid = `o-emp-w${n}`
     const shop = await employeeWithShop(t.cloud, `W${n}`, openid, `员工${n}`)
-    const orderId = `order-w${n}`
-    const at = new Date(Date.now() - 10 * 86_400_000)
-    const line = { shopId: shop._id, orderId, lineIndex: 0, ruleVersion: 2, at }
-    const entries: LineEntry[] = [
-      { ...line, key: `${orderId}:0:accrue`, kind: 'accrue', amountFen: availableFen, baseFen: availableFen * 10, rateBps: 1000 },
-      { ...line, key: `${orderId}:0:freeze`, kind: 'freeze', amountFen: availableFen, releasableAt: at },
-      { ...line, key: `${orderId}:0:release`, kind: 'release', amountFen: availableFen },
-    ]
-    await t.db.collection('commission_orders').add({ data: { _id: orderId, shopId: shop._id, status: 'released', releasableAt: null, entries, updatedAt: at } })
-    for (const e of entries) await t.db.collection('commission_entries').add({ data: { _id: e.key, ...e, day: '2026-11-19' } })
-    await t.db.collection('commission_accounts').add({ data: { _id: shop._id, totals: totalsAfter(entries), entryCount: 3, withdrawals: { day: '2026-11-19', requestedFen: 0 }, updatedAt: at } })
+    await bookAvailableCommission(t.db, shop._id, `order-w${n}`, availableFen)
     const call = (action: string, payload: unknown = {}) => callAs(t.cloud, openid, 'commission', action, payload)
     return { openid, shopId: shop._id, call, withdraw: (amountFen: number) => call('requestWithdrawal', { requestId: randomUUID(), amountFen }) }
   }

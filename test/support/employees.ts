@@ -1,4 +1,5 @@
 import { DEFAULT_ATTRIBUTION_RULES, decideBinding } from '../../src/core/attribution'
+import { totalsAfter, type LineEntry } from '../../src/core/commission'
 import type { HqRole } from '../../src/core/hq'
 import { addDays } from '../../src/core/time'
 import type { LocalCloud } from '../../local-cloud/server'
@@ -72,4 +73,18 @@ export async function addShopCatalog(db: any): Promise<void> {
     await db.collection('categories').add({ data: category })
   }
   for (const p of SHOP_PRODUCTS) await addTestProduct(db, { ...p, specDimensions: [], minPriceFen: 6800, maxPriceFen: 6800 })
+}
+
+/** `availableFen` of released commission on a shop's account, from one order, booked as the settlement job would have. */
+export async function bookAvailableCommission(db: any, shopId: string, orderId: string, availableFen: number): Promise<void> {
+  const at = new Date(Date.now() - 10 * 86_400_000)
+  const line = { shopId, orderId, lineIndex: 0, ruleVersion: 2, at }
+  const entries: LineEntry[] = [
+    { ...line, key: `${orderId}:0:accrue`, kind: 'accrue', amountFen: availableFen, baseFen: availableFen * 10, rateBps: 1000 },
+    { ...line, key: `${orderId}:0:freeze`, kind: 'freeze', amountFen: availableFen, releasableAt: at },
+    { ...line, key: `${orderId}:0:release`, kind: 'release', amountFen: availableFen },
+  ]
+  await db.collection('commission_orders').add({ data: { _id: orderId, shopId, status: 'released', releasableAt: null, entries, updatedAt: at } })
+  for (const e of entries) await db.collection('commission_entries').add({ data: { _id: e.key, ...e, day: '2026-11-19' } })
+  await db.collection('commission_accounts').add({ data: { _id: shopId, totals: totalsAfter(entries), entryCount: 3, withdrawals: { day: '2026-11-19', requestedFen: 0 }, updatedAt: at } })
 }

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoPersonas } from '../../demo/personas'
+import { bookAvailableCommission } from '../support/employees'
+import { callAs } from '../support/local-cloud'
+import { paidOrder } from '../support/orders'
+import { currentPage, openPhone, startShop } from './support/shop'
+
+/**
+ * 总部工作台 end to end, as the demo's HQ persona 何静 (the local cloud's first admin). 林小雨 has paid
+ * for a gift box and 王芳 has asked to withdraw ¥30.00 of her released commission; 何静 opens the
+ * 工作台 from 我的, sees both waiting, ships the order from the 待发货 queue with a tracking number
+ * and approves the withdrawal. The buyer's order is shipped, and both decisions are in the audit log.
+ */
+const HQ = demoPersonas.find((p) => p.role === 'hq_admin')!
+const LIN = demoPersonas.find((p) => p.key === 'consumer-lin')!
+const WANG = demoPersonas.find((p) => p.key === 'employee-wang')!
+
+describe('HQ ships an order and approves a withdrawal from the 工作台', () => {
+  let shop: Awaited<ReturnType<typeof startShop>>
+  let browser: Browser
+  let page: Page
+  let shot: (name: string) => Promise<string>
+  let order: { _id: string; orderNo: string }
+  let withdrawalId = ''
+  const here = () => currentPage(page)
+
+  beforeAll(async () => {
+    shop = await startShop()
+    ;({ browser, page, shot } = await openPhone('hq-console'))
+    order = (await paidOrder(shop.cloud, LIN.openid, 'p-longjing-mingqian-50g-gift')).order
+    await bookAvailableCommission(shop.db, 'shop-wangfang', 'order-e2e-wang', 5000)
+    const asked = await callAs(shop.cloud, WANG.openid, 'commission', 'requestWithdrawal', { requestId: randomUUID(), amountFen: 3000 })
+    expect(asked).toMatchObject({ ok: true, data: { status: 'reviewing' } })
+    withdrawalId = asked.data._id
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await shop?.close()
+  })
+
+  it('何静 opens the 工作台 from 我的 and sees what waits', async () => {
+    await page.goto(`${shop.cloud.url}/#/pages/me/index`)
+    await here().locator('.dev-sign-in__persona', { hasText: HQ.name }).click()
+    await here().locator('.me__hq').waitFor()
+    expect(await here().locator('.me__hq').innerText()).toContain('总部管理员')
+    await shot('00-me-hq-entry')
+    await here().locator('.me__hq').click()
+    await here().locator('.hq-home__to-ship').waitFor()
+    await expect.poll(() => here().locator('.hq-home__to-review .hq-home__figure').innerText()).toBe('1')
+    expect(Number(await here().locator('.hq-home__to-ship .hq-home__figure').innerText())).toBeGreaterThanOrEqual(1)
+    await shot('01-workbench')
+  })
+
+  it('ships the order from the 待发货 queue: a bad tracking number is refused with the server’s words', async () => {
+    await here().locator('.hq-home__to-ship').click()
+    const card = here().locator('.hq-orders__card', { hasText: order.orderNo })
+    await card.waitFor()
+    expect(await here().locator('.hq-orders__tab--active').innerText()).toBe('待发货')
+    await shot('02-to-ship-queue')
+    await card.click()
+    await here().locator('.hq-order__ship').waitFor()
+    expect(await here().locator('.hq-order__no').innerText()).toBe(order.orderNo)
+    await here().locator('.hq-order__carrier', { hasText: '中通快递' }).click()
+    await here().locator('.hq-order__tracking input').fill('no!')
+    await here().locator('.hq-order__ship-button').click()
+    await expect.poll(() => here().locator('.hq-page__error').innerText()).toBe('请填写正确的物流单号')
+    await shot('03-ship-refused')
+    await here().locator('.hq-order__tracking input').fill('ZT7300012345678')
+    await here().locator('.hq-order__ship-button').click()
+    await here().locator('.hq-order__shipment').waitFor()
+    expect(await here().locator('.hq-order__shipment').innerText()).toContain('中通快递 ZT7300012345678')
+    expect(await here().locator('.hq-order__status').innerText()).toBe('待收货')
+    await shot('04-shipped')
+
+    const seen = await callAs(shop.cloud, LIN.openid, 'order', 'getOrder', { orderId: order._id })
+    expect(seen.data).toMatchObject({ status: 'shipped', shipment: { company: '中通快递', trackingNo: 'ZT7300012345678' } })
+    await page.goBack()
+    await here().locator('.hq-orders__card', { hasText: order.orderNo }).waitFor({ state: 'detached' })
+  })
+
+  it('approves 王芳’s withdrawal; it leaves the review list', async () => {
+    await page.goBack()
+    await here().locator('.hq-home__to-review').click()
+    const card = here().locator('.hq-withdrawals__card', { hasText: '芳姐的龙井小铺' })
+    await card.waitFor()
+    expect(await card.innerText()).toContain('¥30.00')
+    await shot('05-withdrawals')
+    await card.locator('.hq-withdrawals__approve').click()
+    await card.waitFor({ state: 'detached' })
+    await here().getByText('没有待审核的提现').waitFor()
+    await shot('06-withdrawal-approved')
+    const { data: withdrawal } = await shop.db.collection('withdrawals').doc(withdrawalId).get()
+    expect(withdrawal).toMatchObject({ decidedBy: HQ.openid })
+    expect(withdrawal.status).not.toBe('reviewing')
+  })
+
+  it('both decisions are in the audit log under 何静, with the documents before and after', async () => {
+    const { data } = await shop.db.collection('audit_logs').where({ actorOpenid: HQ.openid, ok: true }).limit(100).get()
+    const ship = data.find((e: any) => e.action === 'hq.shipOrder')
+    expect(ship).toMatchObject({ actorRole: 'hq_admin', change: { id: order._id, before: { status: 'paid' }, after: { status: 'shipped' } } })
+    const approve = data.find((e: any) => e.action === 'hq.approveWithdrawal')
+    expect(approve).toMatchObject({ change: { id: withdrawalId, before: { status: 'reviewing' } } })
+    expect(data.filter((e: any) => e.action === 'hq.shipOrder' && e.ok === false)).toEqual([])
+  })
+})
