@@ -121,6 +121,8 @@ export const openHqHome = () => hqPage('home')
 export const openHqOrders = (queue?: HqOrderQueue) => hqPage('orders', queue ? `?queue=${queue}` : '')
 export const openHqOrder = (orderId: string) => hqPage('order', `?id=${encodeURIComponent(orderId)}`)
 export const openHqWithdrawals = () => hqPage('withdrawals')
+export const openHqShops = () => hqPage('shops')
+export const openHqRules = () => hqPage('rules')
 
 export function goShopping(): void {
   void Taro.switchTab({ url: '/pages/index/index' })

@@ -10,14 +10,14 @@ import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { listAnomalies } from '../_shared/orders/anomalies'
 import { approveRefund, rejectRefund, startRefund } from '../_shared/orders/refunds'
 import { changeOrder, orders } from '../_shared/orders/repository'
-import { ATTRIBUTION_RULES } from '../_shared/bindings'
-import { COMMISSION_RULES } from '../_shared/commission/ledger'
+import { ATTRIBUTION_RULES, currentAttributionRules } from '../_shared/bindings'
+import { COMMISSION_RULES, currentCommissionRules } from '../_shared/commission/ledger'
 import { commissionPayout } from '../_shared/commission/payout'
 import { hqWithdrawalViews } from '../_shared/commission/views'
 import { WITHDRAWALS, decide, withdrawals } from '../_shared/commission/withdrawals'
 import { HQ_ADMINS, listMembers, removeMember, setMember } from '../_shared/hq-staff'
 import { ROSTER, findEmployee } from '../_shared/roster'
-import { SHOPS, changeShop, saveShopOpening } from '../_shared/shops'
+import { SHOPS, changeShop, currentShopOpening, saveShopOpening } from '../_shared/shops'
 import { setRules } from '../_shared/versioned-rules'
 import { listQueue, workbench } from './queues'
 import { reassignCustomer } from './reassign'
@@ -44,6 +44,14 @@ export const main = defineFunction(hqContract, {
     async handle({ queue, orderNo, page, pageSize }) {
       const found = await listQueue(queue, orderNo, page, pageSize)
       return ok({ items: found.items.map(viewOrder), hasMore: found.hasMore })
+    },
+  },
+  getRules: {
+    access: 'hq',
+    area: 'overview',
+    async handle() {
+      const [commission, attribution, shopOpening] = await Promise.all([currentCommissionRules(), currentAttributionRules(), currentShopOpening()])
+      return ok({ commission, attribution, shopOpening })
     },
   },
   getOrder: {

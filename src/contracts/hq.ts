@@ -54,6 +54,8 @@ export const hqContract = defineContract('hq', {
     input: z.object({ queue: z.enum(HQ_ORDER_QUEUES).default('to_ship'), orderNo: z.string().trim().regex(/^\d{1,32}$/).optional(), ...paging(20) }).strict(),
     output: returns<Page<OrderView>>(),
   }),
+  /** The rules in force, for the settings page to start from. */
+  getRules: action({ input: z.object({}).strict(), output: returns<{ commission: CommissionRules; attribution: AttributionRules; shopOpening: ShopOpening }>() }),
   getOrder: action({ input: z.object({ orderId }).strict(), output: order, errors: ['ORDER_NOT_FOUND'] }),
   shipOrder: action({
     input: z

@@ -26,3 +26,16 @@ export function prorate(totalFen: number, weights: number[]): number[] {
   }
   return parts
 }
+
+/**
+ * What a person types in hundredths: yuan into fen ('12.5' → 1250), or a percentage into basis points
+ * ('12.5' → 1250). NaN for anything but a plain number with at most two decimals, for the server's
+ * schema to refuse with its reason.
+ */
+export function parseHundredths(text: string): number {
+  const match = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(text)
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : Number.NaN
+}
+
+/** The other way, for a field to edit: 1250 → '12.50' (no ¥: the field's label names the unit). */
+export const hundredthsText = (value: number): string => formatFen(value).replace('¥', '')

@@ -1,14 +1,21 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { HqWithdrawalView } from '../contracts/commission'
 import { hqFunction } from '../contracts/functions'
-import type { HqOrderQueue, Workbench } from '../contracts/hq'
+import type { AnswerOf, PayloadOf } from '../contracts/contract'
+import type { HqOrderQueue, Workbench, hqContract } from '../contracts/hq'
 import type { OrderView } from '../core/order'
+import type { Shop, ShopStatus } from '../core/shop'
 import type { CloudClient } from '../services/cloud'
 import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
 import { PagedList } from './paged-list'
 
+type HqContract = typeof hqContract
+
+export type HqRules = AnswerOf<HqContract, 'getRules'>
+
 /**
- * 总部工作台: what waits for HQ, the order queues with one order open, and the withdrawals to review.
+ * 总部工作台: what waits for HQ, the order queues with one order open, the withdrawals to review, the
+ * shops to approve or suspend, and the rules in force.
  * A decision answers with the changed document, which replaces the one on screen.
  */
 export class HqStore {
@@ -19,13 +26,18 @@ export class HqStore {
   order: LoadState<OrderView> = IDLE
   /** A decision in flight: its buttons wait for it. */
   saving = false
+  rules: LoadState<HqRules> = IDLE
+  /** The shops list's status: 待审核 first, the ones waiting for HQ. */
+  shopStatus: ShopStatus = 'pending'
   orders: PagedList<OrderView>
   withdrawals: PagedList<HqWithdrawalView>
+  shops: PagedList<Shop>
 
   constructor(private readonly cloud: CloudClient) {
     this.orders = this.orderList()
     this.withdrawals = this.withdrawalList()
-    makeAutoObservable<HqStore, 'cloud'>(this, { cloud: false, orders: false, withdrawals: false })
+    this.shops = this.shopList()
+    makeAutoObservable<HqStore, 'cloud'>(this, { cloud: false, orders: false, withdrawals: false, shops: false })
   }
 
   /** H5: another persona is the caller now; what HQ saw was someone else's to see. */
@@ -34,6 +46,8 @@ export class HqStore {
     this.order = IDLE
     this.orders = this.orderList()
     this.withdrawals = this.withdrawalList()
+    this.shops = this.shopList()
+    this.rules = IDLE
   }
 
   loadWorkbench(): Promise<void> {
@@ -76,6 +90,41 @@ export class HqStore {
     return this.decideWithdrawal(withdrawalId, () => this.cloud.call(hqFunction, 'rejectWithdrawal', { withdrawalId, reason }))
   }
 
+  showShops(status: ShopStatus): Promise<void> {
+    this.shopStatus = status
+    return this.shops.refresh()
+  }
+
+  /** Approves, suspends or reactivates a shop; it leaves the list of the status it had. */
+  async moveShop(shopId: string, event: 'approve' | 'suspend' | 'reactivate', note?: string): Promise<Outcome<Shop>> {
+    const outcome = await this.run(() => this.cloud.call(hqFunction, 'moveShop', { shopId, event, ...(note ? { note } : {}) }))
+    if (outcome.ok) this.shops.replace(shopId, null)
+    return outcome
+  }
+
+  loadRules(): Promise<void> {
+    return refresh(this.rules, () => this.cloud.call(hqFunction, 'getRules', {}), (state) => { this.rules = state })
+  }
+
+  saveCommissionRules(rules: PayloadOf<HqContract, 'setCommissionRules'>['rules']): Promise<Outcome<unknown>> {
+    return this.saveRules(() => this.cloud.call(hqFunction, 'setCommissionRules', { rules }))
+  }
+
+  saveAttributionRules(rules: PayloadOf<HqContract, 'setAttributionRules'>['rules']): Promise<Outcome<unknown>> {
+    return this.saveRules(() => this.cloud.call(hqFunction, 'setAttributionRules', { rules }))
+  }
+
+  saveShopOpening(reviewRequired: boolean): Promise<Outcome<unknown>> {
+    return this.saveRules(() => this.cloud.call(hqFunction, 'setShopOpening', { reviewRequired }))
+  }
+
+  /** A saved rule is read back whole, so the page shows the version now in force. */
+  private async saveRules(request: () => Promise<unknown>): Promise<Outcome<unknown>> {
+    const outcome = await this.run(request)
+    if (outcome.ok) await this.loadRules()
+    return outcome
+  }
+
   private async decideOrder(request: () => Promise<OrderView>): Promise<Outcome<OrderView>> {
     const outcome = await this.run(request)
     if (outcome.ok) {
@@ -103,6 +152,10 @@ export class HqStore {
     return new PagedList((page, pageSize) =>
       this.cloud.call(hqFunction, 'listOrders', { queue: this.queue, ...(this.orderNo ? { orderNo: this.orderNo } : {}), page, pageSize }),
     )
+  }
+
+  private shopList(): PagedList<Shop> {
+    return new PagedList((page, pageSize) => this.cloud.call(hqFunction, 'listShops', { status: this.shopStatus, page, pageSize }))
   }
 
   private withdrawalList(): PagedList<HqWithdrawalView> {

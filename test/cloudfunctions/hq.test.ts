@@ -192,6 +192,14 @@ describe('hq function: roster, shops and attribution', () => {
       expect(current.rules.version).toBe(4)
     })
 
+    it('the settings page reads every rule in force', async () => {
+      const answer = await hq(t.cloud, 'getRules')
+      const { data: attribution } = await t.db.collection('settings').doc('attributionRules').get()
+      expect(answer.data.attribution).toEqual(attribution.rules)
+      expect(answer.data.commission).toMatchObject({ version: 1, afterSalesDays: 7, withdrawalAutoApproveMaxFen: 0 })
+      expect(answer.data.shopOpening).toEqual({ reviewRequired: false })
+    })
+
     it('refuses rules that would pay more than the shop that sold, by the schema itself', async () => {
       const answer = await hq(t.cloud, 'setAttributionRules', { rules: { protectionDays: 15, secondLevelRateBps: 300 } })
       expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
@@ -208,6 +216,7 @@ describe('hq function: roster, shops and attribution', () => {
       ['getWorkbench', {}, ['hq_admin', 'hq_ops', 'hq_finance']],
       ['listOrders', { queue: 'to_ship' }, ['hq_admin', 'hq_ops']],
       ['getOrder', { orderId: 'no-order' }, ['hq_admin', 'hq_ops']],
+      ['getRules', {}, ['hq_admin', 'hq_ops', 'hq_finance']],
       ['shipOrder', { orderId: 'no-order', company: '顺丰速运', trackingNo: 'SF1234567890' }, ['hq_admin', 'hq_ops']],
       ['approveRefund', { orderId: 'no-order' }, ['hq_admin', 'hq_ops']],
       ['rejectRefund', { orderId: 'no-order', reason: '已发货' }, ['hq_admin', 'hq_ops']],

@@ -11,13 +11,15 @@ import { currentPage, openPhone, startShop } from './support/shop'
  * 总部工作台 end to end, as the demo's HQ persona 何静 (the local cloud's first admin). 林小雨 has paid
  * for a gift box and 王芳 has asked to withdraw ¥30.00 of her released commission; 何静 opens the
  * 工作台 from 我的, sees both waiting, ships the order from the 待发货 queue with a tracking number
- * and approves the withdrawal. The buyer's order is shipped, and both decisions are in the audit log.
+ * and approves the withdrawal, approves the shop 赵磊 opened under review, and raises the commission
+ * rate. The buyer's order is shipped, and the decisions are in the audit log.
  */
 const HQ = demoPersonas.find((p) => p.role === 'hq_admin')!
 const LIN = demoPersonas.find((p) => p.key === 'consumer-lin')!
 const WANG = demoPersonas.find((p) => p.key === 'employee-wang')!
+const ZHAO = demoPersonas.find((p) => p.key === 'employee-zhao')!
 
-describe('HQ ships an order and approves a withdrawal from the 工作台', () => {
+describe('HQ ships an order, approves a withdrawal and a shop, and changes the rules from the 工作台', () => {
   let shop: Awaited<ReturnType<typeof startShop>>
   let browser: Browser
   let page: Page
@@ -57,7 +59,7 @@ describe('HQ ships an order and approves a withdrawal from the 工作台', () =>
     await here().locator('.hq-home__to-ship').click()
     const card = here().locator('.hq-orders__card', { hasText: order.orderNo })
     await card.waitFor()
-    expect(await here().locator('.hq-orders__tab--active').innerText()).toBe('待发货')
+    expect(await here().locator('.hq-page__tab--active').innerText()).toBe('待发货')
     await shot('02-to-ship-queue')
     await card.click()
     await here().locator('.hq-order__ship').waitFor()
@@ -94,6 +96,45 @@ describe('HQ ships an order and approves a withdrawal from the 工作台', () =>
     const { data: withdrawal } = await shop.db.collection('withdrawals').doc(withdrawalId).get()
     expect(withdrawal).toMatchObject({ decidedBy: HQ.openid })
     expect(withdrawal.status).not.toBe('reviewing')
+  })
+
+  it('approves the shop 赵磊 opened while HQ reviews new shops', async () => {
+    expect((await callAs(shop.cloud, HQ.openid, 'hq', 'setShopOpening', { reviewRequired: true })).ok).toBe(true)
+    const opened = await callAs(shop.cloud, ZHAO.openid, 'shop', 'openShop', { profile: { name: '赵磊的仓储茶铺' } })
+    expect(opened).toMatchObject({ ok: true, data: { status: 'pending' } })
+    await page.goBack()
+    await page.reload()
+    await expect.poll(() => here().locator('.hq-home__shops .hq-home__figure').innerText()).toBe('1')
+    await here().locator('.hq-home__shops').click()
+    const card = here().locator('.hq-shops__card', { hasText: '赵磊的仓储茶铺' })
+    await card.waitFor()
+    expect(await here().locator('.hq-page__tab--active').innerText()).toBe('待审核')
+    await shot('07-shops-pending')
+    await card.locator('.hq-shops__approve').click()
+    await card.waitFor({ state: 'detached' })
+    expect((await shop.db.collection('shops').doc(opened.data._id).get()).data.status).toBe('active')
+    await here().locator('.hq-shops__tab--active').click()
+    await here().locator('.hq-shops__card', { hasText: '赵磊的仓储茶铺' }).waitFor()
+    await shot('08-shops-active')
+  })
+
+  it('changes the commission rules: an after-sales period out of range is refused with the server’s reason, then saved as a new version', async () => {
+    await page.goBack()
+    await here().locator('.hq-home__rules').click()
+    const commission = here().locator('.hq-rules__commission')
+    await commission.waitFor()
+    await commission.locator('.hq-rules__defaultRateBps input').fill('12')
+    await commission.locator('.hq-rules__afterSalesDays input').fill('100')
+    await commission.locator('.hq-rules__save-commission').click()
+    await expect.poll(() => commission.locator('.hq-page__error').innerText()).toBe('售后期须为 0 到 90 天')
+    await shot('09-rules-refused')
+    await commission.locator('.hq-rules__afterSalesDays input').fill('10')
+    await commission.locator('.hq-rules__save-commission').click()
+    await expect.poll(() => here().locator('.hq-rules__commission .hq-rules__version').innerText()).toContain('第 2 版')
+    expect(await here().locator('.hq-rules__commission .hq-rules__defaultRateBps input').inputValue()).toBe('12.00')
+    await shot('10-rules-saved')
+    const { data: saved } = await shop.db.collection('settings').doc('commissionRules').get()
+    expect(saved.rules).toMatchObject({ version: 2, defaultRateBps: 1200, afterSalesDays: 10 })
   })
 
   it('both decisions are in the audit log under 何静, with the documents before and after', async () => {

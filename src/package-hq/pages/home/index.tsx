@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { LoadStateView } from '../../../components/load-state-view'
 import { HqArea, mayAct } from '../../../core/hq'
 import { hqRoleText } from '../../../i18n/zh-CN'
-import { openHqOrders, openHqWithdrawals } from '../../../routes'
+import { openHqOrders, openHqRules, openHqShops, openHqWithdrawals } from '../../../routes'
 import { useStores } from '../../../stores'
 import '../../hq.less'
 import './index.less'
@@ -29,6 +29,8 @@ function Count({ label, value, className, onClick }: CountProps) {
 const TOOLS: Array<{ label: string; area: HqArea; className: string; open: () => void }> = [
   { label: '订单管理', area: 'orders', className: 'hq-home__orders', open: () => openHqOrders() },
   { label: '提现审核', area: 'withdrawals', className: 'hq-home__withdrawals', open: () => openHqWithdrawals() },
+  { label: '小店审核与管理', area: 'shops', className: 'hq-home__shop-list', open: () => openHqShops() },
+  { label: '规则设置', area: 'overview', className: 'hq-home__rules', open: () => openHqRules() },
 ]
 
 /** 总部工作台: what waits for HQ now, and the way to each queue the caller's role may work. */
@@ -58,7 +60,7 @@ function HqHomePage() {
                 onClick={may('orders') ? () => openHqOrders('refund_requested') : undefined}
               />
               <Count label='提现待审核' className='hq-home__to-review' value={counts.withdrawalsReviewing} onClick={may('withdrawals') ? openHqWithdrawals : undefined} />
-              <Count label='店铺待审核' className='hq-home__shops' value={counts.shopsPending} />
+              <Count label='店铺待审核' className='hq-home__shops' value={counts.shopsPending} onClick={may('shops') ? openHqShops : undefined} />
             </View>
           </View>
         )}

@@ -60,11 +60,11 @@ function HqOrdersPage() {
 
   return (
     <View className='hq-page hq-orders'>
-      <View className='hq-orders__tabs'>
+      <View className='hq-page__tabs'>
         {QUEUES.map((q) => (
           <Text
             key={q.key}
-            className={`hq-orders__tab hq-orders__tab--${q.key}${hq.queue === q.key && !hq.orderNo ? ' hq-orders__tab--active' : ''}`}
+            className={`hq-page__tab hq-orders__tab--${q.key}${hq.queue === q.key && !hq.orderNo ? ' hq-page__tab--active' : ''}`}
             onClick={() => {
               setOrderNo('')
               void hq.showQueue(q.key)

@@ -1,0 +1,182 @@
+import { Input, Switch, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useState } from 'react'
+import { ActionButton } from '../../../components/action-button'
+import { LoadStateView } from '../../../components/load-state-view'
+import type { AttributionStrategy } from '../../../core/attribution'
+import { HqArea, mayAct } from '../../../core/hq'
+import { hundredthsText, parseHundredths } from '../../../core/money'
+import { errorText, rulesProblemText, strategyText } from '../../../i18n/zh-CN'
+import type { CloudError } from '../../../services/cloud'
+import type { Outcome } from '../../../stores/load-state'
+import type { HqRules } from '../../../stores/hq-store'
+import { useStores } from '../../../stores'
+import '../../hq.less'
+import './index.less'
+
+type Refusals = Record<string, string>
+
+/** Every strategy (a record, so a new one is a type error here until it is listed); the core's list would bring zod along. */
+const STRATEGIES = Object.keys({ first_touch: true, last_touch: true } satisfies Record<AttributionStrategy, true>) as AttributionStrategy[]
+
+/**
+ * The server's reasons, by the field they name: the rules schemas answer with a code (commission's
+ * are error codes, attribution's rules problems), anything else is the call's own words.
+ */
+function refusalsOf(error: CloudError): Refusals {
+  const issues = error.details.issues
+  if (error.code !== 'INVALID_INPUT' || !Array.isArray(issues)) return { form: error.message }
+  const refusals: Refusals = {}
+  for (const { path, message } of issues as Array<{ path: string; message: string }>) {
+    refusals[path.replace(/^rules\./, '')] = message.startsWith('RULES_') ? rulesProblemText(message) : errorText(message)
+  }
+  return refusals
+}
+
+interface FieldProps {
+  label: string
+  name: string
+  value: string
+  refusals: Refusals
+  onInput: (value: string) => void
+}
+
+function Field({ label, name, value, refusals, onInput }: FieldProps) {
+  return (
+    <>
+      <Text className='hq-page__label'>{label}</Text>
+      <Input className={`hq-page__input hq-rules__${name}`} type='digit' value={value} maxlength={12} onInput={(event) => onInput(event.detail.value)} />
+      {refusals[name] && <Text className='hq-page__error'>{refusals[name]}</Text>}
+    </>
+  )
+}
+
+/** Saves one card's rules; the card shows the server's reasons under the fields it refused. */
+function useSave() {
+  const [refusals, setRefusals] = useState<Refusals>({})
+  const save = async (request: () => Promise<Outcome<unknown>>) => {
+    setRefusals({})
+    const outcome = await request()
+    if (outcome.ok) void Taro.showToast({ title: '已保存，新版本生效', icon: 'none' })
+    else setRefusals(refusalsOf(outcome.error))
+  }
+  return { refusals, save }
+}
+
+function CommissionCard({ rules }: { rules: HqRules['commission'] }) {
+  const { hq } = useStores()
+  const { refusals, save } = useSave()
+  const [values, setValues] = useState(() => ({
+    defaultRateBps: hundredthsText(rules.defaultRateBps),
+    afterSalesDays: String(rules.afterSalesDays),
+    withdrawalMinFen: hundredthsText(rules.withdrawalMinFen),
+    withdrawalDailyMaxFen: hundredthsText(rules.withdrawalDailyMaxFen),
+    withdrawalAutoApproveMaxFen: hundredthsText(rules.withdrawalAutoApproveMaxFen),
+  }))
+  const [selfPurchase, setSelfPurchase] = useState(rules.selfPurchaseCommission)
+  const field = (name: keyof typeof values, label: string) => (
+    <Field label={label} name={name} value={values[name]} refusals={refusals} onInput={(value) => setValues({ ...values, [name]: value })} />
+  )
+  const submit = () =>
+    save(() =>
+      hq.saveCommissionRules({
+        defaultRateBps: parseHundredths(values.defaultRateBps),
+        categoryRatesBps: rules.categoryRatesBps,
+        productRatesBps: rules.productRatesBps,
+        selfPurchaseCommission: selfPurchase,
+        afterSalesDays: Number(values.afterSalesDays.trim() || Number.NaN),
+        withdrawalMinFen: parseHundredths(values.withdrawalMinFen),
+        withdrawalDailyMaxFen: parseHundredths(values.withdrawalDailyMaxFen),
+        withdrawalAutoApproveMaxFen: parseHundredths(values.withdrawalAutoApproveMaxFen),
+      }),
+    )
+  return (
+    <View className='hq-page__card hq-rules__commission'>
+      <Text className='hq-page__card-title'>佣金与提现</Text>
+      <Text className='hq-page__muted hq-rules__version'>{`当前第 ${rules.version} 版；保存即生成新版本，之后的订单按新版本计佣`}</Text>
+      {field('defaultRateBps', '佣金比例（%）')}
+      {field('afterSalesDays', '售后期（天，期满佣金可提现）')}
+      {field('withdrawalMinFen', '单次最低提现（元）')}
+      {field('withdrawalDailyMaxFen', '每日提现上限（元）')}
+      {field('withdrawalAutoApproveMaxFen', '自动通过金额（元，0 表示每笔都由总部审核）')}
+      <View className='hq-page__row'>
+        <Text>自购返佣</Text>
+        <Switch className='hq-rules__self-purchase' checked={selfPurchase} color='#2f6b4f' onChange={(event) => setSelfPurchase(event.detail.value)} />
+      </View>
+      {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
+      <View className='hq-page__buttons'>
+        <ActionButton className='hq-page__button hq-rules__save-commission' loading={hq.saving} onClick={() => void submit()}>
+          保存佣金规则
+        </ActionButton>
+      </View>
+    </View>
+  )
+}
+
+function AttributionCard({ rules }: { rules: HqRules['attribution'] }) {
+  const { hq } = useStores()
+  const { refusals, save } = useSave()
+  const [protectionDays, setProtectionDays] = useState(String(rules.protectionDays))
+  const [strategy, setStrategy] = useState<AttributionStrategy>(rules.strategy)
+  const submit = () =>
+    save(() => hq.saveAttributionRules({ protectionDays: Number(protectionDays.trim() || Number.NaN), strategy, paidOrderExtends: rules.paidOrderExtends }))
+  return (
+    <View className='hq-page__card hq-rules__attribution'>
+      <Text className='hq-page__card-title'>顾客归属</Text>
+      <Text className='hq-page__muted hq-rules__version'>{`当前第 ${rules.version} 版`}</Text>
+      <Field label='保护期（天）' name='protectionDays' value={protectionDays} refusals={refusals} onInput={setProtectionDays} />
+      {STRATEGIES.map((s) => (
+        <Text key={s} className={`hq-rules__strategy${s === strategy ? ' hq-rules__strategy--chosen' : ''}`} onClick={() => setStrategy(s)}>
+          {strategyText(s)}
+        </Text>
+      ))}
+      {refusals.strategy && <Text className='hq-page__error'>{refusals.strategy}</Text>}
+      {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
+      <View className='hq-page__buttons'>
+        <ActionButton className='hq-page__button hq-rules__save-attribution' loading={hq.saving} onClick={() => void submit()}>
+          保存归属规则
+        </ActionButton>
+      </View>
+    </View>
+  )
+}
+
+function ShopOpeningCard({ reviewRequired }: { reviewRequired: boolean }) {
+  const { hq } = useStores()
+  const { refusals, save } = useSave()
+  return (
+    <View className='hq-page__card hq-rules__opening'>
+      <Text className='hq-page__card-title'>开店审核</Text>
+      <View className='hq-page__row'>
+        <Text>员工开店需总部审核</Text>
+        <Switch className='hq-rules__review' checked={reviewRequired} color='#2f6b4f' disabled={hq.saving} onChange={(event) => void save(() => hq.saveShopOpening(event.detail.value))} />
+      </View>
+      {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
+    </View>
+  )
+}
+
+/** HQ's rules, each card shown to the roles that may change it; every save is a new version. */
+function HqRulesPage() {
+  const { hq, profile } = useStores()
+  const role = profile.profile.status === 'ready' ? profile.profile.data?.hqRole : undefined
+  const may = (area: HqArea) => role !== undefined && mayAct(role, area)
+  useDidShow(() => void hq.loadRules())
+  return (
+    <View className='hq-page hq-rules'>
+      <LoadStateView state={hq.rules} onRetry={() => void hq.loadRules()}>
+        {(rules) => (
+          <>
+            {/* Keyed by version: a saved rule comes back as the next version and the form starts from it. */}
+            {may('commission') && <CommissionCard key={`c${rules.commission.version}`} rules={rules.commission} />}
+            {may('settings') && <AttributionCard key={`a${rules.attribution.version}`} rules={rules.attribution} />}
+            {may('shops') && <ShopOpeningCard reviewRequired={rules.shopOpening.reviewRequired} />}
+          </>
+        )}
+      </LoadStateView>
+    </View>
+  )
+}
+
+export default observer(HqRulesPage)
