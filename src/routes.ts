@@ -123,6 +123,7 @@ export const openHqOrder = (orderId: string) => hqPage('order', `?id=${encodeURI
 export const openHqWithdrawals = () => hqPage('withdrawals')
 export const openHqShops = () => hqPage('shops')
 export const openHqRules = () => hqPage('rules')
+export const openHqRoster = () => hqPage('roster')
 
 export function goShopping(): void {
   void Taro.switchTab({ url: '/pages/index/index' })

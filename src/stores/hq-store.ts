@@ -27,6 +27,7 @@ export class HqStore {
   /** A decision in flight: its buttons wait for it. */
   saving = false
   rules: LoadState<HqRules> = IDLE
+  activeShops: LoadState<Shop[]> = IDLE
   /** The shops list's status: 待审核 first, the ones waiting for HQ. */
   shopStatus: ShopStatus = 'pending'
   orders: PagedList<OrderView>
@@ -48,6 +49,7 @@ export class HqStore {
     this.withdrawals = this.withdrawalList()
     this.shops = this.shopList()
     this.rules = IDLE
+    this.activeShops = IDLE
   }
 
   loadWorkbench(): Promise<void> {
@@ -100,6 +102,21 @@ export class HqStore {
     const outcome = await this.run(() => this.cloud.call(hqFunction, 'moveShop', { shopId, event, ...(note ? { note } : {}) }))
     if (outcome.ok) this.shops.replace(shopId, null)
     return outcome
+  }
+
+  /** Active shops, for choosing whose colleague takes an offboarded employee's customers (the first 100). */
+  loadActiveShops(): Promise<void> {
+    return refresh(this.activeShops, async () => (await this.cloud.call(hqFunction, 'listShops', { status: 'active', pageSize: 100 })).items, (state) => {
+      this.activeShops = state
+    })
+  }
+
+  importRoster(rows: PayloadOf<HqContract, 'importRoster'>['rows']): Promise<Outcome<{ added: number; updated: number }>> {
+    return this.run(() => this.cloud.call(hqFunction, 'importRoster', { rows }))
+  }
+
+  deactivateEmployee(employeeNo: string, reassignTo: PayloadOf<HqContract, 'deactivateEmployee'>['reassignTo']) {
+    return this.run(() => this.cloud.call(hqFunction, 'deactivateEmployee', { employeeNo, reassignTo }))
   }
 
   loadRules(): Promise<void> {

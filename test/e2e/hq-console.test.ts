@@ -12,12 +12,14 @@ import { currentPage, openPhone, startShop } from './support/shop'
  * for a gift box and 王芳 has asked to withdraw ¥30.00 of her released commission; 何静 opens the
  * 工作台 from 我的, sees both waiting, ships the order from the 待发货 queue with a tracking number
  * and approves the withdrawal, approves the shop 赵磊 opened under review, and raises the commission
- * rate. The buyer's order is shipped, and the decisions are in the audit log.
+ * rate, imports two roster rows and offboards 李明, whose customer 陈思思 goes to 王芳's shop. The
+ * buyer's order is shipped, and the decisions are in the audit log.
  */
 const HQ = demoPersonas.find((p) => p.role === 'hq_admin')!
 const LIN = demoPersonas.find((p) => p.key === 'consumer-lin')!
 const WANG = demoPersonas.find((p) => p.key === 'employee-wang')!
 const ZHAO = demoPersonas.find((p) => p.key === 'employee-zhao')!
+const CHEN = demoPersonas.find((p) => p.key === 'consumer-chen')!
 
 describe('HQ ships an order, approves a withdrawal and a shop, and changes the rules from the 工作台', () => {
   let shop: Awaited<ReturnType<typeof startShop>>
@@ -135,6 +137,29 @@ describe('HQ ships an order, approves a withdrawal and a shop, and changes the r
     await shot('10-rules-saved')
     const { data: saved } = await shop.db.collection('settings').doc('commissionRules').get()
     expect(saved.rules).toMatchObject({ version: 2, defaultRateBps: 1200, afterSalesDays: 10 })
+  })
+
+  it('imports pasted roster rows — a bad row refuses the paste with its line — and offboards an employee to a colleague’s shop', async () => {
+    await page.goBack()
+    await here().locator('.hq-home__roster').click()
+    const paste = here().locator('.hq-roster__paste textarea')
+    await paste.fill('工号\t姓名\t部门\t手机后四位\nE2001\t宋佳\t财务部\t1111\nE2002\t\t市场部\t2222')
+    await here().locator('.hq-roster__import-button').click()
+    await expect.poll(() => here().locator('.hq-roster__problem').allInnerTexts()).toEqual(['第 2 行：姓名不正确'])
+    expect((await shop.db.collection('roster').where({ employeeNo: 'E2001' }).get()).data).toEqual([])
+    await shot('11-roster-refused')
+    await paste.fill('E2001\t宋佳\t财务部\t1111\nE2002\t沈涛\t市场部\t2222')
+    await here().locator('.hq-roster__import-button').click()
+    await expect.poll(() => here().locator('.hq-roster__done').innerText()).toBe('已导入：新增 2 人，更新 0 人')
+
+    await here().locator('.hq-roster__employee-no input').fill('E1002')
+    await here().locator('.hq-roster__choice', { hasText: '芳姐的龙井小铺' }).click()
+    await shot('12-roster-offboarding')
+    await here().locator('.hq-roster__deactivate-button').click()
+    // The roster entry and the shop change first; the customers move after, batch by batch.
+    await expect.poll(async () => (await shop.db.collection('bindings').doc(CHEN.openid).get()).data.shopId).toBe('shop-wangfang')
+    expect((await shop.db.collection('roster').doc('E1002').get()).data.active).toBe(false)
+    expect((await shop.db.collection('shops').doc('shop-liming').get()).data.status).toBe('closed')
   })
 
   it('both decisions are in the audit log under 何静, with the documents before and after', async () => {

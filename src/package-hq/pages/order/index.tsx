@@ -26,7 +26,7 @@ const refusal = (error: CloudError): string => {
   return error.message
 }
 
-function ShipForm({ order }: { order: OrderView }) {
+const ShipForm = observer(function ShipForm({ order }: { order: OrderView }) {
   const { hq } = useStores()
   const [company, setCompany] = useState(CARRIERS[0])
   const [trackingNo, setTrackingNo] = useState('')
@@ -58,9 +58,9 @@ function ShipForm({ order }: { order: OrderView }) {
       </View>
     </View>
   )
-}
+})
 
-function RefundDecision({ order }: { order: OrderView }) {
+const RefundDecision = observer(function RefundDecision({ order }: { order: OrderView }) {
   const { hq } = useStores()
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
@@ -118,7 +118,7 @@ function RefundDecision({ order }: { order: OrderView }) {
       </View>
     </View>
   )
-}
+})
 
 function OrderDetail({ order }: { order: OrderView }) {
   // Shipping waits while a refund is asked for or under way: the order's moves refuse it then too.

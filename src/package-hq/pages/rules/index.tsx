@@ -64,7 +64,7 @@ function useSave() {
   return { refusals, save }
 }
 
-function CommissionCard({ rules }: { rules: HqRules['commission'] }) {
+const CommissionCard = observer(function CommissionCard({ rules }: { rules: HqRules['commission'] }) {
   const { hq } = useStores()
   const { refusals, save } = useSave()
   const [values, setValues] = useState(() => ({
@@ -112,9 +112,9 @@ function CommissionCard({ rules }: { rules: HqRules['commission'] }) {
       </View>
     </View>
   )
-}
+})
 
-function AttributionCard({ rules }: { rules: HqRules['attribution'] }) {
+const AttributionCard = observer(function AttributionCard({ rules }: { rules: HqRules['attribution'] }) {
   const { hq } = useStores()
   const { refusals, save } = useSave()
   const [protectionDays, setProtectionDays] = useState(String(rules.protectionDays))
@@ -140,9 +140,9 @@ function AttributionCard({ rules }: { rules: HqRules['attribution'] }) {
       </View>
     </View>
   )
-}
+})
 
-function ShopOpeningCard({ reviewRequired }: { reviewRequired: boolean }) {
+const ShopOpeningCard = observer(function ShopOpeningCard({ reviewRequired }: { reviewRequired: boolean }) {
   const { hq } = useStores()
   const { refusals, save } = useSave()
   return (
@@ -155,7 +155,7 @@ function ShopOpeningCard({ reviewRequired }: { reviewRequired: boolean }) {
       {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
     </View>
   )
-}
+})
 
 /** HQ's rules, each card shown to the roles that may change it; every save is a new version. */
 function HqRulesPage() {

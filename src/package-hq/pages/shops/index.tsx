@@ -14,7 +14,7 @@ import './index.less'
 /** 待审核 first: those wait for HQ. Closed shops are final and have nothing to decide. */
 const STATUSES: ShopStatus[] = ['pending', 'active', 'suspended']
 
-function ShopCard({ shop }: { shop: Shop }) {
+const ShopCard = observer(function ShopCard({ shop }: { shop: Shop }) {
   const { hq } = useStores()
   const [suspending, setSuspending] = useState(false)
   const [note, setNote] = useState('')
@@ -68,7 +68,7 @@ function ShopCard({ shop }: { shop: Shop }) {
       </View>
     </View>
   )
-}
+})
 
 /** Employees' shops by status: approve the ones waiting, suspend or reactivate the others. */
 function HqShopsPage() {

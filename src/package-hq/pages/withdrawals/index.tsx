@@ -11,7 +11,7 @@ import { useStores } from '../../../stores'
 import '../../hq.less'
 import './index.less'
 
-function WithdrawalCard({ withdrawal }: { withdrawal: HqWithdrawalView }) {
+const WithdrawalCard = observer(function WithdrawalCard({ withdrawal }: { withdrawal: HqWithdrawalView }) {
   const { hq } = useStores()
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
@@ -65,7 +65,7 @@ function WithdrawalCard({ withdrawal }: { withdrawal: HqWithdrawalView }) {
       </View>
     </View>
   )
-}
+})
 
 /** Withdrawals waiting for HQ's review, oldest asks at the bottom; a decision takes one off the list. */
 function HqWithdrawalsPage() {
