@@ -220,6 +220,7 @@ describe('hq function: roster, shops and attribution', () => {
       ['shipOrder', { orderId: 'no-order', company: '顺丰速运', trackingNo: 'SF1234567890' }, ['hq_admin', 'hq_ops']],
       ['approveRefund', { orderId: 'no-order' }, ['hq_admin', 'hq_ops']],
       ['rejectRefund', { orderId: 'no-order', reason: '已发货' }, ['hq_admin', 'hq_ops']],
+      ['startRefund', { orderId: 'no-order', reason: '商品破损' }, ['hq_admin', 'hq_ops']],
       ['listPaymentAnomalies', {}, ['hq_admin', 'hq_finance']],
       ['importRoster', { rows: [{ employeeNo: 'RT1', name: '罗婷', phoneTail: '0000' }] }, ['hq_admin', 'hq_ops']],
       ['deactivateEmployee', { employeeNo: 'NOPE', reassignTo: { to: 'hq' } }, ['hq_admin', 'hq_ops']],

@@ -8,15 +8,28 @@ import { launchMiniProgram, pagesOf, readAppJson, type MiniProgram } from '../su
  * Every page of the built app.json — main package and subpackages — opens in the mini program with
  * nothing going wrong: no script error, no refused WeChat API, every cloud call answered ok, no
  * error or spinner left on screen, and something to read. 王芳 opens them: an employee with an open
- * shop, an address and an order, so each page has its real content to show. A page that needs a
+ * shop, an address and an order, so each page has its real content to show — and 何静, the demo's HQ
+ * admin, opens HQ's pages (package-hq), which refuse everyone else. A page that needs a
  * query gets one here; a new page without one opens bare, as a mistyped link would.
  */
 const WANG = demoPersonas.find((p) => p.key === 'employee-wang')!
+const HQ = demoPersonas.find((p) => p.role === 'hq_admin')!
 const LONGJING = 'p-longjing-mingqian'
 
 describe('every page of app.json opens on the weapp build', () => {
   let shop: DemoShop
   let mp: MiniProgram
+  let openedBy = ''
+  /** The mini program as whoever opens `route` (one runs at a time: switching closes the other). */
+  const openerOf = async (route: string) => {
+    const openid = route.startsWith('package-hq/') ? HQ.openid : WANG.openid
+    if (openid !== openedBy) {
+      await mp?.close()
+      mp = await launchMiniProgram({ cloud: shop.cloud, openid })
+      openedBy = openid
+    }
+    return mp
+  }
   const queries: Record<string, string> = {}
 
   beforeAll(async () => {
@@ -35,8 +48,9 @@ describe('every page of app.json opens on the weapp build', () => {
       'package-orders/pages/detail/index': `id=${placed.data._id}`,
       'package-address/pages/edit/index': `id=${await wang.addressId()}`,
       'package-shop/pages/share/index': `productId=${LONGJING}`,
+      'package-hq/pages/order/index': `id=${placed.data._id}`,
     })
-    mp = await launchMiniProgram({ cloud: shop.cloud, openid: WANG.openid })
+    await openerOf('pages/index/index')
   })
   afterEach(() => {
     expect(mp.errors).toEqual([])
@@ -54,13 +68,14 @@ describe('every page of app.json opens on the weapp build', () => {
   })
 
   it.each(routes)('opens %s', async (route) => {
-    const called = mp.records.cloudCalls.length
+    const opener = await openerOf(route)
+    const called = opener.records.cloudCalls.length
     const query = queries[route]
-    const page = await mp.open(`/${route}${query ? `?${query}` : ''}`)
+    const page = await opener.open(`/${route}${query ? `?${query}` : ''}`)
 
     expect(page.route).toBe(route)
     expect(page.title).not.toBe('')
-    const refused = mp.records.cloudCalls.slice(called).filter((call) => (call.result as { ok?: boolean } | undefined)?.ok !== true)
+    const refused = opener.records.cloudCalls.slice(called).filter((call) => (call.result as { ok?: boolean } | undefined)?.ok !== true)
     expect(refused).toEqual([])
     expect(page.texts('.status-view__text')).not.toContain('加载中…')
     expect(page.has('.status-view__button', { hasText: '重试' })).toBe(false)
