@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addHqAdmin } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { buyer, eventually, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
@@ -35,7 +36,7 @@ describe('refunds by line or amount, several per order', () => {
     for (const [_id, priceFen] of [['sample-a', 1500], ['sample-b', 2000]] as const) {
       await t.db.collection('skus').add({ data: { _id, productId: 'p-tea', specs: { 规格: `试饮装${_id.slice(-1).toUpperCase()}` }, priceFen, stock: 100 } })
     }
-    await t.db.collection('users').add({ data: { openid: 'o-hq', nickname: '何静', role: 'hq_admin', createdAt: new Date() } })
+    await addHqAdmin(t.db)
   })
   afterAll(() => t.close())
 
