@@ -296,12 +296,21 @@ export function buyerActions(order: RefundedOrder & Pick<Order, 'status' | 'paym
 }
 
 /** The order as its buyer sees it (no internal keys). */
-export type OrderView = Omit<Order, 'requestKey' | 'buyerOpenid' | 'attribution'> & { attribution?: BuyerAttribution; buyerStatus: BuyerStatus; actions: BuyerAction[] }
+/** Who moved the order, as a view shows it: the kind of actor only — never an OPENID, a buyer's or HQ staff's. */
+export type TimelineView = Omit<TimelineEntry, 'actor'> & { actor: { kind: Actor['kind'] } }
+
+export type OrderView = Omit<Order, 'requestKey' | 'buyerOpenid' | 'attribution' | 'timeline'> & {
+  attribution?: BuyerAttribution
+  timeline: TimelineView[]
+  buyerStatus: BuyerStatus
+  actions: BuyerAction[]
+}
 
 export function viewOrder(order: Order): OrderView {
-  const { requestKey: _key, buyerOpenid: _buyer, attribution, ...rest } = order
+  const { requestKey: _key, buyerOpenid: _buyer, attribution, timeline, ...rest } = order
   const shop = attribution?.shopId ? { attribution: { shopId: attribution.shopId, shopName: attribution.shopName, ownerName: attribution.ownerName } } : {}
-  return { ...rest, ...shop, buyerStatus: buyerStatusOf(order), actions: buyerActions(order) }
+  const entries = timeline.map((entry) => ({ ...entry, actor: { kind: entry.actor.kind } }))
+  return { ...rest, ...shop, timeline: entries, buyerStatus: buyerStatusOf(order), actions: buyerActions(order) }
 }
 
 export interface OrderSummary {

@@ -234,6 +234,9 @@ describe('order function', () => {
       const done = await b.call('order', 'confirmReceipt', { orderId: order._id })
       expect(done.data.status).toBe('completed')
       expect(done.data.timeline.map((e: any) => e.event)).toEqual(['place', 'pay', 'ship', 'confirmReceipt'])
+      // The buyer sees who moved the order by kind only: no OPENID of HQ's staff, nor their own.
+      expect(done.data.timeline.map((e: any) => e.actor)).toEqual([{ kind: 'buyer' }, { kind: 'wechat' }, { kind: 'hq' }, { kind: 'buyer' }])
+      expect(JSON.stringify(await b.order(order._id))).not.toMatch(/o-hq|o-receive/)
       const { data: audit } = await t.db.collection('audit_logs').where({ action: 'hq.shipOrder', 'payload.orderId': order._id }).get()
       expect(audit).toMatchObject([{ actorOpenid: 'o-hq', ok: true }])
     })

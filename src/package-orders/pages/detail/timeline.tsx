@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import type { TimelineEntry } from '../../../core/order'
+import type { TimelineView } from '../../../core/order'
 import { formatShanghai } from '../../../core/time'
 import { orderEventText } from '../../../i18n/zh-CN'
 
 /** What happened to the order, newest first; the note says why (reason, tracking number). */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({ entries }: { entries: TimelineView[] }) {
   const newestFirst = [...entries].reverse()
   return (
     <View className='timeline'>
