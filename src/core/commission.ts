@@ -4,6 +4,7 @@ import { prorate } from './money'
 import type { Order } from './order'
 import { Result, fail, ok } from './result'
 import { addDays } from './time'
+import { checkWithdrawalAmount } from './withdrawal-limits'
 
 /**
  * Commission (佣金), by the rules of PRODUCT.md: single level — only the shop an order belongs to
@@ -480,16 +481,13 @@ export function requestWithdrawal(
   rules: Pick<CommissionRules, 'withdrawalMinFen' | 'withdrawalDailyMaxFen'>,
   at: Date,
 ): Result<WithdrawalEntry> {
-  if (!Number.isInteger(request.amountFen) || request.amountFen < rules.withdrawalMinFen) {
-    return fail('COMMISSION_WITHDRAW_BELOW_MINIMUM', { amountFen: request.amountFen, minFen: rules.withdrawalMinFen })
-  }
-  if (request.amountFen > balances.availableFen) {
-    return fail('COMMISSION_WITHDRAW_EXCEEDS_AVAILABLE', { amountFen: request.amountFen, availableFen: balances.availableFen })
-  }
-  const leftTodayFen = Math.max(0, rules.withdrawalDailyMaxFen - request.requestedTodayFen)
-  if (request.amountFen > leftTodayFen) {
-    return fail('COMMISSION_WITHDRAW_DAILY_MAX', { amountFen: request.amountFen, leftTodayFen, dailyMaxFen: rules.withdrawalDailyMaxFen })
-  }
+  const checked = checkWithdrawalAmount(request.amountFen, {
+    availableFen: balances.availableFen,
+    minFen: rules.withdrawalMinFen,
+    dailyMaxFen: rules.withdrawalDailyMaxFen,
+    leftTodayFen: Math.max(0, rules.withdrawalDailyMaxFen - request.requestedTodayFen),
+  })
+  if (!checked.ok) return checked
   return ok({ key: `withdrawal:${request.withdrawalId}:withdraw`, kind: 'withdraw', shopId: request.shopId, withdrawalId: request.withdrawalId, amountFen: request.amountFen, at })
 }
 

@@ -10,6 +10,9 @@ import type { AttributionReason, AttributionStrategy, BindingHistoryKind, Bindin
 import type { FunnelEventKind } from '../core/funnel'
 import type { VisitChannel } from '../core/share-code'
 import type { ShopDefaultWords, ShopEvent, ShopFieldProblem, ShopPicks, ShopStatus } from '../core/shop'
+// Commission (issue 9)
+import type { CommissionEntryKind, WithdrawalReversal } from '../core/commission'
+import type { WithdrawalStatus } from '../core/withdrawal'
 
 /**
  * The words of the shop in Simplified Chinese, in one place. The core and the cloud functions answer
@@ -21,7 +24,7 @@ type Details = Record<string, unknown>
 type Text = string | ((details: Details) => string)
 
 /** Failures the client itself meets, before or instead of an answer from a function. */
-export type ClientErrorCode = 'NETWORK_ERROR' | 'INVALID_RESPONSE' | 'UNEXPECTED_ERROR' | 'CHECKOUT_BUSY' | 'ORDER_BUSY'
+export type ClientErrorCode = 'NETWORK_ERROR' | 'INVALID_RESPONSE' | 'UNEXPECTED_ERROR' | 'CHECKOUT_BUSY' | 'ORDER_BUSY' | 'WECHAT_TOO_OLD' | 'WITHDRAW_AMOUNT_INVALID'
 
 // Orders
 
@@ -203,6 +206,8 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   UNEXPECTED_ERROR: '出了点问题，请稍后重试',
   CHECKOUT_BUSY: '正在提交，请稍候',
   ORDER_BUSY: '订单正在处理，请稍候',
+  WECHAT_TOO_OLD: '当前微信版本过低，请升级微信后再确认收款',
+  WITHDRAW_AMOUNT_INVALID: '请输入正确的金额，最多两位小数',
 }
 
 /** Every code the table has words for; a code it lacks fails the i18n test. */
@@ -403,3 +408,39 @@ const PICKS_MODE: Record<ShopPicks['mode'], string> = { all: '全部商品', cat
 
 /** How a shop picks its products. */
 export const picksModeText = (mode: ShopPicks['mode']): string => PICKS_MODE[mode]
+
+// 佣金's pages (issue 9)
+
+const ENTRY_KIND: Record<CommissionEntryKind, string> = {
+  accrue: '订单佣金',
+  freeze: '确认收货，佣金冻结',
+  release: '售后期结束，可提现',
+  void: '退款，佣金作废',
+  clawback: '退款，追回已结算佣金',
+  withdraw: '提现',
+  withdrawal_reversed: '提现退回',
+}
+
+/** What a ledger entry is, in a few words. */
+export const entryKindText = (kind: CommissionEntryKind): string => ENTRY_KIND[kind] ?? kind
+
+const WITHDRAWAL_STATUS: Record<WithdrawalStatus, string> = {
+  reviewing: '审核中',
+  transferring: '转账中',
+  awaiting_confirm: '待确认收款',
+  paid: '已到账',
+  rejected: '已驳回',
+  failed: '失败',
+  expired: '已过期',
+}
+
+export const withdrawalStatusText = (status: WithdrawalStatus): string => WITHDRAWAL_STATUS[status] ?? status
+
+const WITHDRAWAL_REVERSAL: Record<WithdrawalReversal, string> = {
+  rejected: '总部驳回，金额已退回可提现余额',
+  failed: '转账失败，金额已退回可提现余额',
+  expired: '24 小时内未确认收款，金额已退回可提现余额',
+}
+
+/** Why a withdrawal's money came back to the balance. */
+export const withdrawalReversalText = (reason: WithdrawalReversal): string => WITHDRAWAL_REVERSAL[reason] ?? reason

@@ -6,6 +6,7 @@ import { CloudError, type CloudClient } from '../services/cloud'
 import type { CartStore } from './cart-store'
 import type { ShopVisit } from '../routes'
 import { attempt, IDLE, track, type LoadState, type Outcome } from './load-state'
+import { newRequestId } from './request-id'
 
 export const MAX_REMARK_LENGTH = 100
 
@@ -99,9 +100,4 @@ export class Checkout {
       ? { ok: true, data: { order: paid.data, paymentError: null } }
       : { ok: true, data: { order: placed.data, paymentError: paid.error } }
   }
-}
-
-/** Unique enough per buyer: the server keys it with the buyer's OPENID. */
-function newRequestId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }

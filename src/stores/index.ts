@@ -4,9 +4,12 @@ import type { CloudClient } from '../services/cloud'
 import { createCloudClient } from '../services/cloud-client'
 import { PaymentService, type PaymentSheet } from '../services/payment'
 import { createPaymentSheet } from '../services/payment-sheet'
+import type { TransferSheet } from '../services/transfer'
+import { createTransferSheet } from '../services/transfer-sheet'
 import { AddressStore } from './address-store'
 import { CartStore } from './cart-store'
 import { CatalogStore } from './catalog-store'
+import { CommissionStore } from './commission-store'
 import { createSession } from './dev-session'
 import { HqStore } from './hq-store'
 import { MyShopStore } from './my-shop-store'
@@ -26,9 +29,10 @@ export class RootStore {
   readonly shopHomes: ShopHomeStore
   readonly myShop: MyShopStore
   readonly hq: HqStore
+  readonly commission: CommissionStore
 
   /** `session` is null in WeChat, where the caller is whoever opened the mini program. */
-  constructor(cloud: CloudClient, paymentSheet: PaymentSheet, readonly session: SessionStore | null) {
+  constructor(cloud: CloudClient, paymentSheet: PaymentSheet, transferSheet: TransferSheet, readonly session: SessionStore | null) {
     this.catalog = new CatalogStore(cloud)
     this.profile = new ProfileStore(cloud)
     this.cart = new CartStore(cloud)
@@ -38,9 +42,10 @@ export class RootStore {
     this.shopHomes = new ShopHomeStore(cloud)
     this.myShop = new MyShopStore(cloud)
     this.hq = new HqStore(cloud)
+    this.commission = new CommissionStore(cloud, transferSheet)
   }
 
-  /** H5: another persona is the caller now, so the cart, addresses, orders and shop shown were someone else's. */
+  /** H5: another persona is the caller now, so the cart, addresses, orders, shop, HQ's views and commission shown were someone else's. */
   forgetCaller(): void {
     this.cart.reset()
     void this.cart.load()
@@ -49,12 +54,13 @@ export class RootStore {
     this.referral.forgetCaller()
     this.myShop.reset()
     this.hq.reset()
+    this.commission.reset()
   }
 }
 
 export function createRootStore(): RootStore {
   const session = createSession()
-  const root = new RootStore(createCloudClient(session), createPaymentSheet(), session)
+  const root = new RootStore(createCloudClient(session), createPaymentSheet(), createTransferSheet(), session)
   if (session) reaction(() => session.personaKey, () => root.forgetCaller())
   return root
 }
