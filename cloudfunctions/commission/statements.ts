@@ -7,7 +7,7 @@ import { addDays } from '../../src/core/time'
 import { maskedName } from '../../src/core/user'
 import { chainOf } from '../_shared/attribution-chain'
 import type { StoredEntry } from '../_shared/commission/ledger'
-import { CommissionAccount, emptyAccount } from '../_shared/commission/ledger'
+import { CommissionAccount, OrderCommission, emptyAccount } from '../_shared/commission/ledger'
 import { _, db } from '../_shared/database'
 
 const entries = db.collection<StoredEntry>('commission_entries')
@@ -24,16 +24,18 @@ const DAY_FIELD: Record<StoredEntry['kind'], { field: keyof Omit<CommissionDay, 
 
 /**
  * The shop's balances (from its account document: no ledger scan), what it may still withdraw today,
- * and its last 30 days summed by day and kind (one aggregation served by the shopId_at index).
+ * when its earliest frozen commission becomes available, and its last 30 days summed by day and kind
+ * (one aggregation served by the shopId_at index).
  */
 export async function commissionSummary(shopId: string, rules: CommissionRules, now: Date): Promise<CommissionSummary> {
-  const [{ data: stored }, { list }] = await Promise.all([
+  const [{ data: stored }, { list }, { data: [nextFrozen] }] = await Promise.all([
     db.collection<CommissionAccount>('commission_accounts').doc(shopId).get(),
     entries
       .aggregate()
       .match({ shopId, at: _.gte(addDays(now, -30)) })
       .group({ _id: { day: '$day', kind: '$kind' }, fen: db.command.aggregate.sum('$amountFen') })
       .end(),
+    db.collection<OrderCommission>('commission_orders').where({ shopId, status: 'frozen' }).orderBy('releasableAt', 'asc').limit(1).get(),
   ])
   const account = stored ?? emptyAccount(shopId, now)
   const today = businessDay(now)
@@ -50,6 +52,7 @@ export async function commissionSummary(shopId: string, rules: CommissionRules, 
     balances: balancesFrom(account.totals),
     withdrawal: { minFen: rules.withdrawalMinFen, dailyMaxFen: rules.withdrawalDailyMaxFen, leftTodayFen: Math.max(0, rules.withdrawalDailyMaxFen - requestedToday) },
     afterSalesDays: rules.afterSalesDays,
+    ...(nextFrozen?.releasableAt ? { nextReleaseAt: nextFrozen.releasableAt } : {}),
     days: [...days.values()].sort((a, b) => (a.day < b.day ? 1 : -1)),
   }
 }

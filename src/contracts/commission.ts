@@ -37,6 +37,8 @@ export interface CommissionSummary {
   balances: CommissionBalances
   withdrawal: { minFen: number; dailyMaxFen: number; leftTodayFen: number }
   afterSalesDays: number
+  /** When the earliest frozen order's after-sales window ends (its commission then becomes available); none while nothing is frozen. */
+  nextReleaseAt?: Date
   /** The last 30 business days with any entry, newest first. */
   days: CommissionDay[]
 }

@@ -7,16 +7,6 @@ export function formatFen(fen: number): string {
 }
 
 /**
- * An amount typed in yuan ("12", "12.5", "12.50") as integer fen, or null when it is not one: at most
- * two decimals, no sign, no exponent. Parsed from the digits, so 0.29 is 29 fen, never 28.999….
- */
-export function parseYuan(text: string): number | null {
-  const match = /^(\d{1,9})(?:\.(\d{0,2}))?$/.exec(text.trim())
-  if (!match) return null
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
-}
-
-/**
  * Splits `totalFen` over parts in proportion to `weights`, in whole fen, by largest remainder: the
  * parts always add up to exactly `totalFen`, and no part is off by more than one fen from its share.
  * Ties go to the earlier part, so the split is deterministic.

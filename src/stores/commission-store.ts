@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { CommissionSummary, LedgerEntryView, WithdrawalView } from '../contracts/commission'
 import { commissionFunction } from '../contracts/functions'
-import { parseYuan } from '../core/money'
+import { parseHundredths } from '../core/money'
 import { checkWithdrawalAmount } from '../core/withdrawal-limits'
 import { CloudError, type CloudClient } from '../services/cloud'
 import type { TransferSheet } from '../services/transfer'
@@ -137,8 +137,8 @@ export class WithdrawalForm {
   }
 
   private async send(summary: CommissionSummary): Promise<Outcome<WithdrawalView>> {
-    const amountFen = parseYuan(this.amountText)
-    if (amountFen === null) return this.refuse(new CloudError('WITHDRAW_AMOUNT_INVALID'))
+    const amountFen = parseHundredths(this.amountText)
+    if (Number.isNaN(amountFen)) return this.refuse(new CloudError('WITHDRAW_AMOUNT_INVALID'))
     const checked = checkWithdrawalAmount(amountFen, { availableFen: summary.balances.availableFen, ...summary.withdrawal })
     if (!checked.ok) return this.refuse(new CloudError(checked.error.code, checked.error.details))
     this.submitting = true

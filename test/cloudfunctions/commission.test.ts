@@ -65,11 +65,17 @@ describe('commission ledger', () => {
     const confirmedAt = new Date()
     expect(await b.call('order', 'confirmReceipt', { orderId: order._id })).toMatchObject({ ok: true })
     expect(await expectAccountMatchesLedger(wang._id)).toMatchObject({ pendingFen: 0, frozenFen: 2040 })
+    // The employee is told when the frozen commission becomes available: the window's end.
+    const summary = async () => (await callAs(t.cloud, wang.ownerOpenid, 'commission', 'getSummary', {})).data
+    const nextReleaseAt = new Date((await summary()).nextReleaseAt).getTime()
+    expect(nextReleaseAt).toBeGreaterThanOrEqual(addDays(confirmedAt, 7).getTime() - 5_000)
+    expect(nextReleaseAt).toBeLessThanOrEqual(addDays(confirmedAt, 7).getTime() + 5_000)
 
     // A run before the window ends releases nothing; one after it releases all.
     expect(await settle(addDays(confirmedAt, 6))).toMatchObject({ result: { done: 0 } })
     expect(await settle(aMinuteAfter(addDays(confirmedAt, 7)))).toMatchObject({ result: { done: 1 } })
     expect(await expectAccountMatchesLedger(wang._id)).toMatchObject({ frozenFen: 0, availableFen: 2040 })
+    expect(await summary()).not.toHaveProperty('nextReleaseAt')
     expect(await settle(addDays(confirmedAt, 8))).toMatchObject({ result: { done: 0 } })
     const { data: progress } = await t.db.collection('job_progress').doc('settleCommissions').get()
     expect(progress).toMatchObject({ releasedOrders: 0, complete: true })
