@@ -32,6 +32,10 @@ export default defineAppConfig({
         'pages/customers/index',
         'pages/orders/index',
         'pages/leaderboard/index',
+        'pages/commission/index',
+        'pages/commission-ledger/index',
+        'pages/withdraw/index',
+        'pages/withdrawals/index',
       ],
     },
     {

@@ -109,6 +109,11 @@ export const openShopStats = () => shopTool('stats')
 export const openShopCustomers = () => shopTool('customers')
 export const openShopOrders = () => shopTool('orders')
 export const openLeaderboard = () => shopTool('leaderboard')
+/** 佣金: balances, days and rules; 明细 (the ledger); 提现; 提现记录. */
+export const openCommission = () => shopTool('commission')
+export const openCommissionLedger = () => shopTool('commission-ledger')
+export const openWithdraw = () => shopTool('withdraw')
+export const openWithdrawals = () => shopTool('withdrawals')
 
 // 总部工作台 (package-hq)
 

@@ -2,8 +2,8 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import type { PagedList } from '../stores/paged-list'
 
 /**
- * The page hooks of an owner's list (customers, orders): read afresh each time the page shows, since
- * a share made meanwhile may have brought a new one; the next page at the bottom; pull to refresh.
+ * The page hooks of an owner's list (customers, orders, the commission ledger, withdrawals): read afresh
+ * each time the page shows, since a share or a move made meanwhile may have added one; the next page at the bottom; pull to refresh.
  */
 export function useListPage(list: Pick<PagedList<{ _id: string }>, 'refresh' | 'loadMore'>): void {
   useDidShow(() => void list.refresh())

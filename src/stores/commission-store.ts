@@ -9,6 +9,9 @@ import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-sta
 import { PagedList } from './paged-list'
 import { newRequestId } from './request-id'
 
+/** How long to wait before each new question about a confirmed transfer: about half a minute in all. */
+const FOLLOW_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000]
+
 /** A ledger entry keyed for PagedList by its ledger key. */
 export type LedgerRow = LedgerEntryView & { _id: string }
 
@@ -53,8 +56,22 @@ export class CommissionStore {
       return this.cloud.call(commissionFunction, 'refreshWithdrawal', { withdrawalId: withdrawal._id })
     })
     runInAction(() => { this.confirming = null })
-    if (outcome.ok) this.show(outcome.data)
+    if (!outcome.ok) return outcome
+    this.show(outcome.data)
+    if (outcome.data.status === 'transferring') void this.follow(outcome.data._id)
     return outcome
+  }
+
+  /**
+   * After the confirm WeChat Pay pays within seconds: ask again a few times while the transfer is on
+   * its way, so the row turns 已到账 without a pull-down (the notification may have settled it first).
+   */
+  private async follow(withdrawalId: string): Promise<void> {
+    for (const delayMs of FOLLOW_DELAYS_MS) {
+      await new Promise((resolve) => setTimeout(resolve, delayMs))
+      const outcome = await this.refreshWithdrawal(withdrawalId)
+      if (outcome.ok && outcome.data.status !== 'transferring') return
+    }
   }
 
   /** Where one withdrawal stands now, as the server has it from WeChat Pay. */

@@ -210,7 +210,7 @@ describe('an employee opens a shop and shares a product; a friend buys through i
     const order = on(employee).locator('.shop-order').first()
     await order.waitFor()
     expect(await order.locator('.shop-order__title').innerText()).toContain('西湖龙井')
-    await order.locator('.shop-order__why').click()
+    await order.locator('.why-mine').click()
     await expect.poll(() => order.locator('.chain__kind').allInnerTexts()).toEqual(['分享', '访问', '绑定', '下单'])
     const steps = await order.locator('.chain__text').allInnerTexts()
     expect(steps[0]).toContain(shareCode)

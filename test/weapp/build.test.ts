@@ -66,14 +66,14 @@ describe('weapp build', () => {
     expect(sizes[0][1], `main package is ${kb(sizes[0][1])}`).toBeLessThanOrEqual(MAIN_BUDGET_BYTES)
   })
 
-  it('contains no H5-only code: no persona sign-in, no fetch-based cloud client, no stand-in cashier', () => {
+  it('contains no H5-only code: no persona sign-in, no fetch-based cloud client, no stand-in cashier or confirm sheet', () => {
     const code = filesUnder(DIST)
       .filter((f) => f.endsWith('.js') || f.endsWith('.wxml'))
       .map((f) => fs.readFileSync(f, 'utf8'))
       .join('\n')
     // The minifier writes non-ASCII text as \uXXXX escapes, so Chinese is looked for in both forms.
     const escaped = (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
-    for (const needle of ['X-Everyshop-Persona', '/dev/personas', '/functions/', '开发者登录', escaped('开发者登录'), '/dev/cashier', '收银台', escaped('收银台')]) {
+    for (const needle of ['X-Everyshop-Persona', '/dev/personas', '/functions/', '开发者登录', escaped('开发者登录'), '/dev/cashier', '收银台', escaped('收银台'), '/dev/transfer', '模拟微信支付商家转账', escaped('模拟微信支付商家转账')]) {
       expect(code.toLowerCase().includes(needle.toLowerCase()), needle).toBe(false)
     }
   })

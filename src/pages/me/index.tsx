@@ -8,7 +8,7 @@ import shippedIcon from '../../assets/order-icons/shipped.png'
 import { useCartBadge } from '../../components/cart-badge'
 import { ORDER_TABS } from '../../core/order'
 import { hqRoleText, orderTabText, roleText } from '../../i18n/zh-CN'
-import { openAddressBook, openHqHome, openMyShop, openOrders, openVerify } from '../../routes'
+import { openAddressBook, openCommission, openHqHome, openMyShop, openOrders, openVerify } from '../../routes'
 import { useStores } from '../../stores'
 import type { OrderTab } from '../../core/order'
 import { DevSignIn } from './dev-sign-in'
@@ -85,6 +85,12 @@ function MePage() {
           <View className='me__menu-item me__my-shop' onClick={() => openMyShop()}>
             <Text>我的小店</Text>
             <Text className='me__chevron'>›</Text>
+          </View>
+        )}
+        {known?.role === 'employee' && (
+          <View className='me__menu-item me__commission' onClick={() => openCommission()}>
+            <Text>我的佣金</Text>
+            <Text className='me__menu-note'>提现 ›</Text>
           </View>
         )}
         {/* Anyone not yet an employee may be one on HQ's roster: the roster check decides. */}

@@ -10,6 +10,7 @@ import { formatFen } from '../../../core/money'
 import type { Shop } from '../../../core/shop'
 import { picksModeText } from '../../../i18n/zh-CN'
 import {
+  openCommission,
   openLeaderboard,
   openPicks,
   openShare,
@@ -32,6 +33,7 @@ const TOOLS: Array<{ label: string; open: () => void }> = [
   { label: '经营数据', open: openShopStats },
   { label: '我的顾客', open: openShopCustomers },
   { label: '小店订单', open: openShopOrders },
+  { label: '我的佣金', open: openCommission },
   { label: '月度排行', open: openLeaderboard },
 ]
 

@@ -1,19 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useState } from 'react'
 import { PagedListView } from '../../../components/paged-list-view'
 import { formatFen } from '../../../core/money'
 import { formatShanghai } from '../../../core/time'
 import { buyerStatusText } from '../../../i18n/zh-CN'
 import { useStores } from '../../../stores'
 import type { ShopOrderRow } from '../../../stores/my-shop-store'
+import { WhyThisOrder } from '../../components/attribution-chain'
 import { useListPage } from '../../use-list-page'
-import { AttributionChain } from './attribution-chain'
 import '../../shop.less'
 import './index.less'
 
 function ShopOrderCard({ order }: { order: ShopOrderRow }) {
-  const [open, setOpen] = useState(false)
   return (
     <View className='shop-page__card shop-order'>
       <View className='shop-order__head'>
@@ -25,10 +23,7 @@ function ShopOrderCard({ order }: { order: ShopOrderRow }) {
         <Text className='shop-page__muted'>{order.buyer} · {formatShanghai(order.createdAt, 'YYYY-MM-DD HH:mm')}</Text>
         <Text className='shop-order__amount'>{formatFen(order.payableFen)}</Text>
       </View>
-      <Text className='shop-order__why' onClick={() => setOpen(!open)}>
-        为什么这单是我的 {open ? '▴' : '▾'}
-      </Text>
-      {open && <AttributionChain chain={order.chain} orderedAt={order.createdAt} />}
+      <WhyThisOrder chain={order.chain} orderedAt={order.createdAt} />
     </View>
   )
 }

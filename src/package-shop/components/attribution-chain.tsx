@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import type { AttributionChain as Chain } from '../../../contracts/referral'
-import { formatShanghai } from '../../../core/time'
-import { attributionReasonText, bindingKindText, bindingReasonText, channelText, funnelStepText, passedOverText } from '../../../i18n/zh-CN'
+import { useState } from 'react'
+import type { AttributionChain as Chain } from '../../contracts/referral'
+import { formatShanghai } from '../../core/time'
+import { attributionReasonText, bindingKindText, bindingReasonText, channelText, funnelStepText, passedOverText } from '../../i18n/zh-CN'
+import './attribution-chain.less'
 
 const time = (at: Date) => formatShanghai(at, 'MM-DD HH:mm')
 
@@ -26,7 +28,7 @@ function stepsOf(chain: Chain, orderedAt: Date): Step[] {
 }
 
 /** "Why this order is mine": share → visit → bind → order, with times and the rule it was decided by. */
-export function AttributionChain({ chain, orderedAt }: { chain: Chain; orderedAt: Date }) {
+function AttributionChain({ chain, orderedAt }: { chain: Chain; orderedAt: Date }) {
   return (
     <View className='chain'>
       {stepsOf(chain, orderedAt).map((step) => (
@@ -45,5 +47,18 @@ export function AttributionChain({ chain, orderedAt }: { chain: Chain; orderedAt
         </Text>
       ))}
     </View>
+  )
+}
+
+/** 为什么这单是我的, folded: a tap unfolds the order's chain (the shop's order list, the commission ledger). */
+export function WhyThisOrder({ chain, orderedAt }: { chain: Chain; orderedAt: Date }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <Text className='why-mine' onClick={() => setOpen(!open)}>
+        为什么这单是我的 {open ? '▴' : '▾'}
+      </Text>
+      {open && <AttributionChain chain={chain} orderedAt={orderedAt} />}
+    </>
   )
 }
