@@ -150,3 +150,9 @@ export const demoShops: DemoShop[] = [
     customers: [],
   },
 ]
+
+/**
+ * HQ's commission rules in the demo: 10% on everything, 15% on 茶器礼盒 (gift sets sell on a
+ * recommendation more than tea does); the after-sales window, minimum and daily maximum as default.
+ */
+export const demoCommissionRules = { defaultRateBps: 1000, categoryRatesBps: { 'cat-teaware': 1500 } }

@@ -1,11 +1,12 @@
 import type { RosterEntry } from '../cloudfunctions/_shared/roster'
 import { DEFAULT_ATTRIBUTION_RULES, decideBinding } from '../src/core/attribution'
+import { DEFAULT_COMMISSION_RULES, commissionRulesInput, reviseCommissionRules } from '../src/core/commission'
 import { priceRangeOf, searchTermsOf } from '../src/core/catalog'
 import { Share, generateShareCode, shareKeyOf } from '../src/core/share-code'
 import { DEFAULT_SHOP_OPENING, openShop } from '../src/core/shop'
 import { addDays } from '../src/core/time'
 import { demoBrand, demoCategories, demoProducts } from '../demo/catalog'
-import { demoPersonas, demoRoster, demoShops } from '../demo/personas'
+import { demoCommissionRules, demoPersonas, demoRoster, demoShops } from '../demo/personas'
 
 const personaByKey = (key: string) => {
   const persona = demoPersonas.find((p) => p.key === key)
@@ -23,6 +24,7 @@ const personaByKey = (key: string) => {
 export async function seedDemo(db: any, now = new Date()): Promise<boolean> {
   if ((await db.collection('products').count()).total > 0) return false
   await db.collection('settings').add({ data: { _id: 'storefront', ...demoBrand } })
+  await seedCommissionRules(db, now)
   for (const category of demoCategories) await db.collection('categories').add({ data: category })
   for (const { skus, ...product } of demoProducts) {
     await db.collection('products').add({
@@ -85,4 +87,16 @@ export async function seedDemo(db: any, now = new Date()): Promise<boolean> {
     }
   }
   return true
+}
+
+/**
+ * HQ's commission rules as HQ's first change leaves them (setCommissionRules): the defaults kept as
+ * version 1, the demo's rates as version 2 and in force.
+ */
+async function seedCommissionRules(db: any, now: Date): Promise<void> {
+  const hq = demoPersonas.find((p) => p.role === 'hq_admin')!
+  const rules = reviseCommissionRules(DEFAULT_COMMISSION_RULES, commissionRulesInput.parse(demoCommissionRules))
+  await db.collection('commission_rules').add({ data: { _id: String(DEFAULT_COMMISSION_RULES.version), rules: DEFAULT_COMMISSION_RULES, setAt: now, setByOpenid: null } })
+  await db.collection('commission_rules').add({ data: { _id: String(rules.version), rules, setAt: now, setByOpenid: hq.openid } })
+  await db.collection('settings').add({ data: { _id: 'commissionRules', rules, updatedAt: now } })
 }

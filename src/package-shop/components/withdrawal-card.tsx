@@ -51,12 +51,8 @@ export const WithdrawalCard = observer(function WithdrawalCard({ withdrawal }: {
       <Text className='withdrawal__when'>申请于 {time(withdrawal.requestedAt)}</Text>
       <Text className='withdrawal__why'>{explanation(withdrawal)}</Text>
       {withdrawal.status === 'awaiting_confirm' && withdrawal.confirm && (
-        <ActionButton
-          className='withdrawal__confirm'
-          loading={commission.confirming === withdrawal._id}
-          disabled={commission.confirming !== null}
-          onClick={() => void confirm()}
-        >
+        // Disabled, not spinning, while WeChat's page (or the H5 sheet) is over it: one confirm at a time.
+        <ActionButton className='withdrawal__confirm' disabled={commission.confirming !== null} onClick={() => void confirm()}>
           确认收款
         </ActionButton>
       )}
