@@ -8,6 +8,7 @@ import path from 'node:path'
 import { demoPersonas } from '../demo/personas'
 import { startLocalCloud } from '../local-cloud/server'
 import { seedDemo } from './seed-demo'
+import { seedDemoCommission } from './seed-demo-commission'
 
 const REPO = path.resolve(__dirname, '..')
 const PORT = Number(process.env.PORT ?? 39100)
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   const sdk = require('wx-server-sdk')
   sdk.init({ env: 'local', serviceUrl: `${cloud.url}/admin`, secretId: 'local', secretKey: 'local' })
   const seeded = await seedDemo(sdk.database())
+  // 王芳's commission history goes through the functions themselves, so it comes once the cloud is up.
+  if (seeded) await seedDemoCommission(cloud.url)
   console.log(seeded ? 'Loaded the demo brand 云岭茶舍 into a new shop.' : 'Using the existing shop data in .data/cloud.')
   console.log(`\n  Everyshop is running:  ${cloud.url}/\n\n  Choose a persona on 我的 (consumer, employee, HQ admin). Ctrl-C to stop.\n`)
   const stop = async () => {
