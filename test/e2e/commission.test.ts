@@ -125,7 +125,7 @@ describe('an employee earns commission on a friend’s order, withdraws it and s
     await product.locator('.product__chip', { hasText: /^50g$/ }).click()
     await product.locator('.product__chip', { hasText: /^礼盒$/ }).click()
     await product.locator('.purchase-bar__buy').click()
-    await on(consumer).locator('.checkout__address--empty').click()
+    await on(consumer).locator('.checkout__address--empty', { hasText: '添加收货地址' }).click()
     const form = on(consumer)
     await form.locator('.address-form__save').waitFor()
     await fillAddressForm(form)

@@ -98,7 +98,7 @@ describe('a consumer buys tea and pays with (emulated) WeChat Pay', () => {
     await expect.poll(() => here().locator('.amounts__payable').innerText()).toBe('¥396.00')
     await shot('06-checkout-no-address')
 
-    await here().locator('.checkout__address--empty').click()
+    await here().locator('.checkout__address--empty', { hasText: '添加收货地址' }).click()
     const form = here()
     await form.locator('.address-form__save').waitFor()
     await form.locator('.address-form__save').click()
