@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { View, type ViewHost } from './page-view'
 import { loadComponent, viewLayer, type RenderedComponent } from './view-layer'
-import { answerPaySheet, createWx, WxRefusal, type EnterOptions, type Records, type Router, type SystemSheet } from './wx'
+import { answerPaySheet, answerTransferSheet, createWx, WxRefusal, type EnterOptions, type Records, type Router, type SystemSheet } from './wx'
 
 /**
  * The weapp build (`dist/`, as `npm run build:weapp` writes it) running as a mini program on a
@@ -124,6 +124,7 @@ export class MiniProgram {
     toasts: [],
     modals: [],
     payments: [],
+    transfers: [],
     navigations: [],
     clipboard: [],
     tabBadges: new Map(),
@@ -245,6 +246,16 @@ export class MiniProgram {
       await this.settle()
     }
     return { totalFee: sheet.details.totalFee, pay: () => answer('pay'), cancel: () => answer('cancel') }
+  }
+
+  /** Waits for WeChat's 确认收款 page; confirming tells the local cloud's WeChat Pay, closing leaves the transfer waiting. */
+  async transferSheet(): Promise<{ transferAmount: number; confirm(): Promise<void>; close(): Promise<void> }> {
+    const sheet = await this.sheet('transfer')
+    const answer = async (action: 'confirm' | 'close') => {
+      await answerTransferSheet(this.cloud.url, sheet, action)
+      await this.settle()
+    }
+    return { transferAmount: sheet.details.transferAmount, confirm: () => answer('confirm'), close: () => answer('close') }
   }
 
   /** Waits for WeChat's own address picker; the person picks an address WeChat keeps for them, or closes it. */

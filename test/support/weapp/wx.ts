@@ -36,7 +36,7 @@ export interface EnterOptions {
 
 /** A sheet WeChat draws over the page, waiting for the person to answer it. */
 export interface SystemSheet {
-  kind: 'modal' | 'payment' | 'address'
+  kind: 'modal' | 'payment' | 'address' | 'transfer'
   details: Record<string, any>
   answer(outcome: { ok: true; result: object } | { ok: false; reason: string }): void
 }
@@ -56,6 +56,8 @@ export interface Records {
   modals: Array<{ title: string; content: string; confirm: boolean }>
   /** Each pay sheet shown: `open` while it is, then `paid`, or why it closed unpaid (`cancel`…). */
   payments: Array<{ package: string; totalFee: number; outcome: string }>
+  /** Each 确认收款 page shown: `open` while it is, then `confirmed`, or why it closed (`cancel`…). */
+  transfers: Array<{ package: string; transferAmount: number; outcome: string }>
   navigations: Array<{ api: string; url: string }>
   clipboard: string[]
   /** The 购物车 tab's badge and its friends, by tab index. */
@@ -219,6 +221,11 @@ export function createWx(host: WxHost, simulatedApi: Record<string, unknown>): R
     getClipboardData: asyncApi('getClipboardData', async () => ({ data: host.records.clipboard.at(-1) ?? '' })),
 
     requestPayment: asyncApi('requestPayment', (options) => requestPayment(host, options)),
+    requestMerchantTransfer: (options: Options = {}) => {
+      // Base library 3.3.0 has no Promise form of it: without callbacks the outcome is lost.
+      if (!['success', 'fail', 'complete'].some((k) => typeof options[k] === 'function')) host.error('wx.requestMerchantTransfer has no Promise form: pass success/fail')
+      return asyncApi('requestMerchantTransfer', (o) => requestMerchantTransfer(host, o))(options)
+    },
     chooseAddress: asyncApi('chooseAddress', async () => {
       if (!host.privateInfos.includes('chooseAddress')) throw new WxRefusal('the api need to be declared in the requiredPrivateInfos field in app.json/ext.json')
       return host.openSheet('address', {})
@@ -296,6 +303,45 @@ async function requestPayment(host: WxHost, options: Options): Promise<object> {
     record.outcome = error instanceof WxRefusal ? error.reason : String(error)
     throw error
   }
+}
+
+/**
+ * WeChat's 确认收款 page for a merchant transfer in user-confirm mode. WeChat opens it only for a bill
+ * of this merchant and mini program that waits for the user (WAIT_USER_CONFIRM, or TRANSFERING to
+ * retry); a package that is not that gets WeChat's own refusal. The person then confirms or closes it.
+ */
+async function requestMerchantTransfer(host: WxHost, options: Options): Promise<object> {
+  for (const field of ['mchId', 'appId', 'package'] as const) {
+    if (typeof options[field] !== 'string' || !options[field]) throw new WxRefusal(`parameter error: parameter.${field} should be String`)
+  }
+  const described = await fetch(`${host.cloudUrl}/dev/transfer/bill?package=${encodeURIComponent(options.package)}`)
+  const bill = (await described.json()) as { transferAmount?: number; transferRemark?: string; state?: string; mchId?: string; appId?: string }
+  if (!described.ok || bill.mchId !== options.mchId || bill.appId !== options.appId || bill.appId !== host.appId) throw new WxRefusal('package_info信息有误')
+  if (bill.state !== 'WAIT_USER_CONFIRM' && bill.state !== 'TRANSFERING') throw new WxRefusal(`该笔转账当前状态为 ${bill.state}，无法确认收款`)
+
+  const record: Records['transfers'][number] = { package: options.package, transferAmount: bill.transferAmount!, outcome: 'open' }
+  host.records.transfers.push(record)
+  try {
+    const answer = await host.openSheet('transfer', { transferAmount: bill.transferAmount, transferRemark: bill.transferRemark, package: options.package })
+    record.outcome = 'confirmed'
+    return answer
+  } catch (error) {
+    record.outcome = error instanceof WxRefusal ? error.reason : String(error)
+    throw error
+  }
+}
+
+/** What the person does on the 确认收款 page: confirming tells the local cloud's WeChat Pay; closing leaves the bill waiting. */
+export async function answerTransferSheet(cloudUrl: string, sheet: SystemSheet, action: 'confirm' | 'close'): Promise<void> {
+  if (action === 'close') return sheet.answer({ ok: false, reason: 'cancel' })
+  const response = await fetch(`${cloudUrl}/dev/transfer/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ package: sheet.details.package }),
+  })
+  const body = (await response.json()) as { errMsg?: string }
+  if (response.ok) sheet.answer({ ok: true, result: {} })
+  else sheet.answer({ ok: false, reason: body.errMsg ?? `HTTP ${response.status}` })
 }
 
 /** What the person does with the pay sheet: the local cloud plays WeChat Pay's part. */
