@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { PaymentParams } from '../core/order'
-import { CloudError } from './cloud'
+import { tellLocalCloud } from './dev-sheet-request.h5'
 import type { PaymentPrompt, PaymentSheet } from './payment'
 
 /**
@@ -46,17 +46,7 @@ export class DevCashier implements PaymentSheet {
     if (!current || this.busy) return false
     this.busy = true
     this.error = null
-    let error: string | null = null
-    try {
-      const response = await fetch(`/dev/cashier/${what}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ package: current.package }),
-      })
-      if (!response.ok) error = await messageOf(response)
-    } catch {
-      error = new CloudError('NETWORK_ERROR').message
-    }
+    const error = await tellLocalCloud(`/dev/cashier/${what}`, current.package, (status) => `支付失败（HTTP ${status}）`)
     runInAction(() => {
       this.busy = false
       this.error = error
@@ -70,17 +60,6 @@ export class DevCashier implements PaymentSheet {
     this.close = null
     close?.()
   }
-}
-
-async function messageOf(response: Response): Promise<string> {
-  try {
-    const body: unknown = await response.json()
-    // The local cloud answers a refused payment as WeChat would word it: { ok: false, errMsg: '该订单已支付' }.
-    if (typeof body === 'object' && body !== null && 'errMsg' in body && typeof body.errMsg === 'string') return body.errMsg
-  } catch {
-    // not JSON: the generic line below
-  }
-  return `支付失败（HTTP ${response.status}）`
 }
 
 /** The one cashier of the page: like WeChat's sheet, there is only ever one payment on screen. */

@@ -1,6 +1,9 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import { CloudError } from './cloud'
+import { refusalOf, tellLocalCloud } from './dev-sheet-request.h5'
 import type { TransferConfirm, TransferSheet } from './transfer'
+
+const REFUSED = (status: number) => `确认收款失败（HTTP ${status}）`
 
 /** The transfer as WeChat shows it on its 确认收款 page: the local cloud's own record of the bill. */
 export interface DevTransferBill {
@@ -12,9 +15,9 @@ export interface DevTransferBill {
 
 /**
  * H5 only: a stand-in for WeChat's 确认收款 page (wx.requestMerchantTransfer). There is no WeChat in the
- * browser, so the local cloud plays WeChat Pay: confirming or cancelling here tells it what the employee
- * did with the transfer's `package`, and it then answers the function's queries (and sends the
- * notification) as WeChat Pay would. The app root's TransferSheet (src/platform-sheets) renders
+ * browser, so the local cloud plays WeChat Pay: confirming here tells it what the employee did with
+ * the transfer's `package` (closing leaves the transfer waiting, as closing WeChat's page does), and
+ * it then answers the function's queries (and sends the notification) as WeChat Pay would. The app root's TransferSheet (src/platform-sheets) renders
  * `current`; `confirm` resolves when the sheet closes.
  */
 export class DevTransferSheet implements TransferSheet {
@@ -39,7 +42,7 @@ export class DevTransferSheet implements TransferSheet {
 
   /** 确认收款: the local cloud accepts the transfer; the sheet stays open with the error if it refuses. */
   async accept(): Promise<void> {
-    if (!(await this.tell('confirm'))) return
+    if (!(await this.tellConfirmed())) return
     this.finish()
   }
 
@@ -52,7 +55,7 @@ export class DevTransferSheet implements TransferSheet {
     try {
       const response = await fetch(`/dev/transfer/bill?package=${encodeURIComponent(pkg)}`)
       const bill = response.ok ? ((await response.json()) as DevTransferBill) : null
-      const error = response.ok ? null : await messageOf(response)
+      const error = response.ok ? null : await refusalOf(response, REFUSED)
       runInAction(() => {
         if (this.current?.package !== pkg) return
         this.current = { ...this.current, bill }
@@ -63,22 +66,12 @@ export class DevTransferSheet implements TransferSheet {
     }
   }
 
-  private async tell(what: 'confirm'): Promise<boolean> {
+  private async tellConfirmed(): Promise<boolean> {
     const current = this.current
     if (!current || this.busy) return false
     this.busy = true
     this.error = null
-    let error: string | null = null
-    try {
-      const response = await fetch(`/dev/transfer/${what}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ package: current.package }),
-      })
-      if (!response.ok) error = await messageOf(response)
-    } catch {
-      error = new CloudError('NETWORK_ERROR').message
-    }
+    const error = await tellLocalCloud('/dev/transfer/confirm', current.package, REFUSED)
     runInAction(() => {
       this.busy = false
       this.error = error
@@ -93,20 +86,6 @@ export class DevTransferSheet implements TransferSheet {
     this.busy = false
     close?.()
   }
-}
-
-async function messageOf(response: Response): Promise<string> {
-  try {
-    const body: unknown = await response.json()
-    // The local cloud answers { ok: false, errMsg } for the sheet's own requests, { code, message } as WeChat Pay does.
-    if (typeof body === 'object' && body !== null) {
-      if ('errMsg' in body && typeof body.errMsg === 'string') return body.errMsg
-      if ('message' in body && typeof body.message === 'string') return body.message
-    }
-  } catch {
-    // not JSON: the generic line below
-  }
-  return `确认收款失败（HTTP ${response.status}）`
 }
 
 /** The one confirm sheet of the page: like WeChat's, only one transfer is ever on screen. */

@@ -1,0 +1,30 @@
+import { CloudError } from './cloud'
+
+/**
+ * H5 only: what a stand-in sheet (the cashier, the 确认收款 page) tells the local cloud, which plays
+ * WeChat's part: `POST <path>` with the `package` WeChat's own page would have been opened with.
+ * Resolves with null when the local cloud took it, else with the words to show on the sheet.
+ */
+export async function tellLocalCloud(path: string, pkg: string, refusedText: (status: number) => string): Promise<string | null> {
+  try {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ package: pkg }),
+    })
+    return response.ok ? null : await refusalOf(response, refusedText)
+  } catch {
+    return new CloudError('NETWORK_ERROR').message
+  }
+}
+
+/** The local cloud words a refusal as WeChat would, `{ ok: false, errMsg: '该订单已支付' }`; anything else gets `refusedText`. */
+export async function refusalOf(response: Response, refusedText: (status: number) => string): Promise<string> {
+  try {
+    const body: unknown = await response.json()
+    if (typeof body === 'object' && body !== null && 'errMsg' in body && typeof body.errMsg === 'string') return body.errMsg
+  } catch {
+    // not JSON: the generic line below
+  }
+  return refusedText(response.status)
+}
