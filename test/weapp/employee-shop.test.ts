@@ -234,7 +234,7 @@ describe('an employee opens a shop and shares it in WeChat; friends buy through 
     await mp.open('/package-shop/pages/orders/index')
     await page().waitFor('.shop-order')
     expect(page().text('.shop-order__title')).toContain('西湖龙井')
-    await page().tap('.shop-order__why')
+    await page().tap('.why-mine')
     expect(page().texts('.chain__kind')).toEqual(['分享', '访问', '绑定', '下单'])
     const steps = page().texts('.chain__text')
     expect(steps[0]).toContain(shareCode)
