@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
-import { demoPersonas, type DemoPersona } from '../../demo/personas'
+import { demoPersonas } from '../../demo/personas'
 import { balancesOf, totalsAfter, type CommissionBalances, type CommissionEntry } from '../../src/core/commission'
 import { formatFen } from '../../src/core/money'
 import { addDays } from '../../src/core/time'
 import { callAs } from '../support/local-cloud'
 import { post } from '../support/orders'
 import { fillAddressForm } from './support/address-form'
-import { ARTIFACTS, currentPage, openPhone, startShop } from './support/shop'
+import { ARTIFACTS, NEWCOMER, currentPage, launch, openPhone, signIn as signInAs, startShop } from './support/shop'
 
 /**
  * Commission end to end, on two phones. 吴昊 (市场部) verifies and opens his shop and shares 西湖龙井;
@@ -18,13 +18,6 @@ import { ARTIFACTS, currentPage, openPhone, startShop } from './support/shop'
  * commission he has already taken out is owed, and the page says so. At every step the page shows
  * exactly the balances the ledger adds up to, and the shop's account equals its ledger.
  */
-const NEWCOMER: DemoPersona = {
-  key: 'newcomer-wu',
-  openid: 'o-e2e-newcomer-wu',
-  name: '吴昊',
-  role: 'consumer',
-  description: '市场部新同事，在总部花名册上，还没有做员工认证',
-}
 const LIN = demoPersonas.find((p) => p.key === 'consumer-lin')!
 const HQ = demoPersonas.find((p) => p.role === 'hq_admin')!
 const LONGJING = 'p-longjing-mingqian'
@@ -41,15 +34,8 @@ describe('an employee earns commission on a friend’s order, withdraws it and s
   let earnedFen = 0
 
   const on = (page: Page) => currentPage(page)
-  const signIn = async (page: Page, name: string) => {
-    await page.goto(`${shop.cloud.url}/#/pages/me/index`)
-    await on(page).locator('.dev-sign-in__persona', { hasText: name }).click()
-    await on(page).locator('.dev-sign-in__persona--chosen', { hasText: name }).waitFor()
-  }
-  const open = async (page: Page, path: string) => {
-    await page.goto(`${shop.cloud.url}/#${path}`)
-    await page.reload()
-  }
+  const signIn = (page: Page, name: string) => signInAs(page, shop.cloud.url, name)
+  const open = (page: Page, path: string) => launch(page, shop.cloud.url, path)
   const hq = async (action: string, payload: unknown) => {
     const answer = await callAs(shop.cloud, HQ.openid, 'hq', action, payload)
     expect(answer, `hq ${action}: ${JSON.stringify(answer)}`).toMatchObject({ ok: true })

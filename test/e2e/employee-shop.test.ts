@@ -4,10 +4,10 @@ import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoPersonas, type DemoPersona } from '../../demo/personas'
+import { demoPersonas } from '../../demo/personas'
 import { callAs } from '../support/local-cloud'
 import { fillAddressForm } from './support/address-form'
-import { ARTIFACTS, currentPage, openPhone, startShop } from './support/shop'
+import { ARTIFACTS, NEWCOMER, currentPage, launch as launchPath, openPhone, signIn as signInAs, startShop } from './support/shop'
 
 /**
  * 全员开店 end to end, on two phones. 吴昊 of 市场部 is on HQ's roster but has never verified (the demo
@@ -18,13 +18,6 @@ import { ARTIFACTS, currentPage, openPhone, startShop } from './support/shop'
  * why it is his. A poster is made, and its 小程序码 decodes to a scene that stands for his shop and
  * the same product.
  */
-const NEWCOMER: DemoPersona = {
-  key: 'newcomer-wu',
-  openid: 'o-e2e-newcomer-wu',
-  name: '吴昊',
-  role: 'consumer',
-  description: '市场部新同事，在总部花名册上，还没有做员工认证',
-}
 const LIN = demoPersonas.find((p) => p.key === 'consumer-lin')!
 const CHEN = demoPersonas.find((p) => p.key === 'consumer-chen')!
 const LONGJING = 'p-longjing-mingqian'
@@ -41,17 +34,8 @@ describe('an employee opens a shop and shares a product; a friend buys through i
   let shareCode = ''
 
   const on = (page: Page) => currentPage(page)
-  const persona = (page: Page, name: string) => on(page).locator('.dev-sign-in__persona', { hasText: name })
-  const signIn = async (page: Page, name: string) => {
-    await page.goto(`${shop.cloud.url}/#/pages/me/index`)
-    await persona(page, name).click()
-    await on(page).locator('.dev-sign-in__persona--chosen', { hasText: name }).waitFor()
-  }
-  /** Opens a page by its path as WeChat would launch it: a fresh load, so the app's show reads the query. */
-  const launch = async (page: Page, path: string) => {
-    await page.goto(`${shop.cloud.url}/#${path}`)
-    await page.reload()
-  }
+  const signIn = (page: Page, name: string) => signInAs(page, shop.cloud.url, name)
+  const launch = (page: Page, path: string) => launchPath(page, shop.cloud.url, path)
 
   beforeAll(async () => {
     shop = await startShop([NEWCOMER])
