@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoWithdrawalFen } from '../../demo/commission'
-import { seedDemo } from '../../scripts/seed-demo'
 import { seedDemoCommission } from '../../scripts/seed-demo-commission'
 import { balancesOf, totalsAfter, type CommissionEntry } from '../../src/core/commission'
-import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
+import { startDemoShop, type DemoShop } from '../support/demo-shop'
+import { callAs } from '../support/local-cloud'
 
 /** 王芳's commission as `npm start` makes it: every balance there is, and her account equal to her ledger. */
 describe('demo commission', () => {
-  let t: TestCloud
+  // The demo as `npm start` runs it: its HQ admin is the first one (HQ_BOOTSTRAP_OPENID).
+  let t: DemoShop
 
   beforeAll(async () => {
-    t = await startTestCloud({ transfer: { settleDelayMs: 20 } })
-    expect(await seedDemo(t.db)).toBe(true)
+    t = await startDemoShop()
     await seedDemoCommission(t.cloud.url)
   })
   afterAll(() => t.close())
