@@ -132,11 +132,12 @@ describe('HQ ships an order, approves a withdrawal and a shop, and changes the r
     await shot('09-rules-refused')
     await commission.locator('.hq-rules__afterSalesDays input').fill('10')
     await commission.locator('.hq-rules__save-commission').click()
-    await expect.poll(() => here().locator('.hq-rules__commission .hq-rules__version').innerText()).toContain('第 2 版')
+    // The demo's rules (10%, 15% on 茶器礼盒) are version 2: HQ's change is the third.
+    await expect.poll(() => here().locator('.hq-rules__commission .hq-rules__version').innerText()).toContain('第 3 版')
     expect(await here().locator('.hq-rules__commission .hq-rules__defaultRateBps input').inputValue()).toBe('12.00')
     await shot('10-rules-saved')
     const { data: saved } = await shop.db.collection('settings').doc('commissionRules').get()
-    expect(saved.rules).toMatchObject({ version: 2, defaultRateBps: 1200, afterSalesDays: 10 })
+    expect(saved.rules).toMatchObject({ version: 3, defaultRateBps: 1200, afterSalesDays: 10, categoryRatesBps: { 'cat-teaware': 1500 } })
   })
 
   it('imports pasted roster rows — a bad row refuses the paste with its line — and offboards an employee to a colleague’s shop', async () => {
