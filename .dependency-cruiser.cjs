@@ -74,7 +74,7 @@ module.exports = {
       name: 'production-does-not-import-tooling',
       severity: 'error',
       from: { path: '^(src|cloudfunctions|local-cloud)/' },
-      to: { path: '^(test|scripts)/' },
+      to: { path: '^(test|scripts|deploy)/' },
     },
   ],
   options: {
