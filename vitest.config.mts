@@ -8,6 +8,7 @@ export default defineConfig({
     env: { TENCENTCLOUD: 'true' },
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/support/database-audit-hooks.ts'],
     testTimeout: 60_000,
     // Browser and notification checks poll; a cold function instance on a busy 2-core machine needs
     // more than the default second.

@@ -22,7 +22,7 @@ export type CollectionPermission = Parameters<CloudManager['permission']['modify
 export const CREDENTIAL_VARIABLES = { secretId: 'TENCENTCLOUD_SECRETID', secretKey: 'TENCENTCLOUD_SECRETKEY', token: 'TENCENTCLOUD_SESSIONTOKEN' } as const
 
 /** The real manager for one environment; loaded only when deploying, so a dry run needs no SDK setup. */
-export async function connectManager(envId: string, env: NodeJS.ProcessEnv): Promise<CloudManager> {
+export async function connectManager(envId: string, env: Record<string, string | undefined>): Promise<CloudManager> {
   const { default: Manager } = (await import('@cloudbase/manager-node')) as unknown as { default: typeof CloudBase }
   return new Manager({
     envId,

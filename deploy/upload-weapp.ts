@@ -20,7 +20,7 @@ const REPO = path.resolve(__dirname, '..')
 const ROBOT = '1'
 
 /** What is missing for an upload, in words an operator acts on; empty when all is there. */
-export function missingForUpload(repo: string, env: NodeJS.ProcessEnv): string[] {
+export function missingForUpload(repo: string, env: Record<string, string | undefined>): string[] {
   const missing: string[] = []
   const appid = (JSON.parse(fs.readFileSync(path.join(repo, 'project.config.json'), 'utf8')) as { appid?: string }).appid
   if (!appid || appid === 'touristappid') missing.push(`your AppID in project.config.json (appid is ${appid ?? 'unset'})`)

@@ -44,6 +44,12 @@ export interface LocalCloudOptions {
   transfer?: TransferOptions
   /** WeChat's open APIs (`cloud.openapi.*`): the app's pages, the per-minute quota. */
   openapi?: OpenApiOptions
+  /**
+   * Told of every database request once it is answered: which function sent it (none for a script
+   * outside the functions), the query and the declared index CloudBase would serve it by, and the
+   * documents a write left behind. Tests check these against the repository's declarations.
+   */
+  observeDatabase?: (event: DatabaseEvent) => void
   /** Folders served as static files (the H5 build, demo images), matched by URL prefix in order. */
   staticRoots?: Array<{ prefix: string; dir: string }>
   log?: (line: string) => void
@@ -51,6 +57,12 @@ export interface LocalCloudOptions {
 
 /** The cloud's errCode for an open API the calling function does not list in its config.json. */
 const NO_OPENAPI_PERMISSION = -604101
+
+export interface DatabaseEvent extends QueryTrace {
+  action: string
+  /** The function whose instance sent the request. */
+  function?: string
+}
 
 export interface Persona {
   key: string
@@ -190,6 +202,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const body = (await readJson(req)) as DatabaseRequest & Record<string, any>
       const trace: QueryTrace = {}
       const answer = await adminAction(body, trace, instanceId)
+      if (options.observeDatabase && String(body.action).startsWith('database.')) {
+        options.observeDatabase({ action: body.action, function: instanceId ? functions.functionOf(instanceId) : undefined, ...trace })
+      }
       const describe = [body.action, body.collectionName ?? body.function_name, trace.plan && `(${trace.plan})`]
         .filter(Boolean)
         .join(' ')

@@ -58,7 +58,7 @@ export const main = defineFunction(cartContract, {
         if (wanted > sku.stock) return fail('CART_OUT_OF_STOCK', { stock: sku.stock })
         if (existing) return ok(lines.map((l) => (l.skuId === input.skuId ? { ...l, quantity: wanted, selected: true } : l)))
         if (lines.length >= MAX_CART_LINES) return fail('CART_FULL', { max: MAX_CART_LINES })
-        return ok([{ skuId: sku._id, quantity: input.quantity, selected: true, priceFenWhenAdded: sku.priceFen, addedAt: now }, ...lines])
+        return ok([{ skuId: sku._id, quantity: input.quantity, selected: true, priceWhenAddedFen: sku.priceFen, addedAt: now }, ...lines])
       })
     },
   },

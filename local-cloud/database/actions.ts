@@ -9,6 +9,7 @@ import {
   replaceDocument,
 } from './engine'
 import { duplicateKey, invalidParam } from './errors'
+import { servingIndex } from './index-use'
 import type { Doc, DocId } from './indexes'
 import type { Change, Store } from './store'
 import { Transaction, TransactionManager } from './transactions'
@@ -33,7 +34,12 @@ export interface DatabaseRequest {
 }
 
 export interface QueryTrace {
+  /** How the local engine found the documents: an index name, `id`, or a scan. */
   plan?: string
+  /** The query a read or a filtered write ran, and the declared index CloudBase would serve it by (none: a scan). */
+  access?: { collection: string; query?: Record<string, unknown>; order?: Record<string, 1 | -1>; servedBy?: string }
+  /** The documents a write left behind, once committed (a removed document is not among them). */
+  written?: Array<{ collection: string; doc: Doc }>
 }
 
 const MAX_LIMIT = 1000
@@ -69,7 +75,7 @@ export class DatabaseService {
       return {}
     },
 
-    insertDocument: async (r) => {
+    insertDocument: async (r, trace) => {
       const collection = requireCollection(r)
       const docs = (Array.isArray(r.data) ? r.data : [r.data ?? '{}']).map((text) => this.decodeData(text))
       const changes: Change[] = docs.map((doc) => {
@@ -77,7 +83,7 @@ export class DatabaseService {
         return { collection, id, doc: { ...doc, _id: id } }
       })
       if (new Set(changes.map((c) => `${typeof c.id}:${c.id}`)).size !== changes.length) throw duplicateKey(collection, '_id_', 'batch')
-      return this.apply(r, () => {
+      return this.apply(r, trace, () => {
         for (const change of changes) {
           if (this.readById(r, collection, change.id)) throw duplicateKey(collection, '_id_', String(change.id))
         }
@@ -113,7 +119,7 @@ export class DatabaseService {
       const data = this.decodeData(r.data)
       const replace = r.merge === false
       if (!replace && !isOperatorUpdate(data)) throw invalidParam('update data must use update operators')
-      return this.apply(r, () => {
+      return this.apply(r, trace, () => {
         const changes: Change[] = this.targets(r, collection, trace).map((doc) => ({
           collection,
           id: doc._id,
@@ -127,12 +133,12 @@ export class DatabaseService {
       })
     },
 
-    modifyAndReturnDoc: async (r) => {
+    modifyAndReturnDoc: async (r, trace) => {
       const collection = requireCollection(r)
       const data = this.decodeData(r.data)
       if (!isOperatorUpdate(data)) throw invalidParam('update data must use update operators')
-      return this.apply(r, () => {
-        const [target] = this.targets({ ...r, multi: false }, collection)
+      return this.apply(r, trace, () => {
+        const [target] = this.targets({ ...r, multi: false }, collection, trace)
         if (!target) return { changes: [], answer: { data: { updated: 0, doc: null } } }
         const doc = applyUpdate(target, data, this.query(r))
         return { changes: [{ collection, id: target._id, doc }], answer: { data: { updated: 1, doc: encodeEjson(doc) } } }
@@ -141,7 +147,7 @@ export class DatabaseService {
 
     removeDocument: async (r, trace) => {
       const collection = requireCollection(r)
-      return this.apply(r, () => {
+      return this.apply(r, trace, () => {
         const targets = this.targets(r, collection, trace)
         return { changes: targets.map((doc) => ({ collection, id: doc._id, doc: null })), answer: { data: { deleted: targets.length } } }
       })
@@ -155,6 +161,7 @@ export class DatabaseService {
       // A leading $match is answered like a query (through an index when it can), so the pipeline
       // starts from the matching documents only.
       const leadingMatch = stages[0]?.$match as Record<string, any> | undefined
+      this.traceAccess(trace, collection, leadingMatch, stages[leadingMatch ? 1 : 0]?.$sort as Record<string, 1 | -1> | undefined)
       const { docs, index } = this.store.candidates(collection, leadingMatch)
       trace.plan = index ? `index ${index}` : 'collection scan'
       const test = matcher(leadingMatch)
@@ -166,8 +173,10 @@ export class DatabaseService {
 
     startTransaction: async () => ({ transactionId: this.transactions.start().id }),
 
-    commitTransaction: async (r) => {
-      await this.transactions.commit(this.transactions.get(requireField(r, 'transactionId')))
+    commitTransaction: async (r, trace) => {
+      const txn = this.transactions.get(requireField(r, 'transactionId'))
+      await this.transactions.commit(txn)
+      trace.written = writtenBy([...txn.writes.values()])
       return {}
     },
 
@@ -226,6 +235,7 @@ export class DatabaseService {
   /** The documents a read looks at: the transaction's snapshot, or the latest state narrowed by an index. */
   private readSet(r: DatabaseRequest, collection: string, trace: QueryTrace = {}): Iterable<Doc> {
     const query = this.query(r)
+    this.traceAccess(trace, collection, query, r.order ? decodeEjson(r.order) : undefined)
     if (isDocumentId(query?._id)) {
       trace.plan = 'id'
       const doc = this.readById(r, collection, query._id)
@@ -239,6 +249,11 @@ export class DatabaseService {
     const { docs, index } = this.store.candidates(collection, query)
     trace.plan = index ? `index ${index}` : 'collection scan'
     return docs
+  }
+
+  private traceAccess(trace: QueryTrace, collection: string, query?: Record<string, any>, order?: Record<string, 1 | -1>): void {
+    const indexes = this.store.hasCollection(collection) ? this.store.collection(collection).indexes.map((i) => i.spec) : []
+    trace.access = { collection, query, order, servedBy: servingIndex(query, order, indexes) }
   }
 
   private readById(r: DatabaseRequest, collection: string, id: DocId): Doc | undefined {
@@ -264,7 +279,7 @@ export class DatabaseService {
    * one synchronous step, so nothing can come between; when a document it would change is locked by
    * an open transaction, the write waits for the lock to go and plans again.
    */
-  private async apply(r: DatabaseRequest, plan: () => { changes: Change[]; answer: unknown }): Promise<unknown> {
+  private async apply(r: DatabaseRequest, trace: QueryTrace, plan: () => { changes: Change[]; answer: unknown }): Promise<unknown> {
     const txn = this.txn(r)
     if (txn) {
       const { changes, answer } = plan()
@@ -277,12 +292,15 @@ export class DatabaseService {
       const locked = changes.filter((c) => this.transactions.isLocked(c.collection, c.id))
       if (locked.length === 0) {
         if (changes.length > 0) await this.store.commit(changes)
+        trace.written = writtenBy(changes)
         return answer
       }
       await this.transactions.waitForUnlock(locked, deadline)
     }
   }
 }
+
+const writtenBy = (changes: Change[]) => changes.flatMap(({ collection, doc }) => (doc ? [{ collection, doc }] : []))
 
 /** A caller's `_id` keeps its type: a number stays a number, as on the service. */
 function documentId(value: unknown): DocId {

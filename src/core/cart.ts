@@ -8,7 +8,7 @@ export interface CartLine {
   skuId: string
   quantity: number
   selected: boolean
-  priceFenWhenAdded: number
+  priceWhenAddedFen: number
   addedAt: Date
 }
 
@@ -73,7 +73,7 @@ export function viewCart(
       specs: sku.specs,
       image: product.images[0] ?? '',
       unitPriceFen: sku.priceFen,
-      ...(sku.priceFen !== line.priceFenWhenAdded ? { priceWhenAddedFen: line.priceFenWhenAdded } : {}),
+      ...(sku.priceFen !== line.priceWhenAddedFen ? { priceWhenAddedFen: line.priceWhenAddedFen } : {}),
       quantity: line.quantity,
       stock: sku.stock,
       selected: line.selected && !unavailable,

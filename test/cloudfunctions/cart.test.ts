@@ -40,7 +40,7 @@ describe('cart function', () => {
     await t.db.collection('skus').doc('tea-100g').update({ data: { priceFen: 6800 } })
     await t.db.collection('skus').doc('tea-250g').update({ data: { stock: 0 } })
     await cart('o-d', 'selectLines', { skuIds: 'all', selected: true })
-    await t.db.collection('carts').doc('o-d').update({ data: { lines: t.db.command.push({ skuId: 'tea-250g', quantity: 1, selected: true, priceFenWhenAdded: 15800, addedAt: new Date() }) } })
+    await t.db.collection('carts').doc('o-d').update({ data: { lines: t.db.command.push({ skuId: 'tea-250g', quantity: 1, selected: true, priceWhenAddedFen: 15800, addedAt: new Date() }) } })
     const withSoldOut = (await cart('o-d', 'getCart', {})).data
     expect(withSoldOut.items.find((i: any) => i.skuId === 'tea-250g')).toMatchObject({ unavailable: 'sold_out', selected: false })
     expect((await cart('o-d', 'removeFromCart', { skuIds: ['tea-100g', 'tea-250g'] })).data.items).toEqual([])

@@ -3,7 +3,7 @@ import type { Sku } from '../../src/core/catalog'
 import { CartLine, viewCart } from '../../src/core/cart'
 
 const added = new Date('2026-11-20T00:00:00Z')
-const cartLine = (skuId: string, quantity: number, priceFenWhenAdded: number, selected = true): CartLine => ({ skuId, quantity, selected, priceFenWhenAdded, addedAt: added })
+const cartLine = (skuId: string, quantity: number, priceWhenAddedFen: number, selected = true): CartLine => ({ skuId, quantity, selected, priceWhenAddedFen, addedAt: added })
 
 describe('what the cart shows', () => {
   const skus = new Map<string, Sku>([

@@ -1,6 +1,7 @@
 import { demoPersonas, type DemoPersona } from '../../demo/personas'
 import { seedDemo } from '../../scripts/seed-demo'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud/server'
+import { auditDatabase } from './database-audit'
 import { connectSdk, tempDir } from './local-cloud'
 
 export interface DemoShop {
@@ -21,6 +22,8 @@ export async function startDemoShop(
     dataDir: tempDir('demo'),
     buildFunctions: false,
     log: () => {},
+    // The shop's functions are held to the repository's declarations, as in startTestCloud.
+    observeDatabase: auditDatabase,
     personas: [...demoPersonas, ...(options.extraPersonas ?? [])],
     staticRoots: options.staticRoots,
   })

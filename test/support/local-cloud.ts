@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { LocalCloud, LocalCloudOptions, startLocalCloud } from '../../local-cloud/server'
+import { auditDatabase } from './database-audit'
 
 process.env.TENCENTCLOUD = 'true'
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -33,7 +34,9 @@ export async function connectSdk(url: string): Promise<any> {
 
 export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> {
   const dataDir = options.dataDir ?? tempDir('cloud')
-  const cloud = await startLocalCloud({ log: () => {}, buildFunctions: false, ...options, dataDir })
+  // The shop's own functions on the shop's own schema are held to the repository's declarations.
+  const shop = !options.functionsRoot && !options.schemaFile
+  const cloud = await startLocalCloud({ log: () => {}, buildFunctions: false, ...(shop ? { observeDatabase: auditDatabase } : {}), ...options, dataDir })
   const sdk = await connectSdk(cloud.url)
   return {
     cloud,
