@@ -179,6 +179,11 @@ async function applyFunction(fn: FunctionPlan, manager: CloudManager, options: A
     report.changes.push(`function ${fn.name}: code updated`)
   }
   const configChanges = configDifferences(fn, detail, envVariables)
+  const handSet = (detail.Environment?.Variables ?? []).map((v) => v.Key).filter((name) => !(name in envVariables))
+  // The SDK replaces a function's variables only by sending some: with none declared, it cannot clear them.
+  if (fn.environment.length === 0 && handSet.length > 0) {
+    report.notes.push(`function ${fn.name}: variables ${handSet.join(', ')} are set in the cloud but not declared in its config.json; remove them in the console`)
+  }
   if (codeChanged || configChanges.length > 0) {
     // Triggers are left out: given triggers, updateFunctionConfig would try to create them again.
     await manager.functions.updateFunctionConfig(spec)
@@ -205,7 +210,9 @@ function configDifferences(fn: FunctionPlan, detail: FunctionDetail, envVariable
     if (!current.has(name)) changes.push(`environment variable ${name} set`)
     else if (current.get(name) !== value) changes.push(`environment variable ${name} changed`)
   }
-  for (const name of current.keys()) if (!(name in envVariables)) changes.push(`environment variable ${name} removed (not declared)`)
+  if (fn.environment.length > 0) {
+    for (const name of current.keys()) if (!(name in envVariables)) changes.push(`environment variable ${name} removed (not declared)`)
+  }
   return changes
 }
 

@@ -134,6 +134,16 @@ describe('deploying over an environment that drifted', () => {
     expect(cloud.functionsByName.get('order')!.variables.PAY_SUB_MCH_ID).toBe('1600000002')
   })
 
+  it('removes a variable set by hand beside declared ones, and only reports one it cannot remove', async () => {
+    cloud.functionsByName.get('order')!.variables.DEBUG = '1'
+    cloud.functionsByName.get('catalog')!.variables.DEBUG = '1'
+    const report = await deploy(cloud)
+    expect(report.changes).toEqual(['function order: environment variable DEBUG removed (not declared)'])
+    expect(report.notes).toEqual(['function catalog: variables DEBUG are set in the cloud but not declared in its config.json; remove them in the console'])
+    expect(cloud.functionsByName.get('order')!.variables).toEqual({ PAY_SUB_MCH_ID: '1600000001' })
+    expect((await deploy(cloud)).changes).toEqual([])
+  })
+
   it('stages exactly the planned bytes', async () => {
     const stagingDir = tempDir('deploy-stage')
     await applyPlan(plan, cloud, { variables, stagingDir })
