@@ -168,6 +168,7 @@ async function applyFunction(fn: FunctionPlan, manager: CloudManager, options: A
     await manager.functions.createFunction({ func: { ...spec, triggers: fn.triggers }, functionRootPath: options.stagingDir, force: false })
     const triggers = fn.triggers.map((t) => `${t.name} "${t.config}"`).join(', ')
     report.changes.push(`function ${fn.name}: created (timeout ${fn.timeoutSeconds} s${triggers ? `, triggers ${triggers}` : ''})`)
+    noteOpenApis(fn, report)
     return
   }
   if (detail.Runtime !== fn.runtime) {
@@ -177,6 +178,7 @@ async function applyFunction(fn: FunctionPlan, manager: CloudManager, options: A
   if (codeChanged) {
     await manager.functions.updateFunctionCode({ func: spec, functionRootPath: options.stagingDir })
     report.changes.push(`function ${fn.name}: code updated`)
+    noteOpenApis(fn, report)
   }
   const configChanges = configDifferences(fn, detail, envVariables)
   const handSet = (detail.Environment?.Variables ?? []).map((v) => v.Key).filter((name) => !(name in envVariables))
@@ -190,6 +192,17 @@ async function applyFunction(fn: FunctionPlan, manager: CloudManager, options: A
     for (const change of configChanges) report.changes.push(`function ${fn.name}: ${change}`)
   }
   await applyTriggers(fn, detail, manager, report)
+}
+
+/**
+ * WeChat grants a function its open APIs (云调用) from `permissions.openapi` in config.json when WeChat
+ * DevTools uploads it; neither CloudBase's management API nor miniprogram-ci carries that list.
+ */
+function noteOpenApis(fn: FunctionPlan, report: ApplyReport): void {
+  if (fn.openapi.length === 0) return
+  report.notes.push(
+    `function ${fn.name} calls open APIs (${fn.openapi.join(', ')}): in WeChat DevTools, right-click cloudfunctions/${fn.name} → 上传并部署：云端安装依赖 once, so WeChat grants them from its config.json`,
+  )
 }
 
 async function functionDetail(manager: CloudManager, name: string): Promise<FunctionDetail | undefined> {

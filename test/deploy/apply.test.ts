@@ -48,6 +48,14 @@ describe('deploying to an empty environment', () => {
     expect(cloud.functionsByName.get('order')!.variables).toEqual({ PAY_SUB_MCH_ID: '1600000001' })
   })
 
+  it('says which functions need their open APIs granted from WeChat DevTools', async () => {
+    const report = await deploy(cloud)
+    const callers = plan.functions.filter((fn) => fn.openapi.length > 0)
+    expect(callers.map((fn) => fn.name)).toContain('referral')
+    expect(report.notes).toEqual(callers.map((fn) => expect.stringContaining(`function ${fn.name} calls open APIs (${fn.openapi.join(', ')})`)))
+    expect((await deploy(cloud)).notes).toEqual([])
+  })
+
   it('changes nothing the second time, and says so', async () => {
     await deploy(cloud)
     const before = cloud.writes().length
