@@ -153,7 +153,8 @@ export function stageFunctions(functions: FunctionPlan[], stagingDir: string): v
 export const descriptionOf = (fn: FunctionPlan) => `everyshop ${fn.name} · code ${fn.codeSha256.slice(0, 16)}`
 
 async function applyFunction(fn: FunctionPlan, manager: CloudManager, options: ApplyOptions, report: ApplyReport): Promise<void> {
-  const envVariables = Object.fromEntries(fn.environment.map(({ name }) => [name, options.variables[name]]))
+  // An optional variable left unset is not sent, so the function sees it unset.
+  const envVariables = Object.fromEntries(fn.environment.flatMap(({ name }) => (options.variables[name] === undefined ? [] : [[name, options.variables[name]]])))
   const spec: CloudFunctionSpec = {
     name: fn.name,
     description: descriptionOf(fn),
@@ -169,6 +170,7 @@ async function applyFunction(fn: FunctionPlan, manager: CloudManager, options: A
     const triggers = fn.triggers.map((t) => `${t.name} "${t.config}"`).join(', ')
     report.changes.push(`function ${fn.name}: created (timeout ${fn.timeoutSeconds} s${triggers ? `, triggers ${triggers}` : ''})`)
     noteOpenApis(fn, report)
+    await applyHttpAccess(fn, manager, report)
     return
   }
   if (detail.Runtime !== fn.runtime) {
@@ -182,8 +184,8 @@ async function applyFunction(fn: FunctionPlan, manager: CloudManager, options: A
   }
   const configChanges = configDifferences(fn, detail, envVariables)
   const handSet = (detail.Environment?.Variables ?? []).map((v) => v.Key).filter((name) => !(name in envVariables))
-  // The SDK replaces a function's variables only by sending some: with none declared, it cannot clear them.
-  if (fn.environment.length === 0 && handSet.length > 0) {
+  // The SDK replaces a function's variables only by sending some: with none to send, it cannot clear them.
+  if (Object.keys(envVariables).length === 0 && handSet.length > 0) {
     report.notes.push(`function ${fn.name}: variables ${handSet.join(', ')} are set in the cloud but not declared in its config.json; remove them in the console`)
   }
   if (codeChanged || configChanges.length > 0) {
@@ -192,6 +194,17 @@ async function applyFunction(fn: FunctionPlan, manager: CloudManager, options: A
     for (const change of configChanges) report.changes.push(`function ${fn.name}: ${change}`)
   }
   await applyTriggers(fn, detail, manager, report)
+  await applyHttpAccess(fn, manager, report)
+}
+
+/** Publishes the function on the HTTP access service at its path, unless it is there already. */
+async function applyHttpAccess(fn: FunctionPlan, manager: CloudManager, report: ApplyReport): Promise<void> {
+  if (!fn.httpAccessPath) return
+  const { APISet = [] } = await manager.access.getAccessList({ name: fn.name })
+  if (APISet.some((api) => api.Path === fn.httpAccessPath && api.Name === fn.name)) return
+  // WeChat Pay calls without a CloudBase login: the function checks the caller's signature itself.
+  await manager.access.createAccess({ name: fn.name, path: fn.httpAccessPath, auth: false })
+  report.changes.push(`function ${fn.name}: HTTP access at ${fn.httpAccessPath}`)
 }
 
 /**
@@ -223,8 +236,11 @@ function configDifferences(fn: FunctionPlan, detail: FunctionDetail, envVariable
     if (!current.has(name)) changes.push(`environment variable ${name} set`)
     else if (current.get(name) !== value) changes.push(`environment variable ${name} changed`)
   }
-  if (fn.environment.length > 0) {
-    for (const name of current.keys()) if (!(name in envVariables)) changes.push(`environment variable ${name} removed (not declared)`)
+  if (Object.keys(envVariables).length > 0) {
+    for (const name of current.keys()) {
+      if (name in envVariables) continue
+      changes.push(`environment variable ${name} ${fn.environment.some((v) => v.name === name) ? 'cleared (no value given)' : 'removed (not declared)'}`)
+    }
   }
   return changes
 }

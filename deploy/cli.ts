@@ -28,14 +28,15 @@ async function main(): Promise<number> {
     console.log('\ndry run: nothing was changed')
     return 0
   }
-  const settings = [...new Set(plan.functions.flatMap((fn) => fn.environment.map((v) => v.name)))]
-  const missing = [CREDENTIAL_VARIABLES.secretId, CREDENTIAL_VARIABLES.secretKey, ...settings].filter((name) => !process.env[name])
+  const declared = plan.functions.flatMap((fn) => fn.environment)
+  const required = [...new Set(declared.filter((v) => !v.optional).map((v) => v.name))]
+  const missing = [CREDENTIAL_VARIABLES.secretId, CREDENTIAL_VARIABLES.secretKey, ...required].filter((name) => !process.env[name])
   if (missing.length > 0) {
     console.error(`deploy: missing ${missing.join(', ')} in the environment (API keys and the functions' settings; see docs/production.md)`)
     return 1
   }
   const manager = await connectManager(values.env, process.env)
-  const variables = Object.fromEntries(settings.map((name) => [name, process.env[name] as string]))
+  const variables = Object.fromEntries(declared.flatMap(({ name }) => (process.env[name] ? [[name, process.env[name] as string]] : [])))
   const report = await applyPlan(plan, manager, {
     variables,
     stagingDir: path.join(REPO, '.cache', 'deploy', 'functions'),

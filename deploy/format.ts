@@ -16,7 +16,8 @@ export function formatPlan(plan: DeployPlan, envId: string): string {
   for (const fn of plan.functions) {
     lines.push(`  ${fn.name}: ${fn.runtime}, handler ${fn.handler}, timeout ${fn.timeoutSeconds} s, code ${fn.codeSha256.slice(0, 16)}`)
     for (const file of fn.files) lines.push(`    file ${file.name}: ${file.bytes.toLocaleString('en-US')} bytes`)
-    for (const variable of fn.environment) lines.push(`    environment ${variable.name}: ${variable.meaning}`)
+    for (const variable of fn.environment) lines.push(`    environment ${variable.name}${variable.optional ? ' (optional)' : ''}: ${variable.meaning}`)
+    if (fn.httpAccessPath) lines.push(`    HTTP access: ${fn.httpAccessPath}`)
     for (const trigger of fn.triggers) lines.push(`    trigger ${trigger.name}: ${trigger.type} "${trigger.config}"`)
     if (fn.openapi.length > 0) lines.push(`    open APIs: ${fn.openapi.join(', ')}`)
   }

@@ -11,6 +11,7 @@ export interface CloudManager {
     'getFunctionDetail' | 'createFunction' | 'updateFunctionCode' | 'updateFunctionConfig' | 'createFunctionTriggers' | 'deleteFunctionTrigger'
   >
   permission: Pick<CloudBase['permission'], 'describeResourcePermission' | 'modifyResourcePermission'>
+  access: Pick<CloudBase['access'], 'getAccessList' | 'createAccess'>
 }
 
 export type FunctionDetail = Awaited<ReturnType<CloudManager['functions']['getFunctionDetail']>>

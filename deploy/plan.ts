@@ -8,7 +8,7 @@ import type { IndexSpec } from '../local-cloud/database/indexes'
  * What a CloudBase environment must hold for the shop, computed from the repository alone: every
  * declared collection with its indexes and security rule, and every cloud function as CloudBase
  * runs it (the bundled index.js, a package.json naming wx-server-sdk, config.json), with its timeout,
- * the names of the environment variables it reads and its timer triggers. The plan never holds a
+ * the names of the environment variables it reads, its timer triggers and its HTTP access path. The plan never holds a
  * secret: environment variables are named and explained here, their values come at deploy time.
  */
 export interface DeployPlan {
@@ -37,8 +37,10 @@ export interface FunctionPlan {
   runtime: string
   handler: string
   timeoutSeconds: number
-  /** Names and meanings, never values. */
-  environment: Array<{ name: string; meaning: string }>
+  /** Names and meanings, never values; an optional one may be left unset. */
+  environment: Array<{ name: string; meaning: string; optional: boolean }>
+  /** Published on the HTTP access service at this path (for callers that are not the mini program, such as WeChat Pay). */
+  httpAccessPath?: string
   triggers: TimerTrigger[]
   /** The open APIs its config.json allows it (`permissions.openapi`). */
   openapi: string[]
@@ -121,8 +123,10 @@ interface FunctionConfigFile {
   timeout?: number
   triggers?: Array<{ name: string; type: string; config: string }>
   permissions?: { openapi?: string[] }
-  /** Environment variable name → what it means. */
-  environment?: Record<string, string>
+  /** Environment variable name → what it means (or that, and whether it may be left unset). */
+  environment?: Record<string, string | { meaning: string; optional?: boolean }>
+  /** Serve HTTP at `/<function name>` (CloudBase's HTTP access service), as `_shared/http-access.ts` addresses it. */
+  httpAccess?: boolean
 }
 
 function planFunction(root: string, name: string, problems: string[]): FunctionPlan {
@@ -135,9 +139,8 @@ function planFunction(root: string, name: string, problems: string[]): FunctionP
   const config: FunctionConfigFile = fs.existsSync(path.join(dir, 'config.json')) ? readJson(path.join(dir, 'config.json')) : {}
   if (fs.existsSync(path.join(dir, 'package.json'))) {
     const pkg = readJson<{ main?: string; dependencies?: Record<string, string> }>(path.join(dir, 'package.json'))
-    // Everything but wx-server-sdk is in the bundle; the cloud installs what package.json names.
-    const dependencies = Object.keys(pkg.dependencies ?? {})
-    if (dependencies.join() !== 'wx-server-sdk') problems.push(`${where}/package.json must depend on wx-server-sdk alone (has: ${dependencies.join(', ') || 'nothing'})`)
+    // The cloud installs what package.json names (the bundle leaves exactly those out); the runtime needs wx-server-sdk.
+    if (!pkg.dependencies?.['wx-server-sdk']) problems.push(`${where}/package.json must depend on wx-server-sdk`)
     if (pkg.main !== 'index.js') problems.push(`${where}/package.json must have "main": "index.js"`)
   }
   const timeoutSeconds = config.timeout ?? 3
@@ -158,7 +161,10 @@ function planFunction(root: string, name: string, problems: string[]): FunctionP
     runtime: FUNCTION_RUNTIME,
     handler: 'index.main',
     timeoutSeconds,
-    environment: Object.entries(config.environment ?? {}).map(([variable, meaning]) => ({ name: variable, meaning })),
+    environment: Object.entries(config.environment ?? {}).map(([variable, about]) =>
+      typeof about === 'string' ? { name: variable, meaning: about, optional: false } : { name: variable, meaning: about.meaning, optional: about.optional === true },
+    ),
+    httpAccessPath: config.httpAccess ? `/${name}` : undefined,
     triggers,
     openapi: config.permissions?.openapi ?? [],
     dir,

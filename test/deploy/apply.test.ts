@@ -8,7 +8,8 @@ import { FakeCloudBase } from './fake-manager'
 
 const REPO = path.resolve(__dirname, '../..')
 const plan = planFromRepository(repositoryPaths(REPO))
-const variables = { PAY_SUB_MCH_ID: '1600000001' }
+/** A value for every variable the plan names but the optional ones. */
+const variables = Object.fromEntries(plan.functions.flatMap((fn) => fn.environment).filter((v) => !v.optional).map((v) => [v.name, v.name === 'PAY_SUB_MCH_ID' ? '1600000001' : `value of ${v.name}`]))
 const deploy = (cloud: FakeCloudBase, thePlan: DeployPlan = plan, values = variables) =>
   applyPlan(thePlan, cloud, { variables: values, stagingDir: tempDir('deploy-stage') })
 
@@ -41,11 +42,18 @@ describe('deploying to an empty environment', () => {
       expect(created.files).toEqual(['config.json', 'index.js', 'package.json'])
       expect(created.timeout).toBe(fn.timeoutSeconds)
       expect(created.runtime).toBe('Nodejs20.19')
-      expect(Object.keys(created.variables)).toEqual(fn.environment.map((v) => v.name))
+      expect(Object.keys(created.variables)).toEqual(fn.environment.filter((v) => !v.optional).map((v) => v.name))
       expect(created.triggers).toEqual(fn.triggers.map((t) => ({ name: t.name, cron: t.config })))
       expect(report.changes.some((c) => c.startsWith(`function ${fn.name}: created`))).toBe(true)
     }
     expect(cloud.functionsByName.get('order')!.variables).toEqual({ PAY_SUB_MCH_ID: '1600000001' })
+  })
+
+  it('publishes the payout notification function on the HTTP access service, open to WeChat Pay', async () => {
+    const report = await deploy(cloud)
+    expect(report.changes).toContain('function payout-notify: HTTP access at /payout-notify')
+    expect(cloud.routes.get('/payout-notify')).toEqual({ name: 'payout-notify', auth: false })
+    expect([...cloud.routes.keys()]).toEqual(plan.functions.filter((fn) => fn.httpAccessPath).map((fn) => `/${fn.name}`))
   })
 
   it('says which functions need their open APIs granted from WeChat DevTools', async () => {
@@ -135,8 +143,8 @@ describe('deploying over an environment that drifted', () => {
   })
 
   it('names a changed variable and never shows its value', async () => {
-    const report = await deploy(cloud, plan, { PAY_SUB_MCH_ID: '1600000002' })
-    const payers = plan.functions.filter((f) => f.environment.length > 0).map((f) => f.name)
+    const report = await deploy(cloud, plan, { ...variables, PAY_SUB_MCH_ID: '1600000002' })
+    const payers = plan.functions.filter((f) => f.environment.some((v) => v.name === 'PAY_SUB_MCH_ID')).map((f) => f.name)
     expect(report.changes).toEqual(payers.map((name) => `function ${name}: environment variable PAY_SUB_MCH_ID changed`))
     expect(JSON.stringify(report)).not.toContain('1600000002')
     expect(cloud.functionsByName.get('order')!.variables.PAY_SUB_MCH_ID).toBe('1600000002')
@@ -150,6 +158,13 @@ describe('deploying over an environment that drifted', () => {
     expect(report.notes).toEqual(['function catalog: variables DEBUG are set in the cloud but not declared in its config.json; remove them in the console'])
     expect(cloud.functionsByName.get('order')!.variables).toEqual({ PAY_SUB_MCH_ID: '1600000001' })
     expect((await deploy(cloud)).changes).toEqual([])
+  })
+
+  it('sends an optional variable when it has a value, and clears it when it no longer has one', async () => {
+    const withBase = { ...variables, WECHATPAY_BASE_URL: 'https://api.mch.weixin.qq.com' }
+    const payers = plan.functions.filter((fn) => fn.environment.some((v) => v.name === 'WECHATPAY_BASE_URL')).map((fn) => fn.name)
+    expect((await deploy(cloud, plan, withBase)).changes).toEqual(payers.map((name) => `function ${name}: environment variable WECHATPAY_BASE_URL set`))
+    expect((await deploy(cloud)).changes).toEqual(payers.map((name) => `function ${name}: environment variable WECHATPAY_BASE_URL cleared (no value given)`))
   })
 
   it('stages exactly the planned bytes', async () => {

@@ -10,7 +10,7 @@ const REPO = path.resolve(__dirname, '../..')
 /** The environment without anything that would let a command reach the cloud. */
 const bareEnv = () => {
   const env = { ...process.env }
-  for (const name of ['TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'TENCENTCLOUD_SESSIONTOKEN', 'PAY_SUB_MCH_ID', 'WEAPP_UPLOAD_KEY_PATH']) delete env[name]
+  for (const name of Object.keys(env)) if (/^(TENCENTCLOUD_|PAY_SUB_MCH_ID|WECHATPAY_|HTTP_ACCESS_BASE_URL|WEAPP_UPLOAD_KEY_PATH)/.test(name)) delete env[name]
   return env
 }
 // The functions were bundled by the test setup; rebuilding here would rewrite bundles other tests are loading.
@@ -31,7 +31,8 @@ describe('npm run deploy', () => {
     for (const fn of plan.functions) {
       expect(result.stdout).toContain(`${fn.name}: Nodejs20.19, handler index.main, timeout ${fn.timeoutSeconds} s`)
       for (const trigger of fn.triggers) expect(result.stdout).toContain(`trigger ${trigger.name}: timer "${trigger.config}"`)
-      for (const variable of fn.environment) expect(result.stdout).toContain(`environment ${variable.name}: `)
+      for (const variable of fn.environment) expect(result.stdout).toContain(`environment ${variable.name}${variable.optional ? ' (optional)' : ''}: `)
+      if (fn.httpAccessPath) expect(result.stdout).toContain(`HTTP access: ${fn.httpAccessPath}`)
     }
     expect(result.stdout).toContain('dry run: nothing was changed')
   })
@@ -39,8 +40,10 @@ describe('npm run deploy', () => {
   it('says in one line what is missing when credentials are absent', () => {
     const result = run('deploy/cli.ts', ['--env', 'test', '--skip-build'])
     expect(result.status).toBe(1)
+    const required = [...new Set(planFromRepository(repositoryPaths(REPO)).functions.flatMap((fn) => fn.environment.filter((v) => !v.optional).map((v) => v.name)))]
+    expect(required).toEqual(expect.arrayContaining(['PAY_SUB_MCH_ID', 'WECHATPAY_MCH_ID', 'HTTP_ACCESS_BASE_URL']))
     expect(result.stderr.trim().split('\n')).toEqual([
-      "deploy: missing TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, PAY_SUB_MCH_ID in the environment (API keys and the functions' settings; see docs/production.md)",
+      `deploy: missing ${['TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', ...required].join(', ')} in the environment (API keys and the functions' settings; see docs/production.md)`,
     ])
   })
 

@@ -5,6 +5,7 @@ import type { CloudManager, FunctionDetail } from '../../deploy/manager'
 type Db = CloudManager['database']
 type Fns = CloudManager['functions']
 type Perm = CloudManager['permission']
+type Access = CloudManager['access']
 
 export interface Call {
   method: string
@@ -50,6 +51,8 @@ export class FakeCloudBase implements CloudManager {
   readonly collections = new Map<string, StoredIndex[]>()
   readonly permissions = new Map<string, { Permission: string; SecurityRule?: string }>()
   readonly functionsByName = new Map<string, StoredFunction>()
+  /** HTTP access routes: path → the function it invokes, and whether a CloudBase login is required. */
+  readonly routes = new Map<string, { name: string; auth: boolean }>()
 
   private record(method: string, ...args: unknown[]): Call {
     const call = { method, args, changed: !/^(describe|get)/.test(method.split('.')[1]) }
@@ -113,6 +116,23 @@ export class FakeCloudBase implements CloudManager {
       if (options.permission === 'CUSTOM' && !options.securityRule) throw new Error('securityRule is required when permission is CUSTOM')
       this.permissions.set(options.resource, { Permission: options.permission, SecurityRule: options.securityRule })
       return { RequestId: 'r', Data: { Success: true } }
+    },
+  }
+
+  access: Access = {
+    getAccessList: async (options = {}) => {
+      this.record('access.getAccessList', options)
+      const APISet = [...this.routes]
+        .filter(([path, route]) => (!options.name || route.name === options.name) && (!options.path || path === options.path))
+        .map(([Path, route]) => ({ ServiceId: 'env', APIId: `api-${Path}`, Path, Type: 1, Name: route.name, CreateTime: 0, EnvId: 'env', EnableAuth: route.auth }))
+      return { RequestId: 'r', APISet, Total: APISet.length, Limit: 20, Offset: 0, EnableService: true }
+    },
+    createAccess: async (options) => {
+      this.record('access.createAccess', options)
+      if (this.routes.has(options.path)) throw new CloudBaseError(`path ${options.path} is taken`, 'InvalidParameter.APICreated')
+      this.existing(options.name)
+      this.routes.set(options.path, { name: options.name, auth: options.auth === true })
+      return { RequestId: 'r', APIId: `api-${options.path}` }
     },
   }
 
