@@ -12,7 +12,7 @@ export function formatPlan(plan: DeployPlan, envId: string): string {
     if (collection.indexes.length === 0) lines.push('    no index but _id')
   }
   lines.push('')
-  lines.push(`Functions (${plan.functions.length}): index.js (bundled), package.json (installs wx-server-sdk in the cloud), config.json`)
+  lines.push(`Functions (${plan.functions.length}): index.js (bundled), package.json (what the cloud installs: wx-server-sdk and any package the bundle leaves out), config.json`)
   for (const fn of plan.functions) {
     lines.push(`  ${fn.name}: ${fn.runtime}, handler ${fn.handler}, timeout ${fn.timeoutSeconds} s, code ${fn.codeSha256.slice(0, 16)}`)
     for (const file of fn.files) lines.push(`    file ${file.name}: ${file.bytes.toLocaleString('en-US')} bytes`)
