@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listFunctions } from '../../local-cloud/functions/build'
+import { HQ_BOOTSTRAP_OPENID } from '../../cloudfunctions/_shared/hq-bootstrap'
 import { HTTP_ACCESS_BASE_URL } from '../../cloudfunctions/_shared/http-access'
 import { PAYOUT_ENV } from '../../cloudfunctions/_shared/payout/config'
 import { PlanError, isCloudBaseCron, planFromRepository, repositoryPaths } from '../../deploy/plan'
@@ -33,6 +34,11 @@ describe('the deploy plan, from the repository alone', () => {
     }
   })
 
+  it("lets the hq and user functions name HQ's first admin (HQ_BOOTSTRAP_OPENID), optionally", () => {
+    const declaring = plan.functions.filter((fn) => fn.environment.some((v) => v.name === HQ_BOOTSTRAP_OPENID && v.optional))
+    expect(declaring.map((fn) => fn.name)).toEqual(['hq', 'user'])
+  })
+
   it('publishes on the HTTP access service the function WeChat Pay notifies, at its name', () => {
     expect(plan.functions.filter((fn) => fn.httpAccessPath).map((fn) => fn.httpAccessPath)).toEqual(['/payout-notify'])
   })
@@ -51,6 +57,8 @@ describe('the deploy plan, from the repository alone', () => {
       const bundle = fs.readFileSync(path.join(fn.dir, 'index.js'), 'utf8')
       const read = new Set([...bundle.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]))
       for (const name of looked) if (bundle.includes(`"${name}"`) || bundle.includes(`'${name}'`)) read.add(name)
+      // Every function's edge knows the bootstrap setting, but only hq and user are given it (below).
+      if (fn.environment.some((v) => v.name === HQ_BOOTSTRAP_OPENID)) read.add(HQ_BOOTSTRAP_OPENID)
       expect(fn.environment.map((v) => v.name).sort(), fn.name).toEqual([...read].sort())
       for (const variable of fn.environment) expect(variable.meaning.length).toBeGreaterThan(10)
     }
