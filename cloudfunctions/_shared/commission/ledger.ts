@@ -96,10 +96,9 @@ export async function bookEntries(
     updatedAt: now,
   }
   const { _id, ...fields } = next
-  await Promise.all([
-    tx.collection<CommissionAccount>(ACCOUNTS).doc(_id).set({ data: fields }),
-    ...entries.map((entry) => tx.collection<StoredEntry>(ENTRIES).add({ data: { _id: entry.key, ...entry, day: businessDay(entry.at) } })),
-  ])
+  // The account before the entries: two bookings of one shop at once conflict on it first.
+  await tx.collection<CommissionAccount>(ACCOUNTS).doc(_id).set({ data: fields })
+  await Promise.all(entries.map((entry) => tx.collection<StoredEntry>(ENTRIES).add({ data: { _id: entry.key, ...entry, day: businessDay(entry.at) } })))
   return next
 }
 
@@ -132,11 +131,13 @@ export async function bookOrderEntries(tx: Transaction, shopId: string, orders: 
   const changed = orders.filter((o) => o.added.length > 0)
   if (changed.length === 0) return
   const before = account ?? (await readAccount(tx, shopId, now))
+  // The orders' documents and the account first: a move booked twice at once conflicts on them (and is
+  // retried, finding it booked) before either adds the entries whose ids both share.
   await Promise.all([
     ...changed.map(({ orderId, current, added }) => {
       const { _id, ...fields } = orderCommissionAfter(orderId, shopId, [...(current?.entries ?? []), ...added], now)
       return tx.collection<OrderCommission>(ORDERS).doc(_id).set({ data: fields })
     }),
-    bookEntries(tx, before, changed.flatMap((o) => o.added), now),
   ])
+  await bookEntries(tx, before, changed.flatMap((o) => o.added), now)
 }

@@ -111,7 +111,10 @@ export async function askWithdrawal(ask: WithdrawalAsk, payout: Payout | null, n
       ...(auto ? { decidedBy: 'auto', decidedAt: now } : {}),
       updatedAt: now,
     }
-    await Promise.all([writeWithdrawal(tx, withdrawal), bookEntries(tx, account, [entry.data], now, { day, requestedFen: requestedTodayFen + ask.amountFen })])
+    // The withdrawal's own document first: the same request sent twice at once conflicts here (and
+    // the retry finds it made), before either adds the entry whose id both share.
+    await writeWithdrawal(tx, withdrawal)
+    await bookEntries(tx, account, [entry.data], now, { day, requestedFen: requestedTodayFen + ask.amountFen })
     return ok(withdrawal)
   })
   if (!asked.ok || asked.data.status !== 'transferring' || asked.data.transfer) return asked
