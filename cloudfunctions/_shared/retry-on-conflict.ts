@@ -10,6 +10,17 @@ export function isTransactionConflict(error: unknown): boolean {
   return code === 'DATABASE_TRANSACTION_CONFLICT' || /TransactionConflict|DATABASE_TRANSACTION_CONFLICT/.test(`${message ?? ''} ${errMsg ?? ''}`)
 }
 
+/**
+ * The service ends a transaction when one of its writes conflicts, so the transaction's other writes
+ * sent at the same time fail with TransactionNotExist instead — and whichever answer comes first is the
+ * one a `Promise.all` reports. A transaction that no longer exists (ended by a conflict, or past its
+ * 30 s) committed nothing, so, like a conflict, its work can run again on a fresh snapshot.
+ */
+export function isTransactionGone(error: unknown): boolean {
+  const { message, errMsg } = (error ?? {}) as { message?: unknown; errMsg?: unknown }
+  return /TransactionNotExist/.test(`${message ?? ''} ${errMsg ?? ''}`)
+}
+
 export interface RetryPolicy {
   /** How long to keep trying, from the first try; well inside a function's timeout. */
   budgetMs: number
@@ -38,7 +49,8 @@ export const DEFAULT_RETRY: RetryPolicy = {
 }
 
 /**
- * Runs `attempt` until it does not fail with a transaction conflict, pausing a random time below a
+ * Runs `attempt` until it does not fail with a transaction conflict (or the transaction a conflict
+ * ended), pausing a random time below a
  * growing bound between tries ("full jitter"), so contenders spread out instead of colliding again
  * in step. Any other failure, or a conflict once the budget is spent, is thrown.
  */
@@ -48,7 +60,7 @@ export async function retryOnConflict<T>(attempt: () => Promise<T>, policy: Retr
     try {
       return await attempt()
     } catch (error) {
-      if (!isTransactionConflict(error) || policy.now() - started >= policy.budgetMs) throw error
+      if (!(isTransactionConflict(error) || isTransactionGone(error)) || policy.now() - started >= policy.budgetMs) throw error
       await policy.sleep(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(tries, 16)))
     }
   }

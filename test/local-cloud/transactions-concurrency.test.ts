@@ -33,6 +33,27 @@ describe('transactions under concurrency', () => {
     expect(succeeded).toBeGreaterThanOrEqual(45)
   })
 
+  it('transactions writing a contended document and their own at once all commit: the write the conflict ended is retried too', async () => {
+    const c = await freshCollection(t.db, 'hot_and_own')
+    await c.add({ data: { _id: 'hot', value: 0 } })
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        transaction(async (tx: any) => {
+          const { data } = await tx.collection(c.collectionName).doc('hot').get()
+          // Writes sent together (the order's and its effects') may answer in any order; here the
+          // conflict's answer is held back, so the sibling's answer — the transaction no longer
+          // exists, since the conflict ended it — is the one the work fails with.
+          const conflict = await tx.collection(c.collectionName).doc('hot').update({ data: { value: data.value + 1 } }).then(() => null, (error: unknown) => error)
+          await tx.collection(c.collectionName).doc(`own-${i}`).set({ data: { i } })
+          if (conflict) throw conflict
+        }),
+      ),
+    )
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([])
+    expect((await c.doc('hot').get()).data.value).toBe(20)
+    expect((await c.where({ i: t.db.command.gte(0) }).count()).total).toBe(20)
+  })
+
   it('concurrent transfers between accounts keep the total constant', async () => {
     const c = await freshCollection(t.db, 'accounts')
     const ids = ['a', 'b', 'c', 'd']
