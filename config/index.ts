@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { H5_DEV_SERVER_PORT, LOCAL_CLOUD_ROUTES } from './h5-dev-server'
 import prodConfig from './prod'
 
 // Each platform gets its own output folder so a weapp build never wipes the H5 build
@@ -58,6 +59,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       devServer: {
         // Taro's dev server would otherwise listen on 0.0.0.0 and expose the dev sign-in to the network.
         host: '127.0.0.1',
+        port: H5_DEV_SERVER_PORT,
+        // The app calls the local cloud on its own origin; the cloud sees the Host it expects and this
+        // server's Origin, which it trusts.
+        proxy: [{ context: LOCAL_CLOUD_ROUTES, target: `http://127.0.0.1:${process.env.PORT ?? 39100}`, changeOrigin: true }],
       },
       webpackChain(chain) {
         // Taro splits only initial chunks on H5, so every lazily loaded page chunk carried its own

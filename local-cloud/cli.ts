@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { H5_DEV_SERVER_ORIGINS } from '../config/h5-dev-server'
 import { startLocalCloud } from './server'
 
 /** `npm run cloud -- --port 39100 --data .data/cloud`: the local cloud alone, until Ctrl-C. */
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     functionsRoot: values.functions ? path.resolve(values.functions) : undefined,
     schemaFile: values.schema ? path.resolve(values.schema) : undefined,
     timers: !values['no-timers'],
+    trustedOrigins: H5_DEV_SERVER_ORIGINS,
   })
   console.log(`local cloud ready at ${cloud.url} (data in ${path.resolve(values.data!)})`)
   console.log(`wx-server-sdk: cloud.init({ env: 'local', serviceUrl: '${cloud.url}/admin', secretId: 'local', secretKey: 'local' })`)

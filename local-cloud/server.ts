@@ -17,6 +17,7 @@ import { OpenApi, OpenApiOptions, encodeCloudError, formFileBytes } from './open
 import { PayOptions, startPay } from './pay'
 import { CloudStorage } from './storage'
 import { TransferOptions, startTransfer } from './transfer'
+import { MAX_JSON_DEPTH, nestsDeeperThan, requestGuard } from './request-guard'
 
 export interface LocalCloudOptions {
   port?: number
@@ -52,6 +53,11 @@ export interface LocalCloudOptions {
   observeDatabase?: (event: DatabaseEvent) => void
   /** Folders served as static files (the H5 build, demo images), matched by URL prefix in order. */
   staticRoots?: Array<{ prefix: string; dir: string }>
+  /**
+   * Origins besides the cloud's own whose pages may call it (the H5 dev server's, which proxies the
+   * cloud's routes); see request-guard.ts for what is refused.
+   */
+  trustedOrigins?: string[]
   log?: (line: string) => void
 }
 
@@ -141,7 +147,16 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const openapi = new OpenApi(options.openapi)
   const storage = new CloudStorage({ dataDir: options.dataDir, envId, origin: () => `http://127.0.0.1:${port}`, log })
 
+  const guard = requestGuard(() => port, options.trustedOrigins)
   const server = http.createServer((req, res) => {
+    // Before any route: a web page the developer happens to visit must not reach the shop's data.
+    const refusal = guard.refusal(req.headers)
+    if (refusal) {
+      log(`refused ${req.method} ${req.url?.split('?')[0]}: ${refusal}`)
+      res.setHeader('connection', 'close')
+      send(res, 403, { code: 'FORBIDDEN', message: refusal })
+      return
+    }
     // APIv3 signs raw bytes both ways (request and answer), so the transfer service reads and writes its own.
     if (transfer.serves(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)) {
       void transfer.serve(req, res)
@@ -167,6 +182,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       .catch((error) => {
         if (error instanceof BadRequest) {
           send(res, 400, { errCode: -501007, errMsg: error.message })
+          return
+        }
+        if (error instanceof PayloadTooLarge) {
+          // The rest of the body is not read: close the connection rather than leave it mid-request.
+          res.setHeader('connection', 'close')
+          send(res, 413, { errCode: -501007, errMsg: error.message })
           return
         }
         log(`error ${label}: ${error?.stack ?? error}`)
@@ -281,7 +302,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         const identity: Identity = caller
           ? { ...caller, source: `${caller.source},scf` }
           : { source: 'scf', appid: appId }
-        const event = body.request_data ? JSON.parse(body.request_data) : {}
+        const event = body.request_data ? parseJson(String(body.request_data)) : {}
         const outcome = await functions.invoke(String(body.function_name), event, identity)
         if (!outcome.ok) return { code: 'FUNCTIONS_EXECUTE_FAIL', message: outcome.errMsg }
         return { data: { response_data: JSON.stringify(outcome.result) } }
@@ -289,6 +310,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       throw new DatabaseError('INVALID_PARAM', `action ${body.action} is not supported by the local cloud`)
     } catch (error) {
       if (error instanceof DatabaseError) return { code: error.code, message: error.message }
+      if (error instanceof BadRequest) return { code: 'INVALID_PARAM', message: error.message }
       throw error
     }
   }
@@ -342,11 +364,13 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
 }
 
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  const tooLarge = `request body is over ${MAX_BODY_BYTES} bytes`
+  if (Number(header(req, 'content-length') ?? 0) > MAX_BODY_BYTES) throw new PayloadTooLarge(tooLarge)
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += chunk.length
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large')
+    if (size > MAX_BODY_BYTES) throw new PayloadTooLarge(tooLarge)
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks)
@@ -354,7 +378,11 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const text = (await readBody(req)).toString('utf8')
-  if (!text) return {}
+  return text ? parseJson(text) : {}
+}
+
+function parseJson(text: string): unknown {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new BadRequest(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
   try {
     return JSON.parse(text)
   } catch {
@@ -371,6 +399,7 @@ async function readForm(body: Buffer, contentType: string): Promise<FormData> {
 }
 
 class BadRequest extends Error {}
+class PayloadTooLarge extends Error {}
 
 /**
  * JSON that node-sdk must receive as bytes: for wx.wxPayApi it parses a body sent as

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
+import { H5_DEV_SERVER_ORIGINS } from '../config/h5-dev-server'
 import { demoPersonas } from '../demo/personas'
 import { startLocalCloud } from '../local-cloud/server'
 import { seedDemo } from './seed-demo'
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     dataDir: path.join(REPO, '.data/cloud'),
     timers: true,
     personas: demoPersonas,
+    trustedOrigins: H5_DEV_SERVER_ORIGINS,
     staticRoots: [
       { prefix: '/assets/', dir: path.join(REPO, 'demo/assets') },
       { prefix: '/', dir: path.join(REPO, 'dist-h5') },

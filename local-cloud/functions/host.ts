@@ -149,7 +149,7 @@ export class FunctionHost {
         this.release(instance)
       }
       instance.current = { identity, done: finish, timer }
-      instance.child.send({
+      const message = {
         type: 'invoke',
         id: requestId,
         file: this.entry(name),
@@ -167,7 +167,14 @@ export class FunctionHost {
           time_limit_in_ms: timeoutSeconds * 1000,
           memory_limit_in_mb: 256,
         },
-      })
+      }
+      try {
+        instance.child.send(message)
+      } catch (error) {
+        // An event the channel cannot carry (JSON.stringify overflows on a deeply nested one) never
+        // reached the instance: it is free at once, not held until the timeout.
+        finish({ ok: false, errCode: ERR_FUNCTION_EXECUTE_FAIL, errMsg: `errCode: ${ERR_FUNCTION_EXECUTE_FAIL} functions execute fail | errMsg: the event could not be delivered: ${error}` })
+      }
     })
   }
 
