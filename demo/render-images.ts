@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from 'playwright-core'
+import { HEADLESS_ARGS, browserExecutable } from '../scripts/browser'
 import { demoCategories, demoProducts, type DemoProduct } from './catalog'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -989,10 +990,7 @@ async function main(): Promise<void> {
   const dirs = ['products', 'categories', 'brand'].map((d) => join(ASSETS, d))
   for (const d of dirs) mkdirSync(d, { recursive: true })
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  const browser = await chromium.launch({ executablePath: browserExecutable(), args: HEADLESS_ARGS })
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 })
     // Nothing on these pages may reach the network.

@@ -3,14 +3,39 @@
  * every suite (unit, integration against the local cloud, end-to-end in chromium, weapp checks)
  * through vitest, then one plain closing line, `N passed, N failed`, for CI to read.
  * Extra arguments go to vitest (e.g. `npm test -- test/local-cloud`); EVERYSHOP_SKIP_BUILD=1 reuses
- * the last builds.
+ * the last builds. The browser tests' Chromium is looked up first (scripts/browser.ts): on Debian as
+ * root a missing one is installed with a Chinese font; elsewhere one line says what to install.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { BROWSER_VARIABLE, browserPlan, findBrowser, systemHost } from './browser'
 
 const REPO = path.resolve(__dirname, '..')
+
+/** The browser the e2e tests will launch, installed first where this machine allows. */
+function ensureBrowser(): string | undefined {
+  const host = systemHost()
+  const plan = browserPlan(host)
+  if (plan.kind === 'missing') {
+    console.log(plan.advice)
+    return undefined
+  }
+  const { packages } = plan
+  if (plan.kind === 'found' && plan.warning) console.log(plan.warning)
+  if (packages.length > 0) {
+    console.log(`Installing ${packages.join(' ')} with apt-get for the browser tests…`)
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...packages, 'fontconfig']]) {
+      const apt = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env })
+      if (apt.status !== 0) console.log(`apt-get ${args[0]} failed; install ${packages.join(' ')} yourself.`)
+    }
+  }
+  return plan.kind === 'found' ? plan.path : findBrowser(host)
+}
+
+const browser = ensureBrowser()
 
 if (!process.env.EVERYSHOP_SKIP_BUILD) {
   for (const type of ['weapp', 'h5']) {
@@ -40,7 +65,7 @@ const vitest = spawnSync(
     `--outputFile.json=${report}`,
     ...process.argv.slice(2),
   ],
-  { stdio: 'inherit', env: { ...process.env, TENCENTCLOUD: 'true' } },
+  { stdio: 'inherit', env: { ...process.env, TENCENTCLOUD: 'true', ...(browser ? { [BROWSER_VARIABLE]: browser } : {}) } },
 )
 
 if (!fs.existsSync(report)) {

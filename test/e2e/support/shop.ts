@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Browser, Page, chromium } from 'playwright-core'
 import type { DemoPersona } from '../../../demo/personas'
+import { HEADLESS_ARGS, browserExecutable } from '../../../scripts/browser'
 import { startDemoShop, type DemoShop } from '../../support/demo-shop'
 
 const REPO = path.resolve(__dirname, '../../..')
@@ -46,23 +47,11 @@ export async function startShop(extraPersonas: DemoPersona[] = []): Promise<Demo
 }
 
 /**
- * Debian's chromium, headless, phone-sized; `shot` saves a screenshot under test-artifacts/<suite>/.
+ * Chromium (as scripts/browser.ts finds it), headless, phone-sized; `shot` saves a screenshot under test-artifacts/<suite>/.
  * Given a browser, a second phone in it: its own storage and persona, as another person's phone.
  */
 export async function openPhone(suite: string, shared?: Browser): Promise<{ browser: Browser; page: Page; shot(name: string): Promise<string> }> {
-  const browser = shared ?? await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = shared ?? await chromium.launch({ executablePath: browserExecutable(), args: HEADLESS_ARGS })
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
   const page = await context.newPage()
   const errors: string[] = []
