@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ORDER_TABS, type OrderSummary, type OrderTab, type OrderView, type PaymentParams } from '../core/order'
 import { MAX_LINES, MAX_QUANTITY_PER_LINE, type Quote } from '../core/pricing'
+import { REASON_MAX_LENGTH } from '../core/reason'
 import { shareCodeInput } from './share-code'
 import { action, defineContract, returns } from './contract'
 import { Page, paging } from './paging'
@@ -10,7 +11,7 @@ const lines = z
   .array(z.object({ skuId: z.string().min(1).max(80), quantity: z.number().int().min(1).max(MAX_QUANTITY_PER_LINE) }).strict())
   .min(1)
   .max(MAX_LINES)
-const reason = z.string().trim().min(1, '请填写原因').max(200)
+const reason = z.string().trim().min(1, '请填写原因').max(REASON_MAX_LENGTH)
 /** Order lines and units to give back in a refund, by the line's index in the order. */
 export const refundLines = z
   .array(z.object({ lineIndex: z.number().int().min(0).max(MAX_LINES - 1), quantity: z.number().int().min(1).max(MAX_QUANTITY_PER_LINE) }).strict())

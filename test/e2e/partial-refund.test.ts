@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPersonas } from '../../demo/personas'
+import { REASON_MAX_LENGTH } from '../../src/core/reason'
 import { callAs } from '../support/local-cloud'
 import { buyer, eventually } from '../support/orders'
 import { currentPage, openPhone, startShop } from './support/shop'
@@ -95,16 +96,34 @@ describe('a consumer gets part of an order refunded, then the rest', () => {
     await expect.poll(() => here().locator('.order-card__status').allInnerTexts()).toEqual(['待发货 · 部分退款'])
   })
 
-  it('asks for the rest: what is left of each line; HQ approves ¥150.00 of the ¥156.00, and the order is 已退款', async () => {
+  it('asks for the rest with a note at its limit: what is left of each line; HQ approves ¥150.00 of the ¥156.00, and the order is 已退款', async () => {
     await openOrder()
     await here().locator('.order-actions__button', { hasText: '申请退款' }).click()
     await sheetLine('黄山毛峰').waitFor()
     expect(await sheetLine('黄山毛峰').locator('.refund-sheet__note').innerText()).toMatch(/可退 1 件$/)
     expect(await sheetAmount()).toBe('¥156.00')
+
+    // The reason and the note share one limit of 200, counted as the buyer writes.
+    const note = here().locator('.reason-sheet__input textarea')
+    const counter = here().locator('.reason-sheet__counter')
+    const confirm = here().locator('.reason-sheet__confirm')
+    await note.fill('茶'.repeat(REASON_MAX_LENGTH))
+    await expect.poll(() => counter.innerText()).toBe('200/200')
+    // A reason picked after a full note does not fit beside it: the sheet says so and waits.
     await here().locator('.reason-sheet__reason', { hasText: '不想要了' }).click()
-    await shot('05-refund-form-the-rest')
-    await here().locator('.reason-sheet__confirm').click()
+    await expect.poll(() => counter.innerText()).toBe('205/200')
+    expect(await counter.getAttribute('class')).toContain('length-counter--over')
+    expect(await confirm.getAttribute('class')).toContain('action-button--disabled')
+    await shot('05-refund-form-note-too-long')
+    // Written again beside the reason, the note stops at the room left, and the whole is sent.
+    await note.fill('')
+    await note.pressSequentially('茶'.repeat(REASON_MAX_LENGTH - 5 + 3))
+    await expect.poll(() => counter.innerText()).toBe('200/200')
+    expect((await note.inputValue()).length).toBe(REASON_MAX_LENGTH - 5)
+    await shot('06-refund-form-note-at-its-limit')
+    await confirm.click()
     await here().locator('.status-header__refund', { hasText: '退款申请中' }).waitFor()
+    expect((await storedRefund()).reason).toBe(`不想要了：${'茶'.repeat(REASON_MAX_LENGTH - 5)}`)
 
     expect((await callAs(shop.cloud, hqAdmin.openid, 'hq', 'approveRefund', { orderId, amountFen: 15000 })).ok).toBe(true)
     await expect.poll(async () => (await storedRefund()).status, { timeout: 5_000 }).toBe('refunded')
@@ -116,6 +135,6 @@ describe('a consumer gets part of an order refunded, then the rest', () => {
     expect(await refunds.first().locator('.refunds__asked').innerText()).toBe('申请 ¥156.00')
     expect(await refunds.first().locator('.refunds__line').allInnerTexts()).toEqual(['黄山毛峰 特一级 100g · 袋装 ×1', '信阳毛尖 雨前一级 125g ×1'])
     expect(await here().locator('.order-actions__button').count()).toBe(0)
-    await shot('06-refunded-in-two')
+    await shot('07-refunded-in-two')
   })
 })

@@ -1,6 +1,8 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import { useState, type ReactNode } from 'react'
 import { ActionButton } from '../../../components/action-button'
+import { LengthCounter } from '../../../components/length-counter'
+import { REASON_MAX_LENGTH, composeReason, noteRoom } from '../../../core/reason'
 import './index.less'
 
 interface ReasonSheetProps {
@@ -19,15 +21,14 @@ interface ReasonSheetProps {
   onClose: () => void
 }
 
-const MAX_REASON_LENGTH = 200
-
 /** A bottom sheet asking why: reasons to pick, and optionally the buyer's own words. */
 export function ReasonSheet(props: ReasonSheetProps) {
   const { title, reasons, withInput = false, inputPlaceholder, confirmText, busy, children, ready = true, onConfirm, onClose } = props
   const [picked, setPicked] = useState<string | null>(null)
   const [text, setText] = useState('')
-  const written = text.trim()
-  const reason = picked && written ? `${picked}：${written}` : written || picked
+  const reason = composeReason(picked, text)
+  // A note written before a reason was picked may not fit beside it: the counter says so, and the sheet waits.
+  const fits = reason.length <= REASON_MAX_LENGTH
 
   return (
     <View className='reason-sheet'>
@@ -47,17 +48,20 @@ export function ReasonSheet(props: ReasonSheetProps) {
           ))}
         </View>
         {withInput && (
-          <Textarea
-            className='reason-sheet__input'
-            value={text}
-            maxlength={MAX_REASON_LENGTH}
-            placeholder={inputPlaceholder}
-            onInput={(event) => setText(event.detail.value)}
-          />
+          <>
+            <Textarea
+              className='reason-sheet__input'
+              value={text}
+              maxlength={noteRoom(picked)}
+              placeholder={inputPlaceholder}
+              onInput={(event) => setText(event.detail.value)}
+            />
+            <LengthCounter className='reason-sheet__counter' length={reason.length} max={REASON_MAX_LENGTH} />
+          </>
         )}
         <View className='reason-sheet__buttons'>
           <ActionButton className='reason-sheet__cancel' disabled={busy} onClick={onClose}>再想想</ActionButton>
-          <ActionButton className='reason-sheet__confirm' disabled={busy || !reason || !ready} loading={busy} onClick={() => reason && ready && onConfirm(reason)}>
+          <ActionButton className='reason-sheet__confirm' disabled={busy || !reason || !fits || !ready} loading={busy} onClick={() => reason && fits && ready && onConfirm(reason)}>
             {confirmText}
           </ActionButton>
         </View>
