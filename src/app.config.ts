@@ -56,7 +56,7 @@ export default defineAppConfig({
   window: {
     navigationBarBackgroundColor: '#2f6b4f',
     navigationBarTextStyle: 'white',
-    navigationBarTitleText: 'Everyshop',
+    navigationBarTitleText: '',
     backgroundColor: '#f6f1e7',
     backgroundTextStyle: 'dark',
   },

@@ -31,6 +31,8 @@ describe('a visitor browses the demo shop and switches persona', () => {
       .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
     expect(firstImageLoaded).toBe(true)
     await expect.poll(() => currentPage(page).locator('.home__brand-name').innerText()).toBe('云岭茶舍')
+    // The title is HQ's brand, not a name built into the app.
+    await expect.poll(() => page.title()).toBe('云岭茶舍')
     await shot('01-home')
   })
 
@@ -64,5 +66,13 @@ describe('a visitor browses the demo shop and switches persona', () => {
     // The choice survives a reload, and the server still answers for the same person.
     await page.reload()
     await expect.poll(() => currentPage(page).locator('.me__name').innerText()).toBe(name)
+  })
+
+  it('takes the brand from HQ\'s settings: renamed there, the title follows', async () => {
+    await shop.db.collection('settings').doc('storefront').update({ data: { name: '云岭茶舍·新' } })
+    await page.goto(`${shop.cloud.url}/`)
+    await page.reload()
+    await expect.poll(() => page.title()).toBe('云岭茶舍·新')
+    await expect.poll(() => currentPage(page).locator('.home__brand-name').innerText()).toBe('云岭茶舍·新')
   })
 })

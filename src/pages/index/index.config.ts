@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: 'Everyshop',
+  navigationBarTitleText: '',
   enablePullDownRefresh: true,
   onReachBottomDistance: 200,
 })

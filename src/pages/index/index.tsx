@@ -35,6 +35,10 @@ function HomePage() {
     if (catalog.categories.status !== 'ready') void catalog.loadCategories()
     void products.ensureLoaded()
   }, [catalog, products])
+  // The home page's title is HQ's brand (on H5 the document's title too): known only once it loads.
+  useEffect(() => {
+    if (brand) void Taro.setNavigationBarTitle({ title: brand.name })
+  }, [brand?.name])
   useCartBadge()
   useReachBottom(() => void products.loadMore())
   usePullDownRefresh(() => {

@@ -5,6 +5,7 @@ import completedIcon from '../../assets/order-icons/completed.png'
 import paidIcon from '../../assets/order-icons/paid.png'
 import pendingPaymentIcon from '../../assets/order-icons/pending-payment.png'
 import shippedIcon from '../../assets/order-icons/shipped.png'
+import { useBrandName } from '../../components/brand'
 import { useCartBadge } from '../../components/cart-badge'
 import { ORDER_TABS } from '../../core/order'
 import { hqRoleText, orderTabText, roleText } from '../../i18n/zh-CN'
@@ -37,6 +38,7 @@ function MePage() {
   }, [profile, personaKey])
   useCartBadge()
 
+  const brand = useBrandName()
   const state = profile.profile
   const known = state.status === 'ready' ? state.data : null
   // Someone met for the first time has no nickname yet.
@@ -45,7 +47,7 @@ function MePage() {
     ? [roleText(known.role), known.employeeNo && `工号 ${known.employeeNo}`].filter(Boolean).join(' · ')
     : session && !personaKey
       ? '在下方选择一个开发者身份'
-      : '欢迎来到 Everyshop'
+      : brand ? `欢迎来到${brand}` : ' '
 
   return (
     <View className='me'>

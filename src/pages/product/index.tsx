@@ -2,6 +2,7 @@ import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState, type ReactNode } from 'react'
+import { useBrandName } from '../../components/brand'
 import { showDone, showError } from '../../components/display'
 import { LoadStateView } from '../../components/load-state-view'
 import { QuantityStepper } from '../../components/quantity-stepper'
@@ -135,9 +136,10 @@ function ProductPage() {
   const state = catalog.product(productId)
   const fromShop = referral.fromShop(params)
   const shopCard = fromShop ? shopHomes.card(fromShop.shopId) : null
+  const brand = useBrandName()
   const share = usePageShare({ page: 'product', productId }, arrivedWith, () => {
     const product = catalog.product(productId)
-    return product.status === 'ready' ? { title: product.data.title, imageUrl: product.data.images[0] } : { title: '' }
+    return product.status === 'ready' ? { title: product.data.title, imageUrl: product.data.images[0] } : { title: brand ?? '' }
   })
 
   // A share link lands here: its code is recorded before anything else (the app's show may have done it).

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState, type PropsWithChildren } from 'react'
+import { useBrandName } from '../../components/brand'
 import { LoadStateView } from '../../components/load-state-view'
 import { PagedListView } from '../../components/paged-list-view'
 import { ProductGrid } from '../../components/product-card'
@@ -41,8 +42,9 @@ function ShopHomePage() {
   const [text, setText] = useState('')
   const [keyword, setKeyword] = useState('')
   const products = shopId ? shopHomes.products(shopId, keyword) : null
+  const brand = useBrandName()
   const share = usePageShare({ page: 'shop', shopId }, arrivedWith, () => ({
-    title: card.status === 'ready' ? card.data.name : '',
+    title: card.status === 'ready' ? card.data.name : brand ?? '',
     ...(card.status === 'ready' && card.data.avatar ? { imageUrl: card.data.avatar } : {}),
   }))
 
