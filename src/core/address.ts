@@ -21,18 +21,39 @@ export type AddressFieldProblem = (typeof ADDRESS_FIELD_PROBLEMS)[number]
 /** A check's message, typed so that no check carries a code the client has no words for. */
 const problem = (code: AddressFieldProblem): string => code
 
+/** How long each field may be, in characters: the schema checks them and the form counts towards them. */
+export const ADDRESS_LIMITS = { name: 20, region: 20, detail: 120 } as const
+
+/** Room for a mainland mobile number as people write it: "+86 138-0013-8000", "0086 138 0013 8000". */
+export const PHONE_INPUT_MAX_LENGTH = 20
+
+const FULL_WIDTH = /[\uff01-\uff5e]/g
+const SEPARATORS = /[\s\u00a0\u3000\-\u2010-\u2015\u2212().]/g
+
+/**
+ * A mainland mobile number as it is kept (13800138000), from the ways people type or paste one:
+ * full-width digits, spaces, dashes, brackets, and the country code +86 / 0086 / 86 in front. Anything
+ * else is left as typed, for the schema to refuse.
+ */
+export function normalizePhone(raw: string): string {
+  const plain = raw
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(SEPARATORS, '')
+  return plain.replace(/^(?:\+|00)?86(?=1\d{10}$)/, '')
+}
+
 /**
  * A delivery address as the buyer keeps it (地址簿). On weapp it comes from `chooseAddress`, on H5 from
  * the address form; both are checked by the same schema.
  */
 export const addressInput = z
   .object({
-    name: z.string().trim().min(1, problem('ADDRESS_NAME_MISSING')).max(20, problem('ADDRESS_NAME_TOO_LONG')),
-    phone: z.string().trim().regex(/^1[3-9]\d{9}$/, problem('ADDRESS_PHONE_INVALID')),
-    province: z.string().trim().min(1, problem('ADDRESS_PROVINCE_MISSING')).max(20, problem('ADDRESS_REGION_TOO_LONG')),
-    city: z.string().trim().min(1, problem('ADDRESS_CITY_MISSING')).max(20, problem('ADDRESS_REGION_TOO_LONG')),
-    district: z.string().trim().max(20, problem('ADDRESS_REGION_TOO_LONG')).default(''),
-    detail: z.string().trim().min(2, problem('ADDRESS_DETAIL_MISSING')).max(120, problem('ADDRESS_DETAIL_TOO_LONG')),
+    name: z.string().trim().min(1, problem('ADDRESS_NAME_MISSING')).max(ADDRESS_LIMITS.name, problem('ADDRESS_NAME_TOO_LONG')),
+    phone: z.string().max(PHONE_INPUT_MAX_LENGTH, problem('ADDRESS_PHONE_INVALID')).transform(normalizePhone).pipe(z.string().regex(/^1[3-9]\d{9}$/, problem('ADDRESS_PHONE_INVALID'))),
+    province: z.string().trim().min(1, problem('ADDRESS_PROVINCE_MISSING')).max(ADDRESS_LIMITS.region, problem('ADDRESS_REGION_TOO_LONG')),
+    city: z.string().trim().min(1, problem('ADDRESS_CITY_MISSING')).max(ADDRESS_LIMITS.region, problem('ADDRESS_REGION_TOO_LONG')),
+    district: z.string().trim().max(ADDRESS_LIMITS.region, problem('ADDRESS_REGION_TOO_LONG')).default(''),
+    detail: z.string().trim().min(2, problem('ADDRESS_DETAIL_MISSING')).max(ADDRESS_LIMITS.detail, problem('ADDRESS_DETAIL_TOO_LONG')),
     isDefault: z.boolean().default(false),
   })
   .strict()

@@ -38,4 +38,11 @@ describe('address function', () => {
     expect(answer.error.details.issues).toEqual([{ path: 'address.phone', message: 'ADDRESS_PHONE_INVALID' }])
     expect((await address('o-c', 'listAddresses', {})).data.items).toEqual([])
   })
+
+  it('keeps a phone typed with +86, spaces, dashes or full-width digits as its 11 digits (the same rule as the form)', async () => {
+    const saved = (await address('o-d', 'saveAddress', { address: { ...TEST_ADDRESS, phone: '+86 １３８-0013 8000' } })).data
+    expect(saved.phone).toBe('13800138000')
+    const stored = await t.db.collection('addresses').doc(saved._id).get()
+    expect(stored.data.phone).toBe('13800138000')
+  })
 })

@@ -107,14 +107,33 @@ describe('a consumer buys tea and pays with (emulated) WeChat Pay', () => {
     )
     await shot('07-address-errors')
 
-    await fillAddressForm(form)
-    await shot('08-address-filled')
+    // 省 / 市 / 区 come from the official list, level by level, never typed.
+    await form.locator('.address-form__region').click()
+    await form.locator('.region-sheet__option', { hasText: '浙江省' }).waitFor()
+    expect(await form.locator('.region-sheet__option').count()).toBe(34)
+    await shot('08-region-provinces')
+    await form.locator('.region-sheet__option').filter({ hasText: /^浙江省$/ }).click()
+    await form.locator('.region-sheet__option').filter({ hasText: /^杭州市$/ }).click()
+    expect(await form.locator('.region-sheet__tab').allInnerTexts()).toEqual(['浙江省', '杭州市', '请选择区县'])
+    await shot('09-region-districts')
+    await form.locator('.region-sheet__option').filter({ hasText: /^西湖区$/ }).click()
+    expect(await form.locator('.address-form__region').innerText()).toBe('浙江省 杭州市 西湖区')
+
+    // A phone pasted with the country code, spaces, a dash and full-width digits is taken as its 11 digits.
+    await fillAddressForm(form, '+86 １３８-1234 5678')
+    await form.locator('input').nth(1).blur()
+    await expect.poll(() => form.locator('input').nth(1).inputValue()).toBe('13812345678')
+    // The limits show as the buyer types.
+    expect(await form.locator('.address-form__counter').allInnerTexts()).toEqual(['3/20', '8/120'])
+    await shot('10-address-filled')
     await form.locator('.address-form__save').click()
 
     const address = here().locator('.checkout__address')
     await address.locator('.delivery-address__name', { hasText: '林小雨' }).waitFor()
     expect(await address.locator('.delivery-address__line').innerText()).toBe('浙江省杭州市西湖区龙井路 18 号')
-    await shot('09-checkout-ready')
+    const { data: saved } = await shop.db.collection('addresses').where({ name: '林小雨' }).get()
+    expect(saved.map((a: { phone: string }) => a.phone)).toEqual(['13812345678'])
+    await shot('11-checkout-ready')
   })
 
   it('places the order and pays in the cashier; the order is 待发货 with its timeline', async () => {

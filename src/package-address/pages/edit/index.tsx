@@ -3,9 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState, type PropsWithChildren } from 'react'
 import { ActionButton } from '../../../components/action-button'
+import { LengthCounter } from '../../../components/length-counter'
 import { showError } from '../../../components/display'
 import { StatusView } from '../../../components/status-view'
-import { addressInput, type Address, type AddressInput } from '../../../core/address'
+import { ADDRESS_LIMITS, PHONE_INPUT_MAX_LENGTH, addressInput, normalizePhone, type Address, type AddressInput } from '../../../core/address'
 import { addressFieldText } from '../../../i18n/zh-CN'
 import { useStores } from '../../../stores'
 import { inputOf } from '../../../stores/address-store'
@@ -76,10 +77,19 @@ function AddressForm({ initial, isNew, saving, onSave, onDelete }: AddressFormPr
       {isNew && <WechatAddress onPick={fromWechat} />}
       <View className='address-form__card'>
         <FormItem label='收货人' error={errors.name}>
-          <Input className='address-form__input' value={values.name} placeholder='姓名' maxlength={20} onInput={(e) => set({ name: e.detail.value })} />
+          <Input className='address-form__input' value={values.name} placeholder='姓名' maxlength={ADDRESS_LIMITS.name} onInput={(e) => set({ name: e.detail.value })} />
+          <LengthCounter className='address-form__counter' length={values.name.length} max={ADDRESS_LIMITS.name} />
         </FormItem>
         <FormItem label='手机号码' error={errors.phone}>
-          <Input className='address-form__input' value={values.phone} type='number' placeholder='11 位手机号' maxlength={11} onInput={(e) => set({ phone: e.detail.value })} />
+          {/* Text, not a number pad: a pasted "+86 138 0013 8000" is taken and kept as its 11 digits. */}
+          <Input
+            className='address-form__input'
+            value={values.phone}
+            placeholder='11 位手机号'
+            maxlength={PHONE_INPUT_MAX_LENGTH}
+            onInput={(e) => set({ phone: e.detail.value })}
+            onBlur={() => setValues((current) => ({ ...current, phone: normalizePhone(current.phone) }))}
+          />
         </FormItem>
         <FormItem label='所在地区' error={errors.province ?? errors.city ?? errors.district}>
           <View className='address-form__input'>
@@ -87,13 +97,16 @@ function AddressForm({ initial, isNew, saving, onSave, onDelete }: AddressFormPr
           </View>
         </FormItem>
         <FormItem label='详细地址' error={errors.detail} top>
-          <Textarea
-            className='address-form__textarea'
-            value={values.detail}
-            placeholder='街道、楼牌号等'
-            maxlength={120}
-            onInput={(e) => set({ detail: e.detail.value })}
-          />
+          <View className='address-form__textarea-box'>
+            <Textarea
+              className='address-form__textarea'
+              value={values.detail}
+              placeholder='街道、楼牌号等'
+              maxlength={ADDRESS_LIMITS.detail}
+              onInput={(e) => set({ detail: e.detail.value })}
+            />
+            <LengthCounter className='address-form__counter address-form__counter--below' length={values.detail.length} max={ADDRESS_LIMITS.detail} />
+          </View>
         </FormItem>
       </View>
       <View className='address-form__card address-form__field'>
