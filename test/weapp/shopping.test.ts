@@ -51,6 +51,8 @@ describe('a consumer buys tea in the mini program and pays with WeChat Pay', () 
     expect(mp.records.cloudCalls.map((c) => `${c.name}.${c.action}`)).toEqual(
       expect.arrayContaining(['catalog.getStorefront', 'catalog.listProducts', 'cart.getCart']),
     )
+    // The navigation bar names HQ's brand from its settings, never a name built into the app.
+    await expect.poll(() => page().title).toBe('云岭茶舍')
 
     // Scrolling to the end (onReachBottom) brings the next page of the catalog.
     const firstPage = page().count('.product-card')
