@@ -8,8 +8,9 @@ import type { IncomingHttpHeaders } from 'node:http'
  * - requests from its own origin, or from another origin it was told to trust (the H5 dev server), when
  *   the browser names one (`Origin`, sent on every cross-origin request and on every POST);
  * - and, when the browser says where a request comes from (`Sec-Fetch-Site`, on every request of a
- *   current browser, `<img>` and forms included), only same-origin ones or the developer's own
- *   navigation.
+ *   current browser, `<img>` and forms included), same-origin ones, the developer's own navigation,
+ *   and others only from a page of those origins (named by `Referer`: the dev server's `<img>` of a
+ *   temp URL on the cloud's port, which carries no `Origin`).
  * Node clients (wx-server-sdk, scripts, tests) send neither `Origin` nor `Sec-Fetch-Site`.
  */
 export interface RequestGuard {
@@ -26,15 +27,23 @@ export function requestGuard(port: () => number, trustedOrigins: readonly string
       const hosts = LOOPBACK_NAMES.map((name) => `${name}:${port()}`)
       const host = headers.host?.toLowerCase()
       if (!host || !hosts.includes(host)) return `foreign Host ${JSON.stringify(headers.host ?? '')}`
+      const origins = [...hosts.map((h) => `http://${h}`), ...trustedOrigins]
       const origin = headers.origin
-      if (origin !== undefined) {
-        const origins = [...hosts.map((h) => `http://${h}`), ...trustedOrigins]
-        return origins.includes(origin.toLowerCase()) ? undefined : `cross-origin request from ${origin}`
-      }
+      if (origin !== undefined) return origins.includes(origin.toLowerCase()) ? undefined : `cross-origin request from ${origin}`
       const site = headers['sec-fetch-site']
-      if (site !== undefined && site !== 'same-origin' && site !== 'none') return `${site} request without an Origin`
-      return undefined
+      if (site === undefined || site === 'same-origin' || site === 'none') return undefined
+      const page = originOf(headers.referer)
+      return page && origins.includes(page) ? undefined : `${site} request from ${page ?? 'a page that does not say'}`
     },
+  }
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    return new URL(url).origin.toLowerCase()
+  } catch {
+    return undefined
   }
 }
 

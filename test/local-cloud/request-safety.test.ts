@@ -64,8 +64,12 @@ describe('the local cloud answers only the developer, never a web page they visi
   })
 
   it('refuses a request another site makes without an Origin (an <img>, a link prefetch)', async () => {
-    const response = await fetch(`${t.cloud.url}/dev/openapi/calls`, { headers: { 'sec-fetch-site': 'cross-site' } })
-    expect(response.status).toBe(403)
+    const from = (headers: Record<string, string>) => fetch(`${t.cloud.url}/dev/openapi/calls`, { headers }).then((r) => r.status)
+    expect(await from({ 'sec-fetch-site': 'cross-site' })).toBe(403)
+    expect(await from({ 'sec-fetch-site': 'cross-site', referer: 'https://evil.example/page' })).toBe(403)
+    expect(await from({ 'sec-fetch-site': 'same-site', referer: 'http://127.0.0.1:3000/' })).toBe(403)
+    // The dev server's page showing an image by its temp URL on the cloud's own port.
+    expect(await from({ 'sec-fetch-site': 'same-site', referer: 'http://127.0.0.1:10086/' })).toBe(200)
   })
 
   it('refuses a foreign Host: a domain re-pointed at 127.0.0.1 (DNS rebinding) reaches nothing', async () => {
@@ -108,8 +112,7 @@ describe('the local cloud answers only the developer, never a web page they visi
   })
 
   it('answers 400 to a payload nested thousands of levels deep at once, and the function keeps serving', async () => {
-    const started = Date.now()
-    // More deep calls at once than the function has instances: none may hold one.
+    // More deep calls at once than the function has instances: refused before any instance is taken.
     const answers = await Promise.all(
       Array.from({ length: 8 }, () =>
         fetch(`${t.cloud.url}/functions/whoami`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"payload":${nested(20_000)}}` }),
@@ -118,7 +121,6 @@ describe('the local cloud answers only the developer, never a web page they visi
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(400))
     const served = await fetch(`${t.cloud.url}/functions/whoami`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"after":true}' })
     expect((await served.json()).result.event).toEqual({ after: true })
-    expect(Date.now() - started).toBeLessThan(3_000)
   })
 
   it('takes JSON as deep as a document may be, and refuses one level more', async () => {
@@ -131,11 +133,10 @@ describe('the local cloud answers only the developer, never a web page they visi
   it('a deep event from a function or script is refused too, and frees the instance', async () => {
     await expect(t.sdk.callFunction({ name: 'whoami', data: JSON.parse(`{"a":${nested(MAX_JSON_DEPTH)}}`) })).rejects.toThrow(/deeper than/)
     // The host itself never holds an instance for an event it could not deliver.
+    // Each fails at once as undeliverable, none by the function's timeout, though they outnumber the instances.
     const deep = JSON.parse(`{"a":${nested(20_000)}}`)
-    const started = Date.now()
     const outcomes = await Promise.all(Array.from({ length: 4 }, () => t.cloud.functions.invoke('whoami', deep, { source: 'scf' })))
-    expect(outcomes.every((o) => !o.ok)).toBe(true)
+    expect(outcomes.map((o) => (o.ok ? 'ok' : o.errMsg.match(/could not be delivered|timed out/)?.[0]))).toEqual(Array(4).fill('could not be delivered'))
     expect((await t.cloud.functions.invoke('whoami', { after: true }, { source: 'scf' })).ok).toBe(true)
-    expect(Date.now() - started).toBeLessThan(3_000)
   })
 })
