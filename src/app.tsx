@@ -1,7 +1,8 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, usePageNotFound } from '@tarojs/taro'
 import { reaction } from 'mobx'
 import { useEffect, type PropsWithChildren } from 'react'
 import { showCartBadge } from './components/cart-badge'
+import { showPageNotFound } from './routes'
 import { PlatformSheets } from './platform-sheets'
 import { createRootStore, StoreProvider } from './stores'
 import './app.less'
@@ -18,6 +19,9 @@ export default function App({ children }: PropsWithChildren) {
     // Coming back to the app: the cart may have changed on another device (or an order emptied it).
     void rootStore.cart.load()
   })
+
+  // An old share or a mistyped address: a page that says so, with a way home, not a blank screen.
+  usePageNotFound(showPageNotFound)
 
   return (
     <StoreProvider store={rootStore}>

@@ -26,12 +26,11 @@ interface ProductViewProps {
   /** Under the title: who recommends it and how to share it. */
   sharing: ReactNode
   cartCount: number
-  busy: boolean
   onAddToCart: (skuId: string, quantity: number) => void
   onBuyNow: (skuId: string, quantity: number) => void
 }
 
-function ProductView({ product, sharing, cartCount, busy, onAddToCart, onBuyNow }: ProductViewProps) {
+function ProductView({ product, sharing, cartCount, onAddToCart, onBuyNow }: ProductViewProps) {
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product))
   const [quantity, setQuantity] = useState(1)
   const missing = missingDimensions(product, selection)
@@ -105,7 +104,6 @@ function ProductView({ product, sharing, cartCount, busy, onAddToCart, onBuyNow 
 
       <PurchaseBar
         cartCount={cartCount}
-        busy={busy}
         soldOut={soldOut}
         onOpenCart={() => void Taro.switchTab({ url: '/pages/cart/index' })}
         onAddToCart={withSku(onAddToCart)}
@@ -185,7 +183,6 @@ function ProductPage() {
             </>
           }
           cartCount={cart.count}
-          busy={cart.changing}
           onAddToCart={(skuId, quantity) => void addToCart(skuId, quantity)}
           onBuyNow={(skuId, quantity) => openCheckout([{ skuId, quantity }], false, fromShop)}
         />
