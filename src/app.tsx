@@ -4,6 +4,7 @@ import { useEffect, type PropsWithChildren } from 'react'
 import { showCartBadge } from './components/cart-badge'
 import { showPageNotFound } from './routes'
 import { PlatformSheets } from './platform-sheets'
+import { wireNavigationBar } from './services/navigation-bar'
 import { createRootStore, StoreProvider } from './stores'
 import './app.less'
 
@@ -12,6 +13,7 @@ const rootStore = createRootStore()
 export default function App({ children }: PropsWithChildren) {
   // The badge follows every cart change, wherever it is made.
   useEffect(() => reaction(() => rootStore.cart.count, showCartBadge), [])
+  useEffect(wireNavigationBar, [])
   useDidShow((options) => {
     // A share code comes with the launch or a later show, before anything else: keep it, record the visit.
     const entered = options ?? Taro.getEnterOptionsSync()

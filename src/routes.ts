@@ -5,29 +5,15 @@ import type { HqOrderQueue } from './contracts/hq'
 
 // Every page's address in one place, so a page moving to another package is one edit.
 
-let opening = false
-
-/**
- * Opens a page over this one. Taps while a page is opening are ignored, so a double-tapped 立即购买
- * opens one checkout, not two stacked.
- */
-function openPage(url: string): void {
-  if (opening) return
-  opening = true
-  void Taro.navigateTo({ url }).finally(() => {
-    opening = false
-  })
-}
-
 /** A product; opened from a shop home, with the shop, so that buying it there is the shop's order. */
 export function openProduct(productId: string, shopId?: string): void {
   const shop = shopId ? `&shop=${encodeURIComponent(shopId)}` : ''
-  openPage(`/pages/product/index?id=${encodeURIComponent(productId)}${shop}`)
+  void Taro.navigateTo({ url: `/pages/product/index?id=${encodeURIComponent(productId)}${shop}` })
 }
 
 /** An employee's shop home (in the main package: shares land there). */
 export function openShopHome(shopId: string): void {
-  openPage(`/pages/shop/index?id=${encodeURIComponent(shopId)}`)
+  void Taro.navigateTo({ url: `/pages/shop/index?id=${encodeURIComponent(shopId)}` })
 }
 
 /** 分类 is a tab page, which takes no URL parameters: choose the category in the catalog store first. */
@@ -36,7 +22,7 @@ export function openCategory(): void {
 }
 
 export function openSearch(keyword = ''): void {
-  openPage(`/pages/search/index${keyword ? `?keyword=${encodeURIComponent(keyword)}` : ''}`)
+  void Taro.navigateTo({ url: `/pages/search/index${keyword ? `?keyword=${encodeURIComponent(keyword)}` : ''}` })
 }
 
 /** The shop a checkout buys from, and the share code that brought the buyer there (placeOrder's fromShop). */
@@ -49,7 +35,7 @@ export interface ShopVisit {
 export function openCheckout(lines: LineRequest[], fromCart: boolean, fromShop: ShopVisit | null = null): void {
   const encoded = lines.map((l) => `${l.skuId}*${l.quantity}`).join(',')
   const shop = fromShop ? `&shop=${encodeURIComponent(fromShop.shopId)}${fromShop.shareCode ? `&sc=${fromShop.shareCode}` : ''}` : ''
-  openPage(`/package-orders/pages/checkout/index?lines=${encodeURIComponent(encoded)}${fromCart ? '&fromCart=1' : ''}${shop}`)
+  void Taro.navigateTo({ url: `/package-orders/pages/checkout/index?lines=${encodeURIComponent(encoded)}${fromCart ? '&fromCart=1' : ''}${shop}` })
 }
 
 export function fromShopOf(params: Record<string, string | undefined>): ShopVisit | null {
@@ -79,30 +65,30 @@ export function checkoutLinesFrom(param: string | undefined): LineRequest[] {
 }
 
 export function openOrders(tab: OrderTab = 'all'): void {
-  openPage(`/package-orders/pages/list/index?tab=${tab}`)
+  void Taro.navigateTo({ url: `/package-orders/pages/list/index?tab=${tab}` })
 }
 
 export const orderDetailUrl = (orderId: string) => `/package-orders/pages/detail/index?id=${encodeURIComponent(orderId)}`
 
 export function openOrder(orderId: string): void {
-  openPage(orderDetailUrl(orderId))
+  void Taro.navigateTo({ url: orderDetailUrl(orderId) })
 }
 
 /** The address book; with `choosing`, tapping an address picks it for the checkout and goes back. */
 export function openAddressBook(choosing = false): void {
-  openPage(`/package-address/pages/list/index${choosing ? '?choose=1' : ''}`)
+  void Taro.navigateTo({ url: `/package-address/pages/list/index${choosing ? '?choose=1' : ''}` })
 }
 
 /** The address form: a new address without an id; `choosing` picks the saved one for the checkout. */
 export function openAddressForm(options: { addressId?: string; choosing?: boolean } = {}): void {
   const query = [options.addressId && `id=${encodeURIComponent(options.addressId)}`, options.choosing && 'choose=1'].filter(Boolean).join('&')
-  openPage(`/package-address/pages/edit/index${query ? `?${query}` : ''}`)
+  void Taro.navigateTo({ url: `/package-address/pages/edit/index${query ? `?${query}` : ''}` })
 }
 
 // 我的小店 (package-shop)
 
 function shopTool(page: string, query = ''): void {
-  openPage(`/package-shop/pages/${page}/index${query}`)
+  void Taro.navigateTo({ url: `/package-shop/pages/${page}/index${query}` })
 }
 
 /** 员工认证: the roster check that makes the caller an employee. */
@@ -132,7 +118,7 @@ export const openWithdrawals = () => shopTool('withdrawals')
 // 总部工作台 (package-hq)
 
 function hqPage(page: string, query = ''): void {
-  openPage(`/package-hq/pages/${page}/index${query}`)
+  void Taro.navigateTo({ url: `/package-hq/pages/${page}/index${query}` })
 }
 
 export const openHqHome = () => hqPage('home')

@@ -11,6 +11,7 @@ import { skuForSelection, type ProductDetail } from '../../core/catalog'
 import { formatFen } from '../../core/money'
 import { MAX_QUANTITY_PER_LINE } from '../../core/pricing'
 import { shareCodeFromQuery } from '../../core/share-code'
+import { useLeaveOnce } from '../../components/use-leave-once'
 import { goShopping, openCheckout, openShare, openShopHome } from '../../routes'
 import { useStores } from '../../stores'
 import { PurchaseBar } from './purchase-bar'
@@ -151,6 +152,8 @@ function ProductPage() {
     if (!params.id && productId) void catalog.loadProduct(productId)
   }, [params.id, productId, catalog])
 
+  const leaveOnce = useLeaveOnce()
+
   const addToCart = async (skuId: string, quantity: number) => {
     const outcome = await cart.add(skuId, quantity)
     if (outcome.ok) showDone('已加入购物车')
@@ -184,7 +187,7 @@ function ProductPage() {
           }
           cartCount={cart.count}
           onAddToCart={(skuId, quantity) => void addToCart(skuId, quantity)}
-          onBuyNow={(skuId, quantity) => openCheckout([{ skuId, quantity }], false, fromShop)}
+          onBuyNow={(skuId, quantity) => leaveOnce(() => openCheckout([{ skuId, quantity }], false, fromShop))}
         />
       )}
     </LoadStateView>
