@@ -9,6 +9,8 @@ export default defineAppConfig({
     'pages/product/index',
     'pages/shop/index',
     'pages/search/index',
+    // Where a link to a page that does not exist lands (the app's onPageNotFound sends it here).
+    'pages/not-found/index',
   ],
   subPackages: [
     {
@@ -57,6 +59,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#2f6b4f',
     navigationBarTextStyle: 'white',
     navigationBarTitleText: '',
+    // WeChat draws its bar on every page; on H5 this asks Taro for its bar, with a back button off the tabs.
+    navigationStyle: 'default',
     backgroundColor: '#f6f1e7',
     backgroundTextStyle: 'dark',
   },

@@ -130,6 +130,18 @@ export const openHqShops = () => hqPage('shops')
 export const openHqRules = () => hqPage('rules')
 export const openHqRoster = () => hqPage('roster')
 
+/**
+ * Where signing in happens: 我的. On weapp the session is WeChat's own, so a buyer rarely meets this;
+ * on H5 我的 holds the development persona picker.
+ */
+export function openSignIn(): void {
+  void Taro.switchTab({ url: '/pages/me/index' })
+}
+
+export function showPageNotFound(): void {
+  void Taro.redirectTo({ url: '/pages/not-found/index' })
+}
+
 export function goShopping(): void {
   void Taro.switchTab({ url: '/pages/index/index' })
 }

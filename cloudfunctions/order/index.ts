@@ -4,7 +4,7 @@ import { Result, ok } from '../../src/core/result'
 import { cloudPayGateway } from '../_shared/cloud-pay'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { cancelOrder } from '../_shared/orders/cancel-order'
-import { placeOrder, quoteLines } from '../_shared/orders/place-order'
+import { placeOrder, reviewLines } from '../_shared/orders/place-order'
 import { requestRefund } from '../_shared/orders/refunds'
 import { changeOrder, findBuyerOrder, listBuyerOrders } from '../_shared/orders/repository'
 import { syncPayment } from '../_shared/orders/settle-payment'
@@ -23,7 +23,7 @@ const buyer = (caller: SignedInCaller) => ({ kind: 'buyer' as const, openid: cal
 export const main = defineFunction(orderContract, {
   quoteOrder: {
     access: 'anyone',
-    handle: ({ lines }) => quoteLines(lines),
+    handle: ({ lines }) => reviewLines(lines),
   },
 
   placeOrder: {

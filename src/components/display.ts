@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { openSignIn } from '../routes'
 import type { CloudError } from '../services/cloud'
 
 // Small display helpers every page shares.
@@ -6,8 +7,14 @@ import type { CloudError } from '../services/cloud'
 /** 规格/包装 values as the buyer reads them: 100g · 礼盒 */
 export const specsText = (specs: Record<string, string>): string => Object.values(specs).join(' · ')
 
-/** The server's Chinese message for a failed change, as a toast. */
+/** The server's Chinese message for a failed change, as a toast; 请先登录 leads to the sign-in. */
 export function showError(error: CloudError): void {
+  if (error.code === 'AUTH_REQUIRED') {
+    void Taro.showModal({ title: error.message, content: '登录后即可加入购物车、下单和查看订单', confirmText: '去登录' }).then(({ confirm }) => {
+      if (confirm) openSignIn()
+    })
+    return
+  }
   void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ORDER_TABS, type OrderSummary, type OrderTab, type OrderView, type PaymentParams } from '../core/order'
-import { MAX_LINES, MAX_QUANTITY_PER_LINE, type Quote } from '../core/pricing'
+import { MAX_LINES, MAX_QUANTITY_PER_LINE, type CheckoutReview } from '../core/pricing'
 import { REASON_MAX_LENGTH } from '../core/reason'
 import { shareCodeInput } from './share-code'
 import { action, defineContract, returns } from './contract'
@@ -9,6 +9,14 @@ import { Page, paging } from './paging'
 const orderId = z.string().min(1).max(64)
 const lines = z
   .array(z.object({ skuId: z.string().min(1).max(80), quantity: z.number().int().min(1).max(MAX_QUANTITY_PER_LINE) }).strict())
+  .min(1)
+  .max(MAX_LINES)
+/**
+ * Checkout asks about lines as the buyer chose them, up to a bound no stepper reaches: a line over the
+ * per-line limit is marked in the review (改为 99 件), not refused as a malformed request.
+ */
+const reviewedLines = z
+  .array(z.object({ skuId: z.string().min(1).max(80), quantity: z.number().int().min(1).max(9999) }).strict())
   .min(1)
   .max(MAX_LINES)
 const reason = z.string().trim().min(1, '请填写原因').max(REASON_MAX_LENGTH)
@@ -26,8 +34,8 @@ const REFUSED_MOVE = [...NOT_FOUND, 'ORDER_ILLEGAL_TRANSITION'] as const
 const PRICING = ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES', 'ORDER_QUANTITY_TOO_LARGE', 'ORDER_SKU_NOT_FOUND', 'ORDER_PRODUCT_OFF_SHELF', 'ORDER_OUT_OF_STOCK'] as const
 
 export const orderContract = defineContract('order', {
-  /** Prices lines as checkout shows them, from the catalog as it is now. */
-  quoteOrder: action({ input: z.object({ lines }).strict(), output: returns<Quote>(), errors: PRICING }),
+  /** Checkout's lines as the catalog has them now: each line's problem, and the price once none has one. */
+  quoteOrder: action({ input: z.object({ lines: reviewedLines }).strict(), output: returns<CheckoutReview>(), errors: ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES'] }),
   /** Places an order: priced on the server, stock reserved for every line or none; the same requestId makes one order. */
   placeOrder: action({
     input: z

@@ -322,11 +322,13 @@ export interface OrderSummary {
   lines: Array<Pick<PricedLine, 'title' | 'image' | 'specs' | 'quantity' | 'unitPriceFen'>>
   payableFen: number
   createdAt: Date
+  /** Until when an unpaid order can be paid (待付款's countdown). */
+  expiresAt?: Date
   actions: BuyerAction[]
 }
 
 /** The list card of an order; works on the stored order and on the buyer's view of it alike. */
-export function summarizeOrder(order: Pick<Order, '_id' | 'orderNo' | 'status' | 'refund' | 'previousRefunds' | 'lines' | 'payment' | 'payableFen' | 'createdAt'>): OrderSummary {
+export function summarizeOrder(order: Pick<Order, '_id' | 'orderNo' | 'status' | 'refund' | 'previousRefunds' | 'lines' | 'payment' | 'payableFen' | 'createdAt' | 'expiresAt'>): OrderSummary {
   return {
     _id: order._id,
     orderNo: order.orderNo,
@@ -336,6 +338,7 @@ export function summarizeOrder(order: Pick<Order, '_id' | 'orderNo' | 'status' |
     lines: order.lines.map(({ title, image, specs, quantity, unitPriceFen }) => ({ title, image, specs, quantity, unitPriceFen })),
     payableFen: order.payableFen,
     createdAt: order.createdAt,
+    ...(order.status === 'pending_payment' ? { expiresAt: order.expiresAt } : {}),
     actions: buyerActions(order),
   }
 }

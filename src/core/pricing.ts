@@ -71,18 +71,95 @@ export interface Quote {
   discounts: AppliedDiscount[]
 }
 
-/** Merges repeated SKUs and checks the request's shape before any catalog is read. */
-export function normalizeLines(requested: LineRequest[]): Result<LineRequest[]> {
-  if (requested.length === 0) return fail('ORDER_EMPTY')
+/**
+ * Why a line cannot be bought as asked. Checkout marks the line and offers the fix (fewer units, or
+ * removing it); placing an order refuses with the matching code.
+ */
+export type LineProblem =
+  /** The SKU is gone or its product is off the shelf. */
+  | { kind: 'unavailable' }
+  /** Fewer units in stock than asked; 0 is sold out. */
+  | { kind: 'short'; available: number }
+  /** More units than one line may have. */
+  | { kind: 'over_limit'; max: number }
+
+export function lineProblemOf(sku: Sku | undefined, product: Pick<Product, 'onShelf'> | undefined, quantity: number): LineProblem | null {
+  if (!sku || !product || !product.onShelf) return { kind: 'unavailable' }
+  if (sku.stock < quantity) return { kind: 'short', available: sku.stock }
+  if (quantity > MAX_QUANTITY_PER_LINE) return { kind: 'over_limit', max: MAX_QUANTITY_PER_LINE }
+  return null
+}
+
+/** The units a line with this problem can have instead: 改为 N 件; 0 when it cannot be bought at all. */
+export function unitsAllowed(problem: LineProblem): number {
+  if (problem.kind === 'short') return Math.min(problem.available, MAX_QUANTITY_PER_LINE)
+  if (problem.kind === 'over_limit') return problem.max
+  return 0
+}
+
+/** A line of a checkout as the buyer asked for it, with what stands in its way. */
+export interface ReviewedLine extends Pick<PricedLine, 'skuId' | 'title' | 'specs' | 'image' | 'unitPriceFen' | 'quantity'> {
+  problem: LineProblem | null
+}
+
+/** A checkout's lines, each with its problem, and their price once no line has one. */
+export interface CheckoutReview {
+  lines: ReviewedLine[]
+  quote: Quote | null
+}
+
+/**
+ * Reviews what the buyer is about to order: every line is shown, the ones that cannot be bought as
+ * asked are marked, and the quote is given only when none is — so the buyer fixes or drops a line and
+ * buys the rest, instead of meeting a refusal. A repeated SKU is one line.
+ */
+export function reviewCheckout(
+  requested: LineRequest[],
+  catalog: { skus: ReadonlyMap<string, Sku>; products: ReadonlyMap<string, CatalogLine['product']> },
+  shipping: ShippingRule,
+  policies: DiscountPolicy[] = [],
+): Result<CheckoutReview> {
+  const merged = mergeLines(requested)
+  if (merged.length === 0) return fail('ORDER_EMPTY')
+  if (merged.length > MAX_LINES) return fail('ORDER_TOO_MANY_LINES', { max: MAX_LINES })
+  const lines = merged.map(({ skuId, quantity }): ReviewedLine => {
+    const sku = catalog.skus.get(skuId)
+    const product = sku && catalog.products.get(sku.productId)
+    return {
+      skuId,
+      title: product?.title ?? '',
+      specs: sku?.specs ?? {},
+      image: product?.images[0] ?? '',
+      unitPriceFen: sku?.priceFen ?? 0,
+      quantity,
+      problem: lineProblemOf(sku, product, quantity),
+    }
+  })
+  if (lines.some((l) => l.problem)) return ok({ lines, quote: null })
+  const priced = quoteOrder(
+    merged.map(({ skuId, quantity }) => {
+      const sku = catalog.skus.get(skuId) as Sku
+      return { sku, product: catalog.products.get(sku.productId) as CatalogLine['product'], quantity }
+    }),
+    shipping,
+    policies,
+  )
+  return priced.ok ? ok({ lines, quote: priced.data }) : priced
+}
+
+function mergeLines(requested: LineRequest[]): LineRequest[] {
   const merged = new Map<string, number>()
   for (const { skuId, quantity } of requested) merged.set(skuId, (merged.get(skuId) ?? 0) + quantity)
-  if (merged.size > MAX_LINES) return fail('ORDER_TOO_MANY_LINES', { max: MAX_LINES })
-  for (const [skuId, quantity] of merged) {
-    if (quantity > MAX_QUANTITY_PER_LINE) {
-      return fail('ORDER_QUANTITY_TOO_LARGE', { skuId, max: MAX_QUANTITY_PER_LINE })
-    }
-  }
-  return ok([...merged].map(([skuId, quantity]) => ({ skuId, quantity })))
+  return [...merged].map(([skuId, quantity]) => ({ skuId, quantity }))
+}
+
+/** Merges repeated SKUs and checks the request's shape before any catalog is read. */
+export function normalizeLines(requested: LineRequest[]): Result<LineRequest[]> {
+  const merged = mergeLines(requested)
+  if (merged.length === 0) return fail('ORDER_EMPTY')
+  if (merged.length > MAX_LINES) return fail('ORDER_TOO_MANY_LINES', { max: MAX_LINES })
+  const tooMany = merged.find((l) => l.quantity > MAX_QUANTITY_PER_LINE)
+  return tooMany ? fail('ORDER_QUANTITY_TOO_LARGE', { skuId: tooMany.skuId, max: MAX_QUANTITY_PER_LINE }) : ok(merged)
 }
 
 /**
@@ -92,10 +169,10 @@ export function normalizeLines(requested: LineRequest[]): Result<LineRequest[]> 
 export function quoteOrder(lines: CatalogLine[], shipping: ShippingRule, policies: DiscountPolicy[] = []): Result<Quote> {
   const base: Array<Omit<PricedLine, 'discountFen' | 'paidFen'>> = []
   for (const { sku, product, quantity } of lines) {
-    if (!product.onShelf) return fail('ORDER_PRODUCT_OFF_SHELF', { skuId: sku._id, title: product.title })
-    if (sku.stock < quantity) {
-      return fail('ORDER_OUT_OF_STOCK', { skuId: sku._id, title: product.title, stock: sku.stock })
-    }
+    const problem = lineProblemOf(sku, product, quantity)
+    if (problem?.kind === 'unavailable') return fail('ORDER_PRODUCT_OFF_SHELF', { skuId: sku._id, title: product.title })
+    if (problem?.kind === 'over_limit') return fail('ORDER_QUANTITY_TOO_LARGE', { skuId: sku._id, max: problem.max })
+    if (problem?.kind === 'short') return fail('ORDER_OUT_OF_STOCK', { skuId: sku._id, title: product.title, stock: problem.available })
     base.push({
       skuId: sku._id,
       productId: product._id,

@@ -20,3 +20,11 @@ export const addDays = (instant: Date, days: number): Date => dayjs(instant).add
 
 /** e.g. 2026-11-25 10:17 */
 export const formatShanghai = (instant: Date, pattern = 'YYYY-MM-DD HH:mm'): string => inShanghai(instant).format(pattern)
+
+/** What is left until `until`, as a countdown shows it: 14:59 (and 1:02:03 past an hour); 0:00 once passed. */
+export function countdownText(until: Date, now: Date): string {
+  const seconds = Math.max(0, Math.ceil((until.getTime() - now.getTime()) / 1000))
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60]
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`
+}

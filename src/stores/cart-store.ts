@@ -12,11 +12,18 @@ import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-sta
  */
 export class CartStore {
   cart: LoadState<CartView> = IDLE
-  /** A change in flight: steppers, checkboxes and buttons wait for it, so changes never cross. */
-  changing = false
+  /** Changes sent or waiting: the cart page's steppers and checkboxes wait for them. */
+  private pending = 0
+  /** Changes go out one after another, so taps never cross and none is dropped. */
+  private last: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly cloud: CloudClient) {
-    makeAutoObservable<CartStore, 'cloud'>(this, { cloud: false })
+    makeAutoObservable<CartStore, 'cloud' | 'last'>(this, { cloud: false, last: false })
+  }
+
+  /** A change is in flight or waiting. */
+  get changing(): boolean {
+    return this.pending > 0
   }
 
   /** Quantities of all lines, for the tab badge; 0 until the cart is known. */
@@ -48,15 +55,19 @@ export class CartStore {
     return this.change('selectLines', { skuIds, selected })
   }
 
-  private async change<K extends ActionName<typeof cartContract>>(action: K, payload: PayloadOf<typeof cartContract, K>): Promise<Outcome<CartView>> {
-    this.changing = true
-    const outcome = await attempt(() => this.cloud.call(cartFunction, action, payload))
-    this.settle(outcome)
-    return outcome
+  /** Queues a change behind the ones before it: three quick taps on 加入购物车 add three times. */
+  private change<K extends ActionName<typeof cartContract>>(action: K, payload: PayloadOf<typeof cartContract, K>): Promise<Outcome<CartView>> {
+    this.pending += 1
+    const outcome = this.last.then(() => attempt(() => this.cloud.call(cartFunction, action, payload)))
+    this.last = outcome
+    return outcome.then((settled) => {
+      this.settle(settled)
+      return settled
+    })
   }
 
   private settle(outcome: Outcome<CartView>): void {
-    this.changing = false
+    this.pending -= 1
     if (outcome.ok) this.cart = { status: 'ready', data: outcome.data }
   }
 }

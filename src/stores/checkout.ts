@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import { orderFunction } from '../contracts/functions'
 import type { OrderView } from '../core/order'
-import type { LineRequest, Quote } from '../core/pricing'
+import type { CheckoutReview, LineRequest, Quote } from '../core/pricing'
 import { CloudError, type CloudClient } from '../services/cloud'
 import type { CartStore } from './cart-store'
 import type { ShopVisit } from '../routes'
@@ -32,32 +32,64 @@ export interface CheckoutOrders {
  */
 export class Checkout {
   readonly requestId = newRequestId()
-  quote: LoadState<Quote> = IDLE
+  review: LoadState<CheckoutReview> = IDLE
   remark = ''
   /**
-   * From 提交订单 until the page moves on: placing the order, then paying for it in the pay sheet.
-   * The button stays disabled throughout, so one visit places one order.
+   * From 提交订单 until the page moves on: placing the order, paying for it in the pay sheet, and
+   * done once the sheet has closed. The button stays disabled throughout, so one visit places one order.
    */
-  step: 'idle' | 'placing' | 'paying' = 'idle'
+  step: 'idle' | 'placing' | 'paying' | 'done' = 'idle'
+  /** The order this visit placed. */
+  placed: OrderView | null = null
+  /** The buyer went back while the pay sheet was open: the order's page took over from this one. */
+  left = false
 
   constructor(
     private readonly cloud: CloudClient,
     private readonly orders: CheckoutOrders,
     private readonly cart: CartStore,
-    readonly lines: LineRequest[],
+    /** What the buyer is buying; a line that cannot be bought as asked is changed or dropped here. */
+    public lines: LineRequest[],
     readonly fromCart: boolean,
     /** The shop whose page the buyer checks out from: the order is that shop's (attribution decides). */
     readonly fromShop: ShopVisit | null,
   ) {
-    makeAutoObservable<Checkout, 'cloud' | 'orders' | 'cart'>(this, { cloud: false, orders: false, cart: false, lines: false, fromShop: false })
+    makeAutoObservable<Checkout, 'cloud' | 'orders' | 'cart'>(this, { cloud: false, orders: false, cart: false, fromShop: false })
   }
 
-  /** The server's prices for the lines: what the order will cost if placed now. */
-  loadQuote(): Promise<void> {
+  /**
+   * The page is going away. While the order waits for payment, the buyer must land on it (待付款, with
+   * its countdown and 去支付), never on an emptied cart: answers the order to open then.
+   */
+  leave(): string | null {
+    if (this.step !== 'paying' || !this.placed) return null
+    this.left = true
+    return this.placed._id
+  }
+
+  /** The server's view of the lines: what stands in the way of each, and the price when nothing does. */
+  loadReview(): Promise<void> {
     return track(
       () => this.cloud.call(orderFunction, 'quoteOrder', { lines: this.lines }),
-      (state) => { this.quote = state },
+      (state) => { this.review = state },
     )
+  }
+
+  /** What the order will cost if placed now; none while a line cannot be bought as asked. */
+  get quote(): Quote | null {
+    return this.review.status === 'ready' ? this.review.data.quote : null
+  }
+
+  /** 改为 N 件: the line as the stock or the limit allows. */
+  changeQuantity(skuId: string, quantity: number): Promise<void> {
+    this.lines = this.lines.map((l) => (l.skuId === skuId ? { ...l, quantity } : l))
+    return this.loadReview()
+  }
+
+  /** 删除: the rest is bought without it. */
+  removeLine(skuId: string): Promise<void> {
+    this.lines = this.lines.filter((l) => l.skuId !== skuId)
+    return this.lines.length > 0 ? this.loadReview() : Promise.resolve()
   }
 
   get submitting(): boolean {
@@ -87,14 +119,18 @@ export class Checkout {
     )
     if (!placed.ok) {
       runInAction(() => { this.step = 'idle' })
-      // Prices or stock may have moved since the quote: show the current one under the message.
-      void this.loadQuote()
+      // Prices or stock may have moved since the review: show the lines as they are now.
+      void this.loadReview()
       return placed
     }
-    runInAction(() => { this.step = 'paying' })
+    runInAction(() => {
+      this.step = 'paying'
+      this.placed = placed.data
+    })
     this.orders.show(placed.data)
     if (this.fromCart) void this.cart.load()
     const paid = await this.orders.pay(placed.data)
+    runInAction(() => { this.step = 'done' })
     // The order exists whatever happened to the payment; the page moves on to it (button still off).
     return paid.ok
       ? { ok: true, data: { order: paid.data, paymentError: null } }

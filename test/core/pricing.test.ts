@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, normalizeLines, quoteOrder } from '../../src/core/pricing'
+import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, LineProblem, MAX_QUANTITY_PER_LINE, normalizeLines, quoteOrder, reviewCheckout, unitsAllowed } from '../../src/core/pricing'
 
 const line = (skuId: string, priceFen: number, quantity: number, extra: { stock?: number; onShelf?: boolean } = {}): CatalogLine => ({
   sku: { _id: skuId, productId: `p-${skuId}`, specs: { 规格: '100g' }, priceFen, stock: extra.stock ?? 100 },
@@ -55,5 +55,52 @@ describe('pricing an order from the catalog', () => {
     expect(code(normalizeLines([]))).toBe('ORDER_EMPTY')
     expect(code(normalizeLines([{ skuId: 'a', quantity: 60 }, { skuId: 'a', quantity: 40 }]))).toBe('ORDER_QUANTITY_TOO_LARGE')
     expect(code(normalizeLines(Array.from({ length: 51 }, (_, i) => ({ skuId: `s${i}`, quantity: 1 }))))).toBe('ORDER_TOO_MANY_LINES')
+  })
+})
+
+describe('reviewing a checkout: every line shown, the ones that cannot be bought marked with their fix', () => {
+  const catalogOf = (...lines: CatalogLine[]) => ({
+    skus: new Map(lines.map((l) => [l.sku._id, l.sku])),
+    products: new Map(lines.map((l) => [l.product._id, l.product])),
+  })
+  const catalog = catalogOf(line('a', 6800, 0, { stock: 5 }), line('b', 1500, 0, { stock: 0 }), line('c', 900, 0, { onShelf: false }), line('d', 100, 0, { stock: 500 }))
+  const review = (...requested: Array<[string, number]>) => reviewCheckout(requested.map(([skuId, quantity]) => ({ skuId, quantity })), catalog, DEFAULT_SHIPPING)
+
+  it.each<[string, [string, number], LineProblem | null, number]>([
+    ['within stock: nothing to fix', ['a', 5], null, 0],
+    ['more than the stock: 改为 the stock', ['a', 6], { kind: 'short', available: 5 }, 5],
+    ['sold out: only 删除', ['b', 1], { kind: 'short', available: 0 }, 0],
+    ['off the shelf: only 删除', ['c', 1], { kind: 'unavailable' }, 0],
+    ['a SKU that no longer exists: only 删除', ['gone', 1], { kind: 'unavailable' }, 0],
+    ['over the per-line limit with stock to spare: 改为 the limit', ['d', MAX_QUANTITY_PER_LINE + 1], { kind: 'over_limit', max: MAX_QUANTITY_PER_LINE }, MAX_QUANTITY_PER_LINE],
+  ])('%s', (_name, requested, problem, units) => {
+    const reviewed = review(requested)
+    expect(reviewed.ok && reviewed.data.lines[0].problem).toEqual(problem)
+    if (problem) expect(unitsAllowed(problem)).toBe(units)
+  })
+
+  it('a short line never offers more than the per-line limit', () => {
+    expect(unitsAllowed({ kind: 'short', available: 500 })).toBe(MAX_QUANTITY_PER_LINE)
+  })
+
+  it('prices nothing while any line has a problem, and the rest once it is fixed or dropped', () => {
+    const blocked = review(['a', 2], ['b', 1])
+    expect(blocked.ok && blocked.data.quote).toBeNull()
+    expect(blocked.ok && blocked.data.lines.map((l) => [l.skuId, l.title, l.problem?.kind ?? null])).toEqual([
+      ['a', '茶 a', null],
+      ['b', '茶 b', 'short'],
+    ])
+    const rest = review(['a', 2])
+    expect(rest.ok && rest.data.quote).toMatchObject({ goodsFen: 13600, payableFen: 13600 })
+  })
+
+  it('a repeated SKU is one line, judged on its total', () => {
+    const reviewed = review(['a', 3], ['a', 3])
+    expect(reviewed.ok && reviewed.data.lines).toHaveLength(1)
+    expect(reviewed.ok && reviewed.data.lines[0]).toMatchObject({ quantity: 6, problem: { kind: 'short', available: 5 } })
+  })
+
+  it('an empty checkout is refused, as placing it would be', () => {
+    expect(review()).toMatchObject({ ok: false, error: { code: 'ORDER_EMPTY' } })
   })
 })

@@ -1,7 +1,7 @@
 import { Address, snapshotOf } from '../../../src/core/address'
 import type { Cart } from '../../../src/core/cart'
 import { Order, UNPAID_ORDER_MINUTES, orderNumber, requestKeyOf } from '../../../src/core/order'
-import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, LineRequest, ShippingRule, normalizeLines, quoteOrder, Quote } from '../../../src/core/pricing'
+import { CatalogLine, CheckoutReview, DEFAULT_SHIPPING, DiscountPolicy, LineRequest, ShippingRule, normalizeLines, quoteOrder, reviewCheckout } from '../../../src/core/pricing'
 import { Result, fail, ok } from '../../../src/core/result'
 import { addMinutes } from '../../../src/core/time'
 import { readCart } from '../carts'
@@ -17,13 +17,10 @@ export const discountPolicies: DiscountPolicy[] = []
 
 export const shippingRule = (): ShippingRule => DEFAULT_SHIPPING
 
-/** Prices lines as checkout shows them, from the catalog as it is now. */
-export async function quoteLines(requested: LineRequest[]): Promise<Result<Quote>> {
-  const normalized = normalizeLines(requested)
-  if (!normalized.ok) return normalized
-  const { skus, products } = await loadCatalogFor(normalized.data.map((l) => l.skuId))
-  const lines = catalogLines(normalized.data, skus, products)
-  return lines.ok ? quoteOrder(lines.data, shippingRule(), discountPolicies) : lines
+/** Checkout's lines as the catalog has them now: each line's problem, and the price once there is none. */
+export async function reviewLines(requested: LineRequest[]): Promise<Result<CheckoutReview>> {
+  const catalog = await loadCatalogFor(requested.map((l) => l.skuId))
+  return reviewCheckout(requested, catalog, shippingRule(), discountPolicies)
 }
 
 function catalogLines(

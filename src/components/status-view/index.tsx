@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
+import { openSignIn } from '../../routes'
 import type { CloudError } from '../../services/cloud'
 import './index.less'
 
@@ -29,7 +30,11 @@ export function StatusView(props: PropsWithChildren<StatusViewProps>) {
     return (
       <View className='status-view'>
         <Text className='status-view__text'>{error.message}</Text>
-        {onRetry && <Button className='status-view__button' onClick={onRetry}>重试</Button>}
+        {error.code === 'AUTH_REQUIRED' ? (
+          <Button className='status-view__button' onClick={openSignIn}>去登录</Button>
+        ) : (
+          onRetry && <Button className='status-view__button' onClick={onRetry}>重试</Button>
+        )}
       </View>
     )
   }

@@ -8,6 +8,7 @@ import { showError } from '../../components/display'
 import { LoadStateView } from '../../components/load-state-view'
 import type { CartItem, CartView } from '../../core/cart'
 import { formatFen } from '../../core/money'
+import { useLeaveOnce } from '../../components/use-leave-once'
 import { goShopping, openCheckout, openProduct } from '../../routes'
 import { useStores } from '../../stores'
 import type { Outcome } from '../../stores/load-state'
@@ -25,6 +26,7 @@ const CartContent = observer(function CartContent({ cart: view, busy, onChange }
   const available = view.items.filter((item) => !item.unavailable)
   const unavailable = view.items.filter((item) => item.unavailable)
   const allSelected = available.length > 0 && available.every((item) => item.selected)
+  const leaveOnce = useLeaveOnce()
 
   const remove = async (items: CartItem[], question: string) => {
     const { confirm } = await Taro.showModal({ title: question, confirmText: '删除', confirmColor: '#d2463a' })
@@ -34,7 +36,7 @@ const CartContent = observer(function CartContent({ cart: view, busy, onChange }
   const settle = () => {
     const lines = available.filter((item) => item.selected).map(({ skuId, quantity }) => ({ skuId, quantity }))
     if (lines.length === 0) void Taro.showToast({ title: '请选择要结算的商品', icon: 'none' })
-    else openCheckout(lines, true)
+    else leaveOnce(() => openCheckout(lines, true))
   }
 
   const line = (item: CartItem) => (

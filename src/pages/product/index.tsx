@@ -12,6 +12,7 @@ import { skuForSelection, type ProductDetail } from '../../core/catalog'
 import { formatFen } from '../../core/money'
 import { MAX_QUANTITY_PER_LINE } from '../../core/pricing'
 import { shareCodeFromQuery } from '../../core/share-code'
+import { useLeaveOnce } from '../../components/use-leave-once'
 import { goShopping, openCheckout, openShare, openShopHome } from '../../routes'
 import { useStores } from '../../stores'
 import { PurchaseBar } from './purchase-bar'
@@ -27,12 +28,11 @@ interface ProductViewProps {
   /** Under the title: who recommends it and how to share it. */
   sharing: ReactNode
   cartCount: number
-  busy: boolean
   onAddToCart: (skuId: string, quantity: number) => void
   onBuyNow: (skuId: string, quantity: number) => void
 }
 
-function ProductView({ product, sharing, cartCount, busy, onAddToCart, onBuyNow }: ProductViewProps) {
+function ProductView({ product, sharing, cartCount, onAddToCart, onBuyNow }: ProductViewProps) {
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product))
   const [quantity, setQuantity] = useState(1)
   const missing = missingDimensions(product, selection)
@@ -106,7 +106,6 @@ function ProductView({ product, sharing, cartCount, busy, onAddToCart, onBuyNow 
 
       <PurchaseBar
         cartCount={cartCount}
-        busy={busy}
         soldOut={soldOut}
         onOpenCart={() => void Taro.switchTab({ url: '/pages/cart/index' })}
         onAddToCart={withSku(onAddToCart)}
@@ -155,6 +154,8 @@ function ProductPage() {
     if (!params.id && productId) void catalog.loadProduct(productId)
   }, [params.id, productId, catalog])
 
+  const leaveOnce = useLeaveOnce()
+
   const addToCart = async (skuId: string, quantity: number) => {
     const outcome = await cart.add(skuId, quantity)
     if (outcome.ok) showDone('已加入购物车')
@@ -187,9 +188,8 @@ function ProductPage() {
             </>
           }
           cartCount={cart.count}
-          busy={cart.changing}
           onAddToCart={(skuId, quantity) => void addToCart(skuId, quantity)}
-          onBuyNow={(skuId, quantity) => openCheckout([{ skuId, quantity }], false, fromShop)}
+          onBuyNow={(skuId, quantity) => leaveOnce(() => openCheckout([{ skuId, quantity }], false, fromShop))}
         />
       )}
     </LoadStateView>

@@ -4,15 +4,17 @@ import cartIcon from '../../assets/tab-icons/cart.png'
 
 interface PurchaseBarProps {
   cartCount: number
-  busy: boolean
   soldOut: boolean
   onOpenCart: () => void
   onAddToCart: () => void
   onBuyNow: () => void
 }
 
-/** The bar fixed at the bottom of the product page: the cart, 加入购物车 and 立即购买. */
-export function PurchaseBar({ cartCount, busy, soldOut, onOpenCart, onAddToCart, onBuyNow }: PurchaseBarProps) {
+/**
+ * The bar fixed at the bottom of the product page: the cart, 加入购物车 and 立即购买. Never disabled
+ * while the cart changes: each tap of 加入购物车 is queued and counted.
+ */
+export function PurchaseBar({ cartCount, soldOut, onOpenCart, onAddToCart, onBuyNow }: PurchaseBarProps) {
   return (
     <View className='purchase-bar'>
       <View className='purchase-bar__cart' onClick={onOpenCart}>
@@ -24,8 +26,8 @@ export function PurchaseBar({ cartCount, busy, soldOut, onOpenCart, onAddToCart,
         <ActionButton className='purchase-bar__sold-out' disabled>已售罄</ActionButton>
       ) : (
         <View className='purchase-bar__buttons'>
-          <ActionButton className='purchase-bar__add' disabled={busy} onClick={onAddToCart}>加入购物车</ActionButton>
-          <ActionButton className='purchase-bar__buy' disabled={busy} onClick={onBuyNow}>立即购买</ActionButton>
+          <ActionButton className='purchase-bar__add' onClick={onAddToCart}>加入购物车</ActionButton>
+          <ActionButton className='purchase-bar__buy' onClick={onBuyNow}>立即购买</ActionButton>
         </View>
       )}
     </View>

@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
@@ -7,12 +7,13 @@ import { showError } from '../../../components/display'
 import { LoadStateView } from '../../../components/load-state-view'
 import { StatusView } from '../../../components/status-view'
 import { formatFen } from '../../../core/money'
-import { checkoutLinesFrom, fromShopOf, goShopping, openAddressBook, openAddressForm, orderDetailUrl } from '../../../routes'
+import { checkoutLinesFrom, fromShopOf, goShopping, openAddressBook, openAddressForm, openOrder, orderDetailUrl } from '../../../routes'
 import { useStores } from '../../../stores'
 import { MAX_REMARK_LENGTH } from '../../../stores/checkout'
 import { Amounts } from '../../components/amounts'
 import { OrderLines } from '../../components/order-lines'
 import { AddressCard } from './address-card'
+import { LineFix } from './line-fix'
 import './index.less'
 
 function CheckoutPage() {
@@ -22,12 +23,18 @@ function CheckoutPage() {
   const [checkout] = useState(() => orders.checkout(checkoutLinesFrom(params.lines), params.fromCart === '1', fromShopOf(params)))
   const address = addresses.forCheckout
   const quote = checkout.quote
+  const review = checkout.review
 
   useEffect(() => {
-    if (checkout.lines.length > 0) void checkout.loadQuote()
+    if (checkout.lines.length > 0) void checkout.loadReview()
   }, [checkout])
   // Back from the address book or form: the book (and the chosen address) may have changed.
   useDidShow(() => void addresses.load())
+  // Back while the pay sheet is open: the unpaid order opens, not the cart it was bought from.
+  useUnload(() => {
+    const orderId = checkout.leave()
+    if (orderId) setTimeout(() => openOrder(orderId), 0)
+  })
 
   if (checkout.lines.length === 0) {
     return <StatusView empty emptyText='没有要结算的商品' emptyActionText='去逛逛' onEmptyAction={goShopping} />
@@ -43,6 +50,8 @@ function CheckoutPage() {
       showError(result.error)
       return
     }
+    // The buyer went back meanwhile, and the order's page is already open.
+    if (checkout.left) return
     const { order, paymentError } = result.data
     if (paymentError) showError(paymentError)
     else if (order.status === 'paid') void Taro.showToast({ title: '支付成功', icon: 'success' })
@@ -60,15 +69,18 @@ function CheckoutPage() {
         onChoose={() => openAddressBook(true)}
         onAdd={() => openAddressForm({ choosing: true })}
       />
-      <LoadStateView state={quote} onRetry={() => void checkout.loadQuote()}>
-        {(priced) => (
+      <LoadStateView state={review} onRetry={() => void checkout.loadReview()}>
+        {(reviewed) => (
           <>
             <View className='checkout__card'>
-              <OrderLines lines={priced.lines} />
+              {!reviewed.quote && <Text className='checkout__fix-all'>部分商品暂时无法购买，调整后即可提交</Text>}
+              <OrderLines lines={reviewed.lines} note={(line) => line.problem && <LineFix line={line} checkout={checkout} />} />
             </View>
-            <View className='checkout__card'>
-              <Amounts quote={priced} payableLabel='实付款' />
-            </View>
+            {reviewed.quote && (
+              <View className='checkout__card'>
+                <Amounts quote={reviewed.quote} payableLabel='实付款' />
+              </View>
+            )}
             <View className='checkout__card checkout__remark'>
               <Text className='checkout__remark-label'>订单备注</Text>
               <Input
@@ -85,10 +97,10 @@ function CheckoutPage() {
 
       <View className='checkout__bar'>
         <Text className='checkout__bar-label'>实付</Text>
-        <Text className='checkout__bar-amount'>{quote.status === 'ready' ? formatFen(quote.data.payableFen) : '—'}</Text>
+        <Text className='checkout__bar-amount'>{quote ? formatFen(quote.payableFen) : '—'}</Text>
         <ActionButton
           className='checkout__submit'
-          disabled={checkout.submitting || quote.status !== 'ready'}
+          disabled={checkout.submitting || !quote}
           loading={checkout.step === 'placing'}
           onClick={() => void submit()}
         >

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Countdown } from '../../../components/countdown'
 import type { OrderView } from '../../../core/order'
 import { formatShanghai } from '../../../core/time'
 import { buyerStatusText, refundStatusText } from '../../../i18n/zh-CN'
@@ -8,7 +9,7 @@ function hintFor(order: OrderView): string {
   if (order.buyerStatus === 'refunded') return '退款已原路退回，预计 1–3 个工作日到账'
   switch (order.status) {
     case 'pending_payment':
-      return `请在 ${formatShanghai(order.expiresAt, 'HH:mm')} 前完成支付，超时订单将自动取消`
+      return `请在 ${formatShanghai(order.expiresAt, 'HH:mm')} 前完成支付`
     case 'paid':
       return '已付款，茶舍正在为您备货'
     case 'shipped':
@@ -28,6 +29,13 @@ export function StatusHeader({ order }: { order: OrderView }) {
   return (
     <View className={`status-header status-header--${order.status}`}>
       <Text className='status-header__status'>{buyerStatusText(order.buyerStatus)}</Text>
+      {order.status === 'pending_payment' && (
+        <View className='status-header__countdown'>
+          <Text>剩余 </Text>
+          <Countdown className='status-header__clock' until={order.expiresAt} />
+          <Text>，超时未支付将自动取消</Text>
+        </View>
+      )}
       <Text className='status-header__hint'>{hintFor(order)}</Text>
       {order.refund && order.refund.status !== 'refunded' && (
         <View className='status-header__refund'>

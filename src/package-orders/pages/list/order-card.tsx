@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
+import { Countdown } from '../../../components/countdown'
 import { formatFen } from '../../../core/money'
 import type { OrderSummary } from '../../../core/order'
 import { formatShanghai } from '../../../core/time'
@@ -33,6 +34,12 @@ export function OrderCard({ order, onOpen }: OrderCardProps) {
             <Image key={`${line.title}-${index}`} className='order-card__image' src={line.image} mode='aspectFill' />
           ))}
           {order.lines.length > 4 && <Text className='order-card__more'>…</Text>}
+        </View>
+      )}
+      {order.expiresAt && (
+        <View className='order-card__countdown'>
+          <Text>待付款 · 剩余 </Text>
+          <Countdown until={order.expiresAt} />
         </View>
       )}
       <View className='order-card__total'>
