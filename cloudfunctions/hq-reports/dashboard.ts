@@ -10,6 +10,7 @@ import {
   FIGURE_FIELDS,
   type DashboardPeriod,
   type DayFigures,
+  type DayTotal,
   type ProductDay,
   type SalesRow,
   type ShopDay,
@@ -25,17 +26,17 @@ const PAGE = 1000
 const sum = (field: string) => db.command.aggregate.sum(`$${field}`)
 
 /**
- * A period's dashboard from the daily rollups alone: every read is served by the `day` index of a
- * rollup collection, or by document ids, and reads at most days × shops documents however many orders
- * there are — a day-by-day aggregation, a shop-by-shop one (a page per 1,000 shops that sold), the top
- * products, and the shops and roster entries of the shops that sold.
+ * A period's dashboard from the daily rollups alone, however many orders there are: every read is
+ * served by the `day` index of a rollup collection, or by document ids — the day's totals (days ×
+ * shards documents), a shop-by-shop aggregation (days × shops that sold, a page per 1,000 shops), the
+ * top products (days × products × shards), and the shops and roster entries of the shops that sold.
  */
 export async function readDashboard(period: DashboardPeriod, now: Date): Promise<Dashboard> {
   const days = periodDays(period, now)
   const inPeriod = { day: _.gte(days[0]).and(_.lte(days[days.length - 1])) }
   const [byDay, byShop, topProducts] = await Promise.all([
     db
-      .collection<ShopDay>('sales_daily')
+      .collection<DayTotal>('sales_totals')
       .aggregate()
       .match(inPeriod)
       .group({ _id: '$day', ...Object.fromEntries(FIGURE_FIELDS.map((f) => [f, sum(f)])) })

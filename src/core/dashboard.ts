@@ -32,18 +32,28 @@ export const FIGURE_FIELDS = ['gmvFen', 'paidOrders', 'newCustomers', 'refunds',
 export const noFigures = (): DayFigures => ({ gmvFen: 0, paidOrders: 0, newCustomers: 0, refunds: 0, refundFen: 0, shares: 0, visits: 0, binds: 0, funnelOrders: 0 })
 
 /**
- * A shop's business day is split over a few shard documents, chosen by a key of the move (the order,
- * the visitor, the share): two payments of one busy shop at once then mostly write different documents
- * and do not conflict, and the shard of a move is always the same, so its refund lands with its payment.
+ * How the rollups are keyed, so the hot path stays fast: a shop's business day is one document (one
+ * shop's payments rarely come at once, and when they do the retried one adds to what the first
+ * wrote); what every payment writes — the day's totals, HQ's own sales, a product's day — is split
+ * over a few shard documents chosen by a key of the move (the order, the visitor, the share), so
+ * payments at the same moment mostly write different documents. A move's shard never changes, so a
+ * refund lands with its payment.
  */
 export const ROLLUP_SHARDS = 4
 
-/** `sales_daily`: one shard of a shop's (or HQ's) business day. */
+/** `sales_daily`: a shop's business day, or one shard of HQ's own (shopId null). */
 export interface ShopDay extends DayFigures {
   _id: string
   day: string
-  /** null: HQ's own orders, of no shop. */
   shopId: string | null
+  shard: number
+  updatedAt: Date
+}
+
+/** `sales_totals`: one shard of the whole business's day, so a period's totals are days × shards documents. */
+export interface DayTotal extends DayFigures {
+  _id: string
+  day: string
   shard: number
   updatedAt: Date
 }
@@ -60,9 +70,12 @@ export interface ProductDay {
   updatedAt: Date
 }
 
+export type Rollup = ShopDay | DayTotal | ProductDay
+
 /** What one move adds to one rollup document. */
 export type Bump =
   | { collection: 'sales_daily'; id: string; day: string; shopId: string | null; shard: number; add: Partial<DayFigures> }
+  | { collection: 'sales_totals'; id: string; day: string; shard: number; add: Partial<DayFigures> }
   | { collection: 'product_daily'; id: string; day: string; productId: string; title: string; shard: number; add: { units: number; salesFen: number } }
 
 /** A stable small hash (FNV-1a) of the key, so a move always picks the same shard. */
@@ -72,16 +85,20 @@ export function shardOf(key: string): number {
   return (hash >>> 0) % ROLLUP_SHARDS
 }
 
-const HQ_KEY = 'hq'
-const shopBump = (day: string, shopId: string | null, shardKey: string, add: Partial<DayFigures>): Bump => {
+/** What a move adds to its shop's (or HQ's) day, and to the day's totals. */
+function salesBumps(day: string, shopId: string | null, shardKey: string, add: Partial<DayFigures>): Bump[] {
   const shard = shardOf(shardKey)
-  return { collection: 'sales_daily', id: `${day}_${shopId ?? HQ_KEY}_${shard}`, day, shopId, shard, add }
+  const shopShard = shopId === null ? shard : 0
+  return [
+    { collection: 'sales_daily', id: `${day}_${shopId ?? 'hq'}_${shopShard}`, day, shopId, shard: shopShard, add },
+    { collection: 'sales_totals', id: `${day}_${shard}`, day, shard, add },
+  ]
 }
 
 /** What funnel events add to their shops' days. */
 export function funnelBumps(events: FunnelEvent[], shardKey: string): Bump[] {
   const field = { share: 'shares', visit: 'visits', bind: 'binds', order: 'funnelOrders' } as const
-  return events.map((e) => shopBump(e.day, e.shopId, shardKey, { [field[e.kind]]: 1 }))
+  return events.flatMap((e) => salesBumps(e.day, e.shopId, shardKey, { [field[e.kind]]: 1 }))
 }
 
 /**
@@ -97,31 +114,35 @@ export function paymentBumps(order: Order, paidAt: Date, firstPaid: boolean): Bu
     products.set(line.productId, { title: sold.title, units: sold.units + line.quantity, salesFen: sold.salesFen + line.paidFen })
   }
   return [
-    shopBump(day, order.attribution?.shopId ?? null, order._id, { gmvFen: paidFenOf(order), paidOrders: 1, newCustomers: firstPaid ? 1 : 0 }),
+    ...salesBumps(day, order.attribution?.shopId ?? null, order._id, { gmvFen: paidFenOf(order), paidOrders: 1, newCustomers: firstPaid ? 1 : 0 }),
     ...[...products].map(([productId, { title, units, salesFen }]): Bump => ({ collection: 'product_daily', id: `${day}_${productId}_${shard}`, day, productId, title, shard, add: { units, salesFen } })),
   ]
 }
 
 /** What a refund that succeeded adds to its order's shop, on the day it did. */
-export const refundBump = (order: Order, refundedAt: Date, amountFen: number): Bump =>
-  shopBump(businessDay(refundedAt), order.attribution?.shopId ?? null, order._id, { refunds: 1, refundFen: amountFen })
+export const refundBumps = (order: Order, refundedAt: Date, amountFen: number): Bump[] =>
+  salesBumps(businessDay(refundedAt), order.attribution?.shopId ?? null, order._id, { refunds: 1, refundFen: amountFen })
 
 /** Bumps of one document added together, so a move reads and writes each document once. */
 export function mergeBumps(bumps: Bump[]): Bump[] {
   const merged = new Map<string, Bump>()
   for (const bump of bumps) {
-    const seen = merged.get(bump.id)
-    if (!seen) merged.set(bump.id, { ...bump, add: { ...bump.add } } as Bump)
+    const key = `${bump.collection}/${bump.id}`
+    const seen = merged.get(key)
+    if (!seen) merged.set(key, { ...bump, add: { ...bump.add } } as Bump)
     else for (const [field, n] of Object.entries(bump.add) as Array<[keyof DayFigures, number]>) (seen.add as Record<string, number>)[field] = ((seen.add as Record<string, number>)[field] ?? 0) + n
   }
   return [...merged.values()]
 }
 
 /** The rollup document after the bump: the one it was (null: none yet) with the bump's figures added. */
-export function applyBump(current: ShopDay | ProductDay | null, bump: Bump, now: Date): ShopDay | ProductDay {
-  if (bump.collection === 'sales_daily') {
-    const base: ShopDay = (current as ShopDay | null) ?? { _id: bump.id, day: bump.day, shopId: bump.shopId, shard: bump.shard, ...noFigures(), updatedAt: now }
-    const next: ShopDay = { ...base, updatedAt: now }
+export function applyBump(current: Rollup | null, bump: Bump, now: Date): Rollup {
+  if (bump.collection !== 'product_daily') {
+    const base = (current as ShopDay | DayTotal | null) ??
+      (bump.collection === 'sales_daily'
+        ? { _id: bump.id, day: bump.day, shopId: bump.shopId, shard: bump.shard, ...noFigures(), updatedAt: now }
+        : { _id: bump.id, day: bump.day, shard: bump.shard, ...noFigures(), updatedAt: now })
+    const next = { ...base, updatedAt: now }
     for (const [field, n] of Object.entries(bump.add) as Array<[keyof DayFigures, number]>) next[field] += n
     return next
   }

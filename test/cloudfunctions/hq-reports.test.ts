@@ -57,7 +57,7 @@ describe('hq-reports: the dashboard', () => {
       const paid = async (b: ReturnType<typeof buyer>, lines: Array<{ skuId: string; quantity: number }>) => {
         const { data: order } = await b.place(lines)
         await b.pay(order._id)
-        return eventually(() => b.order(order._id), (o) => o.status === 'paid')
+        return eventually(() => b.order(order._id), (o) => o.status === 'paid', 15_000)
       }
       const first = await paid(fan, [{ skuId: 'tea-100g', quantity: 2 }])
       const second = await paid(fan, [{ skuId: 'tea-250g', quantity: 1 }])
@@ -127,7 +127,7 @@ describe('hq-reports: the dashboard', () => {
           if (m.kind === 'cancel' && order.status === 'pending_payment') await target.b.call('order', 'cancelOrder', { orderId: order._id })
           if (m.kind === 'pay' && order.status === 'pending_payment') {
             await target.b.pay(order._id)
-            await eventually(() => target.b.order(order._id), (o) => o.status === 'paid')
+            await eventually(() => target.b.order(order._id), (o) => o.status === 'paid', 15_000)
           }
           const refundedFen = [...(order.previousRefunds ?? []), ...(order.refund ? [order.refund] : [])].filter((r: any) => r.status === 'refunded').reduce((s: number, r: any) => s + r.amountFen, 0)
           const leftFen = order.payableFen - refundedFen

@@ -11,13 +11,12 @@ import {
   mergeBumps,
   paymentBumps,
   periodDays,
-  refundBump,
+  refundBumps,
   salesByDepartment,
   shardOf,
   sumFigures,
   type Bump,
-  type ProductDay,
-  type ShopDay,
+  type Rollup,
 } from '../../src/core/dashboard'
 import { businessDay, orderEvent, shareEvent, type FunnelEvent } from '../../src/core/funnel'
 import { refundsOf, type Order, type Refund } from '../../src/core/order'
@@ -57,6 +56,7 @@ describe('what a move adds', () => {
     const bumps = paymentBumps(order('o1'), new Date('2026-11-25T02:00:00Z'), true)
     expect(bumps.map((b) => [b.collection, b.add])).toEqual([
       ['sales_daily', { gmvFen: 10300, paidOrders: 1, newCustomers: 1 }],
+      ['sales_totals', { gmvFen: 10300, paidOrders: 1, newCustomers: 1 }],
       ['product_daily', { units: 3, salesFen: 7500 }],
       ['product_daily', { units: 1, salesFen: 1800 }],
     ])
@@ -69,15 +69,26 @@ describe('what a move adds', () => {
 
   it('a refund adds one refund and its money to the order’s shop on the day it succeeded, in the shard of the payment', () => {
     const o = order('o7')
-    const refund = refundBump(o, new Date('2026-11-27T02:00:00Z'), 1800)
-    const [paid] = paymentBumps(o, new Date('2026-11-25T02:00:00Z'), false)
-    expect(refund).toMatchObject({ day: '2026-11-27', shopId: 'shop-ann', shard: paid.shard, add: { refunds: 1, refundFen: 1800 } })
+    const refund = refundBumps(o, new Date('2026-11-27T02:00:00Z'), 1800)
+    const paid = paymentBumps(o, new Date('2026-11-25T02:00:00Z'), false)
+    expect(refund).toMatchObject([
+      { collection: 'sales_daily', day: '2026-11-27', shopId: 'shop-ann', add: { refunds: 1, refundFen: 1800 } },
+      { collection: 'sales_totals', day: '2026-11-27', shard: paid[1].shard, add: { refunds: 1, refundFen: 1800 } },
+    ])
   })
 
   it('funnel events add to their shop’s share, visit, bind and order counts', () => {
     const at = new Date('2026-11-25T02:00:00Z')
     const events: FunnelEvent[] = [shareEvent({ _id: 'code', shopId: 'shop-ann', channel: 'chat' }, at), { ...shareEvent({ _id: 'code', shopId: 'shop-ann', channel: 'chat' }, at), kind: 'bind' }]
-    expect(mergeBumps(funnelBumps(events, 'o-visitor')).map((b) => b.add)).toEqual([{ shares: 1, binds: 1 }])
+    expect(mergeBumps(funnelBumps(events, 'o-visitor')).map((b) => [b.collection, b.add])).toEqual([
+      ['sales_daily', { shares: 1, binds: 1 }],
+      ['sales_totals', { shares: 1, binds: 1 }],
+    ])
+  })
+
+  it('a shop’s day is one document; HQ’s own sales, the day’s totals and products are spread over shards', () => {
+    const shards = (shopId: string | null) => new Set(Array.from({ length: 40 }, (_, i) => paymentBumps(order(`o${i}`, shopId ? {} : { attribution: undefined }), new Date('2026-11-25T02:00:00Z'), false)[0].id)).size
+    expect([shards('shop-ann'), shards(null)]).toEqual([1, ROLLUP_SHARDS])
   })
 
   it('shards spread keys over every shard and always pick the same one for a key', () => {
@@ -145,11 +156,11 @@ describe('rollups equal a direct aggregation over the orders', () => {
 
   function run(ops: Op[]) {
     const orders: Order[] = []
-    const docs = new Map<string, ShopDay | ProductDay>()
+    const docs = new Map<string, Rollup>()
     const firstPaid = new Set<string>()
     let now = new Date('2026-11-20T15:30:00Z')
     const add = (bumps: Bump[]) => {
-      for (const b of mergeBumps(bumps)) docs.set(b.id, applyBump(docs.get(b.id) ?? null, b, now))
+      for (const b of mergeBumps(bumps)) docs.set(`${b.collection}/${b.id}`, applyBump(docs.get(`${b.collection}/${b.id}`) ?? null, b, now))
     }
     for (const o of ops) {
       // Every move at its own instant, as payments are: "first" is then the earliest paid.
@@ -179,16 +190,25 @@ describe('rollups equal a direct aggregation over the orders', () => {
           const refund = { status: 'refunded', amountFen, refundedAt: now } as Refund
           target.previousRefunds = refundsOf(target)
           target.refund = refund
-          add([refundBump(target, now, amountFen)])
+          add(refundBumps(target, now, amountFen))
         }
       }
     }
     return { orders, docs: [...docs.values()] }
   }
 
-  const rolledUp = (docs: Array<ShopDay | ProductDay>): Aggregated => {
+  /** The rollups added up by day and shop, and by day and product; the day's totals must be the sum of its shops'. */
+  const rolledUp = (docs: Rollup[]): Aggregated => {
     const result: Aggregated = { shopDays: {}, productDays: {} }
+    const totals: Record<string, ReturnType<typeof sumFigures>> = {}
     for (const d of docs) {
+      if (!('productId' in d) && !('shopId' in d)) totals[d.day] = sumFigures([totals[d.day] ?? {}, d])
+    }
+    const byDay: Record<string, ReturnType<typeof sumFigures>> = {}
+    for (const d of docs) if ('shopId' in d) byDay[d.day] = sumFigures([byDay[d.day] ?? {}, d])
+    expect(totals).toEqual(byDay)
+    for (const d of docs) {
+      if (!('productId' in d) && !('shopId' in d)) continue
       if ('productId' in d) {
         const key = `${d.day} ${d.productId}`
         const seen = result.productDays[key] ?? { units: 0, salesFen: 0 }

@@ -6,7 +6,7 @@ import { accrueOrderCommission, freezeOrderCommission, reverseOrderCommission } 
 import type { Transaction } from '../database'
 import { moveStock } from './stock'
 import { isFirstPaidOrder, writeRollups } from '../dashboard/rollups'
-import { funnelBumps, paymentBumps, refundBump } from '../../../src/core/dashboard'
+import { funnelBumps, paymentBumps, refundBumps } from '../../../src/core/dashboard'
 
 /** A move as its effects see it: the order before and after, in the transaction that writes it. */
 export interface Move {
@@ -50,7 +50,7 @@ const rollUpPayment: Effect = async (tx, { after, now }) => {
 }
 
 /** A refund that succeeded adds to its shop's refunds on the day it did. */
-const rollUpRefund: Effect = (tx, { after, now }) => writeRollups(tx, [refundBump(after, after.refund!.refundedAt ?? now, after.refund!.amountFen)], now)
+const rollUpRefund: Effect = (tx, { after, now }) => writeRollups(tx, refundBumps(after, after.refund!.refundedAt ?? now, after.refund!.amountFen), now)
 
 /**
  * What each move of an order does besides changing the order, declared here and nowhere else. Effects
