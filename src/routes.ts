@@ -129,6 +129,7 @@ export const openHqWithdrawals = () => hqPage('withdrawals')
 export const openHqShops = () => hqPage('shops')
 export const openHqRules = () => hqPage('rules')
 export const openHqRoster = () => hqPage('roster')
+export const openHqDashboard = () => hqPage('dashboard')
 
 /**
  * Where signing in happens: 我的. On weapp the session is WeChat's own, so a buyer rarely meets this;

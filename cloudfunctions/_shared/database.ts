@@ -37,6 +37,7 @@ export interface Aggregate {
   match(condition: Record<string, unknown>): Aggregate
   group(spec: Record<string, unknown>): Aggregate
   sort(spec: Record<string, 1 | -1>): Aggregate
+  skip(offset: number): Aggregate
   limit(max: number): Aggregate
   end(): Promise<{ list: Array<Record<string, any>> }>
 }

@@ -1,11 +1,13 @@
 import { generateShareCode, qrCodeRequest, ShareChannel, shareKeyOf, sharePath, shareTargetOf, shareTimelineQuery } from '../../src/core/share-code'
 import { isPicked, isShopOpen, Shop } from '../../src/core/shop'
+import { funnelBumps } from '../../src/core/dashboard'
 import { FunnelEvent, shareEvent } from '../../src/core/funnel'
 import type { Product } from '../../src/core/catalog'
 import type { ShareLink } from '../../src/contracts/referral'
 import { Result, fail, ok } from '../../src/core/result'
 import { StoredShare, findShare } from '../_shared/attribution-chain'
-import { db } from '../_shared/database'
+import { db, inTransaction } from '../_shared/database'
+import { writeRollups } from '../_shared/dashboard/rollups'
 import { miniProgramCode, storeFile, temporaryUrl } from '../_shared/wechat-files'
 
 const shares = db.collection<StoredShare>('shares')
@@ -60,7 +62,12 @@ export async function posterCode(shareCode: string): Promise<Result<{ fileID: st
 export async function countShare(shareCode: string, now: Date): Promise<Result<Record<string, never>>> {
   const share = await findShare(shareCode)
   if (!share) return fail('SHARE_CODE_INVALID')
-  await db.collection<FunnelEvent>('funnel_events').add({ data: shareEvent(share, now) })
-  return ok({})
+  // The event and its shop's day are written together, so HQ's figures count every share once.
+  const event = shareEvent(share, now)
+  return inTransaction(async (tx) => {
+    await tx.collection<FunnelEvent>('funnel_events').add({ data: event })
+    await writeRollups(tx, funnelBumps([event], share._id), now)
+    return ok({})
+  })
 }
 

@@ -1,5 +1,7 @@
 import { decideBinding, type Visit } from '../../src/core/attribution'
+import { funnelBumps } from '../../src/core/dashboard'
 import { FunnelEvent, visitEvents } from '../../src/core/funnel'
+import { writeRollups } from '../_shared/dashboard/rollups'
 import type { VisitChannel } from '../../src/core/share-code'
 import type { Shop } from '../../src/core/shop'
 import { ok, type Result } from '../../src/core/result'
@@ -35,7 +37,9 @@ export async function recordVisit(visitorOpenid: string, shop: Shop, share: { sh
     if (decision.binding && decision.binding !== current) await writeBinding(tx, decision.binding, decision.history, current !== null)
     const record: VisitRecord = { visitorOpenid, shopId: shop._id, shareCode: visit.shareCode, channel, outcome: decision.outcome, reason: decision.reason, at: now }
     await tx.collection<VisitRecord>('visits').add({ data: record })
-    for (const event of visitEvents(visit, decision)) await tx.collection<FunnelEvent>('funnel_events').add({ data: event })
+    const events = visitEvents(visit, decision)
+    for (const event of events) await tx.collection<FunnelEvent>('funnel_events').add({ data: event })
+    await writeRollups(tx, funnelBumps(events, visitorOpenid), now)
     return ok({ bound: decision.outcome !== 'keep' })
   })
 }

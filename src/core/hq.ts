@@ -3,7 +3,7 @@ import { Result, fail, ok } from './result'
 /**
  * HQ's staff roles: the full admin (总部管理员) may do everything, 运营 (`hq_ops`) runs the goods, the
  * orders, the shops and the roster, 财务 (`hq_finance`) the money: withdrawals, commission rules,
- * payment anomalies and exports.
+ * payment anomalies, exports and the sales figures (数据看板).
  */
 export const HQ_ROLES = ['hq_admin', 'hq_ops', 'hq_finance'] as const
 export type HqRole = (typeof HQ_ROLES)[number]
@@ -21,12 +21,14 @@ export type HqArea =
   | 'exports'
   | 'settings'
   | 'admins'
+  /** HQ's sales figures: the dashboard (数据看板). */
+  | 'reports'
 
 /** The one table of who may do what; the full admin's `all` includes areas added later. */
 export const HQ_ROLE_AREAS: Record<HqRole, 'all' | readonly HqArea[]> = {
   hq_admin: 'all',
   hq_ops: ['overview', 'orders', 'catalog', 'shops', 'roster'],
-  hq_finance: ['overview', 'withdrawals', 'commission', 'payments', 'exports'],
+  hq_finance: ['overview', 'withdrawals', 'commission', 'payments', 'exports', 'reports'],
 }
 
 export const mayAct = (role: HqRole, area: HqArea): boolean => {

@@ -1,12 +1,14 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { HqWithdrawalView } from '../contracts/commission'
-import { hqFunction } from '../contracts/functions'
+import { hqFunction, hqReportsFunction } from '../contracts/functions'
+import type { Dashboard } from '../contracts/hq-reports'
+import type { DashboardPeriod } from '../core/dashboard'
 import type { AnswerOf, PayloadOf } from '../contracts/contract'
 import type { HqOrderQueue, Workbench, hqContract } from '../contracts/hq'
 import type { OrderView } from '../core/order'
 import type { Shop, ShopStatus } from '../core/shop'
 import type { CloudClient } from '../services/cloud'
-import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
+import { attempt, IDLE, refresh, track, type LoadState, type Outcome } from './load-state'
 import { PagedList } from './paged-list'
 
 type HqContract = typeof hqContract
@@ -20,6 +22,9 @@ export type HqRules = AnswerOf<HqContract, 'getRules'>
  */
 export class HqStore {
   workbench: LoadState<Workbench> = IDLE
+  /** 数据看板: the period shown, and its figures. */
+  dashboardPeriod: DashboardPeriod = 'today'
+  dashboard: LoadState<Dashboard> = IDLE
   queue: HqOrderQueue = 'to_ship'
   /** An order number typed into the search: the list is that order alone. */
   orderNo = ''
@@ -44,6 +49,7 @@ export class HqStore {
   /** H5: another persona is the caller now; what HQ saw was someone else's to see. */
   reset(): void {
     this.workbench = IDLE
+    this.dashboard = IDLE
     this.order = IDLE
     this.orders = this.orderList()
     this.withdrawals = this.withdrawalList()
@@ -54,6 +60,17 @@ export class HqStore {
 
   loadWorkbench(): Promise<void> {
     return refresh(this.workbench, () => this.cloud.call(hqFunction, 'getWorkbench', {}), (state) => { this.workbench = state })
+  }
+
+  /** The period's figures; switching periods shows the new one's loading rather than the old figures. */
+  loadDashboard(period: DashboardPeriod = this.dashboardPeriod): Promise<void> {
+    const switched = period !== this.dashboardPeriod
+    this.dashboardPeriod = period
+    const request = () => this.cloud.call(hqReportsFunction, 'getDashboard', { period })
+    const assign = (state: LoadState<Dashboard>) => {
+      if (this.dashboardPeriod === period) this.dashboard = state
+    }
+    return switched ? track(request, assign) : refresh(this.dashboard, request, assign)
   }
 
   showQueue(queue: HqOrderQueue): Promise<void> {

@@ -5,6 +5,8 @@ import { currentAttributionRules, readBinding, writeBinding } from '../bindings'
 import { accrueOrderCommission, freezeOrderCommission, reverseOrderCommission } from '../commission/order-commission'
 import type { Transaction } from '../database'
 import { moveStock } from './stock'
+import { isFirstPaidOrder, writeRollups } from '../dashboard/rollups'
+import { funnelBumps, paymentBumps, refundBumps } from '../../../src/core/dashboard'
 
 /** A move as its effects see it: the order before and after, in the transaction that writes it. */
 export interface Move {
@@ -39,6 +41,17 @@ const countInFunnel: Effect = async (tx, { after, now }) => {
   if (event) await tx.collection<FunnelEvent>('funnel_events').add({ data: event })
 }
 
+/** A paid order adds to HQ's daily figures: its shop's sales and funnel, its products, a new customer. */
+const rollUpPayment: Effect = async (tx, { after, now }) => {
+  const paidAt = after.payment.paidAt ?? now
+  const event = after.attribution ? orderEvent(after.attribution, paidAt) : null
+  const firstPaid = await isFirstPaidOrder(tx, after.buyerOpenid, after._id, paidAt)
+  await writeRollups(tx, [...paymentBumps(after, paidAt, firstPaid), ...funnelBumps(event ? [event] : [], after._id)], now)
+}
+
+/** A refund that succeeded adds to its shop's refunds on the day it did. */
+const rollUpRefund: Effect = (tx, { after, now }) => writeRollups(tx, refundBumps(after, after.refund!.refundedAt ?? now, after.refund!.amountFen), now)
+
 /**
  * What each move of an order does besides changing the order, declared here and nowhere else. Effects
  * run in the transaction that writes the order, so they happen exactly when the move does, and once:
@@ -51,7 +64,7 @@ const reverseCommission: Effect = (tx, { after, now }) => reverseOrderCommission
 
 export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
   place: [reserveStock],
-  pay: [extendBuyerBinding, countInFunnel, accrueCommission],
+  pay: [extendBuyerBinding, countInFunnel, accrueCommission, rollUpPayment],
   cancel: [releaseStock],
   expire: [releaseStock],
   rejectPayment: [releaseStock],
@@ -62,6 +75,7 @@ export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
     (tx, { before, after }) =>
       before?.status === 'paid' ? moveStock(tx, after.refund!.lines.filter((l) => l.quantity > 0).map((l) => ({ skuId: after.lines[l.lineIndex].skuId, delta: l.quantity }))) : Promise.resolve(),
     reverseCommission,
+    rollUpRefund,
   ],
 }
 

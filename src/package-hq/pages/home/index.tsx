@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { LoadStateView } from '../../../components/load-state-view'
 import { HqArea, mayAct } from '../../../core/hq'
 import { hqRoleText } from '../../../i18n/zh-CN'
-import { openHqOrders, openHqRoster, openHqRules, openHqShops, openHqWithdrawals } from '../../../routes'
+import { openHqDashboard, openHqOrders, openHqRoster, openHqRules, openHqShops, openHqWithdrawals } from '../../../routes'
 import { useStores } from '../../../stores'
 import '../../hq.less'
 import './index.less'
@@ -27,6 +27,7 @@ function Count({ label, value, className, onClick }: CountProps) {
 
 /** The tools of HQ's pages, each shown to the roles whose area it is. */
 const TOOLS: Array<{ label: string; area: HqArea; className: string; open: () => void }> = [
+  { label: '数据看板', area: 'reports', className: 'hq-home__dashboard', open: () => openHqDashboard() },
   { label: '订单管理', area: 'orders', className: 'hq-home__orders', open: () => openHqOrders() },
   { label: '提现审核', area: 'withdrawals', className: 'hq-home__withdrawals', open: () => openHqWithdrawals() },
   { label: '小店审核与管理', area: 'shops', className: 'hq-home__shop-list', open: () => openHqShops() },
