@@ -5,6 +5,7 @@ import { currentAttributionRules, readBinding, writeBinding } from '../bindings'
 import { accrueOrderCommission, freezeOrderCommission, reverseOrderCommission } from '../commission/order-commission'
 import type { Transaction } from '../database'
 import { moveStock } from './stock'
+import { uncountUnpaidOrder } from './unpaid-orders'
 
 /** A move as its effects see it: the order before and after, in the transaction that writes it. */
 export interface Move {
@@ -45,16 +46,21 @@ const countInFunnel: Effect = async (tx, { after, now }) => {
  * a move that conflicts or is refused runs none of them. Features that hang on an order's life
  * (commission on payment, receipt and refund; points; coupons) add their effects to this table.
  */
+/** The order no longer waits for payment: the buyer may place another within HQ's limit. */
+const leaveUnpaid: Effect = (tx, { after, now }) => uncountUnpaidOrder(tx, after.buyerOpenid, now)
+
 const accrueCommission: Effect = (tx, { after, now }) => accrueOrderCommission(tx, after, now)
 const freezeCommission: Effect = (tx, { after, now }) => freezeOrderCommission(tx, after, now)
 const reverseCommission: Effect = (tx, { after, now }) => reverseOrderCommission(tx, after, now)
 
 export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
+  // Placing also counts the order among the buyer's unpaid ones; placeOrder does that itself, since the
+  // count it reads decides whether the order may be placed at all.
   place: [reserveStock],
-  pay: [extendBuyerBinding, countInFunnel, accrueCommission],
-  cancel: [releaseStock],
-  expire: [releaseStock],
-  rejectPayment: [releaseStock],
+  pay: [leaveUnpaid, extendBuyerBinding, countInFunnel, accrueCommission],
+  cancel: [leaveUnpaid, releaseStock],
+  expire: [leaveUnpaid, releaseStock],
+  rejectPayment: [leaveUnpaid, releaseStock],
   confirmReceipt: [freezeCommission],
   autoComplete: [freezeCommission],
   // Goods refunded before they shipped are still in the warehouse: the units the refund gives back return.
