@@ -6,7 +6,7 @@ import { checkUnpaidLimit } from '../../../src/core/order-rules'
 import { Result, fail, ok } from '../../../src/core/result'
 import { addMinutes } from '../../../src/core/time'
 import { ATTRIBUTION_RULES } from '../bindings'
-import { loadCatalogFor } from '../catalog-reads'
+import { loadCatalogFor, loadSkus } from '../catalog-reads'
 import { Transaction, _, db, inTransaction } from '../database'
 import { currentRulesOf } from '../versioned-rules'
 import { PageShop, decideAttribution } from './attribute'
@@ -60,8 +60,8 @@ export interface PlaceOrderRequest {
  * id from the same buyer gives back the order it already made, so a double tap or a retried network
  * call makes one order.
  *
- * Round trips are what a placement costs in production, so each thing is read once: the rules in one
- * read, the SKUs in one query; the earlier order of a repeated request is looked for only when the
+ * Round trips are what a placement costs in production, so reads are few: the rules in one read, the
+ * SKUs' stock in one query; the earlier order of a repeated request is looked for only when the
  * order's unique requestKey refuses the insert (or the placement is refused), and the cart is tidied
  * in the order's own transaction.
  */
@@ -73,10 +73,13 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
   const skuIds = requested.map((l) => l.skuId)
   // Whose the order is is decided once, now, and kept on the order.
   const rulesNow = rulesNowOf()
-  const [{ data: addressRows }, [, orderRules], attribution] = await Promise.all([
+  // Products are read before the transaction: only the SKUs' stock is contended, and the window in
+  // which another order of the same SKU makes this one conflict (and run again) stays short.
+  const [{ data: addressRows }, [, orderRules], attribution, { products }] = await Promise.all([
     db.collection<Address>('addresses').where({ _id: request.addressId, openid: request.buyerOpenid }).get(),
     rulesNow,
     rulesNow.then(([rules]) => decideAttribution(request.buyerOpenid, request.fromShop, rules, now)),
+    loadCatalogFor(skuIds),
   ])
   if (!addressRows[0]) return (await findByRequestKey(requestKey)) ?? fail('ORDER_ADDRESS_NOT_FOUND')
 
@@ -100,14 +103,14 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
 
   function reserveAndRecord(): Promise<Result<Order>> {
     return inTransaction(async (tx) => {
-      // The transaction's first read fixes its snapshot; the SKUs are read after it, outside the
+      // The transaction's first read fixes its snapshot; the SKUs' stock is read after it, outside the
       // transaction in one query. A SKU that changes after the snapshot (before or after this read)
       // makes the stock write below conflict, and the work runs again: the stock checked is the stock
-      // changed, as if the SKUs had been read in the transaction, one request instead of one per SKU.
+      // changed, as if the SKUs had been read in the transaction — one request instead of one per SKU.
       const unpaid = await readUnpaidOrders(tx, request.buyerOpenid)
       const allowed = checkUnpaidLimit(unpaid, orderRules)
       if (!allowed.ok) return allowed
-      const { skus, products } = await loadCatalogFor(skuIds)
+      const skus = await loadSkus(skuIds)
       const lines = catalogLines(requested, skus, products)
       if (!lines.ok) return lines
       const quote = quoteOrder(lines.data, shippingRule(), discountPolicies)
@@ -150,8 +153,9 @@ async function findByRequestKey(requestKey: string): Promise<Result<Order> | und
 /**
  * Ordered lines leave the cart in the order's transaction: one write that pulls them, so a line added
  * from another device meanwhile is kept, and a cart changed meanwhile conflicts and the order is
- * placed again on the fresh cart. A buyer without a cart changes nothing.
+ * placed again on the fresh cart. It counts as a change of the cart (its version), so a change another
+ * device decided from the cart before this one is decided again. A buyer without a cart changes nothing.
  */
 function removeFromCart(tx: Transaction, openid: string, skuIds: string[], now: Date): Promise<unknown> {
-  return tx.collection<Cart>('carts').doc(openid).update({ data: { lines: _.pull({ skuId: _.in(skuIds) }), updatedAt: now } })
+  return tx.collection<Cart>('carts').doc(openid).update({ data: { lines: _.pull({ skuId: _.in(skuIds) }), version: _.inc(1), updatedAt: now } })
 }
