@@ -112,6 +112,8 @@ async function main() {
     const answers = await Promise.all(Array.from({ length: ATTEMPTS }, () => place(nextBuyer(), 'tea-scarce')))
     const sold = answers.filter((a) => a?.ok).length
     const outOfStock = answers.filter((a) => a?.error?.code === 'ORDER_OUT_OF_STOCK').length
+    const others = answers.filter((a) => !a?.ok && a?.error?.code !== 'ORDER_OUT_OF_STOCK').map((a) => a?.error?.code ?? 'no answer (the function timed out)')
+    if (others.length > 0) console.log(`contended SKU: ${others.length} answered otherwise: ${others.join(', ')}`)
     const { data } = await db.collection('skus').doc('tea-scarce').get()
     console.log(
       `contended SKU: stock ${STOCK}, ${ATTEMPTS} buyers at once → ${sold} sold, ${outOfStock} told 库存不足, stock left ${data.stock}, oversell ${Math.max(0, sold - STOCK) + Math.max(0, -data.stock)}`,
