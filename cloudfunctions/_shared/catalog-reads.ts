@@ -3,12 +3,18 @@ import { _, db } from './database'
 
 /** SKUs by id, and the products they belong to: what carts and orders price from. */
 export async function loadCatalogFor(skuIds: string[]): Promise<{ skus: Map<string, Sku>; products: Map<string, Product> }> {
+  const skus = await loadSkus(skuIds)
+  return { skus, products: await loadProductsOf(skus.values()) }
+}
+
+/** SKUs by id, in one query; a SKU that does not exist is left out. */
+export async function loadSkus(skuIds: string[]): Promise<Map<string, Sku>> {
   const ids = [...new Set(skuIds)]
   const skus = new Map<string, Sku>()
-  if (ids.length === 0) return { skus, products: new Map() }
+  if (ids.length === 0) return skus
   // At most 50 ids (the cart and order limits), well under the SDK's 1000-document page.
   for (const sku of (await db.collection<Sku>('skus').where({ _id: _.in(ids) }).limit(ids.length).get()).data) skus.set(sku._id, sku)
-  return { skus, products: await loadProductsOf(skus.values()) }
+  return skus
 }
 
 /** The products the given SKUs belong to, without their long fields (detail, search terms). */

@@ -1,6 +1,6 @@
 import type { ZodType, ZodTypeDef } from 'zod'
 import { Result, ok } from '../../src/core/result'
-import { db, inTransaction } from './database'
+import { _, db, inTransaction } from './database'
 
 /**
  * Rules HQ sets (attribution, commission) are versioned the same way: the version in force lives in
@@ -28,7 +28,24 @@ interface RulesVersion<R> {
 /** The rules in force now (the defaults until HQ sets them). */
 export async function currentRules<R extends { version: number }, I>(kind: RulesKind<R, I>): Promise<R> {
   const { data } = await db.collection<{ rules: unknown }>('settings').doc(kind.name).get()
-  const parsed = data ? kind.schema.safeParse(data.rules) : undefined
+  return rulesFrom(kind, data)
+}
+
+type RulesOf<K> = { [I in keyof K]: K[I] extends RulesKind<infer R, any> ? R : never }
+
+/** Several kinds of rules in force now, in one read: a use case that needs two kinds pays one round trip. */
+export async function currentRulesOf<K extends Array<RulesKind<any, any>>>(...kinds: K): Promise<RulesOf<K>> {
+  const names = kinds.map((kind) => kind.name)
+  const { data } = await db
+    .collection<{ _id: string; rules: unknown }>('settings')
+    .where({ _id: _.in(names) })
+    .limit(names.length)
+    .get()
+  return kinds.map((kind) => rulesFrom(kind, data.find((d) => d._id === kind.name) ?? null)) as RulesOf<K>
+}
+
+function rulesFrom<R extends { version: number }, I>(kind: RulesKind<R, I>, stored: { rules: unknown } | null): R {
+  const parsed = stored ? kind.schema.safeParse(stored.rules) : undefined
   return parsed?.success ? parsed.data : kind.defaults
 }
 

@@ -10,15 +10,16 @@ import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { listAnomalies } from '../_shared/orders/anomalies'
 import { approveRefund, rejectRefund, startRefund } from '../_shared/orders/refunds'
 import { changeOrder, orders } from '../_shared/orders/repository'
-import { ATTRIBUTION_RULES, currentAttributionRules } from '../_shared/bindings'
-import { COMMISSION_RULES, currentCommissionRules } from '../_shared/commission/ledger'
+import { ORDER_RULES } from '../_shared/orders/unpaid-orders'
+import { ATTRIBUTION_RULES } from '../_shared/bindings'
+import { COMMISSION_RULES } from '../_shared/commission/ledger'
 import { commissionPayout } from '../_shared/commission/payout'
 import { hqWithdrawalViews } from '../_shared/commission/views'
 import { WITHDRAWALS, decide, withdrawals } from '../_shared/commission/withdrawals'
 import { HQ_ADMINS, listMembers, removeMember, setMember } from '../_shared/hq-staff'
 import { ROSTER, findEmployee } from '../_shared/roster'
 import { SHOPS, changeShop, currentShopOpening, saveShopOpening } from '../_shared/shops'
-import { setRules } from '../_shared/versioned-rules'
+import { currentRulesOf, setRules } from '../_shared/versioned-rules'
 import { listQueue, workbench } from './queues'
 import { reassignCustomer } from './reassign'
 import { deactivateEmployee, importRoster } from './roster'
@@ -50,8 +51,8 @@ export const main = defineFunction(hqContract, {
     access: 'hq',
     area: 'overview',
     async handle() {
-      const [commission, attribution, shopOpening] = await Promise.all([currentCommissionRules(), currentAttributionRules(), currentShopOpening()])
-      return ok({ commission, attribution, shopOpening })
+      const [[commission, attribution, orders], shopOpening] = await Promise.all([currentRulesOf(COMMISSION_RULES, ATTRIBUTION_RULES, ORDER_RULES), currentShopOpening()])
+      return ok({ commission, attribution, orders, shopOpening })
     },
   },
   getOrder: {
@@ -172,6 +173,12 @@ export const main = defineFunction(hqContract, {
     area: 'commission',
     changes: { collection: 'settings', id: () => COMMISSION_RULES.name },
     handle: ({ rules }, admin, now) => setRules(COMMISSION_RULES, admin.openid, rules, now),
+  },
+  setOrderRules: {
+    access: 'hq',
+    area: 'settings',
+    changes: { collection: 'settings', id: () => ORDER_RULES.name },
+    handle: ({ rules }, admin, now) => setRules(ORDER_RULES, admin.openid, rules, now),
   },
   setShopOpening: {
     access: 'hq',

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { attributionRulesInput, type AttributionRules } from '../core/attribution'
 import { commissionRulesInput, type CommissionRules } from '../core/commission'
+import { orderRulesInput, type OrderRules } from '../core/order-rules'
 import { hqWithdrawalActions } from './commission'
 import type { OrderView } from '../core/order'
 import type { Shop, ShopOpening, ShopStatus } from '../core/shop'
@@ -55,7 +56,7 @@ export const hqContract = defineContract('hq', {
     output: returns<Page<OrderView>>(),
   }),
   /** The rules in force, for the settings page to start from. */
-  getRules: action({ input: z.object({}).strict(), output: returns<{ commission: CommissionRules; attribution: AttributionRules; shopOpening: ShopOpening }>() }),
+  getRules: action({ input: z.object({}).strict(), output: returns<{ commission: CommissionRules; attribution: AttributionRules; orders: OrderRules; shopOpening: ShopOpening }>() }),
   getOrder: action({ input: z.object({ orderId }).strict(), output: order, errors: ['ORDER_NOT_FOUND'] }),
   shipOrder: action({
     input: z
@@ -111,6 +112,8 @@ export const hqContract = defineContract('hq', {
   ...hqWithdrawalActions,
   /** The commission rules; a change is a new version, and every entry keeps the version that produced it. */
   setCommissionRules: action({ input: z.object({ rules: commissionRulesInput }).strict(), output: returns<CommissionRules>() }),
+  /** The order rules (how many unpaid orders one buyer may have); a change is a new version. */
+  setOrderRules: action({ input: z.object({ rules: orderRulesInput }).strict(), output: returns<OrderRules>() }),
   setShopOpening: action({ input: z.object({ reviewRequired: z.boolean() }).strict(), output: returns<ShopOpening>() }),
 
   /** HQ's staff and their roles, in the order they joined. */

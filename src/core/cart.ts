@@ -16,6 +16,8 @@ export interface Cart {
   _id: string
   openid: string
   lines: CartLine[]
+  /** Counts the cart's changes: a change is written only onto the version it was decided from. Absent on carts from before it. */
+  version?: number
   updatedAt: Date
 }
 

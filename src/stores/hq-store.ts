@@ -148,6 +148,10 @@ export class HqStore {
     return this.saveRules(() => this.cloud.call(hqFunction, 'setAttributionRules', { rules }))
   }
 
+  saveOrderRules(rules: PayloadOf<HqContract, 'setOrderRules'>['rules']): Promise<Outcome<unknown>> {
+    return this.saveRules(() => this.cloud.call(hqFunction, 'setOrderRules', { rules }))
+  }
+
   saveShopOpening(reviewRequired: boolean): Promise<Outcome<unknown>> {
     return this.saveRules(() => this.cloud.call(hqFunction, 'setShopOpening', { reviewRequired }))
   }

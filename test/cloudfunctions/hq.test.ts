@@ -229,6 +229,7 @@ describe('hq function: roster, shops and attribution', () => {
       ['reassignCustomer', { customerOpenid: 'o-never-bound', reassignTo: { to: 'hq' } }, ['hq_admin', 'hq_ops']],
       ['setShopOpening', { reviewRequired: false }, ['hq_admin', 'hq_ops']],
       ['setAttributionRules', { rules: { protectionDays: 15 } }, ['hq_admin']],
+      ['setOrderRules', { rules: { maxUnpaidOrders: 5 } }, ['hq_admin']],
       ['listWithdrawals', {}, ['hq_admin', 'hq_finance']],
       ['approveWithdrawal', { withdrawalId: `W${'0'.repeat(31)}` }, ['hq_admin', 'hq_finance']],
       ['rejectWithdrawal', { withdrawalId: `W${'0'.repeat(31)}`, reason: '资料不全' }, ['hq_admin', 'hq_finance']],

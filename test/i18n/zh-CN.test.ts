@@ -27,6 +27,7 @@ const SAMPLE_DETAILS: Record<string, Record<string, unknown>> = {
   ORDER_OUT_OF_STOCK: { skuId: 'tea-100g', title: '西湖龙井', stock: 0 },
   ORDER_PRODUCT_OFF_SHELF: { skuId: 'tea-100g', title: '西湖龙井' },
   ORDER_TOO_MANY_LINES: { max: 50 },
+  ORDER_UNPAID_LIMIT: { max: 5 },
   ORDER_QUANTITY_TOO_LARGE: { skuId: 'tea-100g', max: 99 },
   ORDER_NOT_PAYABLE: { status: 'paid' },
   ORDER_ILLEGAL_TRANSITION: { event: 'cancel', status: 'shipped', refundStatus: null },

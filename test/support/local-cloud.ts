@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { LocalCloud, LocalCloudOptions, startLocalCloud } from '../../local-cloud/server'
+import { DatabaseEvent, LocalCloud, LocalCloudOptions, startLocalCloud } from '../../local-cloud/server'
 import { auditDatabase } from './database-audit'
+import { observeDatabaseRequest } from './database-requests'
 
 process.env.TENCENTCLOUD = 'true'
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -32,11 +33,17 @@ export async function connectSdk(url: string): Promise<any> {
   return sdk
 }
 
+/** The shop's functions' requests: audited against the declarations, and counted for the tests that measure them. */
+const observeShopDatabase = (event: DatabaseEvent) => {
+  auditDatabase(event)
+  observeDatabaseRequest(event)
+}
+
 export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> {
   const dataDir = options.dataDir ?? tempDir('cloud')
   // The shop's own functions on the shop's own schema are held to the repository's declarations.
   const shop = !options.functionsRoot && !options.schemaFile
-  const cloud = await startLocalCloud({ log: () => {}, buildFunctions: false, ...(shop ? { observeDatabase: auditDatabase } : {}), ...options, dataDir })
+  const cloud = await startLocalCloud({ log: () => {}, buildFunctions: false, ...(shop ? { observeDatabase: observeShopDatabase } : {}), ...options, dataDir })
   const sdk = await connectSdk(cloud.url)
   return {
     cloud,

@@ -1,8 +1,8 @@
-import { ShareRef, attributeOrder } from '../../../src/core/attribution'
+import { AttributionRules, ShareRef, attributeOrder } from '../../../src/core/attribution'
 import type { OrderAttributionRecord } from '../../../src/core/order'
 import type { Share } from '../../../src/core/share-code'
 import type { Shop } from '../../../src/core/shop'
-import { currentAttributionRules, findBinding } from '../bindings'
+import { findBinding } from '../bindings'
 import { db } from '../database'
 import { ownerNameOf, shopById, shopOfOwner } from '../shops'
 import { employeeOf } from '../roster'
@@ -16,11 +16,10 @@ export interface PageShop {
  * Decides whose an order is at the moment it is placed: the shop whose page it came from, else the
  * shop the buyer is bound to, else HQ (attributeOrder has the rules). The decision and the shop's
  * names are kept on the order and never recomputed. A share code that is not the page shop's is
- * ignored: the link is the buyer's claim, the share record is ours.
+ * ignored: the link is the buyer's claim, the share record is ours. `rules`: HQ's attribution rules in force.
  */
-export async function decideAttribution(buyerOpenid: string, fromShop: PageShop | undefined, now: Date): Promise<OrderAttributionRecord> {
-  const [rules, employee, binding, share] = await Promise.all([
-    currentAttributionRules(),
+export async function decideAttribution(buyerOpenid: string, fromShop: PageShop | undefined, rules: AttributionRules, now: Date): Promise<OrderAttributionRecord> {
+  const [employee, binding, share] = await Promise.all([
     employeeOf(buyerOpenid),
     findBinding(buyerOpenid),
     fromShop?.shareCode ? db.collection<Share>('shares').doc(fromShop.shareCode).get().then(({ data }) => data) : null,

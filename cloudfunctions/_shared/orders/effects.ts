@@ -1,12 +1,16 @@
-import { extendBinding } from '../../../src/core/attribution'
+import { AttributionRules, extendBinding } from '../../../src/core/attribution'
+import type { CommissionRules } from '../../../src/core/commission'
 import { FunnelEvent, orderEvent } from '../../../src/core/funnel'
 import type { Order, TimelineEntry } from '../../../src/core/order'
-import { currentAttributionRules, readBinding, writeBinding } from '../bindings'
+import { ATTRIBUTION_RULES, readBinding, writeBinding } from '../bindings'
+import { COMMISSION_RULES } from '../commission/ledger'
+import { currentRulesOf } from '../versioned-rules'
 import { accrueOrderCommission, freezeOrderCommission, reverseOrderCommission } from '../commission/order-commission'
 import type { Transaction } from '../database'
 import { moveStock } from './stock'
 import { isFirstPaidOrder, writeRollups } from '../dashboard/rollups'
 import { funnelBumps, paymentBumps, refundBumps } from '../../../src/core/dashboard'
+import { uncountUnpaidOrder } from './unpaid-orders'
 
 /** A move as its effects see it: the order before and after, in the transaction that writes it. */
 export interface Move {
@@ -15,6 +19,8 @@ export interface Move {
   before: Order | null
   after: Order
   now: Date
+  /** HQ's rules in force, for the effects that need them: read once per change, both kinds in one request. */
+  rules: { attribution(): Promise<AttributionRules>; commission(): Promise<CommissionRules> }
 }
 
 type Effect = (tx: Transaction, move: Move) => Promise<void>
@@ -25,13 +31,13 @@ const reserveStock = stockMove(-1)
 const releaseStock = stockMove(1)
 
 /** A paid order of the shop the buyer is bound to restarts the binding's protection window. */
-const extendBuyerBinding: Effect = async (tx, { after, now }) => {
+const extendBuyerBinding: Effect = async (tx, { after, now, rules }) => {
   const shopId = after.attribution?.shopId
   if (!shopId) return
   const binding = await readBinding(tx, after.buyerOpenid)
   if (!binding) return
   const paidAt = after.payment.paidAt ?? now
-  const extension = extendBinding(binding, { _id: after._id, paidAt, attribution: { shopId } }, await currentAttributionRules())
+  const extension = extendBinding(binding, { _id: after._id, paidAt, attribution: { shopId } }, await rules.attribution())
   if (extension.binding !== binding) await writeBinding(tx, extension.binding, extension.history, true)
 }
 
@@ -58,16 +64,21 @@ const rollUpRefund: Effect = (tx, { after, now }) => writeRollups(tx, refundBump
  * a move that conflicts or is refused runs none of them. Features that hang on an order's life
  * (commission on payment, receipt and refund; points; coupons) add their effects to this table.
  */
-const accrueCommission: Effect = (tx, { after, now }) => accrueOrderCommission(tx, after, now)
-const freezeCommission: Effect = (tx, { after, now }) => freezeOrderCommission(tx, after, now)
+/** The order no longer waits for payment: the buyer may place another within HQ's limit. */
+const leaveUnpaid: Effect = (tx, { after, now }) => uncountUnpaidOrder(tx, after.buyerOpenid, now)
+
+const accrueCommission: Effect = (tx, { after, now, rules }) => accrueOrderCommission(tx, after, rules.commission, now)
+const freezeCommission: Effect = (tx, { after, now, rules }) => freezeOrderCommission(tx, after, rules.commission, now)
 const reverseCommission: Effect = (tx, { after, now }) => reverseOrderCommission(tx, after, now)
 
 export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
+  // Placing also counts the order among the buyer's unpaid ones; placeOrder does that itself, since the
+  // count it reads decides whether the order may be placed at all.
   place: [reserveStock],
-  pay: [extendBuyerBinding, countInFunnel, accrueCommission, rollUpPayment],
-  cancel: [releaseStock],
-  expire: [releaseStock],
-  rejectPayment: [releaseStock],
+  pay: [leaveUnpaid, extendBuyerBinding, countInFunnel, accrueCommission, rollUpPayment],
+  cancel: [leaveUnpaid, releaseStock],
+  expire: [leaveUnpaid, releaseStock],
+  rejectPayment: [leaveUnpaid, releaseStock],
   confirmReceipt: [freezeCommission],
   autoComplete: [freezeCommission],
   // Goods refunded before they shipped are still in the warehouse: the units the refund gives back return.
@@ -79,15 +90,23 @@ export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
   ],
 }
 
+/** The rules a change's effects read, fetched on first need, and then both kinds together (a paid order needs both). */
+function rulesOnce(): Move['rules'] {
+  let both: Promise<[AttributionRules, CommissionRules]> | undefined
+  const read = () => (both ??= currentRulesOf(ATTRIBUTION_RULES, COMMISSION_RULES))
+  return { attribution: async () => (await read())[0], commission: async () => (await read())[1] }
+}
+
 /**
  * Writes an order's change (or a new order, when `before` is null) and runs the effects of every move
  * it made, all in `tx`. Returns the order's id.
  */
 export async function commitOrder(tx: Transaction, before: Order | null, after: Order, now: Date): Promise<string> {
   // Every move appends to the timeline, so the entries a change added are the moves it made.
+  const rules = rulesOnce()
   const effects = after.timeline
     .slice(before?.timeline.length ?? 0)
-    .flatMap(({ event }) => (ORDER_EFFECTS[event] ?? []).map((effect) => effect(tx, { event, before, after, now })))
+    .flatMap(({ event }) => (ORDER_EFFECTS[event] ?? []).map((effect) => effect(tx, { event, before, after, now, rules })))
   const { _id, ...fields } = after
   // The writes go out together: the sooner a transaction has written a contended document (a hot
   // SKU) after reading it, and the sooner it commits after, the fewer others it conflicts with.

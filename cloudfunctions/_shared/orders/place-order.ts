@@ -2,15 +2,17 @@ import { Address, snapshotOf } from '../../../src/core/address'
 import type { Cart } from '../../../src/core/cart'
 import { Order, UNPAID_ORDER_MINUTES, orderNumber, requestKeyOf } from '../../../src/core/order'
 import { CatalogLine, CheckoutReview, DEFAULT_SHIPPING, DiscountPolicy, LineRequest, ShippingRule, normalizeLines, quoteOrder, reviewCheckout } from '../../../src/core/pricing'
+import { checkUnpaidLimit } from '../../../src/core/order-rules'
 import { Result, fail, ok } from '../../../src/core/result'
 import { addMinutes } from '../../../src/core/time'
-import { readCart } from '../carts'
-import { loadCatalogFor } from '../catalog-reads'
-import { db, inTransaction } from '../database'
+import { ATTRIBUTION_RULES } from '../bindings'
+import { loadCatalogFor, loadSkus } from '../catalog-reads'
+import { Transaction, _, db, inTransaction } from '../database'
+import { currentRulesOf } from '../versioned-rules'
 import { PageShop, decideAttribution } from './attribute'
 import { commitOrder } from './effects'
 import { orders } from './repository'
-import { readSkus } from './stock'
+import { ORDER_RULES, countUnpaidOrder, readUnpaidOrders } from './unpaid-orders'
 
 /** Discounts offered at checkout: none yet; coupons and campaigns plug in here. */
 export const discountPolicies: DiscountPolicy[] = []
@@ -50,28 +52,33 @@ export interface PlaceOrderRequest {
 }
 
 /**
- * Places an order: prices it on the server, reserves stock for every line or none, and records the
- * order, all in one transaction. The same request id from the same buyer gives back the order it
- * already made, so a double tap or a retried network call makes one order.
+ * Places an order: prices it on the server, reserves stock for every line or none, counts it among the
+ * buyer's unpaid orders (within HQ's limit) and records it, all in one transaction. The same request
+ * id from the same buyer gives back the order it already made, so a double tap or a retried network
+ * call makes one order.
+ *
+ * Round trips are what a placement costs in production, so reads are few: the rules in one read, the
+ * SKUs' stock in one query; the earlier order of a repeated request is looked for only when the
+ * order's unique requestKey refuses the insert (or the placement is refused), and the cart is tidied
+ * in the order's own transaction.
  */
 export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise<Result<Order>> {
   const requestKey = requestKeyOf(request.buyerOpenid, request.requestId)
-  const earlier = await findByRequestKey(requestKey)
-  if (earlier) return ok(earlier)
-
   const normalized = normalizeLines(request.lines)
   if (!normalized.ok) return normalized
   const requested = normalized.data
-  // Whose the order is is decided once, now, and kept on the order. Products are read before the
-  // transaction: only the SKUs' stock is contended. Inside it, the SKUs' snapshot is read and the stock
-  // written (ORDER_EFFECTS) with nothing in between, which keeps the window in which another order for
-  // the same SKU makes this one conflict (and run again) small.
-  const [{ data: addressRows }, attribution, { products }] = await Promise.all([
+  const skuIds = requested.map((l) => l.skuId)
+  // Whose the order is is decided once, now, and kept on the order.
+  const rulesNow = rulesNowOf()
+  // Products are read before the transaction: only the SKUs' stock is contended, and the window in
+  // which another order of the same SKU makes this one conflict (and run again) stays short.
+  const [{ data: addressRows }, [, orderRules], attribution, { products }] = await Promise.all([
     db.collection<Address>('addresses').where({ _id: request.addressId, openid: request.buyerOpenid }).get(),
-    decideAttribution(request.buyerOpenid, request.fromShop, now),
-    loadCatalogFor(requested.map((l) => l.skuId)),
+    rulesNow,
+    rulesNow.then(([rules]) => decideAttribution(request.buyerOpenid, request.fromShop, rules, now)),
+    loadCatalogFor(skuIds),
   ])
-  if (!addressRows[0]) return fail('ORDER_ADDRESS_NOT_FOUND')
+  if (!addressRows[0]) return (await findByRequestKey(requestKey)) ?? fail('ORDER_ADDRESS_NOT_FOUND')
 
   let placed: Result<Order> | undefined
   // An order number is random to the second; the rare clash with another order is retried with a new one.
@@ -81,18 +88,26 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
     } catch (error) {
       const clash = String(error).includes('orderNo_unique') && attempt < 3
       if (clash) continue
-      // The same request placed twice at the same instant: the unique requestKey let one through.
+      // The same request placed again: the unique requestKey let one through.
       const winner = String(error).includes('requestKey_unique') ? await findByRequestKey(requestKey) : undefined
-      if (winner) return ok(winner)
+      if (winner) return winner
       throw error
     }
   }
-  if (placed.ok && request.fromCart) await removeFromCart(request.buyerOpenid, placed.data.lines.map((l) => l.skuId))
-  return placed
+  // A request placed before may be refused now (its stock sold since, the buyer at the unpaid limit with
+  // it): what it placed is the answer.
+  return placed.ok ? placed : ((await findByRequestKey(requestKey)) ?? placed)
 
   function reserveAndRecord(): Promise<Result<Order>> {
     return inTransaction(async (tx) => {
-      const skus = await readSkus(tx, requested.map((l) => l.skuId))
+      // The transaction's first read fixes its snapshot; the SKUs' stock is read after it, outside the
+      // transaction in one query. A SKU that changes after the snapshot (before or after this read)
+      // makes the stock write below conflict, and the work runs again: the stock checked is the stock
+      // changed, as if the SKUs had been read in the transaction — one request instead of one per SKU.
+      const unpaid = await readUnpaidOrders(tx, request.buyerOpenid)
+      const allowed = checkUnpaidLimit(unpaid, orderRules)
+      if (!allowed.ok) return allowed
+      const skus = await loadSkus(skuIds)
       const lines = catalogLines(requested, skus, products)
       if (!lines.ok) return lines
       const quote = quoteOrder(lines.data, shippingRule(), discountPolicies)
@@ -114,30 +129,30 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
         expiresAt: addMinutes(now, UNPAID_ORDER_MINUTES),
         updatedAt: now,
       }
-      return ok({ ...order, _id: await commitOrder(tx, null, order, now) })
+      const [_id] = await Promise.all([
+        commitOrder(tx, null, order, now),
+        countUnpaidOrder(tx, request.buyerOpenid, unpaid, now),
+        request.fromCart ? removeFromCart(tx, request.buyerOpenid, skuIds, now) : undefined,
+      ])
+      return ok({ ...order, _id })
     })
   }
 }
 
-async function findByRequestKey(requestKey: string): Promise<Order | undefined> {
-  return (await orders.where({ requestKey }).get()).data[0]
+/** Attribution rules and order rules, read together. */
+const rulesNowOf = () => currentRulesOf(ATTRIBUTION_RULES, ORDER_RULES)
+
+async function findByRequestKey(requestKey: string): Promise<Result<Order> | undefined> {
+  const earlier = (await orders.where({ requestKey }).get()).data[0]
+  return earlier && ok(earlier)
 }
 
 /**
- * Ordered lines leave the cart, in a transaction so an item added from another device meanwhile is
- * kept. The order stands even if this tidy-up fails.
+ * Ordered lines leave the cart in the order's transaction: one write that pulls them, so a line added
+ * from another device meanwhile is kept, and a cart changed meanwhile conflicts and the order is
+ * placed again on the fresh cart. It counts as a change of the cart (its version), so a change another
+ * device decided from the cart before this one is decided again. A buyer without a cart changes nothing.
  */
-async function removeFromCart(openid: string, skuIds: string[]): Promise<void> {
-  try {
-    await inTransaction(async (tx) => {
-      const cart = await readCart(tx, openid)
-      if (cart) {
-        const lines = cart.lines.filter((l) => !skuIds.includes(l.skuId))
-        await tx.collection<Cart>('carts').doc(openid).update({ data: { lines, updatedAt: new Date() } })
-      }
-      return ok(undefined)
-    })
-  } catch (error) {
-    console.warn('could not remove ordered lines from the cart', error)
-  }
+function removeFromCart(tx: Transaction, openid: string, skuIds: string[], now: Date): Promise<unknown> {
+  return tx.collection<Cart>('carts').doc(openid).update({ data: { lines: _.pull({ skuId: _.in(skuIds) }), version: _.inc(1), updatedAt: now } })
 }

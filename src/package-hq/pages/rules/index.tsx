@@ -142,6 +142,26 @@ const AttributionCard = observer(function AttributionCard({ rules }: { rules: Hq
   )
 })
 
+const OrderRulesCard = observer(function OrderRulesCard({ rules }: { rules: HqRules['orders'] }) {
+  const { hq } = useStores()
+  const { refusals, save } = useSave()
+  const [maxUnpaidOrders, setMaxUnpaidOrders] = useState(String(rules.maxUnpaidOrders))
+  const submit = () => save(() => hq.saveOrderRules({ maxUnpaidOrders: Number(maxUnpaidOrders.trim() || Number.NaN) }))
+  return (
+    <View className='hq-page__card hq-rules__orders'>
+      <Text className='hq-page__card-title'>下单限制</Text>
+      <Text className='hq-page__muted hq-rules__version'>{`当前第 ${rules.version} 版；未付款订单占用库存，限制每人数量可防止恶意占库存`}</Text>
+      <Field label='每位顾客最多未付款订单（笔，1–50）' name='maxUnpaidOrders' value={maxUnpaidOrders} refusals={refusals} onInput={setMaxUnpaidOrders} />
+      {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
+      <View className='hq-page__buttons'>
+        <ActionButton className='hq-page__button hq-rules__save-orders' loading={hq.saving} onClick={() => void submit()}>
+          保存下单限制
+        </ActionButton>
+      </View>
+    </View>
+  )
+})
+
 const ShopOpeningCard = observer(function ShopOpeningCard({ reviewRequired }: { reviewRequired: boolean }) {
   const { hq } = useStores()
   const { refusals, save } = useSave()
@@ -171,6 +191,7 @@ function HqRulesPage() {
             {/* Keyed by version: a saved rule comes back as the next version and the form starts from it. */}
             {may('commission') && <CommissionCard key={`c${rules.commission.version}`} rules={rules.commission} />}
             {may('settings') && <AttributionCard key={`a${rules.attribution.version}`} rules={rules.attribution} />}
+            {may('settings') && <OrderRulesCard key={`o${rules.orders.version}`} rules={rules.orders} />}
             {may('shops') && <ShopOpeningCard reviewRequired={rules.shopOpening.reviewRequired} />}
           </>
         )}

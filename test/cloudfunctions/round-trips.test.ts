@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DatabaseRequests, countDatabaseRequests } from '../support/database-requests'
+import { addHqAdmin, bindCustomer, employeeWithShop, hq } from '../support/employees'
+import { TestCloud, startTestCloud } from '../support/local-cloud'
+import { buyer, eventually } from '../support/orders'
+import { addTestCatalog } from '../support/shop-fixtures'
+
+/**
+ * Every database request a cloud function sends is a network round trip in production, so the hot
+ * paths are held to budgets that are counted exactly (the local cloud sees every request), and none
+ * of their reads may scan. A change that adds a request fails here; lower a budget when a path gets
+ * cheaper. Each budget names what the path does with its requests.
+ */
+describe('database round trips of the hot paths', () => {
+  let t: TestCloud
+  let shop: { _id: string; ownerOpenid: string }
+  const THREE_LINES = [
+    { skuId: 'tea-100g', quantity: 1 },
+    { skuId: 'tea-250g', quantity: 2 },
+    { skuId: 'tea-500g', quantity: 1 },
+  ]
+
+  beforeAll(async () => {
+    t = await startTestCloud()
+    await addTestCatalog(t.db, { 'tea-100g': 1000, 'tea-250g': 1000 })
+    await t.db.collection('skus').add({ data: { _id: 'tea-500g', productId: 'p-tea', specs: { 规格: '500g' }, priceFen: 29800, stock: 1000 } })
+    await t.db.collection('skus').add({ data: { _id: 'tea-50g', productId: 'p-tea', specs: { 规格: '50g' }, priceFen: 3800, stock: 1000 } })
+    await addHqAdmin(t.db)
+    shop = await employeeWithShop(t.cloud, 'E-RT-1', 'o-rt-owner', '周敏')
+    // Commission on, so a payment books it: the notification's heaviest first delivery.
+    expect(await hq(t.cloud, 'setCommissionRules', { rules: { defaultRateBps: 1000 } })).toMatchObject({ ok: true })
+  })
+  afterAll(() => t.close())
+
+  const within = (requests: DatabaseRequests, budget: number) => {
+    expect(requests.scans).toEqual([])
+    expect(requests.total, requests.actions.join('\n')).toBeLessThanOrEqual(budget)
+  }
+
+  it('placeOrder with three lines: the rules, address and attribution, then one transaction', async () => {
+    const lin = buyer(t.cloud, 'o-rt-plain')
+    await lin.addressId()
+    const { result, requests } = await countDatabaseRequests(() => lin.place(THREE_LINES))
+    expect(result).toMatchObject({ ok: true })
+    // The rules (one read), address, roster, binding, SKUs and products; start, the buyer's unpaid
+    // count, the SKUs' stock, three stock writes, the order, the count, commit.
+    within(requests, 15)
+  })
+
+  it('placeOrder from the cart, for a buyer bound to a shop: the cart is tidied in the same transaction', async () => {
+    const wang = buyer(t.cloud, 'o-rt-bound')
+    await bindCustomer(t.db, wang.openid, shop)
+    await wang.addressId()
+    for (const line of [...THREE_LINES, { skuId: 'tea-50g', quantity: 1 }]) await wang.call('cart', 'addToCart', line)
+    const { result, requests } = await countDatabaseRequests(() => wang.place(THREE_LINES, { fromCart: true }))
+    expect(result).toMatchObject({ ok: true })
+    // The ordered lines left the cart; the one not ordered stayed.
+    expect((await wang.call('cart', 'getCart')).data.items.map((i: any) => i.skuId)).toEqual(['tea-50g'])
+    // As above, plus the bound shop and its owner's name, and the cart's write.
+    within(requests, 18)
+  })
+
+  it('the payment notification, first delivery, of an order that earns its shop commission', async () => {
+    const zhao = buyer(t.cloud, 'o-rt-pay')
+    await bindCustomer(t.db, zhao.openid, shop)
+    const { data: order } = await zhao.place([{ skuId: 'tea-100g', quantity: 1 }])
+    const { requests } = await countDatabaseRequests(async () => {
+      await zhao.pay(order._id)
+      await eventually(() => zhao.order(order._id), (o) => o.status === 'paid')
+    }, 'payment-callback')
+    expect((await t.db.collection('commission_orders').doc(order._id).get()).data).toMatchObject({ shopId: shop._id, status: 'pending' })
+    // The order by its number; start, the order, the rules (attribution and commission in one read),
+    // the binding, the account; the order, the unpaid count, the binding, its history, the funnel
+    // event, the order's commission, the account, its entry; commit.
+    within(requests, 15)
+  })
+
+  it('addToCart: the cart, its lines\' SKUs and products in two queries, and one conditional write', async () => {
+    const chen = buyer(t.cloud, 'o-rt-cart')
+    await chen.call('cart', 'addToCart', { skuId: 'tea-250g', quantity: 1 })
+    const { result, requests } = await countDatabaseRequests(() => chen.call('cart', 'addToCart', { skuId: 'tea-100g', quantity: 1 }))
+    expect(result.data.items).toHaveLength(2)
+    within(requests, 4)
+  })
+
+  it('quoteOrder: the SKUs and their products, each a list of ids read in one indexed query', async () => {
+    const { result, requests } = await countDatabaseRequests(() => buyer(t.cloud, 'o-rt-quote').call('order', 'quoteOrder', { lines: THREE_LINES }))
+    expect(result).toMatchObject({ ok: true })
+    within(requests, 2)
+  })
+})
