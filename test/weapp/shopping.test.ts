@@ -240,8 +240,8 @@ describe('a consumer buys tea in the mini program and pays with WeChat Pay', () 
     await page().waitFor('.status-header__status', { hasText: '待发货' })
     const orderId = decodeURIComponent(page().query.id)
 
-    const shipped = await callAs(shop.cloud, HQ_ADMIN.openid, 'hq', 'shipOrder', { orderId, company: '顺丰速运', trackingNo: 'SF1234567890' })
-    expect(shipped.ok).toBe(true)
+    const shipped = await callAs(shop.cloud, HQ_ADMIN.openid, 'hq-orders', 'shipOrders', { orders: [{ orderId, carrierId: 'SF', trackingNo: 'SF1234567890' }] })
+    expect(shipped).toMatchObject({ ok: true, data: { outcomes: [{ ok: true }] } })
     // Back on the list (pulled down for the news), the order is 待收货; its page has the button.
     await mp.open('/package-orders/pages/list/index?tab=all')
     await page().waitFor('.order-card')
