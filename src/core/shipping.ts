@@ -1,5 +1,4 @@
 import { maskedPhone } from './address'
-import type { Order } from './order'
 import { addMinutes, inShanghai } from './time'
 
 /**
@@ -64,7 +63,14 @@ export interface ShippingInfoRequest {
   payer: { openid: string }
 }
 
-type ReportedOrder = Pick<Order, 'lines' | 'address' | 'payment' | 'buyerOpenid'> & { shipment?: Pick<NonNullable<Order['shipment']>, 'trackingNo' | 'carrierId'> }
+/** What a report reads of an order (order.ts's Order has it all). */
+interface ReportedOrder {
+  lines: Array<{ title: string; specs: Record<string, string>; quantity: number }>
+  address: { phone: string }
+  payment: { outTradeNo: string; transactionId?: string }
+  buyerOpenid: string
+  shipment?: { trackingNo: string; carrierId?: CarrierId }
+}
 
 /** What was shipped, in words WeChat shows the buyer: `明前龙井 100g ×2；白茶饼 ×1`, cut to WeChat's limit. */
 export function itemDescription(lines: ReportedOrder['lines']): string {
