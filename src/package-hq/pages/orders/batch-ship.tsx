@@ -27,7 +27,14 @@ export const BatchShip = observer(function BatchShip({ orders, onClose }: { orde
     setFailure('')
     const outcome = await hq.shipOrders(waiting.map((order) => ({ orderId: order._id, carrierId, trackingNo: trackingNos[order._id].trim() })))
     if (!outcome.ok) {
-      setFailure(outcome.error.message)
+      // A field the server refused is pointed out on its order's row (issue paths `orders.<n>.trackingNo`).
+      const issues = outcome.error.code === 'INVALID_INPUT' && Array.isArray(outcome.error.details.issues) ? (outcome.error.details.issues as Array<{ path: string; message: string }>) : []
+      const byRow = Object.fromEntries(issues.flatMap((issue) => {
+        const row = waiting[Number(issue.path.match(/^orders\.(\d+)\./)?.[1] ?? NaN)]
+        return row ? [[row._id, issue.message]] : []
+      }))
+      setRefusals(byRow)
+      if (Object.keys(byRow).length === 0) setFailure(outcome.error.message)
       return
     }
     const shipped = [...shippedIds, ...outcome.data.filter((o) => o.ok).map((o) => o.orderId)]
@@ -61,7 +68,7 @@ export const BatchShip = observer(function BatchShip({ orders, onClose }: { orde
         ))}
         {failure && <Text className='hq-page__error'>{failure}</Text>}
         <View className='hq-page__buttons'>
-          <ActionButton className='hq-page__button hq-page__button--plain' onClick={() => onClose(shippedIds)}>
+          <ActionButton className='hq-page__button hq-page__button--plain hq-orders__batch-close' onClick={() => onClose(shippedIds)}>
             关闭
           </ActionButton>
           <ActionButton className='hq-page__button hq-orders__batch-confirm' loading={hq.saving} disabled={!complete || waiting.length === 0} onClick={() => void ship()}>
