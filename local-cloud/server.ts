@@ -144,7 +144,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const firstAdmin = options.personas?.find((p) => p.role === 'hq_admin')
     return { [HTTP_ACCESS_BASE_URL]: `${origin}${HTTP_ACCESS_PREFIX}`, ...payout, ...(firstAdmin ? { [HQ_BOOTSTRAP_OPENID]: firstAdmin.openid } : {}) }
   }
-  const openapi = new OpenApi(options.openapi)
+  // The shipping service checks reports against the payments this cloud's WeChat Pay took.
+  const openapi = new OpenApi(options.openapi, {
+    byTransactionId: (id) => pay.records.orderWith('transactionId', id),
+    byOutTradeNo: (outTradeNo) => pay.records.order(outTradeNo),
+  })
   const storage = new CloudStorage({ dataDir: options.dataDir, envId, origin: () => `http://127.0.0.1:${port}`, log })
 
   const guard = requestGuard(() => port, options.trustedOrigins)
@@ -205,7 +209,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
     const cashier = await pay.cashier.route(req.method ?? 'GET', url, () => readJson(req))
     if (cashier) return cashier
-    const openapiCalls = openapi.route(req.method ?? 'GET', url)
+    const openapiCalls = await openapi.route(req.method ?? 'GET', url, () => readJson(req))
     if (openapiCalls) return openapiCalls
     if (req.method === 'GET' || req.method === 'HEAD') {
       const file = staticFile(options.staticRoots ?? [], url.pathname)

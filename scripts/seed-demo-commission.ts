@@ -44,7 +44,7 @@ export async function seedDemoCommission(cloudUrl: string): Promise<void> {
 
   const { _id: addressId } = await call(zhou, 'address', 'saveAddress', { address: demoCommissionBuyer.address })
   const receive = async (orderId: string, trackingNo: string) => {
-    await call(hq, 'hq', 'shipOrder', { orderId, company: '顺丰速运', trackingNo })
+    await call(hq, 'hq-orders', 'shipOrders', { orders: [{ orderId, carrierId: 'SF', trackingNo }] })
     await call(zhou, 'order', 'confirmReceipt', { orderId })
   }
   const placed: Array<{ orderId: string; stage: string }> = []

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { LineRequest } from './core/pricing'
 import type { OrderTab } from './core/order'
-import type { HqOrderQueue } from './contracts/hq'
+import type { HqOrderStatus } from './core/order-filter'
 
 // Every page's address in one place, so a page moving to another package is one edit.
 
@@ -123,7 +123,7 @@ function hqPage(page: string, query = ''): void {
 
 export const openHqHome = () => hqPage('home')
 /** HQ's order queues, on one queue (待发货 unless told). */
-export const openHqOrders = (queue?: HqOrderQueue) => hqPage('orders', queue ? `?queue=${queue}` : '')
+export const openHqOrders = (status?: HqOrderStatus) => hqPage('orders', status ? `?status=${status}` : '')
 export const openHqOrder = (orderId: string) => hqPage('order', `?id=${encodeURIComponent(orderId)}`)
 export const openHqWithdrawals = () => hqPage('withdrawals')
 export const openHqShops = () => hqPage('shops')

@@ -17,7 +17,7 @@ import { inShanghai } from '../../src/core/time'
 export const PAYMENT_CALLBACK_FUNCTION = 'payment-callback'
 
 /** The sub-merchant number (子商户号) bound to the mini program; set per environment. */
-const subMchId = () => process.env.PAY_SUB_MCH_ID ?? '1900000109'
+export const subMchId = () => process.env.PAY_SUB_MCH_ID ?? '1900000109'
 const nonceStr = () => randomBytes(16).toString('hex')
 
 interface CloudPayAnswer {

@@ -1,4 +1,5 @@
 import cloud from 'wx-server-sdk'
+import type { ShippingInfoRequest } from '../../src/core/shipping'
 import './database'
 
 /**
@@ -24,4 +25,21 @@ export async function temporaryUrl(fileID: string): Promise<string> {
   const url = fileList[0]?.tempFileURL
   if (!url) throw new Error(`no temporary URL for ${fileID}`)
   return url
+}
+
+/** WeChat's answer to a shipping report: accepted, or refused with its errcode (0: no answer came). */
+export type ShippingReportAnswer = { accepted: true } | { accepted: false; errcode: number; errmsg: string }
+
+/**
+ * Reports a shipment to WeChat's 发货信息管理 (`upload_shipping_info`). A refusal and a call that got no
+ * answer are both answers here, never throws: the caller keeps the report pending and tries again.
+ */
+export async function uploadShippingInfo(request: ShippingInfoRequest): Promise<ShippingReportAnswer> {
+  try {
+    await cloud.openapi.wxa.sec.order.uploadShippingInfo(request)
+    return { accepted: true }
+  } catch (error) {
+    const { errCode, errMsg, message } = error as { errCode?: unknown; errMsg?: string; message?: string }
+    return { accepted: false, errcode: typeof errCode === 'number' ? errCode : 0, errmsg: String(errMsg ?? message ?? error) }
+  }
 }

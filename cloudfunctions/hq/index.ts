@@ -1,7 +1,7 @@
 import { hqContract } from '../../src/contracts/hq'
 import type { Page } from '../../src/contracts/paging'
-import { Order, transition, viewOrder } from '../../src/core/order'
-import { Result, fail, ok } from '../../src/core/result'
+import { Order, viewOrder } from '../../src/core/order'
+import { Result, ok } from '../../src/core/result'
 import { Shop, ShopStatus, transitionShop } from '../../src/core/shop'
 import type { Withdrawal } from '../../src/core/withdrawal'
 import { cloudPayGateway } from '../_shared/cloud-pay'
@@ -9,7 +9,6 @@ import { _, db } from '../_shared/database'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { listAnomalies } from '../_shared/orders/anomalies'
 import { approveRefund, rejectRefund, startRefund } from '../_shared/orders/refunds'
-import { changeOrder, orders } from '../_shared/orders/repository'
 import { ORDER_RULES } from '../_shared/orders/unpaid-orders'
 import { ATTRIBUTION_RULES } from '../_shared/bindings'
 import { COMMISSION_RULES } from '../_shared/commission/ledger'
@@ -20,7 +19,7 @@ import { HQ_ADMINS, listMembers, removeMember, setMember } from '../_shared/hq-s
 import { ROSTER, findEmployee } from '../_shared/roster'
 import { SHOPS, changeShop, currentShopOpening, saveShopOpening } from '../_shared/shops'
 import { currentRulesOf, setRules } from '../_shared/versioned-rules'
-import { listQueue, workbench } from './queues'
+import { workbench } from './queues'
 import { reassignCustomer } from './reassign'
 import { deactivateEmployee, importRoster } from './roster'
 
@@ -39,14 +38,6 @@ export const main = defineFunction(hqContract, {
     area: 'overview',
     handle: async () => ok(await workbench()),
   },
-  listOrders: {
-    access: 'hq',
-    area: 'orders',
-    async handle({ queue, orderNo, page, pageSize }) {
-      const found = await listQueue(queue, orderNo, page, pageSize)
-      return ok({ items: found.items.map(viewOrder), hasMore: found.hasMore })
-    },
-  },
   getRules: {
     access: 'hq',
     area: 'overview',
@@ -54,26 +45,6 @@ export const main = defineFunction(hqContract, {
       const [[commission, attribution, orders], shopOpening] = await Promise.all([currentRulesOf(COMMISSION_RULES, ATTRIBUTION_RULES, ORDER_RULES), currentShopOpening()])
       return ok({ commission, attribution, orders, shopOpening })
     },
-  },
-  getOrder: {
-    access: 'hq',
-    area: 'orders',
-    async handle({ orderId }) {
-      const { data } = await orders.doc(orderId).get()
-      return data ? ok(viewOrder(data)) : fail('ORDER_NOT_FOUND', { orderId })
-    },
-  },
-  shipOrder: {
-    access: 'hq',
-    area: 'orders',
-    changes: { collection: 'orders', id: ({ orderId }) => orderId },
-    handle: async ({ orderId, company, trackingNo }, admin, now) =>
-      asView(
-        await changeOrder(orderId, (order) =>
-          transition(order, 'ship', hqActor(admin), now, { shipment: { company, trackingNo, shippedAt: now } }, `${company} ${trackingNo}`),
-        now,
-        ),
-      ),
   },
   approveRefund: {
     access: 'hq',

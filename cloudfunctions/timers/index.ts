@@ -10,6 +10,7 @@ import { defineEventHandler } from '../_shared/edge'
 import { cancelOrder } from '../_shared/orders/cancel-order'
 import { followUpRefund } from '../_shared/orders/refunds'
 import { changeOrder, orders } from '../_shared/orders/repository'
+import { reportShipping } from '../_shared/orders/ship'
 
 /** A run stops taking new work after this long, well inside the 60 s a function may run. */
 const BUDGET_MS = 40_000
@@ -125,6 +126,17 @@ const jobs: Record<string, (now: Date) => Promise<number>> = {
     if (!run.complete) console.log(`settleCommissions: backlog left (${run.skippedShops} shops skipped), the next run goes on`)
     return run.releasedOrders
   },
+
+  /**
+   * Shipments WeChat's 发货信息管理 has not accepted yet (refused, unanswered, or never tried because the
+   * shipping call died), each at its backed-off time: until accepted, the buyer's payment stays frozen.
+   */
+  reportShipping: (now) =>
+    drain(
+      async (skip) =>
+        (await orders.where({ 'shippingReport.state': 'pending', 'shippingReport.nextAttemptAt': _.lte(now), ...notSkipped(skip) }).orderBy('shippingReport.nextAttemptAt', 'asc').limit(BATCH).get()).data,
+      async (order) => (await reportShipping(order, now)).shippingReport?.state === 'accepted',
+    ),
 
   /** Withdrawals whose transfer is unsettled (an unclear answer, a late notification, 24 h unconfirmed): asked of WeChat Pay again. */
   followUpWithdrawals: (now) => followUpWithdrawals(commissionPayout(), now),

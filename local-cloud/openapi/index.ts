@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Identity } from '../functions/host'
 import { readAppPages } from './app-pages'
+import { PaymentLookup, ShippingInfoService } from './shipping-info'
 import { MalformedRequest, decodeRequest, encodeResponse } from './wire'
 import { WxAnswer, getUnlimited } from './wxacode'
 
@@ -16,6 +17,8 @@ export interface OpenApiOptions {
   /** WeChat's quota for wxacode.getUnlimited, 5,000 calls a minute; lower it to test the shop's caching. */
   getUnlimitedPerMinute?: number
 }
+
+export type { PaymentLookup }
 
 /** One `cloud.openapi.*` call, kept for inspection. */
 export interface OpenApiCall {
@@ -51,17 +54,22 @@ export class OpenApi {
   private readonly apis: Record<string, { run: Api; perMinute: number }>
   private readonly recent = new Map<string, number[]>()
   private readonly records: OpenApiCall[] = []
+  private readonly faults = new Map<string, Array<{ errcode: number; errmsg: string }>>()
 
   constructor(
     options: OpenApiOptions = {},
+    payments: PaymentLookup = { byTransactionId: () => undefined, byOutTradeNo: () => undefined },
     private readonly now: () => number = Date.now,
   ) {
+    const shipping = new ShippingInfoService(payments)
     const pages = options.pages ? () => options.pages! : () => readAppPages(APP_CONFIG)
     this.apis = {
       'wxacode.getUnlimited': {
         run: (params) => getUnlimited(params, pages),
         perMinute: options.getUnlimitedPerMinute ?? 5_000,
       },
+      // WeChat does not publish this API's quota; the local cloud takes it as high as getUnlimited's.
+      'wxa.sec.order.uploadShippingInfo': { run: async (params) => shipping.upload(params), perMinute: 5_000 },
     }
   }
 
@@ -77,9 +85,12 @@ export class OpenApi {
       throw error
     }
 
-    const answer = this.withinQuota(apiName, api.perMinute)
-      ? await api.run(params)
-      : { errcode: 45009, errmsg: `reach max api minute quota limit (${api.perMinute} calls a minute)` }
+    const fault = this.faults.get(apiName)?.shift()
+    const answer = fault
+      ? fault
+      : this.withinQuota(apiName, api.perMinute)
+        ? await api.run(params)
+        : { errcode: 45009, errmsg: `reach max api minute quota limit (${api.perMinute} calls a minute)` }
     this.record({
       at: new Date(this.now()),
       apiName,
@@ -91,8 +102,8 @@ export class OpenApi {
         : { errmsg: answer.errmsg }),
     })
     if ('image' in answer) return { ok: true, bytes: encodeResponse({ contentType: answer.contentType, body: answer.image }) }
-    // WeChat answers a refusal as JSON and appends a request id to the message, as here.
-    const json = JSON.stringify({ errcode: answer.errcode, errmsg: `${answer.errmsg} rid: ${rid()}` })
+    // WeChat answers as JSON, and appends a request id to a refusal's message, as here.
+    const json = JSON.stringify({ errcode: answer.errcode, errmsg: answer.errcode === 0 ? answer.errmsg : `${answer.errmsg} rid: ${rid()}` })
     return { ok: true, bytes: encodeResponse({ contentType: 'application/json; encoding=utf-8', body: Buffer.from(json) }) }
   }
 
@@ -101,10 +112,28 @@ export class OpenApi {
     return this.records.filter((call) => !apiName || call.apiName === apiName)
   }
 
-  /** `GET /dev/openapi/calls[?apiName=…]`: the records, for tests that run the cloud in another process. */
-  route(method: string, url: URL): { status: number; body: unknown } | undefined {
-    if (method !== 'GET' || url.pathname !== '/dev/openapi/calls') return undefined
-    return { status: 200, body: { calls: this.calls(url.searchParams.get('apiName') ?? undefined) } }
+  /**
+   * The next `count` calls of `apiName` are refused with `errcode`/`errmsg` (WeChat busy, say: -1),
+   * whatever they ask; they are recorded like any refusal.
+   */
+  injectFault(apiName: string, answer: { errcode: number; errmsg: string }, count = 1): void {
+    this.faults.set(apiName, [...(this.faults.get(apiName) ?? []), ...Array(count).fill(answer)])
+  }
+
+  /**
+   * `GET /dev/openapi/calls[?apiName=…]`: the records, for tests that run the cloud in another process;
+   * `POST /dev/openapi/faults` with `{ apiName, errcode, errmsg, count }`: injectFault.
+   */
+  async route(method: string, url: URL, readBody: () => Promise<unknown>): Promise<{ status: number; body: unknown } | undefined> {
+    if (method === 'GET' && url.pathname === '/dev/openapi/calls') return { status: 200, body: { calls: this.calls(url.searchParams.get('apiName') ?? undefined) } }
+    if (method !== 'POST' || url.pathname !== '/dev/openapi/faults') return undefined
+    const body = (await readBody()) as Record<string, unknown> | null
+    const { apiName, errcode, errmsg, count = 1 } = body ?? {}
+    if (typeof apiName !== 'string' || !this.apis[apiName] || typeof errcode !== 'number' || errcode === 0 || typeof errmsg !== 'string' || !Number.isInteger(count) || (count as number) < 1) {
+      return { status: 400, body: { ok: false, errMsg: 'expected { apiName, errcode (not 0), errmsg, count }' } }
+    }
+    this.injectFault(apiName, { errcode, errmsg }, count as number)
+    return { status: 200, body: { ok: true } }
   }
 
   /** Counts this call in the API's last minute, unless the quota is already used up. */

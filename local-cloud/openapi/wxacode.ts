@@ -1,6 +1,6 @@
 import QRCode from 'qrcode'
 
-/** What WeChat's HTTP API answers: the image, or JSON with an errcode. */
+/** What WeChat's HTTP API answers: the image, or JSON with an errcode (0 with `ok` when an API that returns no image succeeds). */
 export type WxAnswer =
   | { errcode: 0; contentType: string; image: Buffer; content: string }
   | { errcode: number; errmsg: string }

@@ -17,6 +17,8 @@ export interface PayOptions {
 
 export interface Pay {
   api: CloudPayApi
+  /** Payment orders and refunds as WeChat Pay keeps them (read by the shipping service). */
+  records: PaymentRecords
   cashier: Cashier
   close(): void
 }
@@ -35,5 +37,5 @@ export async function startPay(
   const notifier = new Notifier(functions, retryDelaysMs, log)
   const api = new CloudPayApi(records, notifier, appId, refundDelayMs)
   api.resumeRefunds()
-  return { api, cashier: new Cashier(records, notifier, appId, api), close: () => notifier.close() }
+  return { api, records, cashier: new Cashier(records, notifier, appId, api), close: () => notifier.close() }
 }

@@ -4,6 +4,7 @@ import type { catalogContract } from './catalog'
 import type { commissionContract } from './commission'
 import { functionRef } from './contract'
 import type { hqContract } from './hq'
+import type { hqOrdersContract } from './hq-orders'
 import type { hqReportsContract } from './hq-reports'
 import type { orderContract } from './order'
 import type { referralContract } from './referral'
@@ -20,6 +21,7 @@ export const cartFunction = functionRef<typeof cartContract>('cart')
 export const catalogFunction = functionRef<typeof catalogContract>('catalog')
 export const commissionFunction = functionRef<typeof commissionContract>('commission')
 export const hqFunction = functionRef<typeof hqContract>('hq')
+export const hqOrdersFunction = functionRef<typeof hqOrdersContract>('hq-orders')
 export const hqReportsFunction = functionRef<typeof hqReportsContract>('hq-reports')
 export const orderFunction = functionRef<typeof orderContract>('order')
 export const userFunction = functionRef<typeof userContract>('user')

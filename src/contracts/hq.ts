@@ -35,10 +35,6 @@ const reassignTarget = z.discriminatedUnion('to', [z.object({ to: z.literal('hq'
 const order = returns<OrderView>()
 const REFUSED_MOVE = ['ORDER_NOT_FOUND', 'ORDER_ILLEGAL_TRANSITION'] as const
 
-/** HQ's order queues: 待发货 (paid, not shipped), 退款待处理 (a refund asked for), shipped, every order. */
-export const HQ_ORDER_QUEUES = ['to_ship', 'refund_requested', 'shipped', 'all'] as const
-export type HqOrderQueue = (typeof HQ_ORDER_QUEUES)[number]
-
 /** What needs HQ's action now, on the 工作台. */
 export interface Workbench {
   toShip: number
@@ -50,21 +46,8 @@ export interface Workbench {
 /** HQ's operations: HQ staff whose role covers the action only, every call audited. */
 export const hqContract = defineContract('hq', {
   getWorkbench: action({ input: z.object({}).strict(), output: returns<Workbench>() }),
-  /** A queue newest first, or the one order with this number. */
-  listOrders: action({
-    input: z.object({ queue: z.enum(HQ_ORDER_QUEUES).default('to_ship'), orderNo: z.string().trim().regex(/^\d{1,32}$/).optional(), ...paging(20) }).strict(),
-    output: returns<Page<OrderView>>(),
-  }),
   /** The rules in force, for the settings page to start from. */
   getRules: action({ input: z.object({}).strict(), output: returns<{ commission: CommissionRules; attribution: AttributionRules; orders: OrderRules; shopOpening: ShopOpening }>() }),
-  getOrder: action({ input: z.object({ orderId }).strict(), output: order, errors: ['ORDER_NOT_FOUND'] }),
-  shipOrder: action({
-    input: z
-      .object({ orderId, company: z.string().trim().min(1).max(30), trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, '请填写正确的物流单号') })
-      .strict(),
-    output: order,
-    errors: REFUSED_MOVE,
-  }),
   /** Approves the buyer's refund request as asked, or for a smaller amount (taken from the goods first). */
   approveRefund: action({ input: z.object({ orderId, amountFen: amountFen.optional() }).strict(), output: order, errors: [...REFUSED_MOVE, 'REFUND_AMOUNT_INVALID'] }),
   /**

@@ -2,6 +2,7 @@ import type { AddressSnapshot } from './address'
 import type { OrderAttribution } from './attribution'
 import type { PricedLine, Quote } from './pricing'
 import { Result, fail, ok } from './result'
+import type { CarrierId, ShippingReport } from './shipping'
 import { inShanghai } from './time'
 
 /**
@@ -143,7 +144,10 @@ export interface Order extends Quote {
   remark: string
   /** startedAt: when payment was first asked of WeChat Pay; before that there is nothing to close there. */
   payment: { outTradeNo: string; startedAt?: Date; transactionId?: string; paidFen?: number; paidAt?: Date }
-  shipment?: { company: string; trackingNo: string; shippedAt: Date }
+  /** `company`: the carrier's name as the buyer reads it; `carrierId`: WeChat's delivery id (absent on orders shipped before carriers were listed). */
+  shipment?: { company: string; carrierId?: CarrierId; trackingNo: string; shippedAt: Date }
+  /** How the shipment's report to WeChat's 发货信息管理 stands (HQ's business: never in the buyer's view). */
+  shippingReport?: ShippingReport
   /** The latest refund; the moves in ORDER_MOVES act on it. */
   refund?: Refund
   /** The refunds before it, oldest first: each ended (refunded or rejected) before the next began. */
@@ -295,11 +299,17 @@ export function buyerActions(order: RefundedOrder & Pick<Order, 'status' | 'paym
   return (['pay', 'cancel', 'confirmReceipt', 'requestRefund'] as const).filter((event) => !refusalOf(order, event))
 }
 
-/** The order as its buyer sees it (no internal keys). */
 /** Who moved the order, as a view shows it: the kind of actor only — never an OPENID, a buyer's or HQ staff's. */
 export type TimelineView = Omit<TimelineEntry, 'actor'> & { actor: { kind: Actor['kind'] } }
 
-export type OrderView = Omit<Order, 'requestKey' | 'buyerOpenid' | 'attribution' | 'timeline'> & {
+/**
+ * What never reaches the buyer: keys of the order's own bookkeeping, and HQ's side of shipping (how its
+ * report to WeChat went: attempts, WeChat's error words).
+ */
+const HIDDEN_FROM_BUYER = ['requestKey', 'buyerOpenid', 'shippingReport'] as const
+
+/** The order as its buyer sees it: no internal keys, no staff identity, the shop by name only. */
+export type OrderView = Omit<Order, (typeof HIDDEN_FROM_BUYER)[number] | 'attribution' | 'timeline'> & {
   attribution?: BuyerAttribution
   timeline: TimelineView[]
   buyerStatus: BuyerStatus
@@ -307,11 +317,17 @@ export type OrderView = Omit<Order, 'requestKey' | 'buyerOpenid' | 'attribution'
 }
 
 export function viewOrder(order: Order): OrderView {
-  const { requestKey: _key, buyerOpenid: _buyer, attribution, timeline, ...rest } = order
+  const { attribution, timeline, ...rest } = order
+  for (const key of HIDDEN_FROM_BUYER) delete (rest as Partial<Order>)[key]
   const shop = attribution?.shopId ? { attribution: { shopId: attribution.shopId, shopName: attribution.shopName, ownerName: attribution.ownerName } } : {}
   const entries = timeline.map((entry) => ({ ...entry, actor: { kind: entry.actor.kind } }))
   return { ...rest, ...shop, timeline: entries, buyerStatus: buyerStatusOf(order), actions: buyerActions(order) }
 }
+
+/** The order as HQ's pages show it: the buyer's view, and how the shipment's report to WeChat stands. */
+export type HqOrderView = OrderView & Pick<Order, 'shippingReport'>
+
+export const viewOrderForHq = (order: Order): HqOrderView => ({ ...viewOrder(order), ...(order.shippingReport ? { shippingReport: order.shippingReport } : {}) })
 
 export interface OrderSummary {
   _id: string

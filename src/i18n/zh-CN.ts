@@ -4,6 +4,7 @@ import type { ErrorCode } from '../core/errors'
 import { formatFen } from '../core/money'
 import type { BuyerAction, BuyerStatus, OrderEvent, OrderStatus, OrderTab, RefundStatus, TimelineEntry } from '../core/order'
 import type { Role } from '../core/user'
+import type { CarrierId, ShippingReport } from '../core/shipping'
 import type { HqRole } from '../core/hq'
 // Shops, sharing and attribution (issue 8)
 import type { AttributionReason, AttributionStrategy, BindingHistoryKind, BindingHistoryReason, KeepReason, PassedOver, RulesProblem } from '../core/attribution'
@@ -75,6 +76,29 @@ const ORDER_EVENT: Record<TimelineEntry['event'], string> = {
 
 /** An entry of the order's timeline; an event this build does not know (a newer server) shows as its name. */
 export const orderEventText = (event: TimelineEntry['event']): string => ORDER_EVENT[event] ?? event
+
+/** The carriers by the names on their waybills. */
+const CARRIER_NAME: Record<CarrierId, string> = {
+  SF: '顺丰速运',
+  ZTO: '中通快递',
+  YTO: '圆通速递',
+  YD: '韵达快递',
+  STO: '申通快递',
+  JTSD: '极兔速递',
+  EMS: '中国邮政 EMS',
+  JD: '京东物流',
+  DBL: '德邦快递',
+}
+
+export const carrierName = (id: CarrierId): string => CARRIER_NAME[id]
+
+/** How an order's report to WeChat's 发货信息管理 stands, for HQ. */
+export function shippingReportText(report: Pick<ShippingReport, 'state' | 'attempts' | 'lastError'>): string {
+  if (report.state === 'accepted') return '已同步至微信发货信息管理'
+  if (!report.lastError) return '待同步至微信发货信息管理'
+  const { errcode, errmsg } = report.lastError
+  return `同步微信失败 ${report.attempts} 次，将自动重试（${errcode ? `${errcode} ${errmsg}` : '微信无应答'}）`
+}
 
 const BUYER_ACTION: Record<BuyerAction, string> = { cancel: '取消订单', requestRefund: '申请退款', confirmReceipt: '确认收货', pay: '去支付' }
 

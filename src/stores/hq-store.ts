@@ -1,19 +1,30 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { HqWithdrawalView } from '../contracts/commission'
-import { hqFunction, hqReportsFunction } from '../contracts/functions'
+import { hqFunction, hqOrdersFunction, hqReportsFunction } from '../contracts/functions'
 import type { Dashboard } from '../contracts/hq-reports'
 import type { DashboardPeriod } from '../core/dashboard'
 import type { AnswerOf, PayloadOf } from '../contracts/contract'
-import type { HqOrderQueue, Workbench, hqContract } from '../contracts/hq'
-import type { OrderView } from '../core/order'
+import type { Workbench, hqContract } from '../contracts/hq'
+import type { ShipOutcome, hqOrdersContract } from '../contracts/hq-orders'
+import type { HqOrderView, OrderView } from '../core/order'
+import type { CarrierId } from '../core/shipping'
 import type { Shop, ShopStatus } from '../core/shop'
-import type { CloudClient } from '../services/cloud'
+import { CloudError, type CloudClient } from '../services/cloud'
 import { attempt, IDLE, refresh, track, type LoadState, type Outcome } from './load-state'
 import { PagedList } from './paged-list'
 
 type HqContract = typeof hqContract
 
 export type HqRules = AnswerOf<HqContract, 'getRules'>
+
+/** What narrows HQ's order list: status or queue, shop, Shanghai days, an order number or phone. */
+export type HqOrderFilter = Omit<PayloadOf<typeof hqOrdersContract, 'listOrders'>, 'page' | 'pageSize'>
+
+export interface Shipment {
+  orderId: string
+  carrierId: CarrierId
+  trackingNo: string
+}
 
 /**
  * 总部工作台: what waits for HQ, the order queues with one order open, the withdrawals to review, the
@@ -25,17 +36,16 @@ export class HqStore {
   /** 数据看板: the period shown, and its figures. */
   dashboardPeriod: DashboardPeriod = 'today'
   dashboard: LoadState<Dashboard> = IDLE
-  queue: HqOrderQueue = 'to_ship'
-  /** An order number typed into the search: the list is that order alone. */
-  orderNo = ''
-  order: LoadState<OrderView> = IDLE
+  /** 待发货 until HQ chooses otherwise: shipping is most of HQ's day. */
+  filter: HqOrderFilter = { status: 'paid' }
+  order: LoadState<HqOrderView> = IDLE
   /** A decision in flight: its buttons wait for it. */
   saving = false
   rules: LoadState<HqRules> = IDLE
   activeShops: LoadState<Shop[]> = IDLE
   /** The shops list's status: 待审核 first, the ones waiting for HQ. */
   shopStatus: ShopStatus = 'pending'
-  orders: PagedList<OrderView>
+  orders: PagedList<HqOrderView>
   withdrawals: PagedList<HqWithdrawalView>
   shops: PagedList<Shop>
 
@@ -73,24 +83,40 @@ export class HqStore {
     return switched ? track(request, assign) : refresh(this.dashboard, request, assign)
   }
 
-  showQueue(queue: HqOrderQueue): Promise<void> {
-    this.queue = queue
-    this.orderNo = ''
-    return this.orders.refresh()
-  }
-
-  search(orderNo: string): Promise<void> {
-    this.orderNo = orderNo.trim()
+  /** Lists the orders this filter finds (a field left undefined is not filtered on). */
+  showOrders(filter: HqOrderFilter): Promise<void> {
+    this.filter = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== '')) as HqOrderFilter
     return this.orders.refresh()
   }
 
   loadOrder(orderId: string): Promise<void> {
     const shown = this.order.status === 'ready' && this.order.data._id === orderId ? this.order : IDLE
-    return refresh(shown, () => this.cloud.call(hqFunction, 'getOrder', { orderId }), (state) => { this.order = state })
+    return refresh(shown, () => this.cloud.call(hqOrdersFunction, 'getOrder', { orderId }), (state) => { this.order = state })
   }
 
-  ship(orderId: string, company: string, trackingNo: string): Promise<Outcome<OrderView>> {
-    return this.decideOrder(() => this.cloud.call(hqFunction, 'shipOrder', { orderId, company, trackingNo }))
+  /**
+   * Ships each order with its carrier and tracking number; each comes back shipped or refused on its
+   * own. A shipped order on screen is replaced by its new state (and leaves 待发货).
+   */
+  async shipOrders(shipments: Shipment[]): Promise<Outcome<ShipOutcome[]>> {
+    const outcome = await this.run(() => this.cloud.call(hqOrdersFunction, 'shipOrders', { orders: shipments }))
+    if (!outcome.ok) return outcome
+    runInAction(() => {
+      for (const shipped of outcome.data.outcomes) {
+        if (!shipped.ok) continue
+        if (this.order.status === 'ready' && this.order.data._id === shipped.orderId) this.order = { status: 'ready', data: shipped.order }
+        this.orders.replace(shipped.orderId, this.filter.status === 'paid' ? null : shipped.order)
+      }
+    })
+    return { ok: true, data: outcome.data.outcomes }
+  }
+
+  /** Ships one order: its own outcome, a refusal as the error it is. */
+  async ship(shipment: Shipment): Promise<Outcome<HqOrderView>> {
+    const outcome = await this.shipOrders([shipment])
+    if (!outcome.ok) return outcome
+    const [shipped] = outcome.data
+    return shipped.ok ? { ok: true, data: shipped.order } : { ok: false, error: new CloudError(shipped.error.code, shipped.error.details) }
   }
 
   approveRefund(orderId: string): Promise<Outcome<OrderView>> {
@@ -163,11 +189,14 @@ export class HqStore {
     return outcome
   }
 
+  /** A refund decided answers with the buyer's view of the order; HQ's report state is the one it had. */
   private async decideOrder(request: () => Promise<OrderView>): Promise<Outcome<OrderView>> {
     const outcome = await this.run(request)
     if (outcome.ok) {
-      runInAction(() => { this.order = { status: 'ready', data: outcome.data } })
-      this.orders.replace(outcome.data._id, outcome.data)
+      const report = this.order.status === 'ready' && this.order.data._id === outcome.data._id ? this.order.data.shippingReport : undefined
+      const next: HqOrderView = { ...outcome.data, ...(report ? { shippingReport: report } : {}) }
+      runInAction(() => { this.order = { status: 'ready', data: next } })
+      this.orders.replace(next._id, next)
     }
     return outcome
   }
@@ -186,10 +215,8 @@ export class HqStore {
     return outcome
   }
 
-  private orderList(): PagedList<OrderView> {
-    return new PagedList((page, pageSize) =>
-      this.cloud.call(hqFunction, 'listOrders', { queue: this.queue, ...(this.orderNo ? { orderNo: this.orderNo } : {}), page, pageSize }),
-    )
+  private orderList(): PagedList<HqOrderView> {
+    return new PagedList((page, pageSize) => this.cloud.call(hqOrdersFunction, 'listOrders', { ...this.filter, page, pageSize }))
   }
 
   private shopList(): PagedList<Shop> {

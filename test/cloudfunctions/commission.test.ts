@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { balancesFrom, totalsAfter, type CommissionEntry, type LineEntry } from '../../src/core/commission'
 import { addDays } from '../../src/core/time'
-import { addHqAdmin, bindCustomer, employeeWithShop, hq } from '../support/employees'
+import { addHqAdmin, bindCustomer, employeeWithShop, hq, shipOrder } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { buyer, eventually, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
@@ -61,7 +61,7 @@ describe('commission ledger', () => {
     const [accrued] = await entriesOf({ orderId: order._id })
     expect(accrued).toMatchObject({ kind: 'accrue', amountFen: 2040, baseFen: 13600, rateBps: 1500, ruleVersion: 2, shopId: wang._id })
 
-    expect(await hq(t.cloud, 'shipOrder', { orderId: order._id, company: '顺丰速运', trackingNo: 'SF1000001' })).toMatchObject({ ok: true })
+    expect(await shipOrder(t.cloud, order._id, 'SF1000001')).toMatchObject({ ok: true })
     const confirmedAt = new Date()
     expect(await b.call('order', 'confirmReceipt', { orderId: order._id })).toMatchObject({ ok: true })
     expect(await expectAccountMatchesLedger(wang._id)).toMatchObject({ pendingFen: 0, frozenFen: 2040 })
@@ -83,7 +83,7 @@ describe('commission ledger', () => {
 
   it('a refund after release claws the commission back; beyond the available balance it is owed, and paid from the next release', async () => {
     const { order } = await paidOrderOfWang('o-qian')
-    await hq(t.cloud, 'shipOrder', { orderId: order._id, company: '顺丰速运', trackingNo: 'SF1000002' })
+    await shipOrder(t.cloud, order._id, 'SF1000002')
     await callAs(t.cloud, 'o-qian', 'order', 'confirmReceipt', { orderId: order._id })
     await settle(aMinuteAfter(addDays(new Date(), 7)))
     const before = await expectAccountMatchesLedger(wang._id)
@@ -100,7 +100,7 @@ describe('commission ledger', () => {
 
     // The next order's release pays the debt first: ¥23.70 on ¥158 of green tea, less the ¥10.40 owed.
     const next = await paidOrderOfWang('o-sun', [{ skuId: 'tea-250g', quantity: 1 }])
-    await hq(t.cloud, 'shipOrder', { orderId: next.order._id, company: '顺丰速运', trackingNo: 'SF1000003' })
+    await shipOrder(t.cloud, next.order._id, 'SF1000003')
     await next.b.call('order', 'confirmReceipt', { orderId: next.order._id })
     await settle(aMinuteAfter(addDays(new Date(), 7)))
     expect(await expectAccountMatchesLedger(wang._id)).toMatchObject({ availableFen: 2370 - 1040, owedFen: 0 })

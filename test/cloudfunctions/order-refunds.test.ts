@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addHqAdmin } from '../support/employees'
+import { addHqAdmin, shipOrder } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { buyer, eventually, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
@@ -54,7 +54,7 @@ describe('refunds by line or amount, several per order', () => {
     expect([await stockOf('sample-a'), await stockOf('sample-b')]).toEqual([stockA + 1, stockB])
 
     // 2. It ships; HQ then sends back ¥12.00 on its own (a dented box), the goods stay with the buyer.
-    expect((await hq('shipOrder', { orderId: order._id, company: '顺丰速运', trackingNo: 'SF2026112501' })).data.status).toBe('shipped')
+    expect((await shipOrder(t.cloud, order._id, 'SF2026112501')).data.status).toBe('shipped')
     const started = await hq('startRefund', { orderId: order._id, reason: '外盒压损，补偿 12 元', amountFen: 1200 })
     expect(started.data.refund).toMatchObject({ status: 'approved', startedBy: 'hq', amountFen: 1200, goodsFen: 1200, shippingFen: 0 })
     expect(started.data.refund.lines.every((l: any) => l.quantity === 0)).toBe(true)
@@ -133,7 +133,7 @@ describe('refunds by line or amount, several per order', () => {
   it('auto-complete completes an order refunded in part, and leaves one refunded whole alone', async () => {
     const { b: partBuyer, order: part } = await paidOrder('o-auto-part')
     const { b: wholeBuyer, order: whole } = await paidOrder('o-auto-whole')
-    for (const id of [part._id, whole._id]) await hq('shipOrder', { orderId: id, company: '中通快递', trackingNo: 'ZT2026112501' })
+    for (const id of [part._id, whole._id]) await shipOrder(t.cloud, id, 'ZT2026112501', 'ZTO')
     await hq('startRefund', { orderId: part._id, reason: '补偿', amountFen: 500 })
     await hq('startRefund', { orderId: whole._id, reason: '整单退款' })
     await settled(partBuyer, part._id)

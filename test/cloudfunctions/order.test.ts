@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
-import { addHqAdmin } from '../support/employees'
+import { addHqAdmin, shipOrder } from '../support/employees'
 import { buyer, eventually, paidOrder, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
 
@@ -229,7 +229,7 @@ describe('order function', () => {
     it('HQ ships, the buyer confirms receipt, and the order is complete', async () => {
       const { b, order } = await paidOrder(t.cloud, 'o-receive')
       expect(await b.call('order', 'confirmReceipt', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION' } })
-      const shipped = await hq('shipOrder', { orderId: order._id, company: '顺丰速运', trackingNo: 'SF1234567890' })
+      const shipped = await shipOrder(t.cloud, order._id, 'SF1234567890')
       expect(shipped.data).toMatchObject({ status: 'shipped', shipment: { company: '顺丰速运', trackingNo: 'SF1234567890' } })
       const done = await b.call('order', 'confirmReceipt', { orderId: order._id })
       expect(done.data.status).toBe('completed')
@@ -237,13 +237,13 @@ describe('order function', () => {
       // The buyer sees who moved the order by kind only: no OPENID of HQ's staff, nor their own.
       expect(done.data.timeline.map((e: any) => e.actor)).toEqual([{ kind: 'buyer' }, { kind: 'wechat' }, { kind: 'hq' }, { kind: 'buyer' }])
       expect(JSON.stringify(await b.order(order._id))).not.toMatch(/o-hq|o-receive/)
-      const { data: audit } = await t.db.collection('audit_logs').where({ action: 'hq.shipOrder', 'payload.orderId': order._id }).get()
+      const { data: audit } = await t.db.collection('audit_logs').where({ action: 'hq-orders.shipOrders', 'payload.orders.orderId': order._id }).get()
       expect(audit).toMatchObject([{ actorOpenid: 'o-hq', ok: true }])
     })
 
     it('only HQ admins may ship or decide refunds', async () => {
       const { order } = await paidOrder(t.cloud, 'o-not-admin')
-      expect(await callAs(t.cloud, 'o-not-admin', 'hq', 'shipOrder', { orderId: order._id, company: '顺丰速运', trackingNo: 'SF1234567890' })).toMatchObject({
+      expect(await shipOrder(t.cloud, order._id, 'SF1234567890', 'SF', 'o-not-admin')).toMatchObject({
         ok: false,
         error: { code: 'HQ_FORBIDDEN' },
       })
@@ -254,7 +254,7 @@ describe('order function', () => {
       const stockAfterSale = await stockOf('tea-250g')
       const requested = await b.call('order', 'requestRefund', { orderId: order._id, reason: '买错规格了' })
       expect(requested.data.refund).toMatchObject({ status: 'requested', reason: '买错规格了', amountFen: order.payableFen })
-      expect(await hq('shipOrder', { orderId: order._id, company: '顺丰速运', trackingNo: 'SF0000000001' })).toMatchObject({ ok: false })
+      expect(await shipOrder(t.cloud, order._id, 'SF0000000001')).toMatchObject({ ok: false })
       expect((await hq('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
       const after = await eventually(() => b.order(order._id), (o) => o.refund.status === 'refunded')
       expect(after.timeline.map((e: any) => e.event)).toEqual(['place', 'pay', 'requestRefund', 'approveRefund', 'refundSucceeded'])
@@ -271,7 +271,7 @@ describe('order function', () => {
 
     it('orders shipped more than ten days ago complete by themselves', async () => {
       const { b, order } = await paidOrder(t.cloud, 'o-auto-complete')
-      await hq('shipOrder', { orderId: order._id, company: '中通快递', trackingNo: 'ZT1234567890' })
+      await shipOrder(t.cloud, order._id, 'ZT1234567890', 'ZTO')
       await t.db.collection('orders').doc(order._id).update({ data: { 'shipment.shippedAt': new Date(Date.now() - 11 * 86_400_000) } })
       await post(t.cloud, '/triggers/timers/autoCompleteOrders')
       const after = await b.order(order._id)
@@ -369,7 +369,7 @@ describe('order function', () => {
       const { b: inRefund, order: refunding } = await paidOrder(t.cloud, 'o-auto-refunding')
       const { b: plain, order: normal } = await paidOrder(t.cloud, 'o-auto-plain')
       for (const id of [refunding._id, normal._id]) {
-        await hq('shipOrder', { orderId: id, company: '中通快递', trackingNo: 'ZT0000000009' })
+        await shipOrder(t.cloud, id, 'ZT0000000009', 'ZTO')
         await t.db.collection('orders').doc(id).update({ data: { 'shipment.shippedAt': new Date(Date.now() - 12 * 86_400_000) } })
       }
       await inRefund.call('order', 'requestRefund', { orderId: refunding._id, reason: '商品有破损' })

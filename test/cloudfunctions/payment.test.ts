@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
-import { addHqAdmin } from '../support/employees'
+import { addHqAdmin, shipOrder } from '../support/employees'
 import { buyer, eventually, paidOrder, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
 
@@ -180,7 +180,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       expect(await anomaliesOf(order.orderNo)).toEqual([
         expect.objectContaining({ _id: `refund_failed:${order.orderNo}:${after.refund.outRefundNo}`, kind: 'refund_failed', orderId: order._id, count: 1 }),
       ])
-      expect(await hq('shipOrder', { orderId: order._id, company: '顺丰速运', trackingNo: 'SF0000000077' })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { refundStatus: 'failed' } } })
+      expect(await shipOrder(t.cloud, order._id, 'SF0000000077')).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { refundStatus: 'failed' } } })
 
       // Handled by hand at the merchant platform, the refund may still succeed: then it counts.
       expect(await paymentCallback({ ...notice, refundStatus: 'SUCCESS', successTime: '2026-11-26 10:00:00' })).toMatchObject({ result: { errcode: 0 } })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Order, OrderEvent, OrderStatus, ORDER_MOVES, Refund, RefundStatus, buyerActions, buyerStatusOf, orderNumber, refundedGoodsFenOf, requestKeyOf, transition } from '../../src/core/order'
+import { Order, OrderEvent, OrderStatus, ORDER_MOVES, Refund, RefundStatus, buyerActions, buyerStatusOf, orderNumber, refundedGoodsFenOf, requestKeyOf, transition, viewOrder, viewOrderForHq } from '../../src/core/order'
 
 const at = new Date('2026-11-25T02:00:00Z')
 const buyer = { kind: 'buyer' as const, openid: 'o1' }
@@ -156,5 +156,31 @@ describe('order lifecycle', () => {
     expect(orderNumber(new Date('2026-11-25T16:30:05Z'), () => 0.0123456)).toBe('20261126003005012345')
     expect(orderNumber(at, () => 0.999999999)).toMatch(/^\d{14}999999$/)
     expect(orderNumber(at, () => 0).length).toBeLessThanOrEqual(32)
+  })
+})
+
+describe('what the buyer sees of an order HQ moved', () => {
+  const hq = { kind: 'hq' as const, openid: 'o-hq-staff' }
+  const shipped = () => {
+    const moved = transition(order('paid'), 'ship', hq, at, {
+      shipment: { company: '顺丰速运', carrierId: 'SF', trackingNo: 'SF1234567890', shippedAt: at },
+      shippingReport: { state: 'pending', attempts: 1, nextAttemptAt: at, lastError: { errcode: -1, errmsg: 'system error', at } },
+    })
+    if (!moved.ok) throw new Error('ship refused')
+    return moved.data
+  }
+
+  it('names who moved it by kind only, and keeps HQ’s report to WeChat to HQ', () => {
+    const view = viewOrder(shipped())
+    expect(view.timeline.map((entry) => entry.actor)).toEqual([{ kind: 'hq' }])
+    expect(view).not.toHaveProperty('shippingReport')
+    expect(view).not.toHaveProperty('buyerOpenid')
+    expect(view).not.toHaveProperty('requestKey')
+    expect(JSON.stringify(view)).not.toMatch(/o-hq-staff|system error/)
+    expect(view.shipment).toEqual({ company: '顺丰速运', carrierId: 'SF', trackingNo: 'SF1234567890', shippedAt: at })
+  })
+
+  it('HQ’s view has the report besides', () => {
+    expect(viewOrderForHq(shipped()).shippingReport).toMatchObject({ state: 'pending', lastError: { errcode: -1 } })
   })
 })

@@ -88,3 +88,14 @@ export async function bookAvailableCommission(db: any, shopId: string, orderId: 
   for (const e of entries) await db.collection('commission_entries').add({ data: { _id: e.key, ...e, day: '2026-11-19' } })
   await db.collection('commission_accounts').add({ data: { _id: shopId, totals: totalsAfter(entries), entryCount: 3, withdrawals: { day: '2026-11-19', requestedFen: 0 }, updatedAt: at } })
 }
+
+/**
+ * Ships one order through `hq-orders` as `openid` (HQ by default); answers that order's outcome as a
+ * function's `{ ok, data }` / `{ ok: false, error }`, or the call's refusal.
+ */
+export async function shipOrder(cloud: LocalCloud, orderId: string, trackingNo: string, carrierId = 'SF', openid = HQ) {
+  const answer = await callAs(cloud, openid, 'hq-orders', 'shipOrders', { orders: [{ orderId, carrierId, trackingNo }] })
+  if (!answer.ok) return answer
+  const [one] = answer.data.outcomes
+  return one.ok ? { ok: true, data: one.order } : { ok: false, error: one.error }
+}

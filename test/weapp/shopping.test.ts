@@ -229,7 +229,7 @@ describe('a consumer buys tea in the mini program and pays with WeChat Pay', () 
     expect(page().count('.order-actions__button')).toBe(0)
   })
 
-  it('confirms receipt of a shipped order through WeChat’s modal: cancelling keeps it shipped, confirming completes it', async () => {
+  it('shows a shipped order’s carrier and copies its tracking number; confirms receipt through WeChat’s modal: cancelling keeps it shipped, confirming completes it', async () => {
     await mp.open(`/pages/product/index?id=${LONGJING}`)
     await page().waitFor('.product__chip')
     await choose('100g', '罐装')
@@ -240,8 +240,8 @@ describe('a consumer buys tea in the mini program and pays with WeChat Pay', () 
     await page().waitFor('.status-header__status', { hasText: '待发货' })
     const orderId = decodeURIComponent(page().query.id)
 
-    const shipped = await callAs(shop.cloud, HQ_ADMIN.openid, 'hq', 'shipOrder', { orderId, company: '顺丰速运', trackingNo: 'SF1234567890' })
-    expect(shipped.ok).toBe(true)
+    const shipped = await callAs(shop.cloud, HQ_ADMIN.openid, 'hq-orders', 'shipOrders', { orders: [{ orderId, carrierId: 'SF', trackingNo: 'SF1234567890' }] })
+    expect(shipped).toMatchObject({ ok: true, data: { outcomes: [{ ok: true }] } })
     // Back on the list (pulled down for the news), the order is 待收货; its page has the button.
     await mp.open('/package-orders/pages/list/index?tab=all')
     await page().waitFor('.order-card')
@@ -250,6 +250,11 @@ describe('a consumer buys tea in the mini program and pays with WeChat Pay', () 
     expect(page().texts('.order-card__status')[0]).toBe('待收货')
     await page().tap('.order-card', { nth: 0 })
     await page().waitFor('.status-header__status', { hasText: '待收货' })
+    // The carrier by name, and the tracking number one tap from the clipboard.
+    expect(page().text('.order-detail__carrier')).toContain('顺丰速运')
+    expect(page().text('.order-detail__tracking')).toContain('SF1234567890')
+    await page().tap('.order-detail__tracking .order-detail__copy')
+    expect(mp.records.clipboard.at(-1)).toBe('SF1234567890')
 
     await page().tap('.order-actions__button', { hasText: '确认收货' })
     const asked = await mp.modal()

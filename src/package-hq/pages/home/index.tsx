@@ -54,7 +54,7 @@ function HqHomePage() {
           <View className='hq-page__card'>
             <Text className='hq-page__card-title'>待处理</Text>
             <View className='hq-home__counts'>
-              <Count label='待发货' className='hq-home__to-ship' value={counts.toShip} onClick={may('orders') ? () => openHqOrders('to_ship') : undefined} />
+              <Count label='待发货' className='hq-home__to-ship' value={counts.toShip} onClick={may('orders') ? () => openHqOrders('paid') : undefined} />
               <Count
                 label='退款待处理'
                 className='hq-home__refunds'

@@ -6,18 +6,17 @@ import { ActionButton } from '../../../components/action-button'
 import { LoadStateView } from '../../../components/load-state-view'
 import { addressLine } from '../../../core/address'
 import { formatFen } from '../../../core/money'
-import type { OrderView } from '../../../core/order'
+import type { HqOrderView, OrderView } from '../../../core/order'
+import type { CarrierId } from '../../../core/shipping'
 import { formatShanghai } from '../../../core/time'
-import { buyerStatusText, refundStatusText } from '../../../i18n/zh-CN'
+import { buyerStatusText, refundStatusText, shippingReportText } from '../../../i18n/zh-CN'
 import { queryText } from '../../../routes'
 import type { Outcome } from '../../../stores/load-state'
 import { useStores } from '../../../stores'
 import type { CloudError } from '../../../services/cloud'
+import { CarrierPicker } from '../../components/carrier-picker'
 import '../../hq.less'
 import './index.less'
-
-/** The carriers HQ ships with most; the first is chosen until HQ picks another. */
-const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', '申通快递', '京东物流', '邮政EMS', '极兔速递']
 
 /** The server's words for a refused decision: the field it names (INVALID_INPUT), or the code's text. */
 const refusal = (error: CloudError): string => {
@@ -26,14 +25,14 @@ const refusal = (error: CloudError): string => {
   return error.message
 }
 
-const ShipForm = observer(function ShipForm({ order }: { order: OrderView }) {
+const ShipForm = observer(function ShipForm({ order }: { order: HqOrderView }) {
   const { hq } = useStores()
-  const [company, setCompany] = useState(CARRIERS[0])
+  const [carrierId, setCarrierId] = useState<CarrierId>('SF')
   const [trackingNo, setTrackingNo] = useState('')
   const [failure, setFailure] = useState('')
   const ship = async () => {
     setFailure('')
-    const outcome = await hq.ship(order._id, company, trackingNo)
+    const outcome = await hq.ship({ orderId: order._id, carrierId, trackingNo: trackingNo.trim() })
     if (outcome.ok) void Taro.showToast({ title: '已发货', icon: 'success' })
     else setFailure(refusal(outcome.error))
   }
@@ -41,13 +40,7 @@ const ShipForm = observer(function ShipForm({ order }: { order: OrderView }) {
     <View className='hq-page__card hq-order__ship'>
       <Text className='hq-page__card-title'>发货</Text>
       <Text className='hq-page__label'>物流公司</Text>
-      <View className='hq-order__carriers'>
-        {CARRIERS.map((carrier) => (
-          <Text key={carrier} className={`hq-order__carrier${carrier === company ? ' hq-order__carrier--chosen' : ''}`} onClick={() => setCompany(carrier)}>
-            {carrier}
-          </Text>
-        ))}
-      </View>
+      <CarrierPicker value={carrierId} onChange={setCarrierId} />
       <Text className='hq-page__label'>物流单号</Text>
       <Input className='hq-page__input hq-order__tracking' value={trackingNo} placeholder='请输入物流单号' maxlength={40} onInput={(event) => setTrackingNo(event.detail.value)} />
       {failure && <Text className='hq-page__error'>{failure}</Text>}
@@ -120,7 +113,7 @@ const RefundDecision = observer(function RefundDecision({ order }: { order: Orde
   )
 })
 
-function OrderDetail({ order }: { order: OrderView }) {
+function OrderDetail({ order }: { order: HqOrderView }) {
   // Shipping waits while a refund is asked for or under way: the order's moves refuse it then too.
   const shippable = order.status === 'paid' && (!order.refund || order.refund.status === 'rejected')
   return (
@@ -166,6 +159,7 @@ function OrderDetail({ order }: { order: OrderView }) {
           <Text className='hq-page__card-title'>物流</Text>
           <Text>{`${order.shipment.company} ${order.shipment.trackingNo}`}</Text>
           <Text className='hq-page__muted hq-order__shipped-at'>{`发货时间 ${formatShanghai(order.shipment.shippedAt)}`}</Text>
+          {order.shippingReport && <Text className='hq-page__muted hq-order__report'>{shippingReportText(order.shippingReport)}</Text>}
         </View>
       )}
       {order.refund?.status === 'requested' && <RefundDecision order={order} />}

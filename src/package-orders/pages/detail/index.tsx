@@ -16,9 +16,9 @@ import { StatusHeader } from './status-header'
 import { Timeline } from './timeline'
 import './index.less'
 
-function InfoRow({ label, value, onCopy }: { label: string; value: string; onCopy?: () => void }) {
+function InfoRow({ label, value, onCopy, className = '' }: { label: string; value: string; onCopy?: () => void; className?: string }) {
   return (
-    <View className='order-detail__info-row'>
+    <View className={`order-detail__info-row ${className}`}>
       <Text className='order-detail__info-label'>{label}</Text>
       <Text className='order-detail__info-value'>{value}</Text>
       {onCopy && <Text className='order-detail__copy' onClick={onCopy}>复制</Text>}
@@ -53,6 +53,20 @@ function OrderDetail({ order }: { order: OrderView }) {
         <OrderLines lines={order.lines} />
         <Amounts quote={order} payableLabel={paid ? '实付款' : '应付款'} />
       </View>
+
+      {order.shipment && (
+        <View className='order-detail__card order-detail__shipment'>
+          <Text className='order-detail__card-title'>物流信息</Text>
+          <InfoRow className='order-detail__carrier' label='物流公司' value={order.shipment.company} />
+          <InfoRow
+            className='order-detail__tracking'
+            label='物流单号'
+            value={order.shipment.trackingNo}
+            onCopy={() => void Taro.setClipboardData({ data: order.shipment!.trackingNo })}
+          />
+          <InfoRow label='发货时间' value={formatShanghai(order.shipment.shippedAt, 'YYYY-MM-DD HH:mm:ss')} />
+        </View>
+      )}
 
       <View className='order-detail__card'>
         <InfoRow

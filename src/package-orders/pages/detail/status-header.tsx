@@ -13,7 +13,7 @@ function hintFor(order: OrderView): string {
     case 'paid':
       return '已付款，茶舍正在为您备货'
     case 'shipped':
-      return order.shipment ? `${order.shipment.company} ${order.shipment.trackingNo}` : '商品已发出，请留意收货'
+      return order.shipment ? `已由${order.shipment.company}发出，请留意收货` : '商品已发出，请留意收货'
     case 'completed':
       return '交易完成，感谢您的惠顾'
     case 'cancelled': {

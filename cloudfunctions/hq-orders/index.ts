@@ -1,0 +1,47 @@
+import { ShipOutcome, hqOrdersContract } from '../../src/contracts/hq-orders'
+import { viewOrderForHq } from '../../src/core/order'
+import { fail, ok } from '../../src/core/result'
+import { defineFunction } from '../_shared/edge'
+import { orders } from '../_shared/orders/repository'
+import { shipOrder } from '../_shared/orders/ship'
+import { findOrders } from './find-orders'
+
+/**
+ * HQ's order desk, beside the `hq` function (whose bundle has no room left): list and search orders,
+ * ship them and report each shipment to WeChat. Staff whose role covers orders only; every call audited.
+ */
+export const main = defineFunction(
+  hqOrdersContract,
+  {
+    listOrders: {
+      access: 'hq',
+      area: 'orders',
+      async handle({ page, pageSize, ...filter }) {
+        const found = await findOrders(filter, page, pageSize)
+        return ok({ items: found.items.map(viewOrderForHq), hasMore: found.hasMore })
+      },
+    },
+    getOrder: {
+      access: 'hq',
+      area: 'orders',
+      async handle({ orderId }) {
+        const { data } = await orders.doc(orderId).get()
+        return data ? ok(viewOrderForHq(data)) : fail('ORDER_NOT_FOUND', { orderId })
+      },
+    },
+    shipOrders: {
+      access: 'hq',
+      area: 'orders',
+      /** One after the other: each is a transaction and a call to WeChat, and a batch is a page of 待发货. */
+      async handle({ orders: batch }, admin, now) {
+        const outcomes: ShipOutcome[] = []
+        for (const shipping of batch) {
+          const shipped = await shipOrder(shipping, { kind: 'hq', openid: admin.openid }, now)
+          outcomes.push(shipped.ok ? { orderId: shipping.orderId, ok: true, order: viewOrderForHq(shipped.data) } : { orderId: shipping.orderId, ok: false, error: shipped.error })
+        }
+        return ok({ outcomes })
+      },
+    },
+  },
+  { auditEveryCall: true },
+)

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import type { ErrorCode } from '../core/errors'
+import type { HqOrderView } from '../core/order'
+import { HQ_ORDER_STATUSES, isDay } from '../core/order-filter'
+import { CARRIER_IDS, TRACKING_NO } from '../core/shipping'
+import { action, defineContract, returns } from './contract'
+import { Page, paging } from './paging'
+
+const orderId = z.string().min(1).max(64)
+const day = z.string().refine(isDay, '请选择日期')
+
+/** At most this many orders ship in one call (each is its own transaction and report). */
+export const MAX_SHIP_BATCH = 20
+
+/** One order of a batch: shipped (with the order as it is now), or refused with its own error. */
+export type ShipOutcome = { orderId: string; ok: true; order: HqOrderView } | { orderId: string; ok: false; error: { code: ErrorCode; details?: Record<string, unknown> } }
+
+/** HQ's order desk: the orders, filtered and searched; shipping one or many, each reported to WeChat. */
+export const hqOrdersContract = defineContract('hq-orders', {
+  /** Newest first, one page at a time; every combination of filters is served by an index (see the function). */
+  listOrders: action({
+    input: z
+      .object({
+        status: z.enum(HQ_ORDER_STATUSES).default('all'),
+        shopId: z.string().min(1).max(64).optional(),
+        fromDay: day.optional(),
+        toDay: day.optional(),
+        /** An order number, or the receiver's mobile number. */
+        search: z.string().trim().regex(/^\d{6,32}$/, '请输入订单号或收货手机号').optional(),
+        ...paging(20),
+      })
+      .strict()
+      .refine((f) => !f.fromDay || !f.toDay || f.fromDay <= f.toDay, { message: '开始日期不能晚于结束日期', path: ['toDay'] }),
+    output: returns<Page<HqOrderView>>(),
+  }),
+  getOrder: action({ input: z.object({ orderId }).strict(), output: returns<HqOrderView>(), errors: ['ORDER_NOT_FOUND'] }),
+  /** Ships each order with its carrier and tracking number; one refused order does not stop the others. */
+  shipOrders: action({
+    input: z
+      .object({
+        orders: z
+          .array(z.object({ orderId, carrierId: z.enum(CARRIER_IDS), trackingNo: z.string().trim().regex(TRACKING_NO, '请填写正确的物流单号') }).strict())
+          .min(1)
+          .max(MAX_SHIP_BATCH)
+          .refine((orders) => new Set(orders.map((o) => o.orderId)).size === orders.length, '同一订单只能发货一次'),
+      })
+      .strict(),
+    output: returns<{ outcomes: ShipOutcome[] }>(),
+  }),
+})
