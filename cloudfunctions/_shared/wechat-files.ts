@@ -25,3 +25,9 @@ export async function temporaryUrl(fileID: string): Promise<string> {
   if (!url) throw new Error(`no temporary URL for ${fileID}`)
   return url
 }
+
+/** A stored file's bytes; rejects when there is no such file. */
+export async function readFile(fileID: string): Promise<Buffer> {
+  const { fileContent } = (await cloud.downloadFile({ fileID })) as { fileContent: Buffer }
+  return fileContent
+}

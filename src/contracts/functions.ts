@@ -4,6 +4,7 @@ import type { catalogContract } from './catalog'
 import type { commissionContract } from './commission'
 import { functionRef } from './contract'
 import type { hqContract } from './hq'
+import type { hqFilesContract } from './hq-files'
 import type { orderContract } from './order'
 import type { referralContract } from './referral'
 import type { shopContract } from './shop'
@@ -19,6 +20,7 @@ export const cartFunction = functionRef<typeof cartContract>('cart')
 export const catalogFunction = functionRef<typeof catalogContract>('catalog')
 export const commissionFunction = functionRef<typeof commissionContract>('commission')
 export const hqFunction = functionRef<typeof hqContract>('hq')
+export const hqFilesFunction = functionRef<typeof hqFilesContract>('hq-files')
 export const orderFunction = functionRef<typeof orderContract>('order')
 export const userFunction = functionRef<typeof userContract>('user')
 export const shopFunction = functionRef<typeof shopContract>('shop')

@@ -20,3 +20,6 @@ export const addDays = (instant: Date, days: number): Date => dayjs(instant).add
 
 /** e.g. 2026-11-25 10:17 */
 export const formatShanghai = (instant: Date, pattern = 'YYYY-MM-DD HH:mm'): string => inShanghai(instant).format(pattern)
+
+/** The instant a Shanghai business day (YYYY-MM-DD) begins. */
+export const shanghaiDayStart = (day: string): Date => new Date(`${day}T00:00:00+08:00`)
