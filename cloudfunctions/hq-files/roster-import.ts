@@ -71,9 +71,9 @@ export async function importRosterFile(fileID: string, admin: string, now: Date)
     return fail('ROSTER_ROWS_INVALID', { rows: rowCount, issueCount: issues.length, issues: issues.slice(0, ROSTER_ISSUES_SHOWN) } satisfies RosterRowsInvalid)
   }
 
-  const counts = await writeRows(rows.map((r) => r.entry), now)
+  const { inactive, ...counts } = await writeRows(rows.map((r) => r.entry), now)
   const { _id } = await record('imported', counts)
-  const inactiveNos = new Set(counts.inactive)
+  const inactiveNos = new Set(inactive)
   return ok({
     importId: _id,
     rows: rowCount,

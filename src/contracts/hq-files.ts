@@ -3,7 +3,7 @@ import { EXPORT_KINDS, EXPORT_MAX_DAYS, type ExportKind } from '../core/exports'
 import type { RosterRowIssue } from '../core/roster'
 import { action, defineContract, returns } from './contract'
 
-/** A file the client uploaded to cloud storage (`Taro.cloud.uploadFile`), under the roster imports' folder. */
+/** A file the client uploaded to cloud storage (the mini program's cloud upload), under the roster imports' folder. */
 const uploadedFile = z.string().regex(/^cloud:\/\/[^/]+\/roster-imports\/[^/]+$/)
 /** A Shanghai business day, YYYY-MM-DD. */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
