@@ -129,6 +129,7 @@ export const openHqWithdrawals = () => hqPage('withdrawals')
 export const openHqShops = () => hqPage('shops')
 export const openHqRules = () => hqPage('rules')
 export const openHqRoster = () => hqPage('roster')
+export const openHqExports = () => hqPage('exports')
 
 export function goShopping(): void {
   void Taro.switchTab({ url: '/pages/index/index' })

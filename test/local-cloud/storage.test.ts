@@ -252,7 +252,7 @@ describe('cloud storage through wx-server-sdk', () => {
   })
 
   it('takes an H5 upload at POST /storage?cloudPath=…, the stand-in for wx.cloud.uploadFile, and never overwrites a file', async () => {
-    const upload = (cloudPath: string, body: Buffer) => fetch(`${t.cloud.url}/storage?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', body })
+    const upload = (cloudPath: string, body: Buffer) => fetch(`${t.cloud.url}/storage?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', body: new Uint8Array(body) })
     const answer = await upload('roster-imports/花名册.csv', Buffer.from('工号,姓名\n'))
     expect(answer.status).toBe(200)
     const { fileID } = (await answer.json()) as { fileID: string }
