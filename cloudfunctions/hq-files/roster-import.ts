@@ -54,13 +54,12 @@ export async function importRosterFile(fileID: string, admin: string, now: Date)
   const text = decodeCsv(bytes)
   if (text === null) return fail('ROSTER_FILE_ENCODING')
   const records = parseCsv(text)
-  if (records.length - 1 > ROSTER_MAX_ROWS && records.slice(1).filter((r) => r.some((cell) => cell.trim() !== '')).length > ROSTER_MAX_ROWS) {
-    return fail('ROSTER_FILE_TOO_LARGE', { maxRows: ROSTER_MAX_ROWS })
-  }
+  // Blank lines (Excel leaves some at the end) are not rows.
+  const rowCount = records.slice(1).filter((record) => record.some((cell) => cell.trim() !== '')).length
+  if (rowCount > ROSTER_MAX_ROWS) return fail('ROSTER_FILE_TOO_LARGE', { maxRows: ROSTER_MAX_ROWS })
   const read = readRosterTable(records, ROSTER_COLUMN_TITLES)
   if (!read.ok) return fail('ROSTER_FILE_COLUMNS', { missingColumns: read.refusal.missingColumns })
   const { rows, issues } = read.table
-  const rowCount = rows.length + new Set(issues.map((issue) => issue.row)).size
   if (rowCount === 0) return fail('ROSTER_FILE_EMPTY')
 
   const record = (outcome: ImportRecord['outcome'], counts: Pick<ImportRecord, 'added' | 'updated' | 'unchanged'>) =>

@@ -34,9 +34,9 @@ describe('the deploy plan, from the repository alone', () => {
     }
   })
 
-  it("lets the hq and user functions name HQ's first admin (HQ_BOOTSTRAP_OPENID), optionally", () => {
+  it("lets the functions that check HQ's roles (hq, hq-files, user) name HQ's first admin (HQ_BOOTSTRAP_OPENID), optionally", () => {
     const declaring = plan.functions.filter((fn) => fn.environment.some((v) => v.name === HQ_BOOTSTRAP_OPENID && v.optional))
-    expect(declaring.map((fn) => fn.name)).toEqual(['hq', 'user'])
+    expect(declaring.map((fn) => fn.name)).toEqual(['hq', 'hq-files', 'user'])
   })
 
   it('publishes on the HTTP access service the function WeChat Pay notifies, at its name', () => {
