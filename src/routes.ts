@@ -142,6 +142,7 @@ export function openSignIn(): void {
 export function showPageNotFound(): void {
   void Taro.redirectTo({ url: '/pages/not-found/index' })
 }
+export const openHqExports = () => hqPage('exports')
 
 export function goShopping(): void {
   void Taro.switchTab({ url: '/pages/index/index' })

@@ -45,6 +45,8 @@ export interface Aggregate {
 export interface Collection<T> extends Query<T> {
   doc(id: string): DocumentRef<T>
   add(options: { data: Partial<T> }): Promise<{ _id: string }>
+  /** Many documents in one request. */
+  add(options: { data: Array<Partial<T>> }): Promise<{ _ids: string[] }>
   aggregate(): Aggregate
 }
 

@@ -1,3 +1,4 @@
+import { type RosterRow, rosterDetails } from '../../src/core/roster'
 import type { Transaction } from './database'
 import { _, db } from './database'
 
@@ -30,6 +31,19 @@ export interface RosterEntry {
 
 export const ROSTER = 'roster'
 const roster = db.collection<RosterEntry>(ROSTER)
+
+/** A new employee as an import first writes them: active, not yet verified, no shop. */
+export const newRosterEntry = (row: RosterRow, now: Date): Omit<RosterEntry, '_id'> => ({
+  employeeNo: row.employeeNo,
+  ...rosterDetails(row),
+  active: true,
+  verifiedOpenid: null,
+  verifiedAt: null,
+  shopId: null,
+  importedAt: now,
+  updatedAt: now,
+  deactivatedAt: null,
+})
 
 export async function findEmployee(employeeNo: string): Promise<RosterEntry | null> {
   return (await roster.doc(employeeNo).get()).data

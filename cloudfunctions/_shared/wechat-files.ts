@@ -43,3 +43,9 @@ export async function uploadShippingInfo(request: ShippingInfoRequest): Promise<
     return { accepted: false, errcode: typeof errCode === 'number' ? errCode : 0, errmsg: String(errMsg ?? message ?? error) }
   }
 }
+
+/** A stored file's bytes; rejects when there is no such file. */
+export async function readFile(fileID: string): Promise<Buffer> {
+  const { fileContent } = (await cloud.downloadFile({ fileID })) as { fileContent: Buffer }
+  return fileContent
+}

@@ -1,5 +1,3 @@
-import type { z } from 'zod'
-import type { rosterRow } from '../../src/contracts/hq'
 import {
   AttributionRules,
   Binding,
@@ -11,16 +9,15 @@ import {
   reassignBinding,
 } from '../../src/core/attribution'
 import { Result, fail, ok } from '../../src/core/result'
+import { type RosterRow, rosterDetails } from '../../src/core/roster'
 import { transitionShop } from '../../src/core/shop'
 import type { User } from '../../src/core/user'
 import { activeCustomersOf, changeBinding, currentAttributionRules } from '../_shared/bindings'
 import { _, inTransaction } from '../_shared/database'
-import { ROSTER, RosterEntry, employeesAmong, findEmployee, readEmployee } from '../_shared/roster'
+import { ROSTER, RosterEntry, employeesAmong, findEmployee, newRosterEntry, readEmployee } from '../_shared/roster'
 import { readShop, writeShop } from '../_shared/shops'
 import { findUser } from '../_shared/users'
 import { resolveTarget, type TargetChoice } from './reassign'
-
-type RosterRow = z.output<typeof rosterRow>
 
 /** Rows imported at once; each is its own transaction. */
 const IMPORT_PARALLEL = 10
@@ -45,12 +42,8 @@ export async function importRoster(rows: RosterRow[], now: Date): Promise<Result
     inTransaction(async (tx) => {
       const ref = tx.collection<RosterEntry>(ROSTER).doc(row.employeeNo)
       const { data: current } = await ref.get()
-      const fields = { name: row.name, department: row.department, phoneTail: row.phoneTail ?? null, inviteCode: row.inviteCode ?? null, updatedAt: now }
-      if (current) await ref.update({ data: fields })
-      else
-        await ref.set({
-          data: { employeeNo: row.employeeNo, ...fields, active: true, verifiedOpenid: null, verifiedAt: null, shopId: null, importedAt: now, deactivatedAt: null },
-        })
+      if (current) await ref.update({ data: { ...rosterDetails(row), updatedAt: now } })
+      else await ref.set({ data: newRosterEntry(row, now) })
       return ok(current ? ('updated' as const) : ('added' as const))
     }),
   )

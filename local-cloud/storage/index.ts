@@ -80,7 +80,8 @@ export class CloudStorage {
     const started = Date.now()
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     try {
-      if (url.pathname === '/storage') await this.redirect(req, url, res)
+      if (url.pathname === '/storage' && req.method === 'POST') await this.clientUpload(req, url, res)
+      else if (url.pathname === '/storage') await this.redirect(req, url, res)
       else await this.object(req, url, res)
     } catch (error: any) {
       this.options.log(`error storage ${req.method} ${url.pathname}: ${error?.stack ?? error}`)
@@ -175,6 +176,27 @@ export class CloudStorage {
     const target = new URL(this.tempUrl(found.cloudPath, MAX_AGE_SECONDS))
     res.writeHead(302, { location: `${target.pathname}${target.search}`, 'cache-control': 'no-store' })
     res.end()
+  }
+
+  /**
+   * `POST /storage?cloudPath=…` with the file as the body → `{ fileID }`: the H5 build's stand-in for
+   * the mini program's `wx.cloud.uploadFile`, which the browser cannot call. As CloudBase's default
+   * rule has it, a user may create a file but not overwrite one that exists (409).
+   */
+  private async clientUpload(req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
+    const cloudPath = url.searchParams.get('cloudPath')
+    const problem = cloudPathProblem(cloudPath)
+    if (problem) return json(res, 400, { code: 'INVALID_PARAM', message: problem })
+    if (await this.objects.exists(cloudPath!)) return json(res, 409, { code: 'STORAGE_EXCEED_AUTHORITY', message: 'the file exists and belongs to its creator' })
+    try {
+      await this.objects.put(cloudPath!, req, MAX_UPLOAD_BYTES)
+    } catch (error) {
+      res.setHeader('connection', 'close')
+      if (error instanceof TooLarge) return json(res, 400, { code: 'INVALID_PARAM', message: error.message })
+      if (error instanceof PathConflict) return json(res, 409, { code: 'INVALID_PARAM', message: error.message })
+      throw error
+    }
+    json(res, 200, { fileID: fileIdOf(this.options.envId, cloudPath!) })
   }
 
   /** `/storage/<cloudPath>`: GET/HEAD with a temp URL's signature, PUT with an upload's authorization. */

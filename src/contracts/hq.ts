@@ -7,6 +7,7 @@ import type { OrderView } from '../core/order'
 import type { Shop, ShopOpening, ShopStatus } from '../core/shop'
 import type { PaymentAnomaly } from '../core/payment'
 import { HQ_ROLES, type HqMember } from '../core/hq'
+import { rosterRowInput } from '../core/roster'
 import { action, defineContract, returns } from './contract'
 import { REFUND_REFUSALS, refundLines } from './order'
 import { Page, paging } from './paging'
@@ -17,18 +18,7 @@ const employeeNo = z.string().trim().min(1).max(32)
 const amountFen = z.number().int().min(1)
 
 /** One row of HQ's roster (员工花名册) as imported. */
-export const rosterRow = z
-  .object({
-    employeeNo,
-    name: z.string().trim().min(1).max(20),
-    department: z.string().trim().max(40).default(''),
-    /** The last 4 digits of the phone HQ has on file. */
-    phoneTail: z.string().regex(/^\d{4}$/).optional(),
-    /** A code HQ hands out instead, for employees without a phone on file. */
-    inviteCode: z.string().trim().min(6).max(32).optional(),
-  })
-  .strict()
-  .refine((row) => row.phoneTail || row.inviteCode, 'phoneTail or inviteCode')
+export const rosterRow = rosterRowInput
 
 /** Where an offboarded employee's customers go: back to HQ, or to a named colleague's shop. */
 const reassignTarget = z.discriminatedUnion('to', [z.object({ to: z.literal('hq') }).strict(), z.object({ to: z.literal('shop'), shopId }).strict()])

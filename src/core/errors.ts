@@ -92,6 +92,15 @@ export const ERROR_CODES = [
   'HQ_LAST_ADMIN',
   'HQ_MEMBER_NOT_FOUND',
   'HQ_EMPLOYEE_NOT_VERIFIED',
+  // HQ's files: roster import and exports (issue 10: cloudfunctions/hq-files)
+  'ROSTER_FILE_UNREADABLE',
+  'ROSTER_FILE_ENCODING',
+  'ROSTER_FILE_COLUMNS',
+  'ROSTER_FILE_EMPTY',
+  'ROSTER_FILE_TOO_LARGE',
+  'ROSTER_ROWS_INVALID',
+  'EXPORT_TOO_LARGE',
+  // End of HQ's files
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -21,6 +21,9 @@ export const addDays = (instant: Date, days: number): Date => dayjs(instant).add
 /** e.g. 2026-11-25 10:17 */
 export const formatShanghai = (instant: Date, pattern = 'YYYY-MM-DD HH:mm'): string => inShanghai(instant).format(pattern)
 
+/** The instant a Shanghai business day (YYYY-MM-DD) begins. */
+export const shanghaiDayStart = (day: string): Date => new Date(`${day}T00:00:00+08:00`)
+
 /** What is left until `until`, as a countdown shows it: 14:59 (and 1:02:03 past an hour); 0:00 once passed. */
 export function countdownText(until: Date, now: Date): string {
   const seconds = Math.max(0, Math.ceil((until.getTime() - now.getTime()) / 1000))

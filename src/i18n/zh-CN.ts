@@ -11,6 +11,9 @@ import type { AttributionReason, AttributionStrategy, BindingHistoryKind, Bindin
 import type { FunnelEventKind } from '../core/funnel'
 import type { VisitChannel } from '../core/share-code'
 import type { ShopDefaultWords, ShopEvent, ShopFieldProblem, ShopPicks, ShopStatus } from '../core/shop'
+// HQ's files (issue 10)
+import type { RosterField, RosterRowIssue, RosterRowProblem } from '../core/roster'
+import type { ExportColumn, ExportKind } from '../core/exports'
 // Commission (issue 9)
 import type { CommissionEntryKind, WithdrawalReversal } from '../core/commission'
 import type { WithdrawalStatus } from '../core/withdrawal'
@@ -225,6 +228,17 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   WITHDRAWAL_ILLEGAL_TRANSITION: '这笔提现已处理，请刷新后查看',
   WITHDRAWAL_NOT_AWAITING_CONFIRM: '这笔提现当前无需确认收款',
   // End of commission (issue 9)
+
+  // HQ's files (issue 10)
+  ROSTER_FILE_UNREADABLE: '读取不到上传的文件，请重新选择',
+  ROSTER_FILE_ENCODING: '文件编码无法识别，请在 Excel 中另存为“CSV UTF-8”后再导入',
+  ROSTER_FILE_COLUMNS: ({ missingColumns }) =>
+    Array.isArray(missingColumns) ? `表头缺少：${missingColumns.map((f) => rosterFieldText(String(f))).join('、')}` : '表头缺少必填列',
+  ROSTER_FILE_EMPTY: '文件里没有员工数据',
+  ROSTER_FILE_TOO_LARGE: ({ maxRows }) => (typeof maxRows === 'number' ? `一次最多导入 ${maxRows} 行，请分成几个文件` : '文件行数过多，请分成几个文件'),
+  ROSTER_ROWS_INVALID: ({ issueCount }) => (typeof issueCount === 'number' ? `有 ${issueCount} 处问题，整个文件未导入，请改正后重新导入` : '文件有错误，整个文件未导入'),
+  EXPORT_TOO_LARGE: ({ maxRows }) => (typeof maxRows === 'number' ? `超过 ${maxRows} 条，请缩短日期范围` : '数据过多，请缩短日期范围'),
+  // End of HQ's files
 
   NETWORK_ERROR: '网络异常，请稍后重试',
   INVALID_RESPONSE: '服务暂时不可用，请稍后重试',
@@ -469,3 +483,83 @@ const WITHDRAWAL_REVERSAL: Record<WithdrawalReversal, string> = {
 
 /** Why a withdrawal's money came back to the balance. */
 export const withdrawalReversalText = (reason: WithdrawalReversal): string => WITHDRAWAL_REVERSAL[reason] ?? reason
+
+// HQ's files: the roster import and the exports (issue 10)
+
+/** The roster's columns as HQ's spreadsheets title them; the first title is the one the template uses. */
+export const ROSTER_COLUMN_TITLES: Record<RosterField, readonly string[]> = {
+  employeeNo: ['工号', '员工编号', 'employeeNo'],
+  name: ['姓名', '员工姓名', 'name'],
+  department: ['部门/门店', '部门', '门店', 'department'],
+  phoneTail: ['手机尾号', '手机后四位', '手机号后四位', 'phoneTail'],
+  inviteCode: ['邀请码', 'inviteCode'],
+}
+
+export const rosterFieldText = (field: string): string => ROSTER_COLUMN_TITLES[field as RosterField]?.[0] ?? field
+
+const ROSTER_ROW_PROBLEM: Record<RosterRowProblem, string> = {
+  missing: '不能为空',
+  too_long: '太长',
+  phone_tail_format: '须为 4 位数字（Excel 会去掉开头的 0，请把该列设为文本）',
+  invite_code_length: '须为 6–32 个字符',
+  code_missing: '手机尾号和邀请码至少填一个',
+  duplicate_in_file: '工号重复',
+}
+
+/** One line of the import's error report, e.g. 第 7 行 手机尾号：须为 4 位数字… */
+export function rosterIssueText(issue: RosterRowIssue): string {
+  const what = issue.field ? `${rosterFieldText(issue.field)}：` : ''
+  const first = issue.problem === 'duplicate_in_file' && issue.firstRow ? `（与第 ${issue.firstRow} 行相同）` : ''
+  return `第 ${issue.row} 行 ${what}${ROSTER_ROW_PROBLEM[issue.problem] ?? issue.problem}${first}`
+}
+
+/** Who sold an order no shop is credited with. */
+export const HQ_SELLER_TEXT = '总部'
+
+export const EXPORT_KIND_TEXT: Record<ExportKind, string> = { orders: '订单', commissions: '佣金明细', shops: '小店' }
+
+/** The header row of each export. */
+export const EXPORT_COLUMN_TITLES: { [K in ExportKind]: Record<ExportColumn<K>, string> } = {
+  orders: {
+    orderNo: '订单号',
+    createdAt: '下单时间',
+    status: '状态',
+    items: '商品',
+    quantity: '件数',
+    goods: '商品金额(元)',
+    discount: '优惠(元)',
+    shipping: '运费(元)',
+    payable: '实付(元)',
+    refunded: '已退款(元)',
+    paidAt: '支付时间',
+    shop: '归属小店',
+    shopOwner: '店主',
+    receiver: '收货人',
+    receiverPhone: '联系电话',
+    receiverAddress: '收货地址',
+    carrier: '物流公司',
+    trackingNo: '物流单号',
+    shippedAt: '发货时间',
+  },
+  commissions: {
+    at: '时间',
+    kind: '类型',
+    amount: '金额(元)',
+    shop: '小店',
+    shopOwner: '店主',
+    employeeNo: '工号',
+    orderNo: '订单号',
+    lineIndex: '订单行',
+    base: '计佣金额(元)',
+    rate: '佣金比例',
+    ruleVersion: '规则版本',
+  },
+  shops: {
+    createdAt: '开店时间',
+    shop: '小店名称',
+    shopOwner: '店主',
+    employeeNo: '工号',
+    status: '状态',
+    picks: '选品方式',
+  },
+}

@@ -34,9 +34,9 @@ describe('the deploy plan, from the repository alone', () => {
     }
   })
 
-  it("lets the functions that admit HQ's staff (hq, hq-reports, user) name HQ's first admin (HQ_BOOTSTRAP_OPENID), optionally", () => {
+  it("lets the functions that check HQ's roles name HQ's first admin (HQ_BOOTSTRAP_OPENID), optionally", () => {
     const declaring = plan.functions.filter((fn) => fn.environment.some((v) => v.name === HQ_BOOTSTRAP_OPENID && v.optional))
-    expect(declaring.map((fn) => fn.name)).toEqual(['hq', 'hq-reports', 'user'])
+    expect(declaring.map((fn) => fn.name)).toEqual(['hq', 'hq-files', 'hq-orders', 'hq-reports', 'user'])
   })
 
   it('publishes on the HTTP access service the function WeChat Pay notifies, at its name', () => {

@@ -251,6 +251,18 @@ describe('cloud storage through wx-server-sdk', () => {
     expect((await fetch(`${t.cloud.url}/storage?fileID=nonsense`)).status).toBe(400)
   })
 
+  it('takes an H5 upload at POST /storage?cloudPath=…, the stand-in for wx.cloud.uploadFile, and never overwrites a file', async () => {
+    const upload = (cloudPath: string, body: Buffer) => fetch(`${t.cloud.url}/storage?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', body: new Uint8Array(body) })
+    const answer = await upload('roster-imports/花名册.csv', Buffer.from('工号,姓名\n'))
+    expect(answer.status).toBe(200)
+    const { fileID } = (await answer.json()) as { fileID: string }
+    expect(fileID).toBe(fileIdOf('roster-imports/花名册.csv'))
+    expect(Buffer.from((await t.sdk.downloadFile({ fileID })).fileContent).toString()).toBe('工号,姓名\n')
+    expect((await upload('roster-imports/花名册.csv', Buffer.from('x'))).status).toBe(409)
+    expect(Buffer.from((await t.sdk.downloadFile({ fileID })).fileContent).toString()).toBe('工号,姓名\n')
+    expect((await upload('../escape.csv', Buffer.from('x'))).status).toBe(400)
+  })
+
   it('works from inside a cloud function, unmodified', async () => {
     const content = png(12)
     const result = await callAs(t.cloud, 'o-uploader', 'files', 'roundtrip', { cloudPath: 'fn/made.png', content: content.toString('base64') })

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import type { CloudError } from '../../../services/cloud'
+import { rosterIssueText } from '../../../i18n/zh-CN'
 import { useStores } from '../../../stores'
 import { parseRosterText } from './roster-text'
 import '../../hq.less'
@@ -61,6 +62,45 @@ const ImportCard = observer(function ImportCard() {
   )
 })
 
+/**
+ * The roster from a CSV file (HR's sheet saved from Excel): all of it or, when a row has a problem, none
+ * of it — the report then lists every problem by the spreadsheet's row number, to fix and import again.
+ */
+const CsvImportCard = observer(function CsvImportCard() {
+  const { hqFiles } = useStores()
+  const result = hqFiles.lastImport
+  return (
+    <View className='hq-page__card hq-roster__csv'>
+      <Text className='hq-page__card-title'>从 CSV 文件导入</Text>
+      <Text className='hq-page__muted'>表头：工号、姓名、部门/门店、手机尾号、邀请码（手机尾号和邀请码至少填一个）。Excel 另存为 CSV 即可，最多 10000 行；有一行出错则整个文件不导入。</Text>
+      {result?.ok && (
+        <Text className='hq-roster__report hq-roster__csv-done'>
+          {`已导入 ${result.report.rows} 行：新增 ${result.report.added} 人，更新 ${result.report.updated} 人，未变 ${result.report.unchanged} 人`}
+          {result.report.inactive.length > 0 ? `；第 ${result.report.inactive.join('、')} 行是已离职员工，资料已更新，仍为离职` : ''}
+        </Text>
+      )}
+      {result && !result.ok && (
+        <View className='hq-roster__csv-report'>
+          <Text className='hq-page__error hq-roster__csv-refused'>{result.message}</Text>
+          {result.rowsInvalid?.issues.map((issue) => (
+            <Text key={`${issue.row}-${issue.field}-${issue.problem}`} className='hq-page__error hq-roster__report hq-roster__csv-problem'>
+              {rosterIssueText(issue)}
+            </Text>
+          ))}
+          {result.rowsInvalid && result.rowsInvalid.issueCount > result.rowsInvalid.issues.length && (
+            <Text className='hq-page__muted'>{`另有 ${result.rowsInvalid.issueCount - result.rowsInvalid.issues.length} 处问题未列出`}</Text>
+          )}
+        </View>
+      )}
+      <View className='hq-page__buttons'>
+        <ActionButton className='hq-page__button hq-roster__csv-button' loading={hqFiles.importing} onClick={() => void hqFiles.importRosterFile()}>
+          选择 CSV 文件并导入
+        </ActionButton>
+      </View>
+    </View>
+  )
+})
+
 const DeactivateCard = observer(function DeactivateCard() {
   const { hq } = useStores()
   const [employeeNo, setEmployeeNo] = useState('')
@@ -100,10 +140,11 @@ const DeactivateCard = observer(function DeactivateCard() {
   )
 })
 
-/** HQ's roster: import pasted rows (all or nothing, with a line-by-line report) and offboard an employee. */
+/** HQ's roster: import a CSV file or pasted rows (all or nothing, with a row-by-row report) and offboard an employee. */
 function HqRosterPage() {
   return (
     <View className='hq-page hq-roster'>
+      <CsvImportCard />
       <ImportCard />
       <DeactivateCard />
     </View>
