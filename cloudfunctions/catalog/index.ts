@@ -1,9 +1,10 @@
 import { catalogContract } from '../../src/contracts/catalog'
 import { MAX_PAGE_SIZE } from '../../src/contracts/paging'
-import { Category, Product, ProductDetail, ProductPage, Sku, Storefront, searchTermsFor, summarize } from '../../src/core/catalog'
+import { Category, Product, ProductDetail, ProductPage, Sku, Storefront, summarize } from '../../src/core/catalog'
 import { fail, ok } from '../../src/core/result'
-import { _, db } from '../_shared/database'
+import { db } from '../_shared/database'
 import { defineFunction } from '../_shared/edge'
+import { keywordCondition } from '../_shared/product-search'
 
 const products = db.collection<Product>('products')
 
@@ -29,13 +30,10 @@ export const main = defineFunction(catalogContract, {
   listProducts: {
     access: 'anyone',
     async handle({ categoryId, keyword, page, pageSize }) {
-      const where: Record<string, unknown> = { onShelf: true }
+      const search = keywordCondition(keyword)
+      if (!search) return ok<ProductPage>({ items: [], hasMore: false })
+      const where: Record<string, unknown> = { onShelf: true, ...search }
       if (categoryId) where.categoryId = categoryId
-      if (keyword) {
-        const terms = searchTermsFor(keyword)
-        if (!terms) return ok<ProductPage>({ items: [], hasMore: false })
-        where.searchTerms = terms.length === 1 ? terms[0] : _.all(terms)
-      }
       const { data } = await products
         .where(where)
         .field({ searchTerms: false, detail: false })
