@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useBrandName } from '../../components/brand'
 import { showDone, showError } from '../../components/display'
+import { FreeShipping } from '../../components/free-shipping'
 import { LoadStateView } from '../../components/load-state-view'
 import { QuantityStepper } from '../../components/quantity-stepper'
 import { ShareBar, usePageShare } from '../../components/share-bar'
@@ -75,6 +76,9 @@ function ProductView({ product, sharing, cartCount, onAddToCart, onBuyNow }: Pro
         <Text className='product__price'>{price}</Text>
         <Text className='product__title'>{product.title}</Text>
         <Text className='product__subtitle'>{product.subtitle}</Text>
+        <View className='product__shipping'>
+          <FreeShipping />
+        </View>
         {sharing}
       </View>
 
