@@ -34,22 +34,21 @@ export function removeFavorite(entries: FavoriteEntry[], productId: string): Fav
 
 /** A favourite as the list shows it: a product taken off the shelf (or deleted) is shown greyed, not dropped. */
 export interface FavoriteItem {
-  productId: string
+  /** The product's id. */
+  _id: string
   title: string
   coverImage: string
   minPriceFen: number
   /** false: off the shelf or no longer in the catalog; it can be removed, not bought. */
   available: boolean
-  addedAt: Date
 }
 
 export function viewFavorite(entry: FavoriteEntry, product: Pick<Product, 'title' | 'images' | 'minPriceFen' | 'onShelf'> | undefined): FavoriteItem {
   return {
-    productId: entry.productId,
+    _id: entry.productId,
     title: product?.title ?? '',
     coverImage: product?.images[0] ?? '',
     minPriceFen: product?.minPriceFen ?? 0,
     available: product?.onShelf ?? false,
-    addedAt: entry.addedAt,
   }
 }

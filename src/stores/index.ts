@@ -11,6 +11,7 @@ import { CartStore } from './cart-store'
 import { CatalogStore } from './catalog-store'
 import { CommissionStore } from './commission-store'
 import { createSession } from './dev-session'
+import { FavoritesStore } from './favorites-store'
 import { HqStore } from './hq-store'
 import { MyShopStore } from './my-shop-store'
 import { OrderStore } from './order-store'
@@ -30,6 +31,7 @@ export class RootStore {
   readonly myShop: MyShopStore
   readonly hq: HqStore
   readonly commission: CommissionStore
+  readonly favorites: FavoritesStore
 
   /** `session` is null in WeChat, where the caller is whoever opened the mini program. */
   constructor(cloud: CloudClient, paymentSheet: PaymentSheet, transferSheet: TransferSheet, readonly session: SessionStore | null) {
@@ -43,9 +45,10 @@ export class RootStore {
     this.myShop = new MyShopStore(cloud)
     this.hq = new HqStore(cloud)
     this.commission = new CommissionStore(cloud, transferSheet)
+    this.favorites = new FavoritesStore(cloud)
   }
 
-  /** H5: another persona is the caller now, so the cart, addresses, orders, shop, HQ's views and commission shown were someone else's. */
+  /** H5: another persona is the caller now, so the cart, addresses, orders, shop, HQ's views, commission and favourites shown were someone else's. */
   forgetCaller(): void {
     this.cart.reset()
     void this.cart.load()
@@ -55,6 +58,7 @@ export class RootStore {
     this.myShop.reset()
     this.hq.reset()
     this.commission.reset()
+    this.favorites.reset()
   }
 }
 

@@ -6,7 +6,7 @@ import { addTestCatalog, addTestProduct } from '../support/shop-fixtures'
 describe('favorites function', () => {
   let t: TestCloud
   const favorites = (openid: string, action: string, payload?: unknown) => callAs(t.cloud, openid, 'favorites', action, payload)
-  const listed = async (openid: string) => ((await favorites(openid, 'listFavorites', {})).data.items as any[]).map((i) => [i.productId, i.available])
+  const listed = async (openid: string) => ((await favorites(openid, 'listFavorites', {})).data.items as any[]).map((i) => [i._id, i.available])
 
   beforeAll(async () => {
     t = await startTestCloud()

@@ -27,8 +27,8 @@ describe('favourites', () => {
   it('a product off the shelf or gone is shown as unavailable, not dropped', () => {
     const entry = { productId: 'a', addedAt: at(1) }
     const product = { title: '西湖龙井', images: ['/a.jpg'], minPriceFen: 6800, onShelf: true }
-    expect(viewFavorite(entry, product)).toEqual({ productId: 'a', title: '西湖龙井', coverImage: '/a.jpg', minPriceFen: 6800, available: true, addedAt: at(1) })
+    expect(viewFavorite(entry, product)).toEqual({ _id: 'a', title: '西湖龙井', coverImage: '/a.jpg', minPriceFen: 6800, available: true })
     expect(viewFavorite(entry, { ...product, onShelf: false }).available).toBe(false)
-    expect(viewFavorite(entry, undefined)).toMatchObject({ productId: 'a', title: '', available: false })
+    expect(viewFavorite(entry, undefined)).toMatchObject({ _id: 'a', title: '', available: false })
   })
 })
