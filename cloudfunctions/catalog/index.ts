@@ -2,11 +2,13 @@ import { catalogContract } from '../../src/contracts/catalog'
 import { MAX_PAGE_SIZE } from '../../src/contracts/paging'
 import { Category, Product, ProductDetail, ProductPage, Sku, Storefront, summarize } from '../../src/core/catalog'
 import { fail, ok } from '../../src/core/result'
+import { SearchHotWords, cleanHotWords } from '../../src/core/search-hints'
 import { db } from '../_shared/database'
 import { defineFunction } from '../_shared/edge'
 import { keywordCondition } from '../_shared/product-search'
 
 const products = db.collection<Product>('products')
+const HOT_WORDS = 'searchHotWords'
 
 export const main = defineFunction(catalogContract, {
   getStorefront: {
@@ -16,6 +18,25 @@ export const main = defineFunction(catalogContract, {
       if (!data[0]) return fail('CATALOG_STOREFRONT_NOT_SET')
       const { name, slogan, logo } = data[0]
       return ok<Storefront>({ name, slogan, logo })
+    },
+  },
+
+  getSearchHints: {
+    access: 'anyone',
+    async handle() {
+      const { data } = await db.collection<SearchHotWords>('settings').where({ _id: HOT_WORDS }).get()
+      return ok({ hotWords: data[0]?.words ?? [] })
+    },
+  },
+
+  setSearchHotWords: {
+    access: 'hq',
+    area: 'catalog',
+    changes: { collection: 'settings', id: () => HOT_WORDS },
+    async handle({ words }, _admin, now) {
+      const hotWords = cleanHotWords(words)
+      await db.collection('settings').doc(HOT_WORDS).set({ data: { words: hotWords, updatedAt: now } })
+      return ok({ hotWords })
     },
   },
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toPinyin } from '../../cloudfunctions/_shared/pinyin'
 import { SearchableProduct, searchTermsOf } from '../../src/core/search-terms'
+import { HQ, addHqMember } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 
 describe('catalog function', () => {
@@ -91,6 +92,21 @@ describe('catalog function', () => {
     expect(await catalog('getStorefront', {})).toMatchObject({ ok: false, error: { code: 'CATALOG_STOREFRONT_NOT_SET' } })
     await t.db.collection('settings').add({ data: { _id: 'storefront', name: '云岭茶舍', slogan: '好茶', logo: '/assets/brand/logo.png' } })
     expect(await catalog('getStorefront', {})).toEqual({ ok: true, data: { name: '云岭茶舍', slogan: '好茶', logo: '/assets/brand/logo.png' } })
+  })
+
+  it('serves HQ’s hot words for the search page, none until HQ sets them; only HQ’s catalog staff set them', async () => {
+    expect(await catalog('getSearchHints', {})).toEqual({ ok: true, data: { hotWords: [] } })
+    await addHqMember(t.db, HQ, 'hq_ops')
+    await addHqMember(t.db, 'o-finance', 'hq_finance')
+    const set = (openid: string, words: string[]) => callAs(t.cloud, openid, 'catalog', 'setSearchHotWords', { words })
+    expect(await set(HQ, ['龙井', ' 礼盒 ', '龙井'])).toEqual({ ok: true, data: { hotWords: ['龙井', '礼盒'] } })
+    expect(await catalog('getSearchHints', {})).toEqual({ ok: true, data: { hotWords: ['龙井', '礼盒'] } })
+    expect(await set('o-finance', ['咖啡'])).toMatchObject({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+    expect(await set('o-shopper', ['咖啡'])).toMatchObject({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+    expect(await set(HQ, Array.from({ length: 11 }, (_, i) => `词${i}`))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect((await catalog('getSearchHints', {})).data.hotWords).toEqual(['龙井', '礼盒'])
+    const { data: audit } = await t.db.collection('audit_logs').where({ actorOpenid: HQ, action: 'catalog.setSearchHotWords', ok: true }).get()
+    expect(audit.map((entry: any) => entry.change.after.words)).toEqual([['龙井', '礼盒']])
   })
 
   it('lists categories in order', async () => {
