@@ -17,6 +17,7 @@ import { MyShopStore } from './my-shop-store'
 import { OrderStore } from './order-store'
 import { ProfileStore } from './profile-store'
 import { ReferralStore } from './referral-store'
+import { SearchStore } from './search-store'
 import type { SessionStore } from './session-store'
 import { ShopHomeStore } from './shop-home-store'
 
@@ -32,6 +33,7 @@ export class RootStore {
   readonly hq: HqStore
   readonly commission: CommissionStore
   readonly favorites: FavoritesStore
+  readonly search: SearchStore
 
   /** `session` is null in WeChat, where the caller is whoever opened the mini program. */
   constructor(cloud: CloudClient, paymentSheet: PaymentSheet, transferSheet: TransferSheet, readonly session: SessionStore | null) {
@@ -46,6 +48,7 @@ export class RootStore {
     this.hq = new HqStore(cloud)
     this.commission = new CommissionStore(cloud, transferSheet)
     this.favorites = new FavoritesStore(cloud)
+    this.search = new SearchStore(cloud)
   }
 
   /** H5: another persona is the caller now, so the cart, addresses, orders, shop, HQ's views, commission and favourites shown were someone else's. */

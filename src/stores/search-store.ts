@@ -1,0 +1,42 @@
+import Taro from '@tarojs/taro'
+import { makeAutoObservable } from 'mobx'
+import { catalogFunction } from '../contracts/functions'
+import { rememberSearch } from '../core/search-hints'
+import type { CloudClient } from '../services/cloud'
+import { IDLE, refresh, type LoadState } from './load-state'
+
+/** The recent searches stay on this device only: they are the shopper's, not the shop's. */
+const STORAGE_KEY = 'everyshop.recentSearches'
+
+/** What the search page offers besides results: the shopper's recent searches and HQ's hot words. */
+export class SearchStore {
+  recent: string[] = readRecent()
+  hotWords: LoadState<string[]> = IDLE
+
+  constructor(private readonly cloud: CloudClient) {
+    makeAutoObservable<SearchStore, 'cloud'>(this, { cloud: false })
+  }
+
+  loadHotWords(): Promise<void> {
+    return refresh(
+      this.hotWords,
+      () => this.cloud.call(catalogFunction, 'getSearchHints', {}).then((answer) => answer.hotWords),
+      (state) => { this.hotWords = state },
+    )
+  }
+
+  remember(keyword: string): void {
+    this.recent = rememberSearch(this.recent, keyword)
+    Taro.setStorageSync(STORAGE_KEY, this.recent)
+  }
+
+  clearRecent(): void {
+    this.recent = []
+    Taro.removeStorageSync(STORAGE_KEY)
+  }
+}
+
+function readRecent(): string[] {
+  const stored: unknown = Taro.getStorageSync(STORAGE_KEY)
+  return Array.isArray(stored) ? stored.filter((w): w is string => typeof w === 'string') : []
+}
