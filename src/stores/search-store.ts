@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
-import { makeAutoObservable } from 'mobx'
+import { makeAutoObservable, runInAction } from 'mobx'
 import { catalogFunction } from '../contracts/functions'
 import { rememberSearch } from '../core/search-hints'
 import type { CloudClient } from '../services/cloud'
-import { IDLE, refresh, type LoadState } from './load-state'
+import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
 
 /** The recent searches stay on this device only: they are the shopper's, not the shop's. */
 const STORAGE_KEY = 'everyshop.recentSearches'
@@ -23,6 +23,13 @@ export class SearchStore {
       () => this.cloud.call(catalogFunction, 'getSearchHints', {}).then((answer) => answer.hotWords),
       (state) => { this.hotWords = state },
     )
+  }
+
+  /** HQ: the hot words in the order shown; the page shows what the server kept. */
+  async saveHotWords(words: string[]): Promise<Outcome<{ hotWords: string[] }>> {
+    const outcome = await attempt(() => this.cloud.call(catalogFunction, 'setSearchHotWords', { words }))
+    if (outcome.ok) runInAction(() => { this.hotWords = { status: 'ready', data: outcome.data.hotWords } })
+    return outcome
   }
 
   remember(keyword: string): void {
