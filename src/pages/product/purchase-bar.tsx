@@ -20,7 +20,7 @@ interface PurchaseBarProps {
 export function PurchaseBar({ favorite, onFavorite, cartCount, soldOut, onOpenCart, onAddToCart, onBuyNow }: PurchaseBarProps) {
   return (
     <View className='purchase-bar'>
-      <View className={`purchase-bar__cart purchase-bar__favorite${favorite ? ' purchase-bar__favorite--on' : ''}`} onClick={onFavorite}>
+      <View className={`purchase-bar__favorite${favorite ? ' purchase-bar__favorite--on' : ''}`} onClick={onFavorite}>
         <Text className='purchase-bar__heart'>{favorite ? '♥' : '♡'}</Text>
         <Text className='purchase-bar__cart-text'>{favorite ? '已收藏' : '收藏'}</Text>
       </View>
