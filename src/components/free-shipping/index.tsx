@@ -20,7 +20,7 @@ export function FreeShipping({ paidGoodsFen, onTopUp }: FreeShippingProps) {
   const text = shortfallFen === null ? `满 ${threshold} 包邮` : shortfallFen > 0 ? `还差 ${formatFenShort(shortfallFen)} 包邮` : `已满 ${threshold}，免运费`
   return (
     <View className='free-shipping'>
-      <Text className='free-shipping__tag'>包邮</Text>
+      <Text className='free-shipping__tag'>运费</Text>
       <Text className='free-shipping__text'>{text}</Text>
       {onTopUp && shortfallFen !== null && shortfallFen > 0 && (
         <Text className='free-shipping__action' onClick={onTopUp}>去凑单 ›</Text>
