@@ -10,6 +10,10 @@ import type { Product } from './catalog'
  * The matching rule: a keyword is split into words at spaces; a word matches when all its pieces of
  * SEARCH_GRAM characters (or the word itself, when shorter) are among the product's terms; a product
  * matches when every word does. So "红茶 礼盒" finds a black tea sold in a gift box, and "lj" finds 龙井.
+ *
+ * Whatever writes a product (the demo seed, HQ's product editing) stores
+ * `searchTerms: searchTermsOf({ ...product, categoryName }, toPinyin)` with toPinyin from
+ * cloudfunctions/_shared/pinyin.ts, and a function doing so lists `pinyin-pro` in its package.json.
  */
 
 /** Longest search term kept per product; longer words match through all their pieces of this length. */

@@ -104,4 +104,27 @@ describe('a consumer searches, is told about free shipping, and keeps a favourit
     await expect.poll(() => here().locator('.favorite__title').allInnerTexts()).toEqual(['大凉山苦荞茶'])
     await shot('08-favorites')
   })
+
+  it('keeps a favourite HQ takes off the shelf, greyed, to be removed', async () => {
+    await shop.db.collection('products').doc('p-kuqiao').update({ data: { onShelf: false } })
+    await page.reload()
+    await here().locator('.favorite--unavailable', { hasText: '已下架' }).waitFor()
+    await shot('09-favorite-off-shelf')
+    await here().locator('.favorite__remove').click()
+    await here().locator('.status-view', { hasText: '还没有收藏的商品' }).waitFor()
+  })
+
+  it('HQ changes the hot words on its rules page, and the search page shows them', async () => {
+    await signIn(page, shop.cloud.url, '何静')
+    await here().locator('.me__hq').click()
+    await here().locator('.hq-home__rules').click()
+    const input = here().locator('.hq-rules__hot-words-input input')
+    await expect.poll(() => input.inputValue()).toBe('龙井，礼盒，普洱 2019')
+    await input.fill('白茶，岩茶，礼盒')
+    await here().locator('.hq-rules__save-hot-words').click()
+    await shot('10-hq-hot-words')
+    await page.goto(`${shop.cloud.url}/#/pages/search/index`)
+    await page.reload()
+    await expect.poll(() => chips('热门搜索')).toEqual(['白茶', '岩茶', '礼盒'])
+  })
 })
