@@ -32,9 +32,17 @@ export class FavoritesStore {
     if (outcome.ok) runInAction(() => this.hearts.set(productId, outcome.data.favorite))
   }
 
-  /** Adds the product, or removes it when it is a favourite (the list page reloads each time it shows). */
-  async toggle(productId: string): Promise<Outcome<{ favorite: boolean }>> {
-    const action = this.isFavorite(productId) ? 'removeFavorite' : 'addFavorite'
+  /** The product page's heart: adds the product, or removes it when it is a favourite. */
+  toggle(productId: string): Promise<Outcome<{ favorite: boolean }>> {
+    return this.change(productId, this.isFavorite(productId) ? 'removeFavorite' : 'addFavorite')
+  }
+
+  /** 取消收藏 from the list, whatever the heart last showed (the list page reloads each time it shows). */
+  remove(productId: string): Promise<Outcome<{ favorite: boolean }>> {
+    return this.change(productId, 'removeFavorite')
+  }
+
+  private async change(productId: string, action: 'addFavorite' | 'removeFavorite'): Promise<Outcome<{ favorite: boolean }>> {
     this.changing.add(productId)
     const outcome = await attempt(() => this.cloud.call(favoritesFunction, action, { productId }))
     runInAction(() => {

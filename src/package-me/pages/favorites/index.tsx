@@ -46,7 +46,7 @@ function FavoritesPage() {
   usePullDownRefresh(() => void list.refresh().finally(() => void Taro.stopPullDownRefresh()))
 
   const remove = async (item: FavoriteItem) => {
-    const outcome = await favorites.toggle(item._id)
+    const outcome = await favorites.remove(item._id)
     if (outcome.ok) void list.refresh()
     else showError(outcome.error)
   }
