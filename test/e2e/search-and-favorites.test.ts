@@ -89,13 +89,17 @@ describe('a consumer searches, is told about free shipping, and keeps a favourit
     await shot('06-product-favorite')
   })
 
-  it('the cart says how much more ships free', async () => {
+  it('the cart and the checkout say how much more ships free', async () => {
     await here().locator('.product__chip', { hasText: /^300g$/ }).click()
     await here().locator('.purchase-bar__add').click()
     await expect.poll(() => here().locator('.purchase-bar__badge').innerText()).toBe('1')
     await here().locator('.purchase-bar__cart').click()
     await expect.poll(() => here().locator('.cart__shipping').innerText()).toContain('还差 ¥67 包邮')
     await shot('07-cart-free-shipping')
+    await here().locator('.cart__checkout').click()
+    await expect.poll(() => here().locator('.checkout__shipping').innerText()).toContain('还差 ¥67 包邮')
+    await shot('07b-checkout-free-shipping')
+    await page.goBack()
   })
 
   it('lists the favourite in 我的 → 我的收藏', async () => {
