@@ -1,7 +1,9 @@
 import type { RosterEntry } from '../cloudfunctions/_shared/roster'
 import { DEFAULT_ATTRIBUTION_RULES, decideBinding } from '../src/core/attribution'
 import { DEFAULT_COMMISSION_RULES, commissionRulesInput, reviseCommissionRules } from '../src/core/commission'
-import { priceRangeOf, searchTermsOf } from '../src/core/catalog'
+import { toPinyin } from '../cloudfunctions/_shared/pinyin'
+import { priceRangeOf } from '../src/core/catalog'
+import { searchTermsOf } from '../src/core/search-terms'
 import { Share, generateShareCode, shareKeyOf } from '../src/core/share-code'
 import { DEFAULT_SHOP_OPENING, openShop } from '../src/core/shop'
 import { addDays } from '../src/core/time'
@@ -26,9 +28,11 @@ export async function seedDemo(db: any, now = new Date()): Promise<boolean> {
   await db.collection('settings').add({ data: { _id: 'storefront', ...demoBrand } })
   await seedCommissionRules(db, now)
   for (const category of demoCategories) await db.collection('categories').add({ data: category })
+  const categoryNames = new Map(demoCategories.map((c) => [c._id, c.name]))
   for (const { skus, ...product } of demoProducts) {
+    const categoryName = categoryNames.get(product.categoryId) ?? ''
     await db.collection('products').add({
-      data: { ...product, ...priceRangeOf(skus), searchTerms: searchTermsOf(product), createdAt: now },
+      data: { ...product, ...priceRangeOf(skus), searchTerms: searchTermsOf({ ...product, categoryName }, toPinyin), createdAt: now },
     })
     for (const sku of skus) await db.collection('skus').add({ data: { ...sku, productId: product._id } })
   }

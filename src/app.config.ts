@@ -41,6 +41,11 @@ export default defineAppConfig({
       ],
     },
     {
+      // 我的 beyond the tab page: 我的收藏.
+      root: 'package-me',
+      pages: ['pages/favorites/index'],
+    },
+    {
       // 总部工作台: HQ staff's queues and decisions, kept out of the main package.
       root: 'package-hq',
       pages: ['pages/home/index', 'pages/orders/index', 'pages/order/index', 'pages/withdrawals/index', 'pages/shops/index', 'pages/rules/index', 'pages/roster/index', 'pages/dashboard/index', 'pages/exports/index'],

@@ -85,6 +85,11 @@ export function openAddressForm(options: { addressId?: string; choosing?: boolea
   void Taro.navigateTo({ url: `/package-address/pages/edit/index${query ? `?${query}` : ''}` })
 }
 
+/** 我的收藏 (package-me). */
+export function openFavorites(): void {
+  void Taro.navigateTo({ url: '/package-me/pages/favorites/index' })
+}
+
 // 我的小店 (package-shop)
 
 function shopTool(page: string, query = ''): void {

@@ -1,4 +1,4 @@
-import { searchTermsFor } from '../../src/core/catalog'
+import { searchTermsFor } from '../../src/core/search-terms'
 import { _ } from './database'
 
 /**

@@ -1,11 +1,14 @@
 import { catalogContract } from '../../src/contracts/catalog'
 import { MAX_PAGE_SIZE } from '../../src/contracts/paging'
-import { Category, Product, ProductDetail, ProductPage, Sku, Storefront, searchTermsFor, summarize } from '../../src/core/catalog'
+import { Category, Product, ProductDetail, ProductPage, Sku, Storefront, summarize } from '../../src/core/catalog'
 import { fail, ok } from '../../src/core/result'
-import { _, db } from '../_shared/database'
+import { SearchHotWords, cleanHotWords } from '../../src/core/search-hints'
+import { db } from '../_shared/database'
 import { defineFunction } from '../_shared/edge'
+import { keywordCondition } from '../_shared/product-search'
 
 const products = db.collection<Product>('products')
+const HOT_WORDS = 'searchHotWords'
 
 export const main = defineFunction(catalogContract, {
   getStorefront: {
@@ -15,6 +18,25 @@ export const main = defineFunction(catalogContract, {
       if (!data[0]) return fail('CATALOG_STOREFRONT_NOT_SET')
       const { name, slogan, logo } = data[0]
       return ok<Storefront>({ name, slogan, logo })
+    },
+  },
+
+  getSearchHints: {
+    access: 'anyone',
+    async handle() {
+      const { data } = await db.collection<SearchHotWords>('settings').where({ _id: HOT_WORDS }).get()
+      return ok({ hotWords: data[0]?.words ?? [] })
+    },
+  },
+
+  setSearchHotWords: {
+    access: 'hq',
+    area: 'catalog',
+    changes: { collection: 'settings', id: () => HOT_WORDS },
+    async handle({ words }, _admin, now) {
+      const hotWords = cleanHotWords(words)
+      await db.collection('settings').doc(HOT_WORDS).set({ data: { words: hotWords, updatedAt: now } })
+      return ok({ hotWords })
     },
   },
 
@@ -29,13 +51,10 @@ export const main = defineFunction(catalogContract, {
   listProducts: {
     access: 'anyone',
     async handle({ categoryId, keyword, page, pageSize }) {
-      const where: Record<string, unknown> = { onShelf: true }
+      const search = keywordCondition(keyword)
+      if (!search) return ok<ProductPage>({ items: [], hasMore: false })
+      const where: Record<string, unknown> = { onShelf: true, ...search }
       if (categoryId) where.categoryId = categoryId
-      if (keyword) {
-        const terms = searchTermsFor(keyword)
-        if (!terms) return ok<ProductPage>({ items: [], hasMore: false })
-        where.searchTerms = terms.length === 1 ? terms[0] : _.all(terms)
-      }
       const { data } = await products
         .where(where)
         .field({ searchTerms: false, detail: false })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Category, ProductDetail, ProductPage, Storefront } from '../core/catalog'
+import { MAX_HOT_WORDS, MAX_KEYWORD_LENGTH } from '../core/search-hints'
 import { action, defineContract, returns } from './contract'
 import { paging } from './paging'
 
@@ -11,7 +12,7 @@ export const catalogContract = defineContract('catalog', {
     input: z
       .object({
         categoryId: z.string().min(1).max(64).optional(),
-        keyword: z.string().trim().max(30).optional(),
+        keyword: z.string().trim().max(MAX_KEYWORD_LENGTH).optional(),
         ...paging(20),
       })
       .strict(),
@@ -21,5 +22,12 @@ export const catalogContract = defineContract('catalog', {
     input: z.object({ productId: z.string().min(1).max(64) }).strict(),
     output: returns<ProductDetail>(),
     errors: ['CATALOG_PRODUCT_NOT_FOUND'],
+  }),
+  /** HQ's hot words for the search page; none until HQ sets them. */
+  getSearchHints: action({ input: z.object({}).strict(), output: returns<{ hotWords: string[] }>() }),
+  /** HQ sets the hot words, in the order shown; an empty list shows none. */
+  setSearchHotWords: action({
+    input: z.object({ words: z.array(z.string().trim().min(1).max(MAX_KEYWORD_LENGTH)).max(MAX_HOT_WORDS) }).strict(),
+    output: returns<{ hotWords: string[] }>(),
   }),
 })

@@ -2,6 +2,7 @@ import type { addressContract } from './address'
 import type { cartContract } from './cart'
 import type { catalogContract } from './catalog'
 import type { commissionContract } from './commission'
+import type { favoritesContract } from './favorites'
 import { functionRef } from './contract'
 import type { hqContract } from './hq'
 import type { hqOrdersContract } from './hq-orders'
@@ -21,6 +22,7 @@ export const addressFunction = functionRef<typeof addressContract>('address')
 export const cartFunction = functionRef<typeof cartContract>('cart')
 export const catalogFunction = functionRef<typeof catalogContract>('catalog')
 export const commissionFunction = functionRef<typeof commissionContract>('commission')
+export const favoritesFunction = functionRef<typeof favoritesContract>('favorites')
 export const hqFunction = functionRef<typeof hqContract>('hq')
 export const hqOrdersFunction = functionRef<typeof hqOrdersContract>('hq-orders')
 export const hqReportsFunction = functionRef<typeof hqReportsContract>('hq-reports')

@@ -43,7 +43,7 @@ export interface CartItem {
 
 export interface CartView {
   items: CartItem[]
-  /** Quantities of all lines, for the tab badge. */
+  /** Quantities of the lines that can be bought now (on the shelf, in stock), for the tab badge. */
   count: number
   selectedGoodsFen: number
   selectedCount: number
@@ -85,7 +85,7 @@ export function viewCart(
   const selected = items.filter((i) => i.selected)
   return {
     items,
-    count: items.reduce((sum, i) => sum + i.quantity, 0),
+    count: items.filter((i) => !i.unavailable).reduce((sum, i) => sum + i.quantity, 0),
     selectedCount: selected.reduce((sum, i) => sum + i.quantity, 0),
     selectedGoodsFen: selected.reduce((sum, i) => sum + i.unitPriceFen * i.quantity, 0),
   }

@@ -38,7 +38,7 @@ export interface Product {
   /** Kept in step with the product's SKUs so lists can show a price without reading every SKU. */
   minPriceFen: number
   maxPriceFen: number
-  /** searchTermsOf(title, subtitle, tags), kept in step with them. */
+  /** searchTermsOf (search-terms.ts) the product and its category, kept in step with them. */
   searchTerms: string[]
   createdAt: Date
 }
@@ -84,40 +84,4 @@ export function priceRangeOf(skus: Array<Pick<Sku, 'priceFen'>>): { minPriceFen:
 /** The SKU matching a full selection of spec values, if there is one. */
 export function skuForSelection<S extends Pick<Sku, 'specs'>>(skus: S[], selection: Record<string, string>): S | undefined {
   return skus.find((sku) => Object.entries(sku.specs).every(([name, value]) => selection[name] === value))
-}
-
-/** Longest search term kept per product; longer keywords match through all their pieces of this length. */
-export const SEARCH_GRAM = 4
-
-function normalizeForSearch(text: string): string {
-  return text.toLowerCase().replace(/[\s·,，。、!！?？:：;；"'“”‘’()（）【】[\]]+/g, '')
-}
-
-function grams(text: string, size: number): string[] {
-  const chars = [...text]
-  const out: string[] = []
-  for (let i = 0; i + size <= chars.length; i++) out.push(chars.slice(i, i + size).join(''))
-  return out
-}
-
-/**
- * Every piece of one to SEARCH_GRAM characters of the title, subtitle and tags. Stored on the product
- * with a multikey index, so a keyword search is an index lookup instead of a scan with a regex —
- * and works for Chinese, which has no spaces to split words on.
- */
-export function searchTermsOf(product: Pick<Product, 'title' | 'subtitle' | 'tags'>): string[] {
-  const terms = new Set<string>()
-  for (const field of [product.title, product.subtitle, ...product.tags]) {
-    const text = normalizeForSearch(field)
-    for (let size = 1; size <= SEARCH_GRAM; size++) for (const gram of grams(text, size)) terms.add(gram)
-  }
-  return [...terms]
-}
-
-/** The terms a keyword must all match, or null for a keyword with nothing searchable in it. */
-export function searchTermsFor(keyword: string): string[] | null {
-  const text = normalizeForSearch(keyword)
-  if (!text) return null
-  const chars = [...text]
-  return chars.length <= SEARCH_GRAM ? [text] : [...new Set(grams(text, SEARCH_GRAM))]
 }

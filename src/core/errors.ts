@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'CART_OUT_OF_STOCK',
   'CART_PRODUCT_UNAVAILABLE',
   'CART_QUANTITY_TOO_LARGE',
+  // Favourites
+  'FAVORITES_FULL',
   // Address book
   'ADDRESS_BOOK_FULL',
   'ADDRESS_NOT_FOUND',

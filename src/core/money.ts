@@ -6,6 +6,11 @@ export function formatFen(fen: number): string {
   return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
 }
 
+/** An amount in a sentence ('满 ¥99 包邮'): whole yuan without the '.00', otherwise as formatFen. */
+export function formatFenShort(fen: number): string {
+  return fen % 100 === 0 ? formatFen(fen).slice(0, -3) : formatFen(fen)
+}
+
 /**
  * Splits `totalFen` over parts in proportion to `weights`, in whole fen, by largest remainder: the
  * parts always add up to exactly `totalFen`, and no part is off by more than one fen from its share.

@@ -18,6 +18,11 @@ export interface ShippingRule {
 
 export const DEFAULT_SHIPPING: ShippingRule = { freeOverFen: 9900, feeFen: 1000 }
 
+/** How much more the goods (after discounts) must come to for the order to ship free; 0 once it does. */
+export function freeShippingShortfallFen(paidGoodsFen: number, rule: ShippingRule): number {
+  return Math.max(0, rule.freeOverFen - paidGoodsFen)
+}
+
 export interface LineRequest {
   skuId: string
   quantity: number
@@ -191,6 +196,6 @@ export function quoteOrder(lines: CatalogLine[], shipping: ShippingRule, policie
   const shares = prorate(discountFen, base.map((l) => l.lineTotalFen))
   const priced = base.map((l, i) => ({ ...l, discountFen: shares[i], paidFen: l.lineTotalFen - shares[i] }))
   const paidGoodsFen = goodsFen - discountFen
-  const shippingFen = paidGoodsFen >= shipping.freeOverFen ? 0 : shipping.feeFen
+  const shippingFen = freeShippingShortfallFen(paidGoodsFen, shipping) === 0 ? 0 : shipping.feeFen
   return ok({ lines: priced, goodsFen, discountFen, shippingFen, payableFen: paidGoodsFen + shippingFen, discounts })
 }

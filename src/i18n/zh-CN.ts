@@ -158,6 +158,8 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   CART_PRODUCT_UNAVAILABLE: '商品已下架或不存在',
   CART_QUANTITY_TOO_LARGE: ({ max }) => `单件商品最多购买 ${max} 件`,
 
+  FAVORITES_FULL: ({ max }) => `最多收藏 ${max} 件商品，请先取消一些收藏`,
+
   ADDRESS_BOOK_FULL: ({ max }) => `最多保存 ${max} 个地址`,
   ADDRESS_NOT_FOUND: '地址不存在',
 

@@ -26,7 +26,7 @@ export class CartStore {
     return this.pending > 0
   }
 
-  /** Quantities of all lines, for the tab badge; 0 until the cart is known. */
+  /** Quantities of the lines that can be bought, for the tab badge; 0 until the cart is known. */
   get count(): number {
     return this.cart.status === 'ready' ? this.cart.data.count : 0
   }

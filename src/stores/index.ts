@@ -14,11 +14,13 @@ import { CatalogStore } from './catalog-store'
 import { CommissionStore } from './commission-store'
 import { createSession } from './dev-session'
 import { HqFilesStore } from './hq-files-store'
+import { FavoritesStore } from './favorites-store'
 import { HqStore } from './hq-store'
 import { MyShopStore } from './my-shop-store'
 import { OrderStore } from './order-store'
 import { ProfileStore } from './profile-store'
 import { ReferralStore } from './referral-store'
+import { SearchStore } from './search-store'
 import type { SessionStore } from './session-store'
 import { ShopHomeStore } from './shop-home-store'
 
@@ -34,6 +36,8 @@ export class RootStore {
   readonly hq: HqStore
   readonly hqFiles: HqFilesStore
   readonly commission: CommissionStore
+  readonly favorites: FavoritesStore
+  readonly search: SearchStore
 
   /** `session` is null in WeChat, where the caller is whoever opened the mini program. */
   constructor(cloud: CloudClient, paymentSheet: PaymentSheet, transferSheet: TransferSheet, files: FileService, readonly session: SessionStore | null) {
@@ -48,9 +52,11 @@ export class RootStore {
     this.hq = new HqStore(cloud)
     this.hqFiles = new HqFilesStore(cloud, files)
     this.commission = new CommissionStore(cloud, transferSheet)
+    this.favorites = new FavoritesStore(cloud)
+    this.search = new SearchStore(cloud)
   }
 
-  /** H5: another persona is the caller now, so the cart, addresses, orders, shop, HQ's views and commission shown were someone else's. */
+  /** H5: another persona is the caller now, so the cart, addresses, orders, shop, HQ's views, commission and favourites shown were someone else's. */
   forgetCaller(): void {
     this.cart.reset()
     void this.cart.load()
@@ -61,6 +67,7 @@ export class RootStore {
     this.hq.reset()
     this.hqFiles.reset()
     this.commission.reset()
+    this.favorites.reset()
   }
 }
 

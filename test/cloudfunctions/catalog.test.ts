@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { searchTermsOf } from '../../src/core/catalog'
+import { toPinyin } from '../../cloudfunctions/_shared/pinyin'
+import { SearchableProduct, searchTermsOf } from '../../src/core/search-terms'
+import { HQ, addHqMember } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 
 describe('catalog function', () => {
@@ -53,21 +55,32 @@ describe('catalog function', () => {
     expect(last.data.hasMore).toBe(false)
   })
 
+  // Every query here is checked by the database audit (test/support/database-audit.ts): a search the
+  // searchTerms index does not serve fails the test as a collection scan.
   it('finds products by keyword through the search index, on the shelf only', async () => {
-    const longjing = { title: '西湖龙井 明前特级', subtitle: '狮峰山', tags: ['绿茶'] }
-    const puer = { title: '冰岛古树 普洱生茶', subtitle: '勐库', tags: ['普洱'] }
-    for (const [id, p, onShelf] of [['s1', longjing, true], ['s2', puer, true], ['s3', longjing, false]] as const) {
+    const longjing = { title: '西湖龙井 明前特级', subtitle: '狮峰山', tags: ['绿茶'], categoryName: '绿茶', specDimensions: [{ name: '包装', values: ['罐装'] }] }
+    const qimen = { title: '祁门红茶 香螺', subtitle: '', tags: [], categoryName: '红茶', specDimensions: [{ name: '包装', values: ['罐装', '礼盒'] }] }
+    const puer = { title: '冰岛古树 普洱生茶 2019', subtitle: '勐库', tags: ['普洱'], categoryName: '普洱', specDimensions: [{ name: '包装', values: ['棉纸'] }] }
+    const puer2021 = { ...puer, title: '冰岛古树 普洱生茶 2021' }
+    const rows: Array<[string, SearchableProduct, boolean]> = [['s1', longjing, true], ['s2', puer, true], ['s3', longjing, false], ['s4', qimen, true], ['s5', puer2021, true]]
+    for (const [id, product, onShelf] of rows) {
+      const { categoryName: _name, ...p } = product
       await t.db.collection('products').add({
-        data: { _id: id, ...p, detail: '', images: [], categoryId: 'cat-green', specDimensions: [], onShelf, sortOrder: 1, minPriceFen: 1, maxPriceFen: 1, searchTerms: searchTermsOf(p), createdAt: new Date() },
+        data: { _id: id, ...p, detail: '', images: [], categoryId: 'cat-green', onShelf, sortOrder: 1, minPriceFen: 1, maxPriceFen: 1, searchTerms: searchTermsOf(product, toPinyin), createdAt: new Date() },
       })
     }
-    const found = await catalog('listProducts', { keyword: '龙井' })
-    expect(found.data.items.map((p: any) => p._id)).toEqual(['s1'])
-    expect((await catalog('listProducts', { keyword: ' 普洱生茶 ' })).data.items.map((p: any) => p._id)).toEqual(['s2'])
-    expect((await catalog('listProducts', { keyword: '西湖龙井明前' })).data.items.map((p: any) => p._id)).toEqual(['s1'])
-    expect((await catalog('listProducts', { keyword: '咖啡' })).data.items).toEqual([])
-    expect((await catalog('listProducts', { keyword: '，，' })).data.items).toEqual([])
-    await t.db.collection('products').where({ _id: t.db.command.in(['s1', 's2', 's3']) }).remove()
+    const found = async (keyword: string) => ((await catalog('listProducts', { keyword })).data.items as any[]).map((p) => p._id).sort()
+    expect(await found('龙井')).toEqual(['s1'])
+    expect(await found(' 普洱生茶 ')).toEqual(['s2', 's5'])
+    expect(await found('西湖龙井明前')).toEqual(['s1'])
+    expect(await found('红茶 礼盒')).toEqual(['s4'])
+    expect(await found('普洱 2019')).toEqual(['s2'])
+    expect(await found('棉纸')).toEqual(['s2', 's5'])
+    expect(await found('longjing')).toEqual(['s1'])
+    expect(await found('lj')).toEqual(['s1'])
+    expect(await found('咖啡')).toEqual([])
+    expect(await found('，，')).toEqual([])
+    await t.db.collection('products').where({ _id: t.db.command.in(rows.map((r) => r[0])) }).remove()
   })
 
   it('lists one category', async () => {
@@ -79,6 +92,21 @@ describe('catalog function', () => {
     expect(await catalog('getStorefront', {})).toMatchObject({ ok: false, error: { code: 'CATALOG_STOREFRONT_NOT_SET' } })
     await t.db.collection('settings').add({ data: { _id: 'storefront', name: '云岭茶舍', slogan: '好茶', logo: '/assets/brand/logo.png' } })
     expect(await catalog('getStorefront', {})).toEqual({ ok: true, data: { name: '云岭茶舍', slogan: '好茶', logo: '/assets/brand/logo.png' } })
+  })
+
+  it('serves HQ’s hot words for the search page, none until HQ sets them; only HQ’s catalog staff set them', async () => {
+    expect(await catalog('getSearchHints', {})).toEqual({ ok: true, data: { hotWords: [] } })
+    await addHqMember(t.db, HQ, 'hq_ops')
+    await addHqMember(t.db, 'o-finance', 'hq_finance')
+    const set = (openid: string, words: string[]) => callAs(t.cloud, openid, 'catalog', 'setSearchHotWords', { words })
+    expect(await set(HQ, ['龙井', ' 礼盒 ', '龙井'])).toEqual({ ok: true, data: { hotWords: ['龙井', '礼盒'] } })
+    expect(await catalog('getSearchHints', {})).toEqual({ ok: true, data: { hotWords: ['龙井', '礼盒'] } })
+    expect(await set('o-finance', ['咖啡'])).toMatchObject({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+    expect(await set('o-shopper', ['咖啡'])).toMatchObject({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+    expect(await set(HQ, Array.from({ length: 11 }, (_, i) => `词${i}`))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect((await catalog('getSearchHints', {})).data.hotWords).toEqual(['龙井', '礼盒'])
+    const { data: audit } = await t.db.collection('audit_logs').where({ actorOpenid: HQ, action: 'catalog.setSearchHotWords', ok: true }).get()
+    expect(audit.map((entry: any) => entry.change.after.words)).toEqual([['龙井', '礼盒']])
   })
 
   it('lists categories in order', async () => {

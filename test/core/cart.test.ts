@@ -32,7 +32,12 @@ describe('what the cart shows', () => {
       ['d', 500, undefined, 'off_shelf', false],
       ['zz', 0, undefined, 'gone', false],
     ])
-    expect(view).toMatchObject({ count: 8, selectedCount: 2, selectedGoodsFen: 13600 })
+    expect(view).toMatchObject({ selectedCount: 2, selectedGoodsFen: 13600 })
+  })
+
+  it('the tab badge counts only what can be bought: not sold out, short of stock, off the shelf or gone', () => {
+    const view = viewCart([cartLine('a', 2, 6800), cartLine('b', 1, 1200), cartLine('c', 3, 3000), cartLine('d', 1, 500), cartLine('zz', 1, 100)], skus, products)
+    expect(view.count).toBe(2)
   })
 
   it('an unselected line does not count toward the total', () => {

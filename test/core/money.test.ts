@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatFen, hundredthsText, parseHundredths } from '../../src/core/money'
+import { formatFen, formatFenShort, hundredthsText, parseHundredths } from '../../src/core/money'
 
 describe('money display', () => {
   it.each([
@@ -11,6 +11,14 @@ describe('money display', () => {
     [-1990, '-¥19.90'],
   ])('%i fen reads %s', (fen, text) => {
     expect(formatFen(fen)).toBe(text)
+  })
+
+  it.each([
+    [9900, '¥99'],
+    [6850, '¥68.50'],
+    [5, '¥0.05'],
+  ])('in a sentence, %i fen reads %s', (fen, text) => {
+    expect(formatFenShort(fen)).toBe(text)
   })
 })
 

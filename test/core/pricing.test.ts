@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, LineProblem, MAX_QUANTITY_PER_LINE, normalizeLines, quoteOrder, reviewCheckout, unitsAllowed } from '../../src/core/pricing'
+import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, LineProblem, MAX_QUANTITY_PER_LINE, freeShippingShortfallFen, normalizeLines, quoteOrder, reviewCheckout, unitsAllowed } from '../../src/core/pricing'
 
 const line = (skuId: string, priceFen: number, quantity: number, extra: { stock?: number; onShelf?: boolean } = {}): CatalogLine => ({
   sku: { _id: skuId, productId: `p-${skuId}`, specs: { 规格: '100g' }, priceFen, stock: extra.stock ?? 100 },
@@ -29,6 +29,15 @@ describe('pricing an order from the catalog', () => {
   it('free shipping is judged on what is paid for the goods after discounts', () => {
     const quote = quoteOrder([line('a', 10000, 1)], DEFAULT_SHIPPING, [flat(500)])
     expect(quote.ok && quote.data).toMatchObject({ goodsFen: 10000, discountFen: 500, shippingFen: 1000, payableFen: 10500 })
+  })
+
+  it.each([
+    ['nothing yet', 0, 9900],
+    ['one fen short', 9899, 1],
+    ['exactly at the threshold', 9900, 0],
+    ['over it', 12800, 0],
+  ])('the shopper is told how much more ships free: %s', (_name, paidGoodsFen, shortfallFen) => {
+    expect(freeShippingShortfallFen(paidGoodsFen, DEFAULT_SHIPPING)).toBe(shortfallFen)
   })
 
   it('discounts are prorated over the lines and never exceed the goods amount; shipping is never discounted', () => {

@@ -32,6 +32,7 @@ const SAMPLE_DETAILS: Record<string, Record<string, unknown>> = {
   ORDER_NOT_PAYABLE: { status: 'paid' },
   ORDER_ILLEGAL_TRANSITION: { event: 'cancel', status: 'shipped', refundStatus: null },
   CART_FULL: { max: 100 },
+  FAVORITES_FULL: { max: 200 },
   CART_QUANTITY_TOO_LARGE: { max: 99 },
   ADDRESS_BOOK_FULL: { max: 20 },
   REFUND_AMOUNT_INVALID: { maxFen: 6800 },

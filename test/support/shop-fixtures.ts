@@ -1,4 +1,5 @@
-import { searchTermsOf } from '../../src/core/catalog'
+import { toPinyin } from '../../cloudfunctions/_shared/pinyin'
+import { searchTermsOf } from '../../src/core/search-terms'
 
 interface TestProduct {
   _id: string
@@ -20,7 +21,7 @@ export async function addTestProduct(db: any, product: TestProduct): Promise<voi
       detail: '',
       images: [`/assets/${product._id}.jpg`],
       tags: [],
-      searchTerms: searchTermsOf({ title: product.title, subtitle: '', tags: [] }),
+      searchTerms: searchTermsOf({ ...product, subtitle: '', tags: [], categoryName: '' }, toPinyin),
       createdAt: new Date(),
     },
   })

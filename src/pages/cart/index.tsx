@@ -5,6 +5,7 @@ import { ActionButton } from '../../components/action-button'
 import { useCartBadge } from '../../components/cart-badge'
 import { CheckMark } from '../../components/check-mark'
 import { showError } from '../../components/display'
+import { FreeShipping } from '../../components/free-shipping'
 import { LoadStateView } from '../../components/load-state-view'
 import type { CartItem, CartView } from '../../core/cart'
 import { formatFen } from '../../core/money'
@@ -61,6 +62,12 @@ const CartContent = observer(function CartContent({ cart: view, busy, onChange }
             <Text className='cart__group-action' onClick={() => !busy && void remove(unavailable, '删除全部无法购买的商品？')}>全部删除</Text>
           </View>
           {unavailable.map(line)}
+        </View>
+      )}
+
+      {available.length > 0 && (
+        <View className='cart__shipping'>
+          <FreeShipping paidGoodsFen={view.selectedGoodsFen} onTopUp={goShopping} />
         </View>
       )}
 

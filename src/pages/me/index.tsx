@@ -9,7 +9,7 @@ import { useBrandName } from '../../components/brand'
 import { useCartBadge } from '../../components/cart-badge'
 import { ORDER_TABS } from '../../core/order'
 import { hqRoleText, orderTabText, roleText } from '../../i18n/zh-CN'
-import { openAddressBook, openCommission, openHqHome, openMyShop, openOrders, openVerify } from '../../routes'
+import { openAddressBook, openCommission, openFavorites, openHqHome, openMyShop, openOrders, openVerify } from '../../routes'
 import { useStores } from '../../stores'
 import type { OrderTab } from '../../core/order'
 import { DevSignIn } from './dev-sign-in'
@@ -102,6 +102,10 @@ function MePage() {
             <Text className='me__menu-note'>开一家自己的小店 ›</Text>
           </View>
         )}
+        <View className='me__menu-item me__favorites' onClick={() => openFavorites()}>
+          <Text>我的收藏</Text>
+          <Text className='me__chevron'>›</Text>
+        </View>
         <View className='me__menu-item' onClick={() => openAddressBook()}>
           <Text>收货地址</Text>
           <Text className='me__chevron'>›</Text>

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useBrandName } from '../../components/brand'
 import { showDone, showError } from '../../components/display'
+import { FreeShipping } from '../../components/free-shipping'
 import { LoadStateView } from '../../components/load-state-view'
 import { QuantityStepper } from '../../components/quantity-stepper'
 import { ShareBar, usePageShare } from '../../components/share-bar'
@@ -27,12 +28,14 @@ interface ProductViewProps {
   product: ProductDetail
   /** Under the title: who recommends it and how to share it. */
   sharing: ReactNode
+  favorite: boolean
+  onFavorite: () => void
   cartCount: number
   onAddToCart: (skuId: string, quantity: number) => void
   onBuyNow: (skuId: string, quantity: number) => void
 }
 
-function ProductView({ product, sharing, cartCount, onAddToCart, onBuyNow }: ProductViewProps) {
+function ProductView({ product, sharing, favorite, onFavorite, cartCount, onAddToCart, onBuyNow }: ProductViewProps) {
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product))
   const [quantity, setQuantity] = useState(1)
   const missing = missingDimensions(product, selection)
@@ -75,6 +78,9 @@ function ProductView({ product, sharing, cartCount, onAddToCart, onBuyNow }: Pro
         <Text className='product__price'>{price}</Text>
         <Text className='product__title'>{product.title}</Text>
         <Text className='product__subtitle'>{product.subtitle}</Text>
+        <View className='product__shipping'>
+          <FreeShipping />
+        </View>
         {sharing}
       </View>
 
@@ -105,6 +111,8 @@ function ProductView({ product, sharing, cartCount, onAddToCart, onBuyNow }: Pro
       )}
 
       <PurchaseBar
+        favorite={favorite}
+        onFavorite={onFavorite}
         cartCount={cartCount}
         soldOut={soldOut}
         onOpenCart={() => void Taro.switchTab({ url: '/pages/cart/index' })}
@@ -126,7 +134,7 @@ function ShopStrip({ name, onOpen }: { name: string; onOpen: () => void }) {
 }
 
 function ProductPage() {
-  const { catalog, cart, referral, shopHomes } = useStores()
+  const { catalog, cart, favorites, referral, shopHomes } = useStores()
   const params = useRouter().params
   const arrivedWith = shareCodeFromQuery(params)
   const landing = arrivedWith ? referral.landing(arrivedWith) : null
@@ -151,6 +159,9 @@ function ProductPage() {
     if (productId) void catalog.loadProduct(productId)
   })
   useEffect(() => {
+    if (productId) void favorites.loadHeart(productId)
+  }, [productId, favorites])
+  useEffect(() => {
     if (!params.id && productId) void catalog.loadProduct(productId)
   }, [params.id, productId, catalog])
 
@@ -160,6 +171,13 @@ function ProductPage() {
     const outcome = await cart.add(skuId, quantity)
     if (outcome.ok) showDone('已加入购物车')
     else showError(outcome.error)
+  }
+
+  const toggleFavorite = async () => {
+    if (favorites.changing.has(productId)) return
+    const outcome = await favorites.toggle(productId)
+    if (!outcome.ok) showError(outcome.error)
+    else showDone(outcome.data.favorite ? '已收藏' : '已取消收藏')
   }
 
   if (!productId && landing && (landing.status === 'idle' || landing.status === 'loading')) return <StatusView loading />
@@ -187,6 +205,8 @@ function ProductPage() {
               <ShareBar share={share} onPoster={() => openShare(product._id)} />
             </>
           }
+          favorite={favorites.isFavorite(product._id)}
+          onFavorite={() => void toggleFavorite()}
           cartCount={cart.count}
           onAddToCart={(skuId, quantity) => void addToCart(skuId, quantity)}
           onBuyNow={(skuId, quantity) => leaveOnce(() => openCheckout([{ skuId, quantity }], false, fromShop))}

@@ -177,12 +177,38 @@ const ShopOpeningCard = observer(function ShopOpeningCard({ reviewRequired }: { 
   )
 })
 
+/** HQ's hot words on the search page, typed in one line separated by commas (a word may hold a space). */
+const HotWordsCard = observer(function HotWordsCard({ words }: { words: string[] }) {
+  const { search } = useStores()
+  const [text, setText] = useState(words.join('，'))
+  const [refusal, setRefusal] = useState('')
+  const submit = async () => {
+    const outcome = await search.saveHotWords(text.split(/[,，]/))
+    setRefusal(outcome.ok ? '' : outcome.error.message)
+    if (outcome.ok) void Taro.showToast({ title: '已保存', icon: 'success' })
+  }
+  return (
+    <View className='hq-page__card hq-rules__hot-words'>
+      <Text className='hq-page__card-title'>搜索热词</Text>
+      <Text className='hq-page__muted'>显示在搜索页，搜不到商品时也会推荐；用逗号分隔，最多 10 个</Text>
+      <Input className='hq-page__input hq-rules__hot-words-input' value={text} placeholder='如：龙井，礼盒，普洱 2019' onInput={(event) => setText(event.detail.value)} />
+      {refusal && <Text className='hq-page__error'>{refusal}</Text>}
+      <View className='hq-page__buttons'>
+        <ActionButton className='hq-page__button hq-rules__save-hot-words' onClick={() => void submit()}>保存热词</ActionButton>
+      </View>
+    </View>
+  )
+})
+
 /** HQ's rules, each card shown to the roles that may change it; every save is a new version. */
 function HqRulesPage() {
-  const { hq, profile } = useStores()
+  const { hq, profile, search } = useStores()
   const role = profile.profile.status === 'ready' ? profile.profile.data?.hqRole : undefined
   const may = (area: HqArea) => role !== undefined && mayAct(role, area)
-  useDidShow(() => void hq.loadRules())
+  useDidShow(() => {
+    void hq.loadRules()
+    void search.loadHotWords()
+  })
   return (
     <View className='hq-page hq-rules'>
       <LoadStateView state={hq.rules} onRetry={() => void hq.loadRules()}>
@@ -193,6 +219,7 @@ function HqRulesPage() {
             {may('settings') && <AttributionCard key={`a${rules.attribution.version}`} rules={rules.attribution} />}
             {may('settings') && <OrderRulesCard key={`o${rules.orders.version}`} rules={rules.orders} />}
             {may('shops') && <ShopOpeningCard reviewRequired={rules.shopOpening.reviewRequired} />}
+            {may('catalog') && search.hotWords.status === 'ready' && <HotWordsCard words={search.hotWords.data} />}
           </>
         )}
       </LoadStateView>

@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
+import { FreeShipping } from '../../../components/free-shipping'
 import { showError } from '../../../components/display'
 import { LoadStateView } from '../../../components/load-state-view'
 import { StatusView } from '../../../components/status-view'
@@ -79,6 +80,11 @@ function CheckoutPage() {
             {reviewed.quote && (
               <View className='checkout__card'>
                 <Amounts quote={reviewed.quote} payableLabel='实付款' />
+                {reviewed.quote.shippingFen > 0 && (
+                  <View className='checkout__shipping'>
+                    <FreeShipping paidGoodsFen={reviewed.quote.goodsFen - reviewed.quote.discountFen} />
+                  </View>
+                )}
               </View>
             )}
             <View className='checkout__card checkout__remark'>
