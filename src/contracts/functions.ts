@@ -4,6 +4,7 @@ import type { catalogContract } from './catalog'
 import type { commissionContract } from './commission'
 import { functionRef } from './contract'
 import type { hqContract } from './hq'
+import type { hqCatalogContract } from './hq-catalog'
 import type { hqReportsContract } from './hq-reports'
 import type { orderContract } from './order'
 import type { referralContract } from './referral'
@@ -21,6 +22,7 @@ export const catalogFunction = functionRef<typeof catalogContract>('catalog')
 export const commissionFunction = functionRef<typeof commissionContract>('commission')
 export const hqFunction = functionRef<typeof hqContract>('hq')
 export const hqReportsFunction = functionRef<typeof hqReportsContract>('hq-reports')
+export const hqCatalogFunction = functionRef<typeof hqCatalogContract>('hq-catalog')
 export const orderFunction = functionRef<typeof orderContract>('order')
 export const userFunction = functionRef<typeof userContract>('user')
 export const shopFunction = functionRef<typeof shopContract>('shop')
