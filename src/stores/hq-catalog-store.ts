@@ -68,9 +68,7 @@ export class HqCatalogStore {
 
   /** Uploads a picked image to cloud storage under products/, answering its fileID. */
   uploadImage(filePath: string): Promise<Outcome<string>> {
-    const extension = /\.(png|jpe?g|gif|webp)$/i.exec(filePath)?.[1]?.toLowerCase() ?? 'jpg'
-    const cloudPath = `products/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${extension}`
-    return this.run(() => this.upload(cloudPath, filePath))
+    return this.run(() => this.upload(`products/${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, filePath))
   }
 
   /** Creates (productId null) or saves a product; the list shows it when next refreshed. */
