@@ -122,19 +122,23 @@ describe('HQ creates a product with two spec dimensions and a photo, shelves it,
     await shot('05-off-shelf')
     await card.locator('.hq-products__shelf').click()
     await card.waitFor({ state: 'detached' })
+    // On the shelf it is last of the demo's many products: found by search.
     await here().locator('.hq-products__tab--on').click()
+    await here().locator('.hq-products__search input').fill('滇红')
+    await here().locator('.hq-products__search input').press('Enter')
     await here().locator('.hq-products__card', { hasText: '滇红 金芽' }).waitFor()
+    await expect.poll(async () => (await here().locator('.hq-products__title').allInnerTexts()).every((title) => title.includes('滇红'))).toBe(true)
     await shot('06-on-shelf')
   })
 
   it('adds a category, moves it first, and is refused deleting one that holds products', async () => {
     await here().locator('.hq-products__categories').click()
-    await here().locator('.hq-categories__new-name input').fill('白茶')
+    await here().locator('.hq-categories__new-name input').fill('新品尝鲜')
     await here().locator('.hq-categories__add-button').click()
-    const white = here().locator('.hq-categories__row', { hasText: '白茶（0）' })
+    const white = here().locator('.hq-categories__row', { hasText: '新品尝鲜（0）' })
     await white.waitFor()
     // Last of the demo's categories; up, row by row, to the top.
-    while ((await here().locator('.hq-categories__row').first().innerText()).includes('白茶') === false) {
+    while ((await here().locator('.hq-categories__row').first().innerText()).includes('新品尝鲜') === false) {
       const before = await here().locator('.hq-categories__row').allInnerTexts()
       await white.locator('.hq-categories__up').click()
       await expect.poll(() => here().locator('.hq-categories__row').allInnerTexts()).not.toEqual(before)
@@ -146,7 +150,7 @@ describe('HQ creates a product with two spec dimensions and a photo, shelves it,
     await page.getByText(/分类下还有 \d+ 件商品，移走后才能删除/).waitFor()
     await shot('07-categories')
     const { data } = await callAs(shop.cloud, LIN.openid, 'catalog', 'listCategories', {})
-    expect(data.items[0].name).toBe('白茶')
+    expect(data.items[0].name).toBe('新品尝鲜')
   })
 
   it('林小雨 finds 滇红 金芽 by search, sees its photo, picks 100g 礼盒 and pays', async () => {
@@ -167,6 +171,8 @@ describe('HQ creates a product with two spec dimensions and a photo, shelves it,
     await shot('09-consumer-product')
     await here().locator('.purchase-bar__buy').click()
     await here().locator('.delivery-address__name').waitFor()
+    // Free shipping over ¥99: the server's quote, before 提交订单 can be tapped.
+    await expect.poll(() => here().locator('.amounts__payable').innerText()).toBe('¥158.00')
     await here().locator('.checkout__submit').click()
     await page.locator('.cashier__sheet .cashier__pay').click()
     await here().locator('.status-header__status', { hasText: '待发货' }).waitFor()

@@ -29,7 +29,9 @@ function HqStockPage() {
   const [note, setNote] = useState('')
   const [failure, setFailure] = useState('')
 
-  useEffect(() => void hqCatalog.loadProduct(productId), [productId])
+  useEffect(() => {
+    if (productId) void hqCatalog.loadProduct(productId)
+  }, [productId])
   const choose = (id: string) => {
     setSkuId(id)
     setFailure('')
