@@ -1,9 +1,7 @@
 import { reaction } from 'mobx'
 import { createContext, createElement, useContext, type PropsWithChildren } from 'react'
 import type { CloudClient } from '../services/cloud'
-import type { FileUploader } from '../services/file-upload'
 import { createCloudClient } from '../services/cloud-client'
-import { createFileUploader } from '../services/file-upload'
 import { PaymentService, type PaymentSheet } from '../services/payment'
 import { createPaymentSheet } from '../services/payment-sheet'
 import type { TransferSheet } from '../services/transfer'
@@ -13,7 +11,6 @@ import { CartStore } from './cart-store'
 import { CatalogStore } from './catalog-store'
 import { CommissionStore } from './commission-store'
 import { createSession } from './dev-session'
-import { HqCatalogStore } from './hq-catalog-store'
 import { HqStore } from './hq-store'
 import { MyShopStore } from './my-shop-store'
 import { OrderStore } from './order-store'
@@ -32,11 +29,13 @@ export class RootStore {
   readonly shopHomes: ShopHomeStore
   readonly myShop: MyShopStore
   readonly hq: HqStore
-  readonly hqCatalog: HqCatalogStore
   readonly commission: CommissionStore
 
-  /** `session` is null in WeChat, where the caller is whoever opened the mini program. */
-  constructor(cloud: CloudClient, paymentSheet: PaymentSheet, transferSheet: TransferSheet, readonly session: SessionStore | null, upload: FileUploader) {
+  /**
+   * `session` is null in WeChat, where the caller is whoever opened the mini program. `cloud` is kept
+   * for the stores a subpackage makes for itself (HQ's catalog), which stay out of the main package.
+   */
+  constructor(readonly cloud: CloudClient, paymentSheet: PaymentSheet, transferSheet: TransferSheet, readonly session: SessionStore | null) {
     this.catalog = new CatalogStore(cloud)
     this.profile = new ProfileStore(cloud)
     this.cart = new CartStore(cloud)
@@ -46,7 +45,6 @@ export class RootStore {
     this.shopHomes = new ShopHomeStore(cloud)
     this.myShop = new MyShopStore(cloud)
     this.hq = new HqStore(cloud)
-    this.hqCatalog = new HqCatalogStore(cloud, upload)
     this.commission = new CommissionStore(cloud, transferSheet)
   }
 
@@ -59,14 +57,13 @@ export class RootStore {
     this.referral.forgetCaller()
     this.myShop.reset()
     this.hq.reset()
-    this.hqCatalog.reset()
     this.commission.reset()
   }
 }
 
 export function createRootStore(): RootStore {
   const session = createSession()
-  const root = new RootStore(createCloudClient(session), createPaymentSheet(), createTransferSheet(), session, createFileUploader(session))
+  const root = new RootStore(createCloudClient(session), createPaymentSheet(), createTransferSheet(), session)
   if (session) reaction(() => session.personaKey, () => root.forgetCaller())
   return root
 }

@@ -6,12 +6,12 @@ import { ActionButton } from '../../../components/action-button'
 import { showError } from '../../../components/display'
 import { LoadStateView } from '../../../components/load-state-view'
 import type { HqCategory } from '../../../contracts/hq-catalog'
-import { useStores } from '../../../stores'
+import { useHqCatalog } from '../../hq-catalog-store'
 import '../../hq.less'
 import './index.less'
 
 const CategoryRow = observer(function CategoryRow({ category, first, last }: { category: HqCategory; first: boolean; last: boolean }) {
-  const { hqCatalog } = useStores()
+  const hqCatalog = useHqCatalog()
   const [name, setName] = useState<string | null>(null)
   const report = (outcome: { ok: boolean; error?: Parameters<typeof showError>[0] }) => {
     if (!outcome.ok && outcome.error) showError(outcome.error)
@@ -56,7 +56,7 @@ const CategoryRow = observer(function CategoryRow({ category, first, last }: { c
 
 /** The shop's categories in its order: add, rename (tap the name), move up or down, delete an empty one. */
 function HqCategoriesPage() {
-  const { hqCatalog } = useStores()
+  const hqCatalog = useHqCatalog()
   const [name, setName] = useState('')
   useDidShow(() => void hqCatalog.loadCategories())
   const add = async () => {

@@ -7,8 +7,8 @@ import { showDone } from '../../../components/display'
 import { PRODUCT_LIMITS } from '../../../core/product-editing'
 import { openHqStock } from '../../../routes'
 import { imageSrc } from '../../../services/image-src'
-import { useStores } from '../../../stores'
 import { EMPTY_FORM, ProductForm, draftOf, formOf, skuRows } from './product-form'
+import { useHqCatalog } from '../../hq-catalog-store'
 import '../../hq.less'
 import './index.less'
 
@@ -18,7 +18,7 @@ import './index.less'
  * server's: a refusal shows its words under the form.
  */
 function HqProductPage() {
-  const { hqCatalog } = useStores()
+  const hqCatalog = useHqCatalog()
   const { params } = useRouter()
   const productId = params.id ? decodeURIComponent(params.id) : null
   const [form, setForm] = useState<ProductForm>(EMPTY_FORM)

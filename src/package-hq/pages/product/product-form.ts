@@ -2,7 +2,7 @@ import type { HqProduct } from '../../../contracts/hq-catalog'
 import type { SpecDimension } from '../../../core/catalog'
 import { hundredthsText, parseHundredths } from '../../../core/money'
 import { combinations, specKey, specLabel } from '../../../core/product-editing'
-import type { ProductDraftPayload } from '../../../stores/hq-catalog-store'
+import type { ProductDraftPayload } from '../../hq-catalog-store'
 
 /** The product form as typed: spec values as one line each, prices in yuan, keyed by combination. */
 export interface ProductForm {

@@ -9,8 +9,7 @@ import type { HqProductRow } from '../../../contracts/hq-catalog'
 import { priceRangeText } from '../../../i18n/zh-CN'
 import { openHqCategories, openHqProduct, openHqStock } from '../../../routes'
 import { imageSrc } from '../../../services/image-src'
-import { useStores } from '../../../stores'
-import type { ShelfFilter } from '../../../stores/hq-catalog-store'
+import { useHqCatalog, type ShelfFilter } from '../../hq-catalog-store'
 import '../../hq.less'
 import './index.less'
 
@@ -21,7 +20,7 @@ const SHELVES: Array<{ key: ShelfFilter; label: string }> = [
 ]
 
 const ProductRow = observer(function ProductRow({ product }: { product: HqProductRow }) {
-  const { hqCatalog } = useStores()
+  const hqCatalog = useHqCatalog()
   const toggle = async () => {
     const outcome = await hqCatalog.setOnShelf(product._id, !product.onShelf)
     if (!outcome.ok) showError(outcome.error)
@@ -52,7 +51,7 @@ const ProductRow = observer(function ProductRow({ product }: { product: HqProduc
 
 /** HQ's products by shelf, searchable; a tap opens one to edit, 上架/下架 in place. */
 function HqProductsPage() {
-  const { hqCatalog } = useStores()
+  const hqCatalog = useHqCatalog()
   const [keyword, setKeyword] = useState('')
   useDidShow(() => void hqCatalog.products.refresh())
   useReachBottom(() => void hqCatalog.products.loadMore())

@@ -7,7 +7,7 @@ import { showDone, specsText } from '../../../components/display'
 import { LoadStateView } from '../../../components/load-state-view'
 import { STOCK_REASONS, type StockReason } from '../../../core/product-editing'
 import { formatShanghai } from '../../../core/time'
-import { useStores } from '../../../stores'
+import { useHqCatalog } from '../../hq-catalog-store'
 import '../../hq.less'
 import './index.less'
 
@@ -19,7 +19,7 @@ type Reason = (typeof STOCK_REASONS)[number]
  * (入库 adds, 损耗 takes away, 盘点 either way), and its stock ledger shows every move, newest first.
  */
 function HqStockPage() {
-  const { hqCatalog } = useStores()
+  const hqCatalog = useHqCatalog()
   const { params } = useRouter()
   const productId = decodeURIComponent(params.id ?? '')
   const [skuId, setSkuId] = useState('')

@@ -1,12 +1,13 @@
-import { makeAutoObservable, runInAction } from 'mobx'
+import { makeAutoObservable, reaction, runInAction } from 'mobx'
 import type { PayloadOf } from '../contracts/contract'
 import { hqCatalogFunction } from '../contracts/functions'
 import type { HqCategory, HqProduct, HqProductRow, hqCatalogContract } from '../contracts/hq-catalog'
 import type { StockLedgerEntry, StockReason } from '../core/product-editing'
 import type { CloudClient } from '../services/cloud'
-import type { FileUploader } from '../services/file-upload'
-import { IDLE, attempt, refresh, type LoadState, type Outcome } from './load-state'
-import { PagedList } from './paged-list'
+import { createFileUploader, type FileUploader } from '../services/file-upload'
+import { useStores, type RootStore } from '../stores'
+import { IDLE, attempt, refresh, type LoadState, type Outcome } from '../stores/load-state'
+import { PagedList } from '../stores/paged-list'
 
 export type ProductDraftPayload = PayloadOf<typeof hqCatalogContract, 'createProduct'>['draft']
 /** Which products HQ's list shows: on the shelf, off it, or all. */
@@ -153,4 +154,23 @@ export class HqCatalogStore {
       }),
     )
   }
+}
+
+let shared: HqCatalogStore | undefined
+
+/**
+ * HQ's catalog store, made the first time an HQ page asks: it lives in package-hq, so the main package
+ * carries none of it. On H5 it forgets what it showed when another persona signs in.
+ */
+export function useHqCatalog(): HqCatalogStore {
+  const root = useStores()
+  shared ??= createHqCatalogStore(root)
+  return shared
+}
+
+function createHqCatalogStore(root: RootStore): HqCatalogStore {
+  const store = new HqCatalogStore(root.cloud, createFileUploader(root.session))
+  const { session } = root
+  if (session) reaction(() => session.personaKey, () => store.reset())
+  return store
 }
