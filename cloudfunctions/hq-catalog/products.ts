@@ -79,7 +79,6 @@ export async function saveProduct(productId: string | null, draft: ProductDraft,
   const { data: category } = await db.collection<Category>('categories').doc(draft.categoryId).get()
   if (!category) return fail('CATALOG_CATEGORY_NOT_FOUND', { categoryId: draft.categoryId })
   const id = productId ?? newId('p-')
-  const sortOrder = productId ? undefined : nextSortOrder(await lastSortOrder())
 
   const saved = await inTransaction(async (tx) => {
     const { data: current } = await tx.collection<Product>(PRODUCTS).doc(id).get()
@@ -93,7 +92,8 @@ export async function saveProduct(productId: string | null, draft: ProductDraft,
     const product: Omit<Product, '_id'> = {
       ...fields,
       onShelf: current?.onShelf ?? false,
-      sortOrder: current?.sortOrder ?? sortOrder ?? 10,
+      // A new product goes last in the shop's order.
+      sortOrder: current?.sortOrder ?? nextSortOrder(await lastSortOrder()),
       ...priceRangeOf(drafted),
       searchTerms: searchTermsOf(fields),
       createdAt: current?.createdAt ?? now,
