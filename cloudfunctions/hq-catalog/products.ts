@@ -5,7 +5,6 @@ import { Category, Product, Sku, priceRangeOf, searchTermsOf } from '../../src/c
 import { ProductDraft, StockLedgerEntry, checkProductDraft, nextSortOrder, planSkus } from '../../src/core/product-editing'
 import { Result, fail, ok } from '../../src/core/result'
 import { _, db, inTransaction } from '../_shared/database'
-import { readSkus } from '../_shared/orders/stock'
 import { keywordCondition } from '../_shared/product-search'
 import { STOCK_LEDGER } from './stock'
 
@@ -85,7 +84,8 @@ export async function saveProduct(productId: string | null, draft: ProductDraft,
     if (productId && !current) return fail('CATALOG_PRODUCT_NOT_FOUND', { productId })
     // The ids come from a query (which no transaction covers); the SKUs themselves from the snapshot.
     const ids = current ? (await skus.where({ productId: id }).field({ _id: true }).limit(MAX_SKUS_READ).get()).data.map((s) => s._id) : []
-    const existing = [...(await readSkus(tx, ids)).values()]
+    const read = await Promise.all(ids.map((skuId) => tx.collection<Sku>(SKUS).doc(skuId).get()))
+    const existing = read.flatMap(({ data }) => (data ? [data] : []))
     const plan = planSkus(existing, draft, () => newId(`${id}-`))
     if (!plan.ok) return plan
     const { skus: drafted, ...fields } = draft
