@@ -171,6 +171,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       void httpAccess.serve(req, res)
       return
     }
+    // The H5 build's wx.cloud.uploadFile: bytes streamed to disk as the persona's upload.
+    const requested = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (requested.pathname === '/dev/storage/upload') {
+      void storage.clientUpload(req, res, requested.searchParams.get('cloudPath'), callerOpenid(req)).catch((error) => {
+        log(`error client upload: ${error?.stack ?? error}`)
+        if (!res.headersSent) send(res, 500, { errCode: -1, errMsg: 'uploadFile:fail internal error' })
+      })
+      return
+    }
     // Cloud storage writes its own answers: file bytes, COS's XML errors, uploads streamed to disk.
     if (storage.serves(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)) {
       void storage.serve(req, res)

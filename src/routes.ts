@@ -134,6 +134,11 @@ export const openHqWithdrawals = () => hqPage('withdrawals')
 export const openHqShops = () => hqPage('shops')
 export const openHqRules = () => hqPage('rules')
 export const openHqRoster = () => hqPage('roster')
+export const openHqProducts = () => hqPage('products')
+/** A product to edit, or (no id) a new one. */
+export const openHqProduct = (productId?: string) => hqPage('product', productId ? `?id=${encodeURIComponent(productId)}` : '')
+export const openHqStock = (productId: string) => hqPage('stock', `?id=${encodeURIComponent(productId)}`)
+export const openHqCategories = () => hqPage('categories')
 export const openHqDashboard = () => hqPage('dashboard')
 
 /**

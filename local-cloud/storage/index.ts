@@ -80,7 +80,7 @@ export class CloudStorage {
     const started = Date.now()
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     try {
-      if (url.pathname === '/storage' && req.method === 'POST') await this.clientUpload(req, url, res)
+      if (url.pathname === '/storage' && req.method === 'POST') await this.browserUpload(req, url, res)
       else if (url.pathname === '/storage') await this.redirect(req, url, res)
       else await this.object(req, url, res)
     } catch (error: any) {
@@ -90,6 +90,28 @@ export class CloudStorage {
     } finally {
       this.options.log(`storage ${req.method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`)
     }
+  }
+
+  /**
+   * `POST /dev/storage/upload?cloudPath=…` with the file's bytes: the H5 build's stand-in for the mini
+   * program's `wx.cloud.uploadFile`, which uploads from the phone as the signed-in user (CloudBase's
+   * default rule: a user may write files, everyone may read them). Answers as WeChat's does,
+   * `{ fileID, statusCode: 200 }`; no caller is 401, a bad cloud path 400, as the mini program's fail.
+   */
+  async clientUpload(req: http.IncomingMessage, res: http.ServerResponse, cloudPath: string | null, openid: string | undefined): Promise<void> {
+    if (req.method !== 'POST') return json(res, 405, { errCode: -1, errMsg: 'uploadFile:fail use POST' })
+    if (!openid) return json(res, 401, { errCode: -1, errMsg: 'uploadFile:fail no signed-in user' })
+    const problem = cloudPathProblem(cloudPath)
+    if (problem) return json(res, 400, { errCode: -1, errMsg: `uploadFile:fail ${problem}` })
+    try {
+      await this.objects.put(cloudPath as string, req, MAX_UPLOAD_BYTES)
+    } catch (error) {
+      res.setHeader('connection', 'close')
+      if (error instanceof TooLarge || error instanceof PathConflict) return json(res, 400, { errCode: -1, errMsg: `uploadFile:fail ${error.message}` })
+      throw error
+    }
+    this.options.log(`storage client upload ${cloudPath} by ${openid}`)
+    json(res, 200, { fileID: fileIdOf(this.options.envId, cloudPath as string), statusCode: 200 })
   }
 
   private async uploadMetadata(cloudPath: unknown, method: unknown): Promise<unknown> {
@@ -183,7 +205,7 @@ export class CloudStorage {
    * the mini program's `wx.cloud.uploadFile`, which the browser cannot call. As CloudBase's default
    * rule has it, a user may create a file but not overwrite one that exists (409).
    */
-  private async clientUpload(req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
+  private async browserUpload(req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
     const cloudPath = url.searchParams.get('cloudPath')
     const problem = cloudPathProblem(cloudPath)
     if (problem) return json(res, 400, { code: 'INVALID_PARAM', message: problem })

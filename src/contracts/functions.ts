@@ -6,6 +6,7 @@ import type { favoritesContract } from './favorites'
 import { functionRef } from './contract'
 import type { hqContract } from './hq'
 import type { hqOrdersContract } from './hq-orders'
+import type { hqCatalogContract } from './hq-catalog'
 import type { hqReportsContract } from './hq-reports'
 import type { hqFilesContract } from './hq-files'
 import type { orderContract } from './order'
@@ -27,6 +28,7 @@ export const hqFunction = functionRef<typeof hqContract>('hq')
 export const hqOrdersFunction = functionRef<typeof hqOrdersContract>('hq-orders')
 export const hqReportsFunction = functionRef<typeof hqReportsContract>('hq-reports')
 export const hqFilesFunction = functionRef<typeof hqFilesContract>('hq-files')
+export const hqCatalogFunction = functionRef<typeof hqCatalogContract>('hq-catalog')
 export const orderFunction = functionRef<typeof orderContract>('order')
 export const userFunction = functionRef<typeof userContract>('user')
 export const shopFunction = functionRef<typeof shopContract>('shop')

@@ -39,8 +39,11 @@ export class RootStore {
   readonly favorites: FavoritesStore
   readonly search: SearchStore
 
-  /** `session` is null in WeChat, where the caller is whoever opened the mini program. */
-  constructor(cloud: CloudClient, paymentSheet: PaymentSheet, transferSheet: TransferSheet, files: FileService, readonly session: SessionStore | null) {
+  /**
+   * `session` is null in WeChat, where the caller is whoever opened the mini program. `cloud` is kept
+   * for the stores a subpackage makes for itself (HQ's catalog), which stay out of the main package.
+   */
+  constructor(readonly cloud: CloudClient, paymentSheet: PaymentSheet, transferSheet: TransferSheet, files: FileService, readonly session: SessionStore | null) {
     this.catalog = new CatalogStore(cloud)
     this.profile = new ProfileStore(cloud)
     this.cart = new CartStore(cloud)

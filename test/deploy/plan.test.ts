@@ -36,7 +36,7 @@ describe('the deploy plan, from the repository alone', () => {
 
   it("lets the functions that check HQ's roles name HQ's first admin (HQ_BOOTSTRAP_OPENID), optionally", () => {
     const declaring = plan.functions.filter((fn) => fn.environment.some((v) => v.name === HQ_BOOTSTRAP_OPENID && v.optional))
-    expect(declaring.map((fn) => fn.name)).toEqual(['hq', 'hq-files', 'hq-orders', 'hq-reports', 'user'])
+    expect(declaring.map((fn) => fn.name)).toEqual(['hq', 'hq-catalog', 'hq-files', 'hq-orders', 'hq-reports', 'user'])
   })
 
   it('publishes on the HTTP access service the function WeChat Pay notifies, at its name', () => {
@@ -57,7 +57,7 @@ describe('the deploy plan, from the repository alone', () => {
       const bundle = fs.readFileSync(path.join(fn.dir, 'index.js'), 'utf8')
       const read = new Set([...bundle.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]))
       for (const name of looked) if (bundle.includes(`"${name}"`) || bundle.includes(`'${name}'`)) read.add(name)
-      // Every function's edge knows the bootstrap setting, but only hq and user are given it (below).
+      // Every function's edge knows the bootstrap setting, but only hq, hq-catalog and user are given it (above).
       if (fn.environment.some((v) => v.name === HQ_BOOTSTRAP_OPENID)) read.add(HQ_BOOTSTRAP_OPENID)
       expect(fn.environment.map((v) => v.name).sort(), fn.name).toEqual([...read].sort())
       for (const variable of fn.environment) expect(variable.meaning.length).toBeGreaterThan(10)

@@ -38,6 +38,20 @@ const SAMPLE_DETAILS: Record<string, Record<string, unknown>> = {
   REFUND_AMOUNT_INVALID: { maxFen: 6800 },
   REFUND_LIMIT_REACHED: { max: 50 },
   REFUND_LINE_INVALID: { lineIndex: 1, maxQuantity: 2 },
+  CATALOG_IMAGES_INVALID: { max: 9 },
+  CATALOG_SPEC_TOO_MANY_DIMENSIONS: { max: 3 },
+  CATALOG_SPEC_DUPLICATE: { name: '规格', value: '50g' },
+  CATALOG_SPEC_VALUES_INVALID: { name: '规格', max: 10 },
+  CATALOG_TOO_MANY_SKUS: { max: 50, count: 60 },
+  CATALOG_SKU_SPEC_UNKNOWN: { specs: '75g' },
+  CATALOG_SKU_DUPLICATE: { specs: '50g / 礼盒' },
+  CATALOG_SKU_MISSING: { specs: '50g / 礼盒' },
+  CATALOG_SKU_PRICE_INVALID: { specs: '50g / 礼盒', maxPriceFen: 10_000_000 },
+  CATALOG_SKU_STOCK_INVALID: { specs: '50g / 礼盒', max: 999_999 },
+  CATALOG_SKU_STOCK_LEFT: { specs: '50g / 礼盒', stock: 3 },
+  CATALOG_STOCK_NEGATIVE: { skuId: 'tea-50g', stock: 2 },
+  CATALOG_STOCK_TOO_LARGE: { skuId: 'tea-50g', max: 999_999 },
+  CATALOG_CATEGORY_NOT_EMPTY: { categoryId: 'cat-green', products: 4 },
 }
 
 describe('the zh-CN words of every code', () => {

@@ -263,6 +263,19 @@ describe('cloud storage through wx-server-sdk', () => {
     expect((await upload('../escape.csv', Buffer.from('x'))).status).toBe(400)
   })
 
+  it("takes the H5 build's upload from the phone (wx.cloud.uploadFile) as the signed-in user, and serves it like any file", async () => {
+    const upload = (cloudPath: string, headers: Record<string, string>) =>
+      fetch(`${t.cloud.url}/dev/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers, body: new Uint8Array(png(13)) })
+    const answer = await upload('products/手机.png', { 'x-wx-openid': 'o-hq' })
+    expect([answer.status, await answer.json()]).toEqual([200, { fileID: fileIdOf('products/手机.png'), statusCode: 200 }])
+    const { fileContent } = await t.sdk.downloadFile({ fileID: fileIdOf('products/手机.png') })
+    expect(Buffer.from(fileContent).equals(png(13))).toBe(true)
+
+    expect((await upload('products/nobody.png', {})).status).toBe(401)
+    expect((await upload('products/../x.png', { 'x-wx-openid': 'o-hq' })).status).toBe(400)
+    expect((await t.sdk.getTempFileURL({ fileList: [fileIdOf('products/nobody.png')] })).fileList[0].status).toBe(-503003)
+  })
+
   it('works from inside a cloud function, unmodified', async () => {
     const content = png(12)
     const result = await callAs(t.cloud, 'o-uploader', 'files', 'roundtrip', { cloudPath: 'fn/made.png', content: content.toString('base64') })

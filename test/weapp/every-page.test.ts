@@ -49,6 +49,8 @@ describe('every page of app.json opens on the weapp build', () => {
       'package-address/pages/edit/index': `id=${await wang.addressId()}`,
       'package-shop/pages/share/index': `productId=${LONGJING}`,
       'package-hq/pages/order/index': `id=${placed.data._id}`,
+      'package-hq/pages/product/index': `id=${LONGJING}`,
+      'package-hq/pages/stock/index': `id=${LONGJING}`,
     })
     await openerOf('pages/index/index')
   })

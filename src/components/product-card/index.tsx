@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components'
 import type { ProductSummary } from '../../core/catalog'
 import { priceRangeText } from '../../i18n/zh-CN'
 import './index.less'
+import { imageSrc } from '../../services/image-src'
 
 interface ProductCardProps {
   product: ProductSummary
@@ -12,7 +13,7 @@ interface ProductCardProps {
 export function ProductCard({ product, onOpen }: ProductCardProps) {
   return (
     <View className='product-card' onClick={() => onOpen(product._id)}>
-      <Image className='product-card__image' src={product.coverImage} mode='aspectFill' lazyLoad />
+      <Image className='product-card__image' src={imageSrc(product.coverImage)} mode='aspectFill' lazyLoad />
       <View className='product-card__body'>
         <Text className='product-card__title'>{product.title}</Text>
         <Text className='product-card__subtitle'>{product.subtitle}</Text>

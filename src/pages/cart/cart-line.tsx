@@ -6,6 +6,7 @@ import type { CartItem } from '../../core/cart'
 import { formatFen } from '../../core/money'
 import { MAX_QUANTITY_PER_LINE } from '../../core/pricing'
 import { unavailableNote, unavailableText } from '../../i18n/zh-CN'
+import { imageSrc } from '../../services/image-src'
 
 interface CartLineProps {
   item: CartItem
@@ -32,7 +33,7 @@ export function CartLine({ item, busy, onOpen, onSelect, onQuantity, onRemove }:
         <CheckMark checked={item.selected} disabled={Boolean(unavailable) || busy} onToggle={() => onSelect(item)} />
       </View>
       <View className='cart-line__image-box' onClick={() => item.productId && onOpen(item.productId)}>
-        {item.image ? <Image className='cart-line__image' src={item.image} mode='aspectFill' /> : <View className='cart-line__image' />}
+        {item.image ? <Image className='cart-line__image' src={imageSrc(item.image)} mode='aspectFill' /> : <View className='cart-line__image' />}
         {unavailable && <Text className='cart-line__reason'>{unavailableText(unavailable)}</Text>}
       </View>
       <View className='cart-line__body'>

@@ -12,6 +12,7 @@ import { priceRangeText } from '../../i18n/zh-CN'
 import { openProduct, openSearch } from '../../routes'
 import { useStores } from '../../stores'
 import './index.less'
+import { imageSrc } from '../../services/image-src'
 
 function CategoryRail({ categories, currentId, onChoose }: { categories: Category[]; currentId: string | null; onChoose: (id: string) => void }) {
   return (
@@ -32,7 +33,7 @@ function CategoryRail({ categories, currentId, onChoose }: { categories: Categor
 function ProductRow({ product }: { product: ProductSummary }) {
   return (
     <View className='category__product' onClick={() => openProduct(product._id)}>
-      <Image className='category__product-image' src={product.coverImage} mode='aspectFill' lazyLoad />
+      <Image className='category__product-image' src={imageSrc(product.coverImage)} mode='aspectFill' lazyLoad />
       <View className='category__product-body'>
         <Text className='category__product-title'>{product.title}</Text>
         <Text className='category__product-subtitle'>{product.subtitle}</Text>

@@ -20,6 +20,7 @@ import { PurchaseBar } from './purchase-bar'
 import { initialSelection, missingDimensions, toggle, type Selection } from './sku-selection'
 import { SkuSelector } from './sku-selector'
 import './index.less'
+import { imageSrc } from '../../services/image-src'
 
 /** Fewer than this many left: the page says so, to help the buyer decide. */
 const LOW_STOCK = 10
@@ -67,7 +68,7 @@ function ProductView({ product, sharing, favorite, onFavorite, cartCount, onAddT
         <Swiper className='product__gallery' indicatorDots={product.images.length > 1} circular>
           {product.images.map((url) => (
             <SwiperItem key={url}>
-              <Image className='product__image' src={url} mode='aspectFill' />
+              <Image className='product__image' src={imageSrc(url)} mode='aspectFill' />
             </SwiperItem>
           ))}
         </Swiper>

@@ -4,6 +4,7 @@ import { specsText } from '../../../components/display'
 import type { PricedLine } from '../../../core/pricing'
 import { formatFen } from '../../../core/money'
 import './index.less'
+import { imageSrc } from '../../../services/image-src'
 
 type Line = Pick<PricedLine, 'title' | 'image' | 'specs' | 'quantity' | 'unitPriceFen'>
 
@@ -20,7 +21,7 @@ export function OrderLines<L extends Line>({ lines, note }: OrderLinesProps<L>) 
       {lines.map((line, index) => (
         <View className='order-lines__item' key={`${line.title}-${index}`}>
           <View className='order-lines__line'>
-            {line.image ? <Image className='order-lines__image' src={line.image} mode='aspectFill' /> : <View className='order-lines__image' />}
+            {line.image ? <Image className='order-lines__image' src={imageSrc(line.image)} mode='aspectFill' /> : <View className='order-lines__image' />}
             <View className='order-lines__body'>
               <Text className='order-lines__title'>{line.title}</Text>
               {Object.keys(line.specs).length > 0 && <Text className='order-lines__specs'>{specsText(line.specs)}</Text>}

@@ -8,6 +8,7 @@ import type { OrderView } from '../../../core/order'
 import { leftToRefund, planRefund, type RefundLineAsk } from '../../../core/refund'
 import { ReasonSheet } from '../reason-sheet'
 import './index.less'
+import { imageSrc } from '../../../services/image-src'
 
 const REASONS = ['不想要了', '商品与描述不符', '质量问题', '发错货', '其他']
 
@@ -57,7 +58,7 @@ export function RefundSheet({ order, busy, onConfirm, onClose }: RefundSheetProp
           return (
             <View key={`${line.skuId}-${i}`} className={`refund-sheet__line${units === 0 ? ' refund-sheet__line--done' : ''}`}>
               <CheckMark checked={quantity !== undefined} disabled={units === 0} onToggle={() => choose(i, quantity === undefined ? units : null)} />
-              {line.image ? <Image className='refund-sheet__image' src={line.image} mode='aspectFill' /> : <View className='refund-sheet__image' />}
+              {line.image ? <Image className='refund-sheet__image' src={imageSrc(line.image)} mode='aspectFill' /> : <View className='refund-sheet__image' />}
               <View className='refund-sheet__body'>
                 <Text className='refund-sheet__title'>{line.title}</Text>
                 <Text className='refund-sheet__note'>{units === 0 ? '已退款' : `${specsText(line.specs)}${Object.keys(line.specs).length > 0 ? ' · ' : ''}可退 ${units} 件`}</Text>

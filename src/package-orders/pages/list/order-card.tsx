@@ -6,6 +6,7 @@ import { formatShanghai } from '../../../core/time'
 import { buyerStatusText, refundStatusText } from '../../../i18n/zh-CN'
 import { OrderActions } from '../../components/order-actions'
 import { OrderLines } from '../../components/order-lines'
+import { imageSrc } from '../../../services/image-src'
 
 interface OrderCardProps {
   order: OrderSummary
@@ -31,7 +32,7 @@ export function OrderCard({ order, onOpen }: OrderCardProps) {
       ) : (
         <View className='order-card__images'>
           {order.lines.slice(0, 4).map((line, index) => (
-            <Image key={`${line.title}-${index}`} className='order-card__image' src={line.image} mode='aspectFill' />
+            <Image key={`${line.title}-${index}`} className='order-card__image' src={imageSrc(line.image)} mode='aspectFill' />
           ))}
           {order.lines.length > 4 && <Text className='order-card__more'>…</Text>}
         </View>

@@ -1,0 +1,2 @@
+// WeChat's <Image> resolves cloud:// fileIDs itself.
+export const imageSrc = (stored: string): string => stored
