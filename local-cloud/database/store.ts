@@ -3,6 +3,7 @@ import path from 'node:path'
 import { decodeEjson, encodeEjson } from './ejson'
 import { collectionAlreadyExists, collectionNotExists } from './errors'
 import { Doc, DocId, Index, IndexSpec } from './indexes'
+import { ReadPlan, planRead } from './planner'
 import { WriteAheadLog, syncDirectory, writeFileAtomically } from './wal'
 
 /** One write of a commit: the new state of a document, or null when it is removed. */
@@ -157,36 +158,13 @@ export class Store {
   }
 
   /**
-   * Latest documents that may match `query`, narrowed through an index when the query pins an indexed
-   * field to a value (or a list of values); the caller still filters with the full query.
+   * Latest documents that may match `query`, read through the primary key or a declared index when
+   * one serves it (and, when `order` fits an index, in that order); the caller still filters with the
+   * full query.
    */
-  candidates(collection: string, query: Record<string, any> | undefined): { docs: Iterable<Doc>; index?: string } {
+  candidates(collection: string, query: Record<string, any> | undefined, order?: Record<string, 1 | -1>): ReadPlan {
     const data = this.collection(collection)
-    // `_id` is always indexed, as in the cloud: `_id: _.in(ids)` reads just those documents.
-    const byId = equalityConditions(query).find((c) => c.field === '_id' && !c.every)
-    if (byId) {
-      const docs = byId.values.flatMap((id) => (typeof id === 'string' || typeof id === 'number' ? [data.latest(id)].filter((d): d is Doc => d !== undefined) : []))
-      return { docs, index: '_id_' }
-    }
-    let best: { ids: Set<DocId>; index: string } | undefined
-    for (const { field, values, every } of equalityConditions(query)) {
-      for (const index of data.indexes) {
-        if (index.firstField !== field) continue
-        const sets = values.map((value) => index.lookup(value))
-        // `$in` may match any value (union); `$all` must match every value (intersection).
-        const ids = every
-          ? new Set([...sets[0]].filter((id) => sets.every((set) => set.has(id))))
-          : new Set(sets.flatMap((set) => [...set]))
-        if (!best || ids.size < best.ids.size) best = { ids, index: index.spec.name }
-      }
-    }
-    if (!best) return { docs: this.scan(collection) }
-    const docs: Doc[] = []
-    for (const id of best.ids) {
-      const doc = data.latest(id)
-      if (doc) docs.push(doc)
-    }
-    return { docs, index: best.index }
+    return planRead(query, order, data.indexes, (id) => data.latest(id), () => this.scan(collection))
   }
 
   // ---- writes ----
@@ -332,40 +310,4 @@ export class Store {
     syncDirectory(this.dataDir)
     for (const file of previous) if (file !== next) fs.rmSync(file, { force: true })
   }
-}
-
-/** Top-level `field: value`, `{ $eq }`, `{ $in: [...] }` and `{ $all: [...] }` conditions of a query. */
-function equalityConditions(
-  query: Record<string, any> | undefined,
-): Array<{ field: string; values: unknown[]; every: boolean }> {
-  if (!query) return []
-  const out: Array<{ field: string; values: unknown[]; every: boolean }> = []
-  for (const [field, condition] of Object.entries(query)) {
-    if (field === '$and' && Array.isArray(condition)) {
-      for (const part of condition) out.push(...equalityConditions(part))
-      continue
-    }
-    if (field.startsWith('$')) continue
-    if (isScalar(condition)) out.push({ field, values: [condition], every: false })
-    else if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
-      const keys = Object.keys(condition)
-      if (keys.length !== 1) continue
-      const [operator] = keys
-      const operand = condition[operator]
-      if (operator === '$eq' && isScalar(operand)) out.push({ field, values: [operand], every: false })
-      const list = Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)
-      if (operator === '$in' && list) out.push({ field, values: operand, every: false })
-      if (operator === '$all' && list) out.push({ field, values: operand, every: true })
-    }
-  }
-  return out
-}
-
-function isScalar(value: unknown): boolean {
-  return (
-    typeof value === 'string' ||
-    typeof value === 'number' ||
-    typeof value === 'boolean' ||
-    value instanceof Date
-  )
 }
