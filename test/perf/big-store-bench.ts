@@ -56,11 +56,13 @@ async function main(): Promise<void> {
     const before = fs.statSync(snapshot).mtimeMs
     let worst = 0
     let reads = 0
+    let failed = 0
     let done = false
     const reader = (async () => {
       while (!done) {
         const t0 = performance.now()
-        await db.collection('notes').doc(`n${reads % DOCS}`).get()
+        // A read the SDK gave up on (its timeout) counts with the time it waited.
+        await db.collection('notes').doc(`n${reads % DOCS}`).get().catch(() => failed++)
         worst = Math.max(worst, performance.now() - t0)
         reads++
         await new Promise((r) => setTimeout(r, 5))
@@ -73,7 +75,8 @@ async function main(): Promise<void> {
     const compacted = fs.statSync(snapshot).mtimeMs !== before
     done = true
     await reader
-    report(BENCH, `worst read latency during a compaction (${reads} reads)`, compacted ? worst : NaN, 'ms')
+    report(BENCH, 'worst read latency during a compaction', compacted ? worst : NaN, 'ms')
+    report(BENCH, 'reads timed out during a compaction', failed, 'reads')
   } finally {
     await cloud.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
