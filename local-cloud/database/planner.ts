@@ -49,7 +49,8 @@ export function planRead(
   }
   if (!best) return { docs: everything(), describe: 'collection scan', ordered: false, scan: true }
   const name = best.index.spec.name
-  const scan = best.score === 0
+  // Walking a whole index reads documents the query may not want, unless it wants them all.
+  const scan = best.score === 0 && conditionCount(query) > 0
   const describe = scan ? `scan of index ${name} in order` : `index ${name}${best.ordered ? ', in order' : ''}`
   return { docs: fetch(best.ids(), latest), describe, index: name, ordered: best.ordered, scan }
 }
@@ -114,6 +115,8 @@ function servesOrder(index: Index, from: number, prefixes: number, order: Record
   }
   return reverse
 }
+
+const conditionCount = (query: Record<string, any> | undefined) => Object.keys(query ?? {}).length
 
 function* fetch(ids: Iterable<DocId>, latest: (id: DocId) => Doc | undefined): Generator<Doc> {
   const seen = new Set<DocId>()
