@@ -64,11 +64,6 @@ export function compareValues(a: unknown, b: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0
 }
 
-function compareIds(a: DocId, b: DocId): number {
-  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
 /** A multikey index reaches an array by the whole array and by each of its elements, as in MongoDB. */
 function keyValues(value: unknown): unknown[] {
   if (!Array.isArray(value)) return [value === undefined ? null : value]
@@ -78,14 +73,15 @@ function keyValues(value: unknown): unknown[] {
 }
 
 /**
- * One declared index: its entries (the indexed values followed by the document id) in the index's
- * order in a B+ tree, so the planner can seek an equality prefix, a range on the next field, or walk
- * the entries in sort order; and for unique indexes a map from the whole key to the id.
+ * One declared index: its entries (the indexed values, then the document's insertion ordinal) in the
+ * index's order in a B+ tree, so the planner can seek an equality prefix, a range on the next field,
+ * or walk the entries in sort order; and for unique indexes a map from the whole key to the id.
+ * Documents with equal values come in the order they were inserted, as MongoDB's record ids give them.
  */
 export class Index {
   readonly fields: string[]
   private readonly directions: Array<1 | -1>
-  private readonly entries: BTree<KeyPart[], undefined>
+  private readonly entries: BTree<KeyPart[], DocId>
   private readonly byWholeKey = new Map<string, DocId>()
   /** Documents that reach this index through an array value; their order is not a sort's order. */
   private multikeyDocs = 0
@@ -93,10 +89,12 @@ export class Index {
   constructor(
     readonly collection: string,
     readonly spec: IndexSpec,
+    /** The collection's insertion ordinal of a document. */
+    private readonly ordinalOf: (id: DocId) => number,
   ) {
     this.fields = Object.keys(spec.fields)
     this.directions = this.fields.map((f) => spec.fields[f])
-    this.entries = new BTree<KeyPart[], undefined>(undefined, (a, b) => this.compareKeys(a, b))
+    this.entries = new BTree<KeyPart[], DocId>(undefined, (a, b) => this.compareKeys(a, b))
   }
 
   get multikey(): boolean {
@@ -115,7 +113,7 @@ export class Index {
       if (x === y) continue
       if (x === BOTTOM || y === TOP) return -1
       if (x === TOP || y === BOTTOM) return 1
-      const c = i < this.fields.length ? compareValues(x, y) * this.directions[i] : compareIds(x as DocId, y as DocId)
+      const c = i < this.fields.length ? compareValues(x, y) * this.directions[i] : (x as number) - (y as number)
       if (c !== 0) return c
     }
     return 0
@@ -127,7 +125,8 @@ export class Index {
       const values = keyValues(getPath(doc, field))
       keys = values.length === 1 ? keys.map((k) => [...k, values[0]]) : keys.flatMap((k) => values.map((v) => [...k, v]))
     }
-    return keys.map((k) => [...k, doc._id])
+    const ordinal = this.ordinalOf(doc._id)
+    return keys.map((k) => [...k, ordinal])
   }
 
   private isMultikey(doc: Doc): boolean {
@@ -142,7 +141,7 @@ export class Index {
   }
 
   add(doc: Doc): void {
-    for (const key of this.keysOf(doc)) this.entries.set(key, undefined)
+    for (const key of this.keysOf(doc)) this.entries.set(key, doc._id)
     if (this.isMultikey(doc)) this.multikeyDocs++
     if (this.spec.unique) {
       const key = this.keyFor(doc)
@@ -161,24 +160,33 @@ export class Index {
 
   /**
    * Ids of the entries from `low` to `high` (both included, each a key prefix padded with BOTTOM or
-   * TOP), in the index's order or, with `reverse`, the opposite one.
+   * TOP), in the index's order or, with `reverse`, the opposite one; either way, documents with equal
+   * values in insertion order (as a stable sort leaves them).
    */
   *range(low: KeyPart[], high: KeyPart[], reverse = false): Generator<DocId> {
     const pad = (key: KeyPart[], end: symbol) => [...key, ...Array(this.fields.length + 1 - key.length).fill(end)]
     const from = pad(low, BOTTOM)
     const to = pad(high, TOP)
-    const id = (key: KeyPart[]) => key[this.fields.length] as DocId
     if (!reverse) {
-      for (const [key] of this.entries.entries(from)) {
+      for (const [key, id] of this.entries.entries(from)) {
         if (this.compareKeys(key, to) > 0) return
-        yield id(key)
+        yield id
       }
       return
     }
-    for (const [key] of this.entries.entriesReversed(to)) {
-      if (this.compareKeys(key, from) < 0) return
-      yield id(key)
+    const sameValues = (a: KeyPart[], b: KeyPart[]) => this.fields.every((_, i) => compareValues(a[i], b[i]) === 0)
+    let group: DocId[] = []
+    let groupKey: KeyPart[] | undefined
+    for (const [key, id] of this.entries.entriesReversed(to)) {
+      if (this.compareKeys(key, from) < 0) break
+      if (groupKey && !sameValues(key, groupKey)) {
+        yield* group.reverse()
+        group = []
+      }
+      groupKey = key
+      group.push(id)
     }
+    yield* group.reverse()
   }
 
   /** The committed document that holds this unique key, if any. */

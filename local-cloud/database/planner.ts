@@ -35,6 +35,7 @@ export function planRead(
   indexes: Index[],
   latest: (id: DocId) => Doc | undefined,
   everything: () => Iterable<Doc>,
+  ordinalOf: (id: DocId) => number,
 ): ReadPlan {
   const conditions = conditionsOf(query)
   const byId = conditions.get('_id')?.points
@@ -52,7 +53,10 @@ export function planRead(
   // Walking a whole index reads documents the query may not want, unless it wants them all.
   const scan = best.score === 0 && conditionCount(query) > 0
   const describe = scan ? `scan of index ${name} in order` : `index ${name}${best.ordered ? ', in order' : ''}`
-  return { docs: fetch(best.ids(), latest), describe, index: name, ordered: best.ordered, scan }
+  // Unsorted, the documents come in insertion order, as from a scan (and as the service happens to
+  // give them for a small collection): code must not learn to expect the index's order there.
+  const ids = best.ordered ? best.ids() : [...new Set(best.ids())].sort((a, b) => ordinalOf(a) - ordinalOf(b))
+  return { docs: fetch(ids, latest), describe, index: name, ordered: best.ordered, scan }
 }
 
 interface IndexPlan {

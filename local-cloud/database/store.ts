@@ -33,8 +33,22 @@ class CollectionData {
   /** Every document's versions, oldest first; older versions are kept only while a transaction may read them. */
   readonly chains = new Map<DocId, Version[]>()
   readonly indexes: Index[] = []
+  /** When each document was first inserted: indexes list documents with equal values in this order. */
+  private readonly ordinals = new Map<DocId, number>()
+  private nextOrdinal = 0
 
   constructor(readonly name: string) {}
+
+  ordinalOf(id: DocId): number {
+    let ordinal = this.ordinals.get(id)
+    if (ordinal === undefined) this.ordinals.set(id, (ordinal = this.nextOrdinal++))
+    return ordinal
+  }
+
+  forget(id: DocId): void {
+    this.chains.delete(id)
+    this.ordinals.delete(id)
+  }
 
   latest(id: DocId): Doc | undefined {
     const chain = this.chains.get(id)
@@ -122,7 +136,7 @@ export class Store {
   ensureIndex(collection: string, spec: IndexSpec): void {
     const data = this.collection(collection)
     if (data.indexes.some((i) => i.spec.name === spec.name)) return
-    const index = new Index(collection, spec)
+    const index = new Index(collection, spec, (id) => data.ordinalOf(id))
     const docs = [...this.scan(collection)]
     index.checkUnique(docs, new Set())
     for (const doc of docs) index.add(doc)
@@ -170,7 +184,7 @@ export class Store {
    */
   candidates(collection: string, query: Record<string, any> | undefined, order?: Record<string, 1 | -1>): ReadPlan {
     const data = this.collection(collection)
-    return planRead(query, order, data.indexes, (id) => data.latest(id), () => this.scan(collection))
+    return planRead(query, order, data.indexes, (id) => data.latest(id), () => this.scan(collection), (id) => data.ordinalOf(id))
   }
 
   // ---- writes ----
@@ -219,7 +233,7 @@ export class Store {
     const key = `${change.collection}\u0000${typeof change.id}\u0000${change.id}`
     if (!chain || this.readerFloor() === Infinity) {
       if (change.doc) data.chains.set(change.id, [version])
-      else data.chains.delete(change.id)
+      else data.forget(change.id)
       return
     }
     chain.push(version)
@@ -251,7 +265,7 @@ export class Store {
       chain.splice(0, keepFrom)
       if (chain.length === 1) {
         this.multiVersion.delete(key)
-        if (!chain[0].doc) data.chains.delete(id)
+        if (!chain[0].doc) data.forget(id)
       }
     }
   }
