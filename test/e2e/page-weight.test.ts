@@ -1,5 +1,8 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { H5_OUTPUT } from '../../scripts/h5-build'
 import { currentPage, openPhone, startShop } from './support/shop'
 
 /**
@@ -48,5 +51,13 @@ describe('the weight of the H5 home', () => {
     console.log(`H5 home: app ${cold.app.toFixed(0)} KB and images ${cold.images.toFixed(0)} KB cold; ${(warm.app + warm.images).toFixed(1)} KB warm`)
     expect(cold.app).toBeLessThanOrEqual(250)
     expect(warm.app + warm.images).toBeLessThan(10)
+  })
+
+  it("leaves the product gallery's swiper library out of the scripts every page loads first", () => {
+    const html = fs.readFileSync(path.join(H5_OUTPUT, 'index.html'), 'utf8')
+    const first = [...html.matchAll(/<script[^>]+src="\/([^"]+)"/g)].map(([, file]) => fs.readFileSync(path.join(H5_OUTPUT, file), 'utf8'))
+    expect(first.length).toBeGreaterThan(0)
+    // A parameter name only the swiper library has.
+    expect(first.filter((script) => script.includes('slidesPerGroupSkip'))).toEqual([])
   })
 })

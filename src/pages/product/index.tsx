@@ -1,4 +1,4 @@
-import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState, type ReactNode } from 'react'
@@ -19,6 +19,7 @@ import { PurchaseBar } from './purchase-bar'
 import { initialSelection, missingDimensions, toggle, type Selection } from './sku-selection'
 import { SkuSelector } from './sku-selector'
 import './index.less'
+import { Swiper, SwiperItem } from './gallery-swiper'
 
 /** Fewer than this many left: the page says so, to help the buyer decide. */
 const LOW_STOCK = 10
