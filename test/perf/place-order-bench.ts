@@ -80,7 +80,8 @@ async function main() {
     }
     const cpuMs = (cpuMsOfTree(cloud.child.pid!) - cpuBefore) / CPU_ORDERS
     const wallMs = (performance.now() - wallBefore) / CPU_ORDERS
-    console.log(`placeOrder, 3 lines, one at a time: ${cpuMs.toFixed(1)} ms CPU per order (local cloud + function), ${wallMs.toFixed(1)} ms wall`)
+    report('orders', 'placeOrder, 3 lines, one at a time: CPU (local cloud + function)', cpuMs, 'ms')
+    report('orders', 'placeOrder, 3 lines, one at a time: wall', wallMs, 'ms')
 
     for (const concurrency of [1, 10, 50]) {
       const latencies: number[] = []
