@@ -68,6 +68,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro splits only initial chunks on H5, so every lazily loaded page chunk carried its own
         // ~210 KB copy of the H5 components; splitting all chunks shares one copy between pages.
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+        // The swiper library declares no sideEffects, so webpack kept all of it (150 KB) in the first
+        // chunk for every page, though only the product page's gallery uses it: its scripts are
+        // side-effect free (its CSS is not), so it now goes with the page that imports it.
+        chain.module.rule('swiper-side-effect-free').test(/[\\/]node_modules[\\/]swiper[\\/].*\.m?js$/).set('sideEffects', false)
         // The H5 build is the local development and e2e target; size budgets are kept on the weapp build.
         chain.performance.hints(false)
       },

@@ -15,6 +15,7 @@ import { FunctionHost, Identity, Invocation } from './functions/host'
 import { HTTP_ACCESS_PREFIX, HttpAccess } from './functions/http-access'
 import { OpenApi, OpenApiOptions, encodeCloudError, formFileBytes } from './openapi'
 import { PayOptions, startPay } from './pay'
+import { StaticFile, StaticFiles, staticFile } from './static-files'
 import { CloudStorage } from './storage'
 import { TransferOptions, startTransfer } from './transfer'
 import { MAX_JSON_DEPTH, nestsDeeperThan, requestGuard } from './request-guard'
@@ -152,6 +153,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const storage = new CloudStorage({ dataDir: options.dataDir, envId, origin: () => `http://127.0.0.1:${port}`, log })
 
   const guard = requestGuard(() => port, options.trustedOrigins)
+  const staticFiles = new StaticFiles()
+  staticFiles.warm(options.staticRoots ?? [])
+
   const server = http.createServer((req, res) => {
     // Before any route: a web page the developer happens to visit must not reach the shop's data.
     const refusal = guard.refusal(req.headers)
@@ -190,6 +194,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     route(req)
       .then(({ status, body, describe }) => {
         if (describe) label = describe
+        if (body instanceof StaticFile) return staticFiles.serve(req, res, body)
         send(res, status, body)
       })
       .catch((error) => {
@@ -423,41 +428,6 @@ class RawJson {
   constructor(readonly value: unknown) {}
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-}
-
-class StaticFile {
-  constructor(
-    readonly path: string,
-    readonly contentType: string,
-  ) {}
-}
-
-/** The file a GET names under one of the static roots; never a path outside them. */
-function staticFile(roots: Array<{ prefix: string; dir: string }>, pathname: string): StaticFile | undefined {
-  for (const { prefix, dir } of roots) {
-    if (!pathname.startsWith(prefix)) continue
-    const relative = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html'
-    const file = path.resolve(dir, relative)
-    if (!file.startsWith(path.resolve(dir) + path.sep)) continue
-    if (fs.existsSync(file) && fs.statSync(file).isFile()) {
-      return new StaticFile(file, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream')
-    }
-  }
-  return undefined
-}
-
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   // Bytes for the SDK to decode itself: a wx.openApi answer is a protobuf message.
   if (Buffer.isBuffer(body)) {
@@ -469,11 +439,6 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
     const bytes = Buffer.from(JSON.stringify(body.value))
     res.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': bytes.length })
     res.end(bytes)
-    return
-  }
-  if (body instanceof StaticFile) {
-    res.writeHead(status, { 'content-type': body.contentType, 'cache-control': 'no-cache' })
-    fs.createReadStream(body.path).pipe(res)
     return
   }
   const text = JSON.stringify(body)

@@ -97,8 +97,10 @@ export class DatabaseService {
       if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) {
         throw invalidParam(`limit must be an integer between 0 and ${MAX_LIMIT}`)
       }
-      const list = find(this.readSet(r, collection, trace), this.query(r), {
+      const read = this.readSet(r, collection, trace)
+      const list = find(read.docs, this.query(r), {
         order: r.order ? decodeEjson(r.order) : undefined,
+        ordered: read.ordered,
         offset: r.offset,
         limit,
         projection: r.projection ? decodeEjson(r.projection) : undefined,
@@ -110,7 +112,7 @@ export class DatabaseService {
       const collection = requireCollection(r)
       const test = matcher(this.query(r))
       let total = 0
-      for (const doc of this.readSet(r, collection, trace)) if (test(doc)) total++
+      for (const doc of this.readSet(r, collection, trace).docs) if (test(doc)) total++
       return { data: { total } }
     },
 
@@ -162,8 +164,8 @@ export class DatabaseService {
       // starts from the matching documents only.
       const leadingMatch = stages[0]?.$match as Record<string, any> | undefined
       this.traceAccess(trace, collection, leadingMatch, stages[leadingMatch ? 1 : 0]?.$sort as Record<string, 1 | -1> | undefined)
-      const { docs, index } = this.store.candidates(collection, leadingMatch)
-      trace.plan = index ? `index ${index}` : 'collection scan'
+      const { docs, describe } = this.store.candidates(collection, leadingMatch)
+      trace.plan = describe
       const test = matcher(leadingMatch)
       const source = [...docs].filter(test)
       const resolve = (name: string) => [...this.store.scan(name)]
@@ -233,22 +235,23 @@ export class DatabaseService {
   }
 
   /** The documents a read looks at: the transaction's snapshot, or the latest state narrowed by an index. */
-  private readSet(r: DatabaseRequest, collection: string, trace: QueryTrace = {}): Iterable<Doc> {
+  private readSet(r: DatabaseRequest, collection: string, trace: QueryTrace = {}): { docs: Iterable<Doc>; ordered: boolean } {
     const query = this.query(r)
-    this.traceAccess(trace, collection, query, r.order ? decodeEjson(r.order) : undefined)
+    const order = r.order ? decodeEjson(r.order) : undefined
+    this.traceAccess(trace, collection, query, order)
     if (isDocumentId(query?._id)) {
       trace.plan = 'id'
       const doc = this.readById(r, collection, query._id)
-      return doc ? [doc] : []
+      return { docs: doc ? [doc] : [], ordered: false }
     }
     const txn = this.txn(r)
     if (txn) {
       trace.plan = 'snapshot scan'
-      return this.transactions.snapshot(txn, collection)
+      return { docs: this.transactions.snapshot(txn, collection), ordered: false }
     }
-    const { docs, index } = this.store.candidates(collection, query)
-    trace.plan = index ? `index ${index}` : 'collection scan'
-    return docs
+    const { docs, describe, ordered } = this.store.candidates(collection, query, order)
+    trace.plan = describe
+    return { docs, ordered }
   }
 
   private traceAccess(trace: QueryTrace, collection: string, query?: Record<string, any>, order?: Record<string, 1 | -1>): void {
@@ -265,7 +268,7 @@ export class DatabaseService {
   private targets(r: DatabaseRequest, collection: string, trace?: QueryTrace): Doc[] {
     const test = matcher(this.query(r))
     const hits: Doc[] = []
-    for (const doc of this.readSet(r, collection, trace)) {
+    for (const doc of this.readSet(r, collection, trace).docs) {
       if (!test(doc)) continue
       hits.push(doc)
       if (r.multi === false || r.queryType === 'DOC') break

@@ -119,6 +119,8 @@ export function matcher(query: AnyObject | undefined): (doc: Doc) => boolean {
 
 export interface FindOptions {
   order?: Record<string, 1 | -1>
+  /** `docs` already come in `order` (read through an index): no sort, and reading stops at the limit. */
+  ordered?: boolean
   offset?: number
   limit?: number
   projection?: AnyObject
@@ -128,11 +130,15 @@ export interface FindOptions {
 export function find(docs: Iterable<Doc>, query: AnyObject | undefined, find: FindOptions): AnyObject[] {
   const test = matcher(query)
   let hits: Doc[] = []
-  for (const doc of docs) if (test(doc)) hits.push(doc)
   const order = find.order && Object.keys(find.order).length > 0 ? find.order : undefined
+  const enough = order && find.ordered && find.limit !== undefined ? (find.offset ?? 0) + find.limit : Infinity
+  for (const doc of docs) {
+    if (hits.length >= enough) break
+    if (test(doc)) hits.push(doc)
+  }
   if (!order) hits = guarded(() => nearestFirst(query)?.(hits) ?? hits)
   const pipeline: AnyObject[] = []
-  if (order) pipeline.push({ $sort: order })
+  if (order && !find.ordered) pipeline.push({ $sort: order })
   if (find.offset) pipeline.push({ $skip: find.offset })
   if (find.limit !== undefined) pipeline.push({ $limit: find.limit })
   if (pipeline.length > 0) hits = guarded(() => new Aggregator(pipeline, options).run(hits) as Doc[])

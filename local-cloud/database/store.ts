@@ -3,7 +3,8 @@ import path from 'node:path'
 import { decodeEjson, encodeEjson } from './ejson'
 import { collectionAlreadyExists, collectionNotExists } from './errors'
 import { Doc, DocId, Index, IndexSpec } from './indexes'
-import { WriteAheadLog, syncDirectory, writeFileAtomically } from './wal'
+import { ReadPlan, planRead } from './planner'
+import { WriteAheadLog, syncDirectory } from './wal'
 
 /** One write of a commit: the new state of a document, or null when it is removed. */
 export interface Change {
@@ -25,13 +26,29 @@ interface WalRecord {
 
 const SNAPSHOT = 'snapshot.jsonl'
 const COMPACT_AFTER_BYTES = 64 << 20
+/** How long a compaction works before letting requests run. */
+const SLICE_MS = 8
 
 class CollectionData {
   /** Every document's versions, oldest first; older versions are kept only while a transaction may read them. */
   readonly chains = new Map<DocId, Version[]>()
   readonly indexes: Index[] = []
+  /** When each document was first inserted: indexes list documents with equal values in this order. */
+  private readonly ordinals = new Map<DocId, number>()
+  private nextOrdinal = 0
 
   constructor(readonly name: string) {}
+
+  ordinalOf(id: DocId): number {
+    let ordinal = this.ordinals.get(id)
+    if (ordinal === undefined) this.ordinals.set(id, (ordinal = this.nextOrdinal++))
+    return ordinal
+  }
+
+  forget(id: DocId): void {
+    this.chains.delete(id)
+    this.ordinals.delete(id)
+  }
 
   latest(id: DocId): Doc | undefined {
     const chain = this.chains.get(id)
@@ -49,7 +66,11 @@ class CollectionData {
 export class Store {
   private readonly collections = new Map<string, CollectionData>()
   private wal!: WriteAheadLog
-  private compacting = false
+  /** The snapshot being written in the background, if any. */
+  private compaction: Promise<void> | undefined
+  /** The sequence number that snapshot is of: versions it still has to read are kept until it is written. */
+  private compactionSeq = Infinity
+  private closed = false
   seq = 0
   /** Lowest snapshot an open transaction reads at; versions older than that can be dropped. */
   oldestReader: () => number = () => Infinity
@@ -73,16 +94,20 @@ export class Store {
     }
     // Folding the log into a snapshot rewrites every document; with nothing to fold, just go on
     // appending to the current log.
-    if (replayed > 0 || !hadSnapshot || files.length !== 1) this.compact()
+    if (replayed > 0 || !hadSnapshot || files.length !== 1) this.startCompaction()
     else this.wal = new WriteAheadLog(files[0])
   }
 
+  /** Closes the log; a snapshot still being written is given up (the logs it would replace stay). */
   close(): void {
+    this.closed = true
     this.wal?.close()
   }
 
+  /** Resolves once every commit so far is durable and no snapshot is being written. */
   async drain(): Promise<void> {
     await this.wal.drain()
+    await this.compaction
   }
 
   // ---- collections and indexes ----
@@ -111,7 +136,7 @@ export class Store {
   ensureIndex(collection: string, spec: IndexSpec): void {
     const data = this.collection(collection)
     if (data.indexes.some((i) => i.spec.name === spec.name)) return
-    const index = new Index(collection, spec)
+    const index = new Index(collection, spec, (id) => data.ordinalOf(id))
     const docs = [...this.scan(collection)]
     index.checkUnique(docs, new Set())
     for (const doc of docs) index.add(doc)
@@ -122,11 +147,7 @@ export class Store {
 
   get(collection: string, id: DocId, atSeq = Infinity): Doc | undefined {
     const chain = this.collection(collection).chains.get(id)
-    if (!chain) return undefined
-    for (let i = chain.length - 1; i >= 0; i--) {
-      if (chain[i].seq <= atSeq) return chain[i].doc ?? undefined
-    }
-    return undefined
+    return chain && versionAt(chain, atSeq)
   }
 
   /** Sequence number of the last commit that wrote (or removed) this document; 0 if none is known. */
@@ -157,36 +178,13 @@ export class Store {
   }
 
   /**
-   * Latest documents that may match `query`, narrowed through an index when the query pins an indexed
-   * field to a value (or a list of values); the caller still filters with the full query.
+   * Latest documents that may match `query`, read through the primary key or a declared index when
+   * one serves it (and, when `order` fits an index, in that order); the caller still filters with the
+   * full query.
    */
-  candidates(collection: string, query: Record<string, any> | undefined): { docs: Iterable<Doc>; index?: string } {
+  candidates(collection: string, query: Record<string, any> | undefined, order?: Record<string, 1 | -1>): ReadPlan {
     const data = this.collection(collection)
-    // `_id` is always indexed, as in the cloud: `_id: _.in(ids)` reads just those documents.
-    const byId = equalityConditions(query).find((c) => c.field === '_id' && !c.every)
-    if (byId) {
-      const docs = byId.values.flatMap((id) => (typeof id === 'string' || typeof id === 'number' ? [data.latest(id)].filter((d): d is Doc => d !== undefined) : []))
-      return { docs, index: '_id_' }
-    }
-    let best: { ids: Set<DocId>; index: string } | undefined
-    for (const { field, values, every } of equalityConditions(query)) {
-      for (const index of data.indexes) {
-        if (index.firstField !== field) continue
-        const sets = values.map((value) => index.lookup(value))
-        // `$in` may match any value (union); `$all` must match every value (intersection).
-        const ids = every
-          ? new Set([...sets[0]].filter((id) => sets.every((set) => set.has(id))))
-          : new Set(sets.flatMap((set) => [...set]))
-        if (!best || ids.size < best.ids.size) best = { ids, index: index.spec.name }
-      }
-    }
-    if (!best) return { docs: this.scan(collection) }
-    const docs: Doc[] = []
-    for (const id of best.ids) {
-      const doc = data.latest(id)
-      if (doc) docs.push(doc)
-    }
-    return { docs, index: best.index }
+    return planRead(query, order, data.indexes, (id) => data.latest(id), () => this.scan(collection), (id) => data.ordinalOf(id))
   }
 
   // ---- writes ----
@@ -216,12 +214,10 @@ export class Store {
     }
     const wal = this.wal
     return wal.append(record).then(() => {
-      if (wal === this.wal && wal.bytes > COMPACT_AFTER_BYTES && !this.compacting) {
-        this.compacting = true
-        wal.whenIdle(() => {
-          this.compact()
-          this.compacting = false
-        })
+      if (wal === this.wal && wal.bytes > COMPACT_AFTER_BYTES && !this.compaction) {
+        // At a moment the log is complete, so the state the snapshot is of is all in the old log.
+        this.compaction = Promise.resolve()
+        wal.whenIdle(() => this.startCompaction())
       }
       return seq
     })
@@ -235,18 +231,23 @@ export class Store {
     if (change.doc) for (const index of data.indexes) index.add(change.doc)
     const version = { seq, doc: change.doc }
     const key = `${change.collection}\u0000${typeof change.id}\u0000${change.id}`
-    if (!chain || this.oldestReader() === Infinity) {
+    if (!chain || this.readerFloor() === Infinity) {
       if (change.doc) data.chains.set(change.id, [version])
-      else data.chains.delete(change.id)
+      else data.forget(change.id)
       return
     }
     chain.push(version)
     this.multiVersion.set(key, { collection: change.collection, id: change.id })
   }
 
-  /** Drops versions no open transaction can read any more. */
+  /** The oldest state still read: by an open transaction, or by the snapshot being written. */
+  private readerFloor(): number {
+    return Math.min(this.oldestReader(), this.compactionSeq)
+  }
+
+  /** Drops versions no open transaction (nor the snapshot being written) can read any more. */
   pruneVersions(): void {
-    const oldest = this.oldestReader()
+    const oldest = this.readerFloor()
     for (const [key, { collection, id }] of this.multiVersion) {
       const data = this.collections.get(collection)
       const chain = data?.chains.get(id)
@@ -264,7 +265,7 @@ export class Store {
       chain.splice(0, keepFrom)
       if (chain.length === 1) {
         this.multiVersion.delete(key)
-        if (!chain[0].doc) data.chains.delete(id)
+        if (!chain[0].doc) data.forget(id)
       }
     }
   }
@@ -307,65 +308,71 @@ export class Store {
   }
 
   /**
-   * Writes the whole state as a snapshot and starts a fresh log. Crash-safe at every step: the old log
-   * is removed only after the snapshot that covers it is durable, and replay skips covered records.
+   * Folds the log into a snapshot without holding up requests: a fresh log takes the commits from
+   * here on, and the state as of this sequence number is written out in slices of a few milliseconds
+   * between which requests run (the versions it reads are kept meanwhile, like a transaction's).
+   * Crash-safe at every step: the old logs are removed only after the snapshot that covers them is
+   * durable, and replay skips records a snapshot covers. Called when the current log is idle.
    */
-  private compact(): void {
+  private startCompaction(): void {
     const seq = this.seq
-    const collections = this.collections
-    writeFileAtomically(
-      path.join(this.dataDir, SNAPSHOT),
-      (function* () {
-        yield `${JSON.stringify({ seq, collections: [...collections.keys()] })}\n`
-        for (const [name, data] of collections) {
-          for (const chain of data.chains.values()) {
-            const doc = chain[chain.length - 1].doc
-            if (doc) yield `${JSON.stringify({ c: name, d: encodeEjson(doc) })}\n`
-          }
-        }
-      })(),
-    )
     const previous = this.walFiles()
-    this.wal?.close()
     const next = path.join(this.dataDir, `wal-${seq + 1}.log`)
+    this.wal?.close()
     this.wal = new WriteAheadLog(next)
     syncDirectory(this.dataDir)
-    for (const file of previous) if (file !== next) fs.rmSync(file, { force: true })
+    this.compactionSeq = seq
+    this.compaction = this.writeSnapshot(seq)
+      .then((written) => {
+        if (written) for (const file of previous) if (file !== next) fs.rmSync(file, { force: true })
+      })
+      .catch((error) => console.error(`compaction failed; the logs stay: ${error?.stack ?? error}`))
+      .finally(() => {
+        this.compactionSeq = Infinity
+        this.compaction = undefined
+        this.pruneVersions()
+      })
+  }
+
+  /** Writes the state as of `seq` to the snapshot file; false when the store closed meanwhile. */
+  private async writeSnapshot(seq: number): Promise<boolean> {
+    const file = path.join(this.dataDir, SNAPSHOT)
+    const tmp = `${file}.tmp`
+    const out = await fs.promises.open(tmp, 'w')
+    try {
+      let buffer = `${JSON.stringify({ seq, collections: [...this.collections.keys()] })}\n`
+      let sliceStarted = performance.now()
+      for (const [name, data] of [...this.collections]) {
+        let n = 0
+        // Commits that come meanwhile add versions after `seq` (skipped here) or new documents (seen, and skipped).
+        for (const chain of data.chains.values()) {
+          const doc = versionAt(chain, seq)
+          if (doc) buffer += `${JSON.stringify({ c: name, d: encodeEjson(doc) })}\n`
+          if (buffer.length > 1 << 20) {
+            await out.write(buffer)
+            buffer = ''
+          }
+          if (++n % 64 === 0 && performance.now() - sliceStarted > SLICE_MS) {
+            await new Promise((resume) => setImmediate(resume))
+            if (this.closed) return false
+            sliceStarted = performance.now()
+          }
+        }
+      }
+      await out.write(buffer)
+      await out.sync()
+    } finally {
+      await out.close()
+    }
+    if (this.closed) return false
+    fs.renameSync(tmp, file)
+    syncDirectory(this.dataDir)
+    return true
   }
 }
 
-/** Top-level `field: value`, `{ $eq }`, `{ $in: [...] }` and `{ $all: [...] }` conditions of a query. */
-function equalityConditions(
-  query: Record<string, any> | undefined,
-): Array<{ field: string; values: unknown[]; every: boolean }> {
-  if (!query) return []
-  const out: Array<{ field: string; values: unknown[]; every: boolean }> = []
-  for (const [field, condition] of Object.entries(query)) {
-    if (field === '$and' && Array.isArray(condition)) {
-      for (const part of condition) out.push(...equalityConditions(part))
-      continue
-    }
-    if (field.startsWith('$')) continue
-    if (isScalar(condition)) out.push({ field, values: [condition], every: false })
-    else if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
-      const keys = Object.keys(condition)
-      if (keys.length !== 1) continue
-      const [operator] = keys
-      const operand = condition[operator]
-      if (operator === '$eq' && isScalar(operand)) out.push({ field, values: [operand], every: false })
-      const list = Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)
-      if (operator === '$in' && list) out.push({ field, values: operand, every: false })
-      if (operator === '$all' && list) out.push({ field, values: operand, every: true })
-    }
-  }
-  return out
-}
-
-function isScalar(value: unknown): boolean {
-  return (
-    typeof value === 'string' ||
-    typeof value === 'number' ||
-    typeof value === 'boolean' ||
-    value instanceof Date
-  )
+/** The document as a reader at `seq` sees it. */
+function versionAt(chain: Version[], seq: number): Doc | undefined {
+  for (let i = chain.length - 1; i >= 0; i--) if (chain[i].seq <= seq) return chain[i].doc ?? undefined
+  return undefined
 }

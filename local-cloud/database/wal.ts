@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import zlib from 'node:zlib'
 
 /**
@@ -99,25 +98,6 @@ async function writeAll(fd: number, buffer: Buffer): Promise<void> {
       fs.write(fd, buffer, written, buffer.length - written, null, (e, n) => (e ? ko(e) : ok(n))),
     )
   }
-}
-
-/** Writes a file so that it is either wholly there or not at all: temp file, fsync, rename, fsync dir. */
-export function writeFileAtomically(file: string, chunks: Iterable<string>): void {
-  const tmp = `${file}.tmp`
-  const fd = fs.openSync(tmp, 'w')
-  let buffer = ''
-  for (const chunk of chunks) {
-    buffer += chunk
-    if (buffer.length > 1 << 20) {
-      fs.writeSync(fd, buffer)
-      buffer = ''
-    }
-  }
-  fs.writeSync(fd, buffer)
-  fs.fsyncSync(fd)
-  fs.closeSync(fd)
-  fs.renameSync(tmp, file)
-  syncDirectory(path.dirname(file))
 }
 
 export function syncDirectory(dir: string): void {

@@ -187,6 +187,26 @@ export class FunctionHost {
     return Promise.race([instance.loaded, timeout]).finally(() => clearTimeout(timer))
   }
 
+  /**
+   * Starts an idle instance of each function that has none, with its code loaded, as the cloud's
+   * provisioned concurrency does, so the first caller does not wait for a cold start. Resolves once
+   * they are loaded; an instance whose code failed to load is dropped (its first caller sees why).
+   */
+  async warm(names: string[]): Promise<void> {
+    const started = names.filter((name) => this.exists(name) && (this.instances.get(name) ?? []).length === 0).map((name) => {
+      if (!this.instances.has(name)) this.instances.set(name, [])
+      return this.spawn(name)
+    })
+    await Promise.all(
+      started.map(async (instance) => {
+        if ((await this.whenLoaded(instance)) !== null && !instance.current) {
+          this.discard(instance)
+          instance.child.kill('SIGKILL')
+        }
+      }),
+    )
+  }
+
   /** Starts the timer triggers declared in each function's config.json. */
   startTimers(names: string[]): void {
     for (const name of names) {

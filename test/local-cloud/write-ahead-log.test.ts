@@ -55,11 +55,65 @@ describe('write-ahead log', () => {
 
     const reopened = new Store(dir)
     reopened.open()
+    // The snapshot is written in the background; drain waits for it.
+    await reopened.drain()
     expect(fs.existsSync(path.join(dir, 'snapshot.jsonl'))).toBe(true)
     expect(fs.statSync(walFile(dir)).size).toBe(0)
     expect(reopened.count('carts')).toBe(49)
     expect(reopened.get('carts', 'c0')).toBeUndefined()
     expect(reopened.get('carts', 'c49')).toEqual({ _id: 'c49', qty: 49 })
+    reopened.close()
+  })
+})
+
+describe('compaction in the background', () => {
+  /** A store whose log holds 30,000 documents, reopened: it folds that log into a snapshot as it opens. */
+  async function reopenedWithLog() {
+    const dir = tempDir('background')
+    const store = new Store(dir)
+    store.open()
+    await store.createCollection('notes')
+    const docs = Array.from({ length: 30_000 }, (_, i) => ({ collection: 'notes', id: `n${i}`, doc: { _id: `n${i}`, v: i } }))
+    for (let i = 0; i < docs.length; i += 5_000) await store.commit(docs.slice(i, i + 5_000))
+    store.close()
+    const reopened = new Store(dir)
+    reopened.open()
+    return { dir, store: reopened }
+  }
+
+  it('answers and commits while the snapshot is written, and the snapshot holds the state it started from', async () => {
+    const { dir, store } = await reopenedWithLog()
+    let snapshotWritten = false
+    const compaction = store.drain().then(() => (snapshotWritten = true))
+    // Requests run between the compaction's slices: these commit before the snapshot is done.
+    await store.commit([{ collection: 'notes', id: 'n0', doc: { _id: 'n0', v: -1 } }])
+    await store.commit([{ collection: 'notes', id: 'n1', doc: null }])
+    await store.commit([{ collection: 'notes', id: 'new', doc: { _id: 'new', v: 0 } }])
+    expect(snapshotWritten).toBe(false)
+    expect(store.get('notes', 'n0')).toEqual({ _id: 'n0', v: -1 })
+    await compaction
+    store.close()
+
+    const reopened = new Store(dir)
+    reopened.open()
+    expect(reopened.get('notes', 'n0')).toEqual({ _id: 'n0', v: -1 })
+    expect(reopened.get('notes', 'n1')).toBeUndefined()
+    expect(reopened.get('notes', 'new')).toEqual({ _id: 'new', v: 0 })
+    expect(reopened.count('notes')).toBe(30_000)
+    await reopened.drain()
+    reopened.close()
+  })
+
+  it('a store closed in the middle of a compaction keeps its logs and loses nothing', async () => {
+    const { dir, store } = await reopenedWithLog()
+    await store.commit([{ collection: 'notes', id: 'late', doc: { _id: 'late', v: 1 } }])
+    store.close()
+
+    const reopened = new Store(dir)
+    reopened.open()
+    expect(reopened.count('notes')).toBe(30_001)
+    expect(reopened.get('notes', 'n29999')).toEqual({ _id: 'n29999', v: 29_999 })
+    await reopened.drain()
     reopened.close()
   })
 })
@@ -75,6 +129,7 @@ describe('opening the store', () => {
 
     const compacted = new Store(dir)
     compacted.open()
+    await compacted.drain()
     compacted.close()
     const snapshotAt = fs.statSync(path.join(dir, 'snapshot.jsonl')).mtimeMs
 

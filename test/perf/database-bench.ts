@@ -9,6 +9,7 @@ import path from 'node:path'
 import { retryOnConflict } from '../../cloudfunctions/_shared/retry-on-conflict'
 import { startCloudProcess } from '../support/cloud-process'
 import { connectSdk, tempDir } from '../support/local-cloud'
+import { report } from './figures'
 
 const N = Number(process.env.BENCH_N ?? 2000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20)
@@ -35,10 +36,10 @@ async function measure(name: string, count: number, concurrency: number, op: (i:
   const seconds = (performance.now() - started) / 1000
   latencies.sort((a, b) => a - b)
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]
-  console.log(
-    `${name.padEnd(34)} ${String(count).padStart(6)} ops  ${(count / seconds).toFixed(0).padStart(6)} ops/s  ` +
-      `p50 ${pct(50).toFixed(1).padStart(6)} ms  p99 ${pct(99).toFixed(1).padStart(6)} ms${failed ? `  failed ${failed}` : ''}`,
-  )
+  report('db', `${name}: throughput`, count / seconds, 'ops/s')
+  report('db', `${name}: p50`, pct(50), 'ms')
+  report('db', `${name}: p99`, pct(99), 'ms')
+  if (failed) report('db', `${name}: failed`, failed, 'ops')
 }
 
 async function main() {
@@ -84,7 +85,7 @@ async function main() {
       }),
     )
     const { data } = await db.collection('counters').doc('hot').get()
-    console.log(`hot counter after ${Math.min(N, 500)} transactions: ${data.n}`)
+    report('db', 'hot counter lost updates', Math.min(N, 500) - data.n, 'updates')
   } finally {
     await cloudProcess.stop()
   }

@@ -13,6 +13,7 @@ import os from 'node:os'
 import { startCloudProcess } from '../support/cloud-process'
 import { connectSdk, tempDir } from '../support/local-cloud'
 import { TEST_ADDRESS, addTestCatalog } from '../support/shop-fixtures'
+import { report } from './figures'
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 200)
 const CPU_ORDERS = Number(process.env.BENCH_CPU_ORDERS ?? 300)
@@ -79,7 +80,8 @@ async function main() {
     }
     const cpuMs = (cpuMsOfTree(cloud.child.pid!) - cpuBefore) / CPU_ORDERS
     const wallMs = (performance.now() - wallBefore) / CPU_ORDERS
-    console.log(`placeOrder, 3 lines, one at a time: ${cpuMs.toFixed(1)} ms CPU per order (local cloud + function), ${wallMs.toFixed(1)} ms wall`)
+    report('orders', 'placeOrder, 3 lines, one at a time: CPU (local cloud + function)', cpuMs, 'ms')
+    report('orders', 'placeOrder, 3 lines, one at a time: wall', wallMs, 'ms')
 
     for (const concurrency of [1, 10, 50]) {
       const latencies: number[] = []
@@ -100,10 +102,10 @@ async function main() {
       const seconds = (performance.now() - started) / 1000
       latencies.sort((a, b) => a - b)
       const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]
-      console.log(
-        `placeOrder concurrency ${String(concurrency).padStart(2)}: ${ORDERS} orders ${(ORDERS / seconds).toFixed(1).padStart(6)} orders/s  ` +
-          `p50 ${pct(50).toFixed(0).padStart(5)} ms  p99 ${pct(99).toFixed(0).padStart(5)} ms  failed ${failed}`,
-      )
+      report('orders', `placeOrder at concurrency ${concurrency}: throughput`, ORDERS / seconds, 'orders/s')
+      report('orders', `placeOrder at concurrency ${concurrency}: p50`, pct(50), 'ms')
+      report('orders', `placeOrder at concurrency ${concurrency}: p99`, pct(99), 'ms')
+      report('orders', `placeOrder at concurrency ${concurrency}: failed`, failed, 'orders')
     }
 
     const STOCK = 20
@@ -115,9 +117,8 @@ async function main() {
     const others = answers.filter((a) => !a?.ok && a?.error?.code !== 'ORDER_OUT_OF_STOCK').map((a) => a?.error?.code ?? 'no answer (the function timed out)')
     if (others.length > 0) console.log(`contended SKU: ${others.length} answered otherwise: ${others.join(', ')}`)
     const { data } = await db.collection('skus').doc('tea-scarce').get()
-    console.log(
-      `contended SKU: stock ${STOCK}, ${ATTEMPTS} buyers at once → ${sold} sold, ${outOfStock} told 库存不足, stock left ${data.stock}, oversell ${Math.max(0, sold - STOCK) + Math.max(0, -data.stock)}`,
-    )
+    console.log(`contended SKU: stock ${STOCK}, ${ATTEMPTS} buyers at once → ${sold} sold, ${outOfStock} told 库存不足, stock left ${data.stock}`)
+    report('orders', `contended SKU (stock ${STOCK}, ${ATTEMPTS} buyers): oversold`, Math.max(0, sold - STOCK) + Math.max(0, -data.stock), 'units')
   } finally {
     await cloud.stop()
   }

@@ -13,6 +13,7 @@ import { addDays } from '../../src/core/time'
 import type { Change } from '../../local-cloud/database/store'
 import { startLocalCloud } from '../../local-cloud/server'
 import { tempDir } from '../support/local-cloud'
+import { report } from './figures'
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000)
 const SHOPS = Number(process.env.BENCH_SHOPS ?? 1000)
@@ -55,6 +56,7 @@ async function main() {
 
     let runs = 0
     let released = 0
+    let slowest = 0
     for (;;) {
       runs++
       const started = Date.now()
@@ -63,12 +65,15 @@ async function main() {
       if (!outcome.ok) throw new Error(`run ${runs} failed: ${outcome.errMsg}`)
       const done = (outcome.result as { done: number }).done
       released += done
+      slowest = Math.max(slowest, seconds)
       const progress = cloud.db.store.get('job_progress', 'settleCommissions') as unknown as { complete: boolean; skippedShops: number }
       console.log(`run ${runs}: ${done} orders released in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(0)}/s)${seconds >= RUN_LIMIT_S ? '  OVER THE 60 s LIMIT' : ''}${progress.skippedShops ? `, ${progress.skippedShops} shops skipped` : ''}`)
       if (progress.complete) break
       if (runs > 50) throw new Error('no end in sight')
     }
-    console.log(`runs needed: ${runs}; released ${released} of ${ORDERS}`)
+    report('settlement', `settleCommissions, ${ORDERS} orders: runs needed`, runs, 'runs')
+    report('settlement', `settleCommissions, ${ORDERS} orders: slowest run`, slowest, 's')
+    report('settlement', `settleCommissions, ${ORDERS} orders: not released`, ORDERS - released, 'orders')
 
     // Every shop's account equals its ledger, and every order was released exactly once.
     const ledger = new Map<string, CommissionEntry[]>()
@@ -84,7 +89,8 @@ async function main() {
       const account = cloud.db.store.get('commission_accounts', shopId) as unknown as { totals: unknown }
       if (JSON.stringify(account.totals) !== JSON.stringify(totalsAfter(entries))) mismatched++
     }
-    console.log(`release entries: ${releases} (orders: ${ORDERS}); accounts not equal to their ledger: ${mismatched}`)
+    console.log(`release entries: ${releases} (orders: ${ORDERS})`)
+    report('settlement', 'accounts not equal to their ledger', mismatched, 'accounts')
   } finally {
     await cloud.close()
   }

@@ -11,7 +11,7 @@ export interface CloudProcess {
 }
 
 /** `npm run cloud` as its own OS process (one process: node with the tsx loader, no wrapper), on a free port. */
-export function startCloudProcess(dataDir: string, extraArgs: string[] = []): Promise<CloudProcess> {
+export function startCloudProcess(dataDir: string, extraArgs: string[] = [], startTimeoutMs = 30_000): Promise<CloudProcess> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(REPO, 'local-cloud/cli.ts'), '--port', '0', '--data', dataDir, '--no-timers', ...extraArgs],
@@ -19,7 +19,7 @@ export function startCloudProcess(dataDir: string, extraArgs: string[] = []): Pr
   )
   let output = ''
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${output}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${output}`)), startTimeoutMs)
     child.stderr!.on('data', (chunk) => (output += chunk))
     child.stdout!.on('data', (chunk) => {
       output += chunk

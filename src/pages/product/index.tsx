@@ -1,4 +1,4 @@
-import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState, type ReactNode } from 'react'
@@ -21,6 +21,7 @@ import { initialSelection, missingDimensions, toggle, type Selection } from './s
 import { SkuSelector } from './sku-selector'
 import './index.less'
 import { imageSrc } from '../../services/image-src'
+import { Swiper, SwiperItem } from './gallery-swiper'
 
 /** Fewer than this many left: the page says so, to help the buyer decide. */
 const LOW_STOCK = 10

@@ -1,0 +1,3 @@
+import { Swiper, SwiperItem } from '@tarojs/components'
+
+export { Swiper, SwiperItem }
