@@ -14,6 +14,9 @@ const ACTIONS: Array<[selector: string, action: () => void]> = [
  * stopped there, so a tap goes back exactly once whether or not Taro's own listener is bound.
  */
 export function wireNavigationBar(): () => void {
+  // The bar is sticky at the top of the page (Taro's style: 8 + 24 + 8 px and the safe area); what a
+  // page fixes at its top goes below it (@page-top in styles/theme.less).
+  document.documentElement.style.setProperty('--page-top', 'calc(env(safe-area-inset-top) + 40px)')
   const onClick = (event: MouseEvent) => {
     const target = event.target instanceof Element ? event.target : null
     const hit = target && ACTIONS.find(([selector]) => target.closest(selector))

@@ -36,9 +36,9 @@ describe('an employee earns commission on a friend’s order, withdraws it and s
   const on = (page: Page) => currentPage(page)
   const signIn = (page: Page, name: string) => signInAs(page, shop.cloud.url, name)
   const open = (page: Page, path: string) => launch(page, shop.cloud.url, path)
-  const hq = async (action: string, payload: unknown) => {
-    const answer = await callAs(shop.cloud, HQ.openid, 'hq', action, payload)
-    expect(answer, `hq ${action}: ${JSON.stringify(answer)}`).toMatchObject({ ok: true })
+  const hq = async (action: string, payload: unknown, fn = 'hq') => {
+    const answer = await callAs(shop.cloud, HQ.openid, fn, action, payload)
+    expect(answer, `${fn} ${action}: ${JSON.stringify(answer)}`).toMatchObject({ ok: true })
     return answer.data
   }
 
@@ -130,7 +130,8 @@ describe('an employee earns commission on a friend’s order, withdraws it and s
   })
 
   it('HQ ships; she confirms receipt: the commission is frozen until the after-sales window ends', async () => {
-    await hq('shipOrder', { orderId, company: '顺丰速运', trackingNo: 'SF2026112901' })
+    const { outcomes } = await hq('shipOrders', { orders: [{ orderId, carrierId: 'SF', trackingNo: 'SF2026112901' }] }, 'hq-orders')
+    expect(outcomes).toMatchObject([{ orderId, ok: true }])
     await consumer.reload()
     await on(consumer).locator('.order-actions__button', { hasText: '确认收货' }).click()
     // Taro's H5 showModal: "请确认已收到全部商品" and its 确认收货 button.
