@@ -5,7 +5,7 @@ import { cloudPayGateway } from '../_shared/cloud-pay'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { cancelOrder } from '../_shared/orders/cancel-order'
 import { placeOrder, reviewLines } from '../_shared/orders/place-order'
-import { requestRefund } from '../_shared/orders/refunds'
+import { requestRefund, withdrawRefund } from '../_shared/orders/refunds'
 import { changeOrder, findBuyerOrder, listBuyerOrders } from '../_shared/orders/repository'
 import { syncPayment } from '../_shared/orders/settle-payment'
 import { startPayment } from '../_shared/orders/start-payment'
@@ -79,5 +79,10 @@ export const main = defineFunction(orderContract, {
     access: 'caller',
     handle: ({ orderId, reason, lines }, caller, now) =>
       withOwnOrder(orderId, caller, async (order) => asView(await requestRefund(order._id, lines, reason, buyer(caller), now))),
+  },
+
+  withdrawRefund: {
+    access: 'caller',
+    handle: ({ orderId }, caller, now) => withOwnOrder(orderId, caller, async (order) => asView(await withdrawRefund(order._id, buyer(caller), now))),
   },
 })

@@ -79,4 +79,6 @@ export const orderContract = defineContract('order', {
   confirmReceipt: action({ input: z.object({ orderId }).strict(), output: order, errors: REFUSED_MOVE }),
   /** The whole order (no lines), or the lines and units chosen; HQ decides. */
   requestRefund: action({ input: z.object({ orderId, reason, lines: refundLines.optional() }).strict(), output: order, errors: [...REFUSED_MOVE, ...REFUND_REFUSALS] }),
+  /** 撤销申请: the buyer's own request, while HQ has not decided it. */
+  withdrawRefund: action({ input: z.object({ orderId }).strict(), output: order, errors: REFUSED_MOVE }),
 })

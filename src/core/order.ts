@@ -12,7 +12,10 @@ import { inShanghai } from './time'
  * `previousRefunds` the ones before it.
  */
 export type OrderStatus = 'pending_payment' | 'paid' | 'shipped' | 'completed' | 'cancelled'
-export type RefundStatus = 'requested' | 'approved' | 'refunded' | 'rejected' | 'failed'
+export type RefundStatus = 'requested' | 'approved' | 'refunded' | 'rejected' | 'failed' | 'withdrawn'
+
+/** Every status a refund can be in: an order whose latest refund is in any of them has had after-sales. */
+export const REFUND_STATUSES: RefundStatus[] = ['requested', 'approved', 'refunded', 'rejected', 'failed', 'withdrawn']
 
 /**
  * Why WeChat Pay could not send money back: `change` (退款异常) — the buyer's original account would
@@ -42,6 +45,7 @@ export type OrderEvent =
   | 'startRefund'
   | 'approveRefund'
   | 'rejectRefund'
+  | 'withdrawRefund'
   | 'refundSucceeded'
   | 'refundFailed'
 
@@ -60,8 +64,8 @@ interface Move {
   needs?: 'goods' | 'money'
 }
 
-/** After any refund that did not go through, or after a partial one, the order carries on. */
-const REFUND_OVER: Array<RefundStatus | null> = [null, 'rejected', 'refunded']
+/** After any refund that did not go through (refused, or withdrawn by the buyer), or after a partial one, the order carries on. */
+const REFUND_OVER: Array<RefundStatus | null> = [null, 'rejected', 'withdrawn', 'refunded']
 
 export const ORDER_MOVES: Record<OrderEvent, Move> = {
   pay: { from: ['pending_payment'], to: 'paid', refundFrom: [null] },
@@ -77,6 +81,8 @@ export const ORDER_MOVES: Record<OrderEvent, Move> = {
   startRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: REFUND_OVER, refundTo: 'approved', needs: 'money' },
   approveRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'approved' },
   rejectRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'rejected' },
+  // 撤销申请: the buyer takes their request back while HQ has not decided it; the order carries on as before.
+  withdrawRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'withdrawn' },
   // A failed refund handled by hand at the merchant platform may still succeed later.
   refundSucceeded: { from: ['paid', 'shipped', 'completed'], refundFrom: ['approved', 'failed'], refundTo: 'refunded' },
   // Final for this refund number: WeChat will not retry it, so HQ takes it from here.
@@ -150,7 +156,7 @@ export interface Order extends Quote {
   shippingReport?: ShippingReport
   /** The latest refund; the moves in ORDER_MOVES act on it. */
   refund?: Refund
-  /** The refunds before it, oldest first: each ended (refunded or rejected) before the next began. */
+  /** The refunds before it, oldest first: each ended (refunded, rejected or withdrawn) before the next began. */
   previousRefunds?: Refund[]
   /**
    * A payment the order could not take — it arrived after the order was cancelled, or its amount was
@@ -281,22 +287,33 @@ export function orderNumber(at: Date, random: () => number): string {
   return `${inShanghai(at).format('YYYYMMDDHHmmss')}${digits}`
 }
 
-export type OrderTab = 'all' | 'pending_payment' | 'paid' | 'shipped' | 'completed'
+export type OrderTab = 'all' | 'pending_payment' | 'paid' | 'shipped' | 'completed' | 'after_sales'
 
-/** Orders a buyer sees under each tab of 我的订单. */
-export const ORDER_TABS: Array<{ key: OrderTab; statuses: OrderStatus[] | null }> = [
+/**
+ * Orders a buyer sees under each tab of 我的订单: by the order's status, or (售后) by its latest refund
+ * being in one of `refundStatuses` — any refund ever asked or started, since the latest is always kept.
+ */
+export const ORDER_TABS: Array<{ key: OrderTab; statuses: OrderStatus[] | null; refundStatuses?: RefundStatus[] }> = [
   { key: 'all', statuses: null },
   { key: 'pending_payment', statuses: ['pending_payment'] },
   { key: 'paid', statuses: ['paid'] },
   { key: 'shipped', statuses: ['shipped'] },
   { key: 'completed', statuses: ['completed'] },
+  { key: 'after_sales', statuses: null, refundStatuses: REFUND_STATUSES },
 ]
 
+/** Whether an order belongs under a tab of 我的订单. */
+export function inOrderTab(tab: OrderTab, order: Pick<Order, 'status' | 'refund'>): boolean {
+  const { statuses, refundStatuses } = ORDER_TABS.find((t) => t.key === tab)!
+  if (statuses && !statuses.includes(order.status)) return false
+  return !refundStatuses || (order.refund !== undefined && refundStatuses.includes(order.refund.status))
+}
+
 /** What a buyer can do with the order now, derived from the same table that guards the moves. */
-export type BuyerAction = 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund'
+export type BuyerAction = 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund' | 'withdrawRefund'
 
 export function buyerActions(order: RefundedOrder & Pick<Order, 'status' | 'payment' | 'payableFen'>): BuyerAction[] {
-  return (['pay', 'cancel', 'confirmReceipt', 'requestRefund'] as const).filter((event) => !refusalOf(order, event))
+  return (['pay', 'cancel', 'confirmReceipt', 'requestRefund', 'withdrawRefund'] as const).filter((event) => !refusalOf(order, event))
 }
 
 /** Who moved the order, as a view shows it: the kind of actor only — never an OPENID, a buyer's or HQ staff's. */

@@ -21,6 +21,9 @@ import { Result, fail, ok } from './result'
 /** WeChat Pay refunds one payment at most 50 times. */
 export const MAX_REFUNDS_PER_ORDER = 50
 
+/** Refunds WeChat Pay was never asked for, which do not count towards its limit. */
+const NEVER_SENT: Refund['status'][] = ['requested', 'rejected', 'withdrawn']
+
 /** Units of one order line to give back. */
 export interface RefundLineAsk {
   lineIndex: number
@@ -54,7 +57,7 @@ export function leftToRefund(order: Pick<Order, 'lines' | 'refund' | 'previousRe
  * (with `maxFen`) for an amount of nothing or above what the lines come to.
  */
 export function planRefund(order: RefundableOrder, ask: RefundAsk): Result<RefundAmounts> {
-  const sent = refundsOf(order).filter((r) => r.status !== 'requested' && r.status !== 'rejected').length
+  const sent = refundsOf(order).filter((r) => !NEVER_SENT.includes(r.status)).length
   if (sent >= MAX_REFUNDS_PER_ORDER) return fail('REFUND_LIMIT_REACHED', { max: MAX_REFUNDS_PER_ORDER })
   const refunded = refundedOf(order)
   const left = leftToRefund(order)
@@ -136,6 +139,11 @@ export function startRefund(order: Order, ask: RefundAsk, reason: string, actor:
   const planned = planRefund(order, ask)
   if (!planned.ok) return planned
   return transition(order, 'startRefund', actor, at, { refund: { ...newRefund(order, planned.data, 'hq', reason, at), decidedAt: at } }, reason)
+}
+
+/** 撤销申请: the buyer takes back their own request before HQ decides it; HQ's queue no longer holds it. */
+export function withdrawRefund(order: Order, actor: Actor, at: Date): Result<Order> {
+  return transition(order, 'withdrawRefund', actor, at, { refund: { ...order.refund!, decidedAt: at } })
 }
 
 /** HQ approves the buyer's request as asked, or for a smaller `amountFen`. */

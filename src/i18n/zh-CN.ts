@@ -51,12 +51,13 @@ const REFUND_STATUS: Record<RefundStatus, string> = {
   refunded: '已退款',
   rejected: '退款被拒绝',
   failed: '退款异常',
+  withdrawn: '已撤销',
 }
 
 export const refundStatusText = (status: RefundStatus): string => REFUND_STATUS[status]
 
-/** A tab of 我的订单 is named after the status it lists. */
-export const orderTabText = (tab: OrderTab): string => (tab === 'all' ? '全部' : ORDER_STATUS[tab])
+/** A tab of 我的订单 is named after the status it lists; 售后 lists orders with a refund. */
+export const orderTabText = (tab: OrderTab): string => (tab === 'all' ? '全部' : tab === 'after_sales' ? '售后' : ORDER_STATUS[tab])
 
 const ORDER_EVENT: Record<TimelineEntry['event'], string> = {
   place: '下单',
@@ -71,6 +72,7 @@ const ORDER_EVENT: Record<TimelineEntry['event'], string> = {
   startRefund: '商家发起退款',
   approveRefund: '退款已同意',
   rejectRefund: '退款被拒绝',
+  withdrawRefund: '买家撤销退款申请',
   refundSucceeded: '退款成功',
   refundFailed: '退款异常',
   latePaymentRefunded: '支付已原路退回',
@@ -103,7 +105,7 @@ export function shippingReportText(report: Pick<ShippingReport, 'state' | 'attem
   return `同步微信失败 ${report.attempts} 次，将自动重试（${errcode ? `${errcode} ${errmsg}` : '微信无应答'}）`
 }
 
-const BUYER_ACTION: Record<BuyerAction, string> = { cancel: '取消订单', requestRefund: '申请退款', confirmReceipt: '确认收货', pay: '去支付' }
+const BUYER_ACTION: Record<BuyerAction, string> = { cancel: '取消订单', requestRefund: '申请退款', confirmReceipt: '确认收货', pay: '去支付', withdrawRefund: '撤销申请' }
 
 export const buyerActionText = (action: BuyerAction): string => BUYER_ACTION[action]
 
@@ -111,6 +113,8 @@ export const buyerActionText = (action: BuyerAction): string => BUYER_ACTION[act
 
 /** Why an order cannot make a move now, from the state machine's context. */
 function illegalTransition({ event, status, refundStatus, refundedAll }: Details): string {
+  if (event === 'withdrawRefund') return '退款申请已处理，不能撤销'
+  if (refundStatus === 'withdrawn' && (event === 'approveRefund' || event === 'rejectRefund')) return '买家已撤销退款申请'
   if (refundStatus === 'requested' || refundStatus === 'approved') return '订单正在退款中'
   if (refundedAll) return '订单已全部退款'
   if (refundStatus === 'failed') return '订单退款异常，请联系客服'

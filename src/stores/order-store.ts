@@ -1,6 +1,6 @@
 import { makeAutoObservable, observable, runInAction } from 'mobx'
 import { orderFunction } from '../contracts/functions'
-import { ORDER_TABS, summarizeOrder, type OrderSummary, type OrderTab, type OrderView } from '../core/order'
+import { inOrderTab, summarizeOrder, type OrderSummary, type OrderTab, type OrderView } from '../core/order'
 import type { LineRequest } from '../core/pricing'
 import type { RefundLineAsk } from '../core/refund'
 import { CloudError, type CloudClient } from '../services/cloud'
@@ -92,12 +92,17 @@ export class OrderStore {
     return this.act(orderId, () => this.cloud.call(orderFunction, 'requestRefund', { orderId, reason, ...(lines ? { lines } : {}) }))
   }
 
+  /** 撤销申请: takes back the buyer's refund request HQ has not decided yet. */
+  withdrawRefund(orderId: string): Promise<Outcome<OrderView>> {
+    return this.act(orderId, () => this.cloud.call(orderFunction, 'withdrawRefund', { orderId }))
+  }
+
   /** Shows an order the server just answered with, here and in every list that has it. */
   show(order: OrderView): void {
     this.orders.set(order._id, { status: 'ready', data: order })
     const summary = summarizeOrder(order)
     for (const [tab, list] of this.lists) {
-      const belongs = ORDER_TABS.find((t) => t.key === tab)?.statuses?.includes(order.status) ?? true
+      const belongs = inOrderTab(tab, order)
       if (list.items.some((item) => item._id === order._id)) list.replace(order._id, belongs ? summary : null)
       else if (belongs) void list.refresh()
     }

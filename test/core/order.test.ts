@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Order, OrderEvent, OrderStatus, ORDER_MOVES, Refund, RefundStatus, buyerActions, buyerStatusOf, orderNumber, refundedGoodsFenOf, requestKeyOf, transition, viewOrder, viewOrderForHq } from '../../src/core/order'
+import { Order, OrderEvent, OrderStatus, OrderTab, ORDER_MOVES, inOrderTab, Refund, RefundStatus, buyerActions, buyerStatusOf, orderNumber, refundedGoodsFenOf, requestKeyOf, transition, viewOrder, viewOrderForHq } from '../../src/core/order'
 
 const at = new Date('2026-11-25T02:00:00Z')
 const buyer = { kind: 'buyer' as const, openid: 'o1' }
@@ -44,7 +44,7 @@ function order(status: OrderStatus, refund: RefundStatus | null = null): Order {
 }
 
 const STATUSES: OrderStatus[] = ['pending_payment', 'paid', 'shipped', 'completed', 'cancelled']
-const REFUNDS: Array<RefundStatus | null> = [null, 'requested', 'approved', 'refunded', 'rejected', 'failed']
+const REFUNDS: Array<RefundStatus | null> = [null, 'requested', 'approved', 'refunded', 'rejected', 'failed', 'withdrawn']
 const EVENTS = Object.keys(ORDER_MOVES) as OrderEvent[]
 
 /** The whole table, written out as the rules read. */
@@ -53,17 +53,19 @@ const LEGAL: Array<[OrderEvent, OrderStatus, RefundStatus | null, OrderStatus, R
   ['rejectPayment', 'pending_payment', null, 'cancelled', null],
   ['cancel', 'pending_payment', null, 'cancelled', null],
   ['expire', 'pending_payment', null, 'cancelled', null],
-  // After a partial refund the rest of the order carries on.
+  // After a partial refund, or one refused or withdrawn, the rest of the order carries on.
   ...(['ship', 'confirmReceipt', 'autoComplete'] as const).flatMap((event): typeof LEGAL =>
-    ([null, 'rejected', 'refunded'] as const).map((refund) => [event, event === 'ship' ? 'paid' : 'shipped', refund, event === 'ship' ? 'shipped' : 'completed', refund]),
+    ([null, 'rejected', 'withdrawn', 'refunded'] as const).map((refund) => [event, event === 'ship' ? 'paid' : 'shipped', refund, event === 'ship' ? 'shipped' : 'completed', refund]),
   ),
   ...(['paid', 'shipped', 'completed'] as OrderStatus[]).flatMap((s): typeof LEGAL => [
-    ...([null, 'rejected', 'refunded'] as const).flatMap((refund): typeof LEGAL => [
+    ...([null, 'rejected', 'withdrawn', 'refunded'] as const).flatMap((refund): typeof LEGAL => [
       ['requestRefund', s, refund, s, 'requested'],
       ['startRefund', s, refund, s, 'approved'],
     ]),
     ['approveRefund', s, 'requested', s, 'approved'],
     ['rejectRefund', s, 'requested', s, 'rejected'],
+    // 撤销申请: only while HQ has not decided; the order stays where it was.
+    ['withdrawRefund', s, 'requested', s, 'withdrawn'],
     ['refundSucceeded', s, 'approved', s, 'refunded'],
     ['refundFailed', s, 'approved', s, 'failed'],
     ['refundSucceeded', s, 'failed', s, 'refunded'],
@@ -145,6 +147,18 @@ describe('order lifecycle', () => {
     expect(shipped.ok ? undefined : shipped.error.details).toMatchObject({ refundStatus: 'failed' })
   })
 
+
+  it.each<[OrderTab, OrderStatus, RefundStatus | null, boolean]>([
+    ['all', 'paid', null, true],
+    ['paid', 'paid', null, true],
+    ['paid', 'shipped', 'requested', false],
+    ['shipped', 'shipped', 'requested', true],
+    // 售后: every order that has had a refund, whatever became of it, and no other.
+    ['after_sales', 'paid', null, false],
+    ...REFUNDS.filter((r) => r !== null).map((r): [OrderTab, OrderStatus, RefundStatus, boolean] => ['after_sales', 'completed', r, true]),
+  ])('under the %s tab: an order %s with refund %s is %s', (tab, status, refund, shown) => {
+    expect(inOrderTab(tab, order(status, refund))).toBe(shown)
+  })
 
   it('an idempotency key is the same for a repeated request and different for another buyer or request', () => {
     expect(requestKeyOf('o1', 'r-1')).toBe(requestKeyOf('o1', 'r-1'))

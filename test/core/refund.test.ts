@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Order, Refund, buyerActions, buyerStatusOf, keepsGoods, paidFenOf, refundedGoodsFenOf, refundedOf, refundsOf, requestKeyOf, transition } from '../../src/core/order'
 import { CatalogLine, quoteOrder } from '../../src/core/pricing'
-import { MAX_REFUNDS_PER_ORDER, RefundAsk, approveRefund, planRefund, requestRefund, startRefund } from '../../src/core/refund'
+import { MAX_REFUNDS_PER_ORDER, RefundAsk, approveRefund, planRefund, requestRefund, startRefund, withdrawRefund } from '../../src/core/refund'
 
 const at = new Date('2026-11-25T02:00:00Z')
 const buyer = { kind: 'buyer' as const, openid: 'o1' }
@@ -93,6 +93,39 @@ describe('what a refund sends back', () => {
     ['a fraction of a fen', { amountFen: 10.5 }, 'REFUND_AMOUNT_INVALID', { maxFen: 4200 }],
   ])('refuses %s', (_case, ask, code, details) => {
     expect(planRefund(paidOrder(), ask)).toEqual({ ok: false, error: { code, details } })
+  })
+})
+
+describe('撤销申请: the buyer withdraws a request', () => {
+  it('while HQ has not decided it: the order is as it was, the timeline says so, and the buyer may ask again under a new number', () => {
+    const asked = must(requestRefund(paidOrder(), [{ lineIndex: 0, quantity: 1 }], '拍错了', buyer, at))
+    expect(buyerActions(asked)).toEqual(['withdrawRefund'])
+    const withdrawn = must(withdrawRefund(asked, buyer, at))
+    expect(withdrawn.status).toBe('paid')
+    expect(withdrawn.refund).toMatchObject({ status: 'withdrawn', decidedAt: at })
+    expect(withdrawn.timeline.map((e) => e.event)).toEqual(['requestRefund', 'withdrawRefund'])
+    expect(refundedOf(withdrawn).fen).toBe(0)
+    expect(buyerActions(withdrawn)).toEqual(['requestRefund'])
+    const again = must(requestRefund(withdrawn, undefined, '还是不要了', buyer, at))
+    expect(refundsOf(again).map((r) => [r.outRefundNo, r.status])).toEqual([
+      [`R${again.orderNo}1`, 'withdrawn'],
+      [`R${again.orderNo}2`, 'requested'],
+    ])
+  })
+
+  it.each([
+    ['approved', (o: Order) => approveRefund(o, undefined, hq, at)],
+    ['rejected', (o: Order) => transition(o, 'rejectRefund', hq, at)],
+  ] as const)('not once HQ has %s it, and HQ cannot decide a withdrawn one', (_, decide) => {
+    const asked = must(requestRefund(paidOrder(), undefined, '不想要了', buyer, at))
+    expect(withdrawRefund(must(decide(asked)), buyer, at)).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION' } })
+    expect(decide(must(withdrawRefund(asked, buyer, at)))).toMatchObject({ ok: false, error: { details: { refundStatus: 'withdrawn' } } })
+  })
+
+  it('a withdrawn request was never sent to WeChat Pay, so it does not count towards its limit', () => {
+    let order = paidOrder()
+    for (let i = 0; i < MAX_REFUNDS_PER_ORDER + 1; i++) order = must(withdrawRefund(must(requestRefund(order, [{ lineIndex: 1, quantity: 1 }], '拍错了', buyer, at)), buyer, at))
+    expect(planRefund(order, {}).ok).toBe(true)
   })
 })
 

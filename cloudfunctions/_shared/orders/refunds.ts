@@ -12,6 +12,14 @@ export function requestRefund(orderId: string, lines: refunds.RefundAsk['lines']
 }
 
 /**
+ * The buyer withdraws their request. It is read and written in one transaction on the order, as HQ's
+ * approval and rejection are, so when they race exactly one of them finds the request still undecided.
+ */
+export function withdrawRefund(orderId: string, actor: Actor, now: Date): Promise<Result<Order>> {
+  return changeOrder(orderId, (order) => refunds.withdrawRefund(order, actor, now), now)
+}
+
+/**
  * HQ approves the buyer's request, as asked or for less: the order records the approval, then WeChat
  * Pay is asked to send the money. The approval is never undone — WeChat may have acted even when its
  * answer is lost — so a refund not clearly accepted stays approved and is asked for again with the same

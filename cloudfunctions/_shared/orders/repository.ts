@@ -14,8 +14,12 @@ export async function findBuyerOrder(orderId: string, openid: string): Promise<R
 
 /** The buyer's orders in a tab of 我的订单, newest first, one page at a time. */
 export async function listBuyerOrders(openid: string, tab: OrderTab, page: number, pageSize: number): Promise<Page<Order>> {
-  const statuses = ORDER_TABS.find((t) => t.key === tab)!.statuses
-  const where = statuses ? { buyerOpenid: openid, status: _.in(statuses) } : { buyerOpenid: openid }
+  const { statuses, refundStatuses } = ORDER_TABS.find((t) => t.key === tab)!
+  const where = {
+    buyerOpenid: openid,
+    ...(statuses ? { status: _.in(statuses) } : {}),
+    ...(refundStatuses ? { 'refund.status': _.in(refundStatuses) } : {}),
+  }
   const { data } = await orders
     .where(where)
     .orderBy('createdAt', 'desc')

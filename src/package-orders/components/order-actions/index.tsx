@@ -16,7 +16,7 @@ import './index.less'
 const CANCEL_REASONS = ['不想买了', '信息填写错误', '重复下单', '其他']
 
 /** Left to right, as Chinese shops lay them out: the quiet actions first, the one to take last. */
-const ORDER: BuyerAction[] = ['cancel', 'requestRefund', 'confirmReceipt', 'pay']
+const ORDER: BuyerAction[] = ['cancel', 'withdrawRefund', 'requestRefund', 'confirmReceipt', 'pay']
 const PRIMARY = new Set<BuyerAction>(['confirmReceipt', 'pay'])
 
 interface OrderActionsProps {
@@ -49,6 +49,11 @@ export const OrderActions = observer(function OrderActions({ order }: OrderActio
       case 'confirmReceipt': {
         const { confirm } = await Taro.showModal({ title: '确认收货', content: '请确认已收到全部商品，确认后订单完成。', confirmText: '确认收货', confirmColor: '#2f6b4f' })
         if (confirm) report(await orders.confirmReceipt(order._id), () => '已确认收货')
+        return
+      }
+      case 'withdrawRefund': {
+        const { confirm } = await Taro.showModal({ title: '撤销退款申请', content: '撤销后订单恢复原状态，如有需要可再次申请。', confirmText: '撤销申请', confirmColor: '#2f6b4f' })
+        if (confirm) report(await orders.withdrawRefund(order._id), () => '退款申请已撤销')
         return
       }
       case 'requestRefund':
