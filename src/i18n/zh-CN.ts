@@ -51,7 +51,7 @@ const REFUND_STATUS: Record<RefundStatus, string> = {
   refunded: '已退款',
   rejected: '退款被拒绝',
   failed: '退款异常',
-  withdrawn: '已撤销',
+  withdrawn: '退款已撤销',
 }
 
 export const refundStatusText = (status: RefundStatus): string => REFUND_STATUS[status]

@@ -111,8 +111,8 @@ describe('the zh-CN words of what the core answers with', () => {
     expect(refundStatusText(status)).toBe(text)
   })
 
-  it('names each tab of 我的订单 after the status it lists, in order', () => {
-    expect(ORDER_TABS.map((t) => orderTabText(t.key))).toEqual(['全部', '待付款', '待发货', '待收货', '已完成'])
+  it('names each tab of 我的订单 after the status it lists, in order, with 售后 last', () => {
+    expect(ORDER_TABS.map((t) => orderTabText(t.key))).toEqual(['全部', '待付款', '待发货', '待收货', '已完成', '售后'])
   })
 
   it('words the timeline and the buyer\'s buttons', () => {

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addHqAdmin, hq, shipOrder } from '../support/employees'
+import { TestCloud, startTestCloud } from '../support/local-cloud'
+import { paidOrder } from '../support/orders'
+import { addTestCatalog } from '../support/shop-fixtures'
+
+describe('after-sales: withdrawing a refund request, and the 售后 tab', () => {
+  let t: TestCloud
+  const log: string[] = []
+
+  beforeAll(async () => {
+    t = await startTestCloud({ maxInstancesPerFunction: 8, log: (line) => log.push(line) })
+    await addHqAdmin(t.db)
+    await addTestCatalog(t.db)
+  })
+  afterAll(() => t.close())
+
+  it('the buyer withdraws a request HQ has not decided: the order carries on where it was, HQ’s queue no longer holds it, and HQ cannot approve it', async () => {
+    const { b, order } = await paidOrder(t.cloud, 'o-withdraw')
+    expect((await shipOrder(t.cloud, order._id, 'SF2026112901')).ok).toBe(true)
+    const asked = await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
+    expect(asked.data).toMatchObject({ status: 'shipped', refund: { status: 'requested' }, actions: ['withdrawRefund'] })
+    expect((await hq(t.cloud, 'getWorkbench')).data).toMatchObject({ refundsRequested: 1 })
+
+    const withdrawn = await b.call('order', 'withdrawRefund', { orderId: order._id })
+    expect(withdrawn.data).toMatchObject({ status: 'shipped', buyerStatus: 'shipped', refund: { status: 'withdrawn' }, actions: ['confirmReceipt', 'requestRefund'] })
+    expect(withdrawn.data.timeline.at(-1)).toMatchObject({ event: 'withdrawRefund', actor: { kind: 'buyer' } })
+    expect((await hq(t.cloud, 'getWorkbench')).data).toMatchObject({ refundsRequested: 0 })
+    expect(await hq(t.cloud, 'approveRefund', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { refundStatus: 'withdrawn' } } })
+    expect(await b.call('order', 'withdrawRefund', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION' } })
+    expect((await b.call('order', 'confirmReceipt', { orderId: order._id })).data.status).toBe('completed')
+  })
+
+  it('nobody withdraws someone else’s request', async () => {
+    const { b, order } = await paidOrder(t.cloud, 'o-withdraw-own')
+    await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
+    const other = await paidOrder(t.cloud, 'o-withdraw-other')
+    expect(await other.b.call('order', 'withdrawRefund', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_NOT_FOUND' } })
+    expect((await b.order(order._id)).refund.status).toBe('requested')
+  })
+
+  it('a withdrawal racing HQ’s approval: exactly one of them wins, and the order says which', async () => {
+    for (let i = 0; i < 3; i++) {
+      const { b, order } = await paidOrder(t.cloud, `o-withdraw-race-${i}`)
+      await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
+      const [withdrawn, approved] = await Promise.all([b.call('order', 'withdrawRefund', { orderId: order._id }), hq(t.cloud, 'approveRefund', { orderId: order._id })])
+      expect([withdrawn.ok, approved.ok].filter(Boolean)).toHaveLength(1)
+      const loser = withdrawn.ok ? approved : withdrawn
+      expect(loser.error.code).toBe('ORDER_ILLEGAL_TRANSITION')
+      const after = await b.order(order._id)
+      expect(['withdrawn', 'approved', 'refunded']).toContain(after.refund.status)
+      expect(after.refund.status === 'withdrawn').toBe(withdrawn.ok)
+    }
+  })
+
+  it('售后 lists the buyer’s orders that have had a refund, whatever became of it, newest first, from an index', async () => {
+    const plain = await paidOrder(t.cloud, 'o-after-sales')
+    const withdrawn = await paidOrder(t.cloud, 'o-after-sales')
+    const asking = await paidOrder(t.cloud, 'o-after-sales')
+    const b = plain.b
+    await b.call('order', 'requestRefund', { orderId: withdrawn.order._id, reason: '拍错了' })
+    await b.call('order', 'withdrawRefund', { orderId: withdrawn.order._id })
+    await b.call('order', 'requestRefund', { orderId: asking.order._id, reason: '不想要了' })
+
+    log.length = 0
+    const listed = await b.call('order', 'listOrders', { tab: 'after_sales' })
+    expect(listed.data.items.map((o: any) => [o._id, o.refundStatus])).toEqual([
+      [asking.order._id, 'requested'],
+      [withdrawn.order._id, 'withdrawn'],
+    ])
+    expect((await b.call('order', 'listOrders', { tab: 'all' })).data.items).toHaveLength(3)
+    await new Promise((resolve) => setTimeout(resolve, 50)) // the last request's line is written after its answer
+    expect(log.filter((line) => line.includes('(index ')).length).toBeGreaterThan(0)
+    expect(log.filter((line) => line.includes('scan'))).toEqual([])
+  })
+})
