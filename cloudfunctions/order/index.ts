@@ -5,7 +5,7 @@ import { cloudPayGateway } from '../_shared/cloud-pay'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { cancelOrder } from '../_shared/orders/cancel-order'
 import { placeOrder, reviewLines } from '../_shared/orders/place-order'
-import { requestRefund, withdrawRefund } from '../_shared/orders/refunds'
+import { requestRefund, shipReturn, withdrawRefund } from '../_shared/orders/refunds'
 import { changeOrder, findBuyerOrder, listBuyerOrders } from '../_shared/orders/repository'
 import { syncPayment } from '../_shared/orders/settle-payment'
 import { startPayment } from '../_shared/orders/start-payment'
@@ -77,8 +77,14 @@ export const main = defineFunction(orderContract, {
 
   requestRefund: {
     access: 'caller',
-    handle: ({ orderId, reason, lines }, caller, now) =>
-      withOwnOrder(orderId, caller, async (order) => asView(await requestRefund(order._id, lines, reason, buyer(caller), now))),
+    handle: ({ orderId, reason, lines, kind }, caller, now) =>
+      withOwnOrder(orderId, caller, async (order) => asView(await requestRefund(order._id, lines, reason, kind, buyer(caller), now))),
+  },
+
+  shipReturn: {
+    access: 'caller',
+    handle: ({ orderId, carrierId, trackingNo }, caller, now) =>
+      withOwnOrder(orderId, caller, async (order) => asView(await shipReturn(order._id, carrierId, trackingNo, buyer(caller), now))),
   },
 
   withdrawRefund: {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ORDER_TABS, type OrderSummary, type OrderTab, type OrderView, type PaymentParams } from '../core/order'
 import { MAX_LINES, MAX_QUANTITY_PER_LINE, type CheckoutReview } from '../core/pricing'
 import { REASON_MAX_LENGTH } from '../core/reason'
+import { CARRIER_IDS, TRACKING_NO } from '../core/shipping'
 import { shareCodeInput } from './share-code'
 import { action, defineContract, returns } from './contract'
 import { Page, paging } from './paging'
@@ -78,7 +79,17 @@ export const orderContract = defineContract('order', {
   }),
   confirmReceipt: action({ input: z.object({ orderId }).strict(), output: order, errors: REFUSED_MOVE }),
   /** The whole order (no lines), or the lines and units chosen; HQ decides. */
-  requestRefund: action({ input: z.object({ orderId, reason, lines: refundLines.optional() }).strict(), output: order, errors: [...REFUSED_MOVE, ...REFUND_REFUSALS] }),
+  requestRefund: action({
+    input: z.object({ orderId, reason, lines: refundLines.optional(), kind: z.enum(['refund_only', 'return']).default('refund_only') }).strict(),
+    output: order,
+    errors: [...REFUSED_MOVE, ...REFUND_REFUSALS],
+  }),
+  /** 退货退款: the buyer has sent the goods back, with this carrier and tracking number. */
+  shipReturn: action({
+    input: z.object({ orderId, carrierId: z.enum(CARRIER_IDS), trackingNo: z.string().trim().regex(TRACKING_NO, '请填写正确的物流单号') }).strict(),
+    output: order,
+    errors: REFUSED_MOVE,
+  }),
   /** 撤销申请: the buyer's own request, while HQ has not decided it. */
   withdrawRefund: action({ input: z.object({ orderId }).strict(), output: order, errors: REFUSED_MOVE }),
 })

@@ -12,10 +12,18 @@ import { inShanghai } from './time'
  * `previousRefunds` the ones before it.
  */
 export type OrderStatus = 'pending_payment' | 'paid' | 'shipped' | 'completed' | 'cancelled'
-export type RefundStatus = 'requested' | 'approved' | 'refunded' | 'rejected' | 'failed' | 'withdrawn'
+/**
+ * A 退货退款 (return) adds two steps between the request and the money: HQ agrees to take the goods
+ * back (`awaiting_return`), the buyer sends them and says how (`returning`), and HQ's receipt of them
+ * approves the refund like any other.
+ */
+export type RefundStatus = 'requested' | 'awaiting_return' | 'returning' | 'approved' | 'refunded' | 'rejected' | 'failed' | 'withdrawn'
 
 /** Every status a refund can be in: an order whose latest refund is in any of them has had after-sales. */
-export const REFUND_STATUSES: RefundStatus[] = ['requested', 'approved', 'refunded', 'rejected', 'failed', 'withdrawn']
+export const REFUND_STATUSES: RefundStatus[] = ['requested', 'awaiting_return', 'returning', 'approved', 'refunded', 'rejected', 'failed', 'withdrawn']
+
+/** 仅退款: money only (the goods never came, or stay with the buyer); 退货退款: the goods go back first. */
+export type RefundKind = 'refund_only' | 'return'
 
 /**
  * Why WeChat Pay could not send money back: `change` (退款异常) — the buyer's original account would
@@ -42,8 +50,12 @@ export type OrderEvent =
   | 'confirmReceipt'
   | 'autoComplete'
   | 'requestRefund'
+  | 'requestReturn'
   | 'startRefund'
   | 'approveRefund'
+  | 'approveReturn'
+  | 'shipReturn'
+  | 'receiveReturn'
   | 'rejectRefund'
   | 'withdrawRefund'
   | 'refundSucceeded'
@@ -62,6 +74,8 @@ interface Move {
    * refunded) to ship, receive or ask a refund for them; `money` not yet refunded, for HQ to send back.
    */
   needs?: 'goods' | 'money'
+  /** The kind of refund the event is for, when it is for one kind only. */
+  kind?: RefundKind
 }
 
 /** After any refund that did not go through (refused, or withdrawn by the buyer), or after a partial one, the order carries on. */
@@ -79,10 +93,18 @@ export const ORDER_MOVES: Record<OrderEvent, Move> = {
   requestRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: REFUND_OVER, refundTo: 'requested', needs: 'goods' },
   // HQ's own refund (after-sales by phone, a shipping fee kept earlier): approved as it starts.
   startRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: REFUND_OVER, refundTo: 'approved', needs: 'money' },
-  approveRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'approved' },
+  // 退货退款: only once the goods have left the warehouse; before that there is nothing to send back.
+  requestReturn: { from: ['shipped', 'completed'], refundFrom: REFUND_OVER, refundTo: 'requested', needs: 'goods' },
+  approveRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'approved', kind: 'refund_only' },
+  approveReturn: { from: ['shipped', 'completed'], refundFrom: ['requested'], refundTo: 'awaiting_return', kind: 'return' },
+  // The buyer has sent the goods back and gives the carrier and tracking number.
+  shipReturn: { from: ['shipped', 'completed'], refundFrom: ['awaiting_return'], refundTo: 'returning', kind: 'return' },
+  // HQ has the goods back: the refund is approved and sent as any other.
+  receiveReturn: { from: ['shipped', 'completed'], refundFrom: ['returning'], refundTo: 'approved', kind: 'return' },
   rejectRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'rejected' },
-  // 撤销申请: the buyer takes their request back while HQ has not decided it; the order carries on as before.
-  withdrawRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'withdrawn' },
+  // 撤销申请: the buyer takes their request back while HQ has not decided it, or before sending a return;
+  // the order carries on as before.
+  withdrawRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested', 'awaiting_return'], refundTo: 'withdrawn' },
   // A failed refund handled by hand at the merchant platform may still succeed later.
   refundSucceeded: { from: ['paid', 'shipped', 'completed'], refundFrom: ['approved', 'failed'], refundTo: 'refunded' },
   // Final for this refund number: WeChat will not retry it, so HQ takes it from here.
@@ -115,6 +137,10 @@ export interface RefundLine {
  */
 export interface Refund {
   status: RefundStatus
+  /** Absent on refunds from before 退货退款: money only. */
+  kind?: RefundKind
+  /** 退货退款: how the buyer sent the goods back, and when HQ had them. */
+  returnShipment?: { company: string; carrierId: CarrierId; trackingNo: string; shippedAt: Date; receivedAt?: Date }
   /** The buyer asks and HQ decides; a refund HQ starts itself is approved as it starts. */
   startedBy: 'buyer' | 'hq'
   reason: string
@@ -236,7 +262,8 @@ export const requestKeyOf = (buyerOpenid: string, requestId: string): string => 
 export function refusalOf(order: RefundedOrder & Pick<Order, 'status' | 'payment' | 'payableFen'>, event: OrderEvent): Result<never> | null {
   const move = ORDER_MOVES[event]
   const refundStatus = order.refund?.status ?? null
-  if (!move.from.includes(order.status) || (move.refundFrom && !move.refundFrom.includes(refundStatus))) {
+  const wrongKind = move.kind !== undefined && (order.refund?.kind ?? 'refund_only') !== move.kind
+  if (!move.from.includes(order.status) || (move.refundFrom && !move.refundFrom.includes(refundStatus)) || wrongKind) {
     return fail('ORDER_ILLEGAL_TRANSITION', { event, status: order.status, refundStatus })
   }
   if (move.needs && !(move.needs === 'goods' ? keepsGoods(order) : hasMoneyLeft(order))) {
@@ -310,10 +337,11 @@ export function inOrderTab(tab: OrderTab, order: Pick<Order, 'status' | 'refund'
 }
 
 /** What a buyer can do with the order now, derived from the same table that guards the moves. */
-export type BuyerAction = 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund' | 'withdrawRefund'
+export type BuyerAction = 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund' | 'withdrawRefund' | 'shipReturn'
 
+/** 申请退款 opens one form for both kinds; it offers 退货退款 when `requestReturn` is allowed too. */
 export function buyerActions(order: RefundedOrder & Pick<Order, 'status' | 'payment' | 'payableFen'>): BuyerAction[] {
-  return (['pay', 'cancel', 'confirmReceipt', 'requestRefund', 'withdrawRefund'] as const).filter((event) => !refusalOf(order, event))
+  return (['pay', 'cancel', 'confirmReceipt', 'requestRefund', 'withdrawRefund', 'shipReturn'] as const).filter((event) => !refusalOf(order, event))
 }
 
 /** Who moved the order, as a view shows it: the kind of actor only — never an OPENID, a buyer's or HQ staff's. */

@@ -1,5 +1,6 @@
 import { prorate } from './money'
-import { Actor, Order, Refund, RefundLine, keepsGoods, refundedOf, refundsOf, refusalOf, transition } from './order'
+import type { CarrierId } from './shipping'
+import { Actor, Order, Refund, RefundKind, RefundLine, keepsGoods, refundedOf, refundsOf, refusalOf, transition } from './order'
 import { Result, fail, ok } from './result'
 
 /**
@@ -115,7 +116,7 @@ const sum = (lines: RefundLine[]) => lines.reduce((total, l) => total + l.goodsF
  * included. Counted from the timeline, so a number is never used twice, whatever became of the refund.
  */
 function refundNumber(order: Pick<Order, 'orderNo' | 'timeline'>): string {
-  const started = order.timeline.filter((e) => e.event === 'requestRefund' || e.event === 'startRefund').length
+  const started = order.timeline.filter((e) => e.event === 'requestRefund' || e.event === 'requestReturn' || e.event === 'startRefund').length
   return `R${order.orderNo}${started + 1}`
 }
 
@@ -123,13 +124,30 @@ function newRefund(order: Order, amounts: RefundAmounts, startedBy: Refund['star
   return { status: 'requested', startedBy, reason, requestedFen: amounts.amountFen, ...amounts, outRefundNo: refundNumber(order), requestedAt: at }
 }
 
-/** The buyer asks for the whole order back (no lines) or for some lines and units; HQ decides. */
-export function requestRefund(order: Order, lines: RefundAsk['lines'], reason: string, actor: Actor, at: Date): Result<Order> {
-  const refused = refusalOf(order, 'requestRefund')
+/**
+ * The buyer asks for the whole order back (no lines) or for some lines and units, money only (仅退款) or
+ * sending the goods back (退货退款, once shipped); HQ decides.
+ */
+export function requestRefund(order: Order, lines: RefundAsk['lines'], reason: string, actor: Actor, at: Date, kind: RefundKind = 'refund_only'): Result<Order> {
+  const event = kind === 'return' ? 'requestReturn' : 'requestRefund'
+  const refused = refusalOf(order, event)
   if (refused) return refused
   const planned = planRefund(order, { lines })
   if (!planned.ok) return planned
-  return transition(order, 'requestRefund', actor, at, { refund: newRefund(order, planned.data, 'buyer', reason, at) }, reason)
+  return transition(order, event, actor, at, { refund: { ...newRefund(order, planned.data, 'buyer', reason, at), kind } }, reason)
+}
+
+/** 退货退款: the buyer has sent the goods back, with this carrier and tracking number. */
+export function shipReturn(order: Order, carrierId: CarrierId, company: string, trackingNo: string, actor: Actor, at: Date): Result<Order> {
+  const returnShipment = { company, carrierId, trackingNo, shippedAt: at }
+  return transition(order, 'shipReturn', actor, at, { refund: { ...order.refund!, returnShipment } }, `${company} ${trackingNo}`)
+}
+
+/** 退货退款: HQ has the goods back; the refund is approved, to be sent as any approval is. */
+export function receiveReturn(order: Order, actor: Actor, at: Date): Result<Order> {
+  const refund = order.refund!
+  const received = refund.returnShipment ? { returnShipment: { ...refund.returnShipment, receivedAt: at } } : {}
+  return transition(order, 'receiveReturn', actor, at, { refund: { ...refund, decidedAt: at, ...received } })
 }
 
 /** HQ refunds on its own, for lines, an amount or everything left; approved as it starts. */
@@ -146,9 +164,13 @@ export function withdrawRefund(order: Order, actor: Actor, at: Date): Result<Ord
   return transition(order, 'withdrawRefund', actor, at, { refund: { ...order.refund!, decidedAt: at } })
 }
 
-/** HQ approves the buyer's request as asked, or for a smaller `amountFen`. */
+/**
+ * HQ approves the buyer's request as asked, or for a smaller `amountFen`: a 仅退款 is then sent; a
+ * 退货退款 waits for the goods to come back, and is sent for that amount when they do.
+ */
 export function approveRefund(order: Order, amountFen: number | undefined, actor: Actor, at: Date): Result<Order> {
-  const approved = transition(order, 'approveRefund', actor, at, { refund: { ...order.refund!, decidedAt: at } })
+  const event = order.refund?.kind === 'return' ? 'approveReturn' : 'approveRefund'
+  const approved = transition(order, event, actor, at, { refund: { ...order.refund!, decidedAt: at } })
   if (!approved.ok || amountFen === undefined) return approved
   const reduced = reduceRefund(order, order.refund!, amountFen)
   return reduced.ok ? ok({ ...approved.data, refund: { ...approved.data.refund!, ...reduced.data } }) : reduced

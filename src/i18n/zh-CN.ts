@@ -47,6 +47,8 @@ export const buyerStatusText = (status: BuyerStatus): string => BUYER_STATUS[sta
 
 const REFUND_STATUS: Record<RefundStatus, string> = {
   requested: '退款申请中',
+  awaiting_return: '待寄回商品',
+  returning: '商品寄回中',
   approved: '退款处理中',
   refunded: '已退款',
   rejected: '退款被拒绝',
@@ -69,6 +71,10 @@ const ORDER_EVENT: Record<TimelineEntry['event'], string> = {
   confirmReceipt: '确认收货',
   autoComplete: '自动确认收货',
   requestRefund: '申请退款',
+  requestReturn: '申请退货退款',
+  approveReturn: '商家同意退货，请寄回商品',
+  shipReturn: '已寄回商品',
+  receiveReturn: '商家已收到退货',
   startRefund: '商家发起退款',
   approveRefund: '退款已同意',
   rejectRefund: '退款被拒绝',
@@ -105,7 +111,7 @@ export function shippingReportText(report: Pick<ShippingReport, 'state' | 'attem
   return `同步微信失败 ${report.attempts} 次，将自动重试（${errcode ? `${errcode} ${errmsg}` : '微信无应答'}）`
 }
 
-const BUYER_ACTION: Record<BuyerAction, string> = { cancel: '取消订单', requestRefund: '申请退款', confirmReceipt: '确认收货', pay: '去支付', withdrawRefund: '撤销申请' }
+const BUYER_ACTION: Record<BuyerAction, string> = { cancel: '取消订单', requestRefund: '申请退款', confirmReceipt: '确认收货', pay: '去支付', withdrawRefund: '撤销申请', shipReturn: '填写退货物流' }
 
 export const buyerActionText = (action: BuyerAction): string => BUYER_ACTION[action]
 
@@ -115,6 +121,7 @@ export const buyerActionText = (action: BuyerAction): string => BUYER_ACTION[act
 function illegalTransition({ event, status, refundStatus, refundedAll }: Details): string {
   if (event === 'withdrawRefund') return '退款申请已处理，不能撤销'
   if (refundStatus === 'withdrawn' && (event === 'approveRefund' || event === 'rejectRefund')) return '买家已撤销退款申请'
+  if (refundStatus === 'awaiting_return' || refundStatus === 'returning') return '订单正在退货中'
   if (refundStatus === 'requested' || refundStatus === 'approved') return '订单正在退款中'
   if (refundedAll) return '订单已全部退款'
   if (refundStatus === 'failed') return '订单退款异常，请联系客服'
@@ -130,6 +137,8 @@ function illegalTransition({ event, status, refundStatus, refundedAll }: Details
       return `订单${now}，不能确认收货`
     case 'requestRefund':
       return `订单${now}，不能申请退款`
+    case 'requestReturn':
+      return `订单${now}，不能申请退货`
     default:
       return `订单${now}，不能进行此操作`
   }

@@ -1,6 +1,7 @@
 import { makeAutoObservable, observable, runInAction } from 'mobx'
 import { orderFunction } from '../contracts/functions'
-import { inOrderTab, summarizeOrder, type OrderSummary, type OrderTab, type OrderView } from '../core/order'
+import type { CarrierId } from '../core/shipping'
+import { inOrderTab, summarizeOrder, type RefundKind, type OrderSummary, type OrderTab, type OrderView } from '../core/order'
 import type { LineRequest } from '../core/pricing'
 import type { RefundLineAsk } from '../core/refund'
 import { CloudError, type CloudClient } from '../services/cloud'
@@ -88,8 +89,13 @@ export class OrderStore {
   }
 
   /** The whole order (no lines), or the lines and units chosen. */
-  requestRefund(orderId: string, reason: string, lines?: RefundLineAsk[]): Promise<Outcome<OrderView>> {
-    return this.act(orderId, () => this.cloud.call(orderFunction, 'requestRefund', { orderId, reason, ...(lines ? { lines } : {}) }))
+  requestRefund(orderId: string, reason: string, kind: RefundKind, lines?: RefundLineAsk[]): Promise<Outcome<OrderView>> {
+    return this.act(orderId, () => this.cloud.call(orderFunction, 'requestRefund', { orderId, reason, kind, ...(lines ? { lines } : {}) }))
+  }
+
+  /** 退货退款: the goods are on their way back, with this carrier and tracking number. */
+  shipReturn(orderId: string, carrierId: CarrierId, trackingNo: string): Promise<Outcome<OrderView>> {
+    return this.act(orderId, () => this.cloud.call(orderFunction, 'shipReturn', { orderId, carrierId, trackingNo }))
   }
 
   /** 撤销申请: takes back the buyer's refund request HQ has not decided yet. */

@@ -44,45 +44,78 @@ function order(status: OrderStatus, refund: RefundStatus | null = null): Order {
 }
 
 const STATUSES: OrderStatus[] = ['pending_payment', 'paid', 'shipped', 'completed', 'cancelled']
-const REFUNDS: Array<RefundStatus | null> = [null, 'requested', 'approved', 'refunded', 'rejected', 'failed', 'withdrawn']
+/** The latest refund: none, a refund's status (仅退款), or `return:` and its status (退货退款). */
+type RefundState = RefundStatus | `return:${RefundStatus}` | null
+const REFUND_STATUS_LIST: RefundStatus[] = ['requested', 'awaiting_return', 'returning', 'approved', 'refunded', 'rejected', 'failed', 'withdrawn']
+/** Every state an order's latest refund can be in (awaiting and returning goods are a return's only). */
+const REFUNDS: RefundState[] = [
+  null,
+  ...REFUND_STATUS_LIST.filter((r) => r !== 'awaiting_return' && r !== 'returning'),
+  ...REFUND_STATUS_LIST.map((r) => `return:${r}` as const),
+]
 const EVENTS = Object.keys(ORDER_MOVES) as OrderEvent[]
 
+const statusOf = (state: RefundState): RefundStatus | null => (state ? (state.replace('return:', '') as RefundStatus) : null)
+const inState = (status: OrderStatus, state: RefundState): Order => {
+  const o = order(status, statusOf(state))
+  return state?.startsWith('return:') ? { ...o, refund: { ...o.refund!, kind: 'return' } } : o
+}
+const stateOf = (refund: Refund | undefined): RefundState => (refund ? (refund.kind === 'return' ? `return:${refund.status}` : refund.status) : null)
+
+/** After any refund that did not go through (refused, withdrawn), or after a partial one, the order carries on. */
+const OVER: RefundState[] = [null, 'rejected', 'withdrawn', 'refunded', 'return:rejected', 'return:withdrawn', 'return:refunded']
+
 /** The whole table, written out as the rules read. */
-const LEGAL: Array<[OrderEvent, OrderStatus, RefundStatus | null, OrderStatus, RefundStatus | null]> = [
+const LEGAL: Array<[OrderEvent, OrderStatus, RefundState, OrderStatus, RefundState]> = [
   ['pay', 'pending_payment', null, 'paid', null],
   ['rejectPayment', 'pending_payment', null, 'cancelled', null],
   ['cancel', 'pending_payment', null, 'cancelled', null],
   ['expire', 'pending_payment', null, 'cancelled', null],
-  // After a partial refund, or one refused or withdrawn, the rest of the order carries on.
   ...(['ship', 'confirmReceipt', 'autoComplete'] as const).flatMap((event): typeof LEGAL =>
-    ([null, 'rejected', 'withdrawn', 'refunded'] as const).map((refund) => [event, event === 'ship' ? 'paid' : 'shipped', refund, event === 'ship' ? 'shipped' : 'completed', refund]),
+    OVER.map((refund) => [event, event === 'ship' ? 'paid' : 'shipped', refund, event === 'ship' ? 'shipped' : 'completed', refund]),
   ),
   ...(['paid', 'shipped', 'completed'] as OrderStatus[]).flatMap((s): typeof LEGAL => [
-    ...([null, 'rejected', 'withdrawn', 'refunded'] as const).flatMap((refund): typeof LEGAL => [
+    ...OVER.flatMap((refund): typeof LEGAL => [
       ['requestRefund', s, refund, s, 'requested'],
       ['startRefund', s, refund, s, 'approved'],
+      // 退货退款 only once the goods have left.
+      ...(s === 'paid' ? [] : ([['requestReturn', s, refund, s, 'return:requested']] as typeof LEGAL)),
     ]),
     ['approveRefund', s, 'requested', s, 'approved'],
     ['rejectRefund', s, 'requested', s, 'rejected'],
-    // 撤销申请: only while HQ has not decided; the order stays where it was.
+    ['rejectRefund', s, 'return:requested', s, 'return:rejected'],
+    // 撤销申请: while HQ has not decided, or before the goods are sent back; the order stays where it was.
     ['withdrawRefund', s, 'requested', s, 'withdrawn'],
-    ['refundSucceeded', s, 'approved', s, 'refunded'],
-    ['refundFailed', s, 'approved', s, 'failed'],
-    ['refundSucceeded', s, 'failed', s, 'refunded'],
+    ['withdrawRefund', s, 'return:requested', s, 'return:withdrawn'],
+    ['withdrawRefund', s, 'return:awaiting_return', s, 'return:withdrawn'],
+    // A return: HQ agrees, the buyer sends the goods, HQ has them and the refund is approved.
+    ...(s === 'paid'
+      ? []
+      : ([
+          ['approveReturn', s, 'return:requested', s, 'return:awaiting_return'],
+          ['shipReturn', s, 'return:awaiting_return', s, 'return:returning'],
+          ['receiveReturn', s, 'return:returning', s, 'return:approved'],
+        ] as typeof LEGAL)),
+    ...(['', 'return:'] as const).flatMap((k): typeof LEGAL => [
+      ['refundSucceeded', s, `${k}approved`, s, `${k}refunded`],
+      ['refundFailed', s, `${k}approved`, s, `${k}failed`],
+      ['refundSucceeded', s, `${k}failed`, s, `${k}refunded`],
+    ]),
   ]),
 ]
 
 describe('order lifecycle', () => {
   it.each(LEGAL)('%s: %s (refund %s) → %s (refund %s)', (event, from, refundFrom, to, refundTo) => {
-    const before = order(from, refundFrom)
-    const opens = event === 'requestRefund' || event === 'startRefund'
-    const result = transition(before, event, buyer, at, opens ? { refund: partial('requested', 'R2') } : {})
+    const before = inState(from, refundFrom)
+    const opens = event === 'requestRefund' || event === 'startRefund' || event === 'requestReturn'
+    const opened = { ...partial('requested', 'R2'), ...(event === 'requestReturn' ? { kind: 'return' as const } : {}) }
+    const result = transition(before, event, buyer, at, opens ? { refund: opened } : {})
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.data.status).toBe(to)
-    expect(result.data.refund?.status ?? null).toBe(refundTo)
+    expect(stateOf(result.data.refund)).toBe(refundTo)
     // A new refund keeps the one before it in the order's history.
-    expect(result.data.previousRefunds?.map((r) => r.status) ?? []).toEqual(opens && refundFrom ? [refundFrom] : [])
+    expect(result.data.previousRefunds?.map(stateOf) ?? []).toEqual(opens && refundFrom ? [refundFrom] : [])
     expect(result.data.timeline).toHaveLength(1)
     expect(result.data.timeline[0]).toMatchObject({ event, at, actor: buyer })
     if (from !== to) expect(result.data.timeline[0]).toMatchObject({ from, to })
@@ -96,11 +129,11 @@ describe('order lifecycle', () => {
       for (const status of STATUSES) {
         for (const refund of REFUNDS) {
           if (legal.has(`${event}/${status}/${refund}`)) continue
-          const result = transition(order(status, refund), event, buyer, at)
+          const result = transition(inState(status, refund), event, buyer, at)
           expect(result.ok, `${event} from ${status}/${refund}`).toBe(false)
           if (!result.ok) {
             expect(result.error.code).toBe('ORDER_ILLEGAL_TRANSITION')
-            expect(result.error.details).toEqual({ event, status, refundStatus: refund })
+            expect(result.error.details).toEqual({ event, status, refundStatus: statusOf(refund) })
           }
           refused++
         }
@@ -148,16 +181,16 @@ describe('order lifecycle', () => {
   })
 
 
-  it.each<[OrderTab, OrderStatus, RefundStatus | null, boolean]>([
+  it.each<[OrderTab, OrderStatus, RefundState, boolean]>([
     ['all', 'paid', null, true],
     ['paid', 'paid', null, true],
     ['paid', 'shipped', 'requested', false],
     ['shipped', 'shipped', 'requested', true],
     // 售后: every order that has had a refund, whatever became of it, and no other.
     ['after_sales', 'paid', null, false],
-    ...REFUNDS.filter((r) => r !== null).map((r): [OrderTab, OrderStatus, RefundStatus, boolean] => ['after_sales', 'completed', r, true]),
+    ...REFUNDS.filter((r) => r !== null).map((r): [OrderTab, OrderStatus, RefundState, boolean] => ['after_sales', 'completed', r, true]),
   ])('under the %s tab: an order %s with refund %s is %s', (tab, status, refund, shown) => {
-    expect(inOrderTab(tab, order(status, refund))).toBe(shown)
+    expect(inOrderTab(tab, inState(status, refund))).toBe(shown)
   })
 
   it('an idempotency key is the same for a repeated request and different for another buyer or request', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Order, Refund, buyerActions, buyerStatusOf, keepsGoods, paidFenOf, refundedGoodsFenOf, refundedOf, refundsOf, requestKeyOf, transition } from '../../src/core/order'
 import { CatalogLine, quoteOrder } from '../../src/core/pricing'
-import { MAX_REFUNDS_PER_ORDER, RefundAsk, approveRefund, planRefund, requestRefund, startRefund, withdrawRefund } from '../../src/core/refund'
+import { MAX_REFUNDS_PER_ORDER, RefundAsk, approveRefund, planRefund, receiveReturn, requestRefund, shipReturn, startRefund, withdrawRefund } from '../../src/core/refund'
 
 const at = new Date('2026-11-25T02:00:00Z')
 const buyer = { kind: 'buyer' as const, openid: 'o1' }
@@ -126,6 +126,46 @@ describe('撤销申请: the buyer withdraws a request', () => {
     let order = paidOrder()
     for (let i = 0; i < MAX_REFUNDS_PER_ORDER + 1; i++) order = must(withdrawRefund(must(requestRefund(order, [{ lineIndex: 1, quantity: 1 }], '拍错了', buyer, at)), buyer, at))
     expect(planRefund(order, {}).ok).toBe(true)
+  })
+})
+
+describe('退货退款: a return after the goods have shipped', () => {
+  const shipped = () => must(transition(paidOrder(), 'ship', hq, at))
+
+  it('is not offered before shipping: there is nothing to send back', () => {
+    expect(requestRefund(paidOrder(), undefined, '不想要了', buyer, at, 'return')).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { event: 'requestReturn' } } })
+  })
+
+  it('HQ agrees (for less, here), the buyer sends the goods with a tracking number, HQ has them and the refund is approved, then sent', () => {
+    const asked = must(requestRefund(shipped(), [{ lineIndex: 0, quantity: 1 }], '质量问题', buyer, at, 'return'))
+    expect(asked.refund).toMatchObject({ kind: 'return', status: 'requested', amountFen: 971 })
+    expect(asked.timeline.at(-1)).toMatchObject({ event: 'requestReturn' })
+
+    const agreed = must(approveRefund(asked, 900, hq, at))
+    expect(agreed.refund).toMatchObject({ status: 'awaiting_return', amountFen: 900 })
+    expect(buyerActions(agreed)).toEqual(['withdrawRefund', 'shipReturn'])
+    // Not money yet, and not by HQ's hand before the goods are back.
+    expect(receiveReturn(agreed, hq, at).ok).toBe(false)
+
+    const sent = must(shipReturn(agreed, 'SF', '顺丰速运', 'SF1234567', buyer, at))
+    expect(sent.refund).toMatchObject({ status: 'returning', returnShipment: { carrierId: 'SF', company: '顺丰速运', trackingNo: 'SF1234567', shippedAt: at } })
+    expect(sent.timeline.at(-1)).toMatchObject({ event: 'shipReturn', note: '顺丰速运 SF1234567' })
+    expect(buyerActions(sent)).toEqual([])
+    expect(withdrawRefund(sent, buyer, at).ok).toBe(false)
+
+    const later = new Date(at.getTime() + 86_400_000)
+    const received = must(receiveReturn(sent, hq, later))
+    expect(received.refund).toMatchObject({ status: 'approved', amountFen: 900, decidedAt: later, returnShipment: { receivedAt: later } })
+    const done = must(transition(received, 'refundSucceeded', wechat, later))
+    expect(refundedOf(done).fen).toBe(900)
+    expect(done.status).toBe('shipped')
+  })
+
+  it('a money-only request is approved and sent at once, never waiting for goods', () => {
+    const asked = must(requestRefund(shipped(), [{ lineIndex: 1, quantity: 1 }], '少发了', buyer, at))
+    expect(asked.refund!.kind).toBe('refund_only')
+    expect(must(approveRefund(asked, undefined, hq, at)).refund!.status).toBe('approved')
+    expect(shipReturn(asked, 'SF', '顺丰速运', 'SF1234567', buyer, at).ok).toBe(false)
   })
 })
 

@@ -1,4 +1,6 @@
-import { Actor, Order, RefundFailure, paidFenOf, transition } from '../../../src/core/order'
+import { carrierName } from '../../../src/i18n/zh-CN'
+import { Actor, Order, RefundFailure, RefundKind, paidFenOf, transition } from '../../../src/core/order'
+import type { CarrierId } from '../../../src/core/shipping'
 import type { AnomalyKind, PaymentGateway, RefundNotice } from '../../../src/core/payment'
 import * as refunds from '../../../src/core/refund'
 import { Result, fail, ok } from '../../../src/core/result'
@@ -6,9 +8,19 @@ import { Transaction, db } from '../database'
 import { AnomalyReport, noteAnomaly, recordAnomaly } from './anomalies'
 import { changeOrder, findOrderByNo } from './repository'
 
-/** The buyer asks for the whole order back, or for some lines and units, with a reason HQ reads. */
-export function requestRefund(orderId: string, lines: refunds.RefundAsk['lines'], reason: string, actor: Actor, now: Date): Promise<Result<Order>> {
-  return changeOrder(orderId, (order) => refunds.requestRefund(order, lines, reason, actor, now), now)
+/** The buyer asks for the whole order back, or for some lines and units, with a reason HQ reads; money only, or a return. */
+export function requestRefund(orderId: string, lines: refunds.RefundAsk['lines'], reason: string, kind: RefundKind, actor: Actor, now: Date): Promise<Result<Order>> {
+  return changeOrder(orderId, (order) => refunds.requestRefund(order, lines, reason, actor, now, kind), now)
+}
+
+/** 退货退款: the buyer gives the carrier and tracking number of the goods sent back. */
+export function shipReturn(orderId: string, carrierId: CarrierId, trackingNo: string, actor: Actor, now: Date): Promise<Result<Order>> {
+  return changeOrder(orderId, (order) => refunds.shipReturn(order, carrierId, carrierName(carrierId), trackingNo, actor, now), now)
+}
+
+/** 退货退款: HQ has the goods back; the refund is approved and sent as an approval is. */
+export function receiveReturn(orderId: string, actor: Actor, gateway: PaymentGateway, now: Date): Promise<Result<Order>> {
+  return approveAndSend(orderId, (order) => refunds.receiveReturn(order, actor, now), gateway, now)
 }
 
 /**
@@ -41,7 +53,8 @@ export function startRefund(orderId: string, ask: refunds.RefundAsk, reason: str
  */
 async function approveAndSend(orderId: string, approve: (order: Order) => Result<Order>, gateway: PaymentGateway, now: Date): Promise<Result<Order>> {
   const approved = await changeOrder(orderId, approve, now)
-  if (approved.ok) await resendRefund(approved.data, gateway)
+  // An approved return waits for the goods (awaiting_return); the money goes when HQ has them.
+  if (approved.ok && approved.data.refund?.status === 'approved') await resendRefund(approved.data, gateway)
   return approved
 }
 

@@ -4,20 +4,21 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import { showDone, showError } from '../../../components/display'
-import type { BuyerAction, OrderView } from '../../../core/order'
+import type { BuyerAction, OrderView, RefundKind } from '../../../core/order'
 import type { RefundLineAsk } from '../../../core/refund'
 import { buyerActionText } from '../../../i18n/zh-CN'
 import { useStores } from '../../../stores'
 import type { Outcome } from '../../../stores/load-state'
 import { ReasonSheet } from '../reason-sheet'
 import { RefundSheet } from '../refund-sheet'
+import { ReturnSheet } from '../return-sheet'
 import './index.less'
 
 const CANCEL_REASONS = ['不想买了', '信息填写错误', '重复下单', '其他']
 
 /** Left to right, as Chinese shops lay them out: the quiet actions first, the one to take last. */
-const ORDER: BuyerAction[] = ['cancel', 'withdrawRefund', 'requestRefund', 'confirmReceipt', 'pay']
-const PRIMARY = new Set<BuyerAction>(['confirmReceipt', 'pay'])
+const ORDER: BuyerAction[] = ['cancel', 'withdrawRefund', 'requestRefund', 'confirmReceipt', 'shipReturn', 'pay']
+const PRIMARY = new Set<BuyerAction>(['confirmReceipt', 'shipReturn', 'pay'])
 
 interface OrderActionsProps {
   order: Pick<OrderView, '_id' | 'orderNo' | 'payableFen' | 'actions'>
@@ -26,7 +27,7 @@ interface OrderActionsProps {
 /** The buttons for what the buyer can do with an order now, as the server listed them. */
 export const OrderActions = observer(function OrderActions({ order }: OrderActionsProps) {
   const { orders } = useStores()
-  const [asking, setAsking] = useState<'cancel' | 'requestRefund' | null>(null)
+  const [asking, setAsking] = useState<'cancel' | 'requestRefund' | 'shipReturn' | null>(null)
   const busy = orders.busy.has(order._id)
 
   const report = (outcome: Outcome<OrderView>, done: (view: OrderView) => string) => {
@@ -62,6 +63,7 @@ export const OrderActions = observer(function OrderActions({ order }: OrderActio
         setAsking(action)
         return
       case 'cancel':
+      case 'shipReturn':
         setAsking(action)
         return
       default: {
@@ -71,8 +73,8 @@ export const OrderActions = observer(function OrderActions({ order }: OrderActio
     }
   }
 
-  const answer = async (reason: string, lines?: RefundLineAsk[]) => {
-    const outcome = asking === 'cancel' ? await orders.cancel(order._id, reason) : await orders.requestRefund(order._id, reason, lines)
+  const answer = async (reason: string, kind: RefundKind = 'refund_only', lines?: RefundLineAsk[]) => {
+    const outcome = asking === 'cancel' ? await orders.cancel(order._id, reason) : await orders.requestRefund(order._id, reason, kind, lines)
     if (report(outcome, () => (asking === 'cancel' ? '订单已取消' : '退款申请已提交'))) setAsking(null)
   }
   const full = orders.order(order._id)
@@ -104,7 +106,14 @@ export const OrderActions = observer(function OrderActions({ order }: OrderActio
         />
       )}
       {asking === 'requestRefund' && full.status === 'ready' && (
-        <RefundSheet order={full.data} busy={busy} onConfirm={(reason, lines) => void answer(reason, lines)} onClose={() => setAsking(null)} />
+        <RefundSheet order={full.data} busy={busy} onConfirm={(reason, kind, lines) => void answer(reason, kind, lines)} onClose={() => setAsking(null)} />
+      )}
+      {asking === 'shipReturn' && (
+        <ReturnSheet
+          busy={busy}
+          onConfirm={(carrierId, trackingNo) => void orders.shipReturn(order._id, carrierId, trackingNo).then((outcome) => report(outcome, () => '退货物流已提交') && setAsking(null))}
+          onClose={() => setAsking(null)}
+        />
       )}
     </View>
   )

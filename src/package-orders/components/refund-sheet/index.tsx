@@ -4,7 +4,7 @@ import { CheckMark } from '../../../components/check-mark'
 import { specsText } from '../../../components/display'
 import { QuantityStepper } from '../../../components/quantity-stepper'
 import { formatFen } from '../../../core/money'
-import type { OrderView } from '../../../core/order'
+import { refusalOf, type OrderView, type RefundKind } from '../../../core/order'
 import { leftToRefund, planRefund, type RefundLineAsk } from '../../../core/refund'
 import { ReasonSheet } from '../reason-sheet'
 import './index.less'
@@ -12,11 +12,16 @@ import { imageSrc } from '../../../services/image-src'
 
 const REASONS = ['不想要了', '商品与描述不符', '质量问题', '发错货', '其他']
 
+const KINDS: Array<{ kind: RefundKind; label: string }> = [
+  { kind: 'refund_only', label: '仅退款' },
+  { kind: 'return', label: '退货退款' },
+]
+
 interface RefundSheetProps {
-  order: Pick<OrderView, 'lines' | 'shippingFen' | 'refund' | 'previousRefunds'>
+  order: Pick<OrderView, 'status' | 'lines' | 'shippingFen' | 'payableFen' | 'payment' | 'refund' | 'previousRefunds'>
   busy: boolean
   /** `lines` is absent when the buyer asks for everything left (the whole order). */
-  onConfirm: (reason: string, lines?: RefundLineAsk[]) => void
+  onConfirm: (reason: string, kind: RefundKind, lines?: RefundLineAsk[]) => void
   onClose: () => void
 }
 
@@ -25,6 +30,9 @@ interface RefundSheetProps {
  * by the same rules the server applies — and why.
  */
 export function RefundSheet({ order, busy, onConfirm, onClose }: RefundSheetProps) {
+  // 退货退款 once the goods have shipped, as the order's moves allow it.
+  const returnable = !refusalOf(order, 'requestReturn')
+  const [kind, setKind] = useState<RefundKind>('refund_only')
   const left = leftToRefund(order)
   const [chosen, setChosen] = useState<Map<number, number>>(() => new Map(left.flatMap((l, i) => (l.units > 0 ? [[i, l.units] as const] : []))))
   const choose = (lineIndex: number, quantity: number | null) =>
@@ -48,9 +56,18 @@ export function RefundSheet({ order, busy, onConfirm, onClose }: RefundSheetProp
       confirmText='提交申请'
       busy={busy}
       ready={plan?.ok === true}
-      onConfirm={(reason) => onConfirm(reason, lines)}
+      onConfirm={(reason) => onConfirm(reason, kind, lines)}
       onClose={onClose}
     >
+      {returnable && (
+        <View className='refund-sheet__kinds'>
+          {KINDS.map((k) => (
+            <Text key={k.kind} className={`refund-sheet__kind${kind === k.kind ? ' refund-sheet__kind--picked' : ''}`} onClick={() => setKind(k.kind)}>
+              {k.label}
+            </Text>
+          ))}
+        </View>
+      )}
       <View className='refund-sheet__lines'>
         {order.lines.map((line, i) => {
           const quantity = chosen.get(i)

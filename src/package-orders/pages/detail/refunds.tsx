@@ -43,6 +43,12 @@ export function Refunds({ order }: { order: Pick<OrderView, 'lines' | 'refund' |
             })}
             {returned.length === 0 && <Text className='refunds__line'>仅退款，商品无需退回</Text>}
             {refund.shippingFen > 0 && <Text className='refunds__line'>含运费 {formatFen(refund.shippingFen)}</Text>}
+            {refund.kind === 'return' && (
+              <Text className='refunds__line refunds__return'>
+                退货退款{refund.returnShipment ? ` · ${refund.returnShipment.company} ${refund.returnShipment.trackingNo}` : ''}
+                {refund.returnShipment?.receivedAt ? ' · 商家已收货' : ''}
+              </Text>
+            )}
             <Text className='refunds__note'>原因：{refund.reason}</Text>
             {refund.rejectReason && <Text className='refunds__note'>拒绝原因：{refund.rejectReason}</Text>}
             {refund.status === 'withdrawn' && refund.decidedAt && <Text className='refunds__note'>{formatShanghai(refund.decidedAt, 'YYYY-MM-DD HH:mm')} 已撤销申请</Text>}

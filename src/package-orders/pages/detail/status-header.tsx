@@ -7,6 +7,8 @@ import { buyerStatusText, refundStatusText } from '../../../i18n/zh-CN'
 /** One sentence under the status: what happens next, or what happened. */
 function hintFor(order: OrderView): string {
   if (order.buyerStatus === 'refunded') return '退款已原路退回，预计 1–3 个工作日到账'
+  if (order.refund?.status === 'awaiting_return') return '商家已同意退货，请寄回商品并填写退货物流'
+  if (order.refund?.status === 'returning') return '商品寄回中，商家收货后将原路退款'
   switch (order.status) {
     case 'pending_payment':
       return `请在 ${formatShanghai(order.expiresAt, 'HH:mm')} 前完成支付`
