@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addHqAdmin, hq, shipOrder } from '../support/employees'
 import { TestCloud, startTestCloud } from '../support/local-cloud'
-import { paidOrder } from '../support/orders'
+import { eventually, paidOrder } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
 
 describe('after-sales: withdrawing a refund request, and the 售后 tab', () => {
@@ -51,6 +51,30 @@ describe('after-sales: withdrawing a refund request, and the 售后 tab', () => 
       expect(['withdrawn', 'approved', 'refunded']).toContain(after.refund.status)
       expect(after.refund.status === 'withdrawn').toBe(withdrawn.ok)
     }
+  })
+
+  it('退货退款: refused before shipping; after it, HQ agrees without sending money, the buyer gives the tracking number, and HQ’s receipt sends the refund', async () => {
+    const { b, order } = await paidOrder(t.cloud, 'o-return')
+    const askReturn = () => b.call('order', 'requestRefund', { orderId: order._id, reason: '质量问题', kind: 'return' })
+    expect(await askReturn()).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { event: 'requestReturn' } } })
+    expect((await shipOrder(t.cloud, order._id, 'SF2026112902')).ok).toBe(true)
+    expect((await askReturn()).data.refund).toMatchObject({ kind: 'return', status: 'requested' })
+
+    const agreed = await hq(t.cloud, 'approveRefund', { orderId: order._id })
+    expect(agreed.data.refund.status).toBe('awaiting_return')
+    expect((await b.order(order._id)).actions).toEqual(['withdrawRefund', 'shipReturn'])
+    // HQ cannot take receipt of goods not yet sent, and a bad tracking number is refused.
+    expect(await hq(t.cloud, 'receiveReturn', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION' } })
+    expect(await b.call('order', 'shipReturn', { orderId: order._id, carrierId: 'SF', trackingNo: '顺丰' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+
+    const sent = await b.call('order', 'shipReturn', { orderId: order._id, carrierId: 'ZTO', trackingNo: ' ZT7300012345 ' })
+    expect(sent.data.refund).toMatchObject({ status: 'returning', returnShipment: { carrierId: 'ZTO', company: '中通快递', trackingNo: 'ZT7300012345' } })
+    expect(sent.data.timeline.at(-1)).toMatchObject({ event: 'shipReturn', note: '中通快递 ZT7300012345' })
+
+    expect((await hq(t.cloud, 'receiveReturn', { orderId: order._id })).data.refund.status).toBe('approved')
+    const refunded = await eventually(() => b.order(order._id), (o) => o.refund.status === 'refunded', 10_000)
+    expect(refunded).toMatchObject({ buyerStatus: 'refunded', refund: { returnShipment: { trackingNo: 'ZT7300012345' } } })
+    expect(refunded.refund.returnShipment.receivedAt).toBeDefined()
   })
 
   it('售后 lists the buyer’s orders that have had a refund, whatever became of it, newest first, from an index', async () => {
