@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPersonas } from '../../demo/personas'
+import { shipOrder } from '../support/employees'
 import { callAs } from '../support/local-cloud'
 import { buyer, eventually } from '../support/orders'
 import { currentPage, openPhone, startShop } from './support/shop'
@@ -103,5 +104,37 @@ describe('after-sales: withdrawing a request, the refunded amount, the 售后 ta
     await here().locator('.order-list__tab', { hasText: '全部' }).click()
     await expect.poll(() => here().locator('.order-card').count()).toBe(2)
     expect(otherId).not.toBe(orderId)
+  })
+
+  it('退货退款 once shipped: she chooses it in the refund form, HQ agrees, she gives the return carrier and tracking number, and HQ’s receipt refunds it', async () => {
+    expect((await shipOrder(shop.cloud, otherId, 'SF2026112903', 'SF', hqAdmin.openid)).ok).toBe(true)
+    await page.goto(`${shop.cloud.url}/#/package-orders/pages/detail/index?id=${otherId}`)
+    await here().locator('.order-actions__button', { hasText: '申请退款' }).click()
+    await here().locator('.refund-sheet__kind', { hasText: '退货退款' }).click()
+    await here().locator('.reason-sheet__reason', { hasText: '质量问题' }).click()
+    await shot('06-return-form')
+    await here().locator('.reason-sheet__confirm').click()
+    await here().locator('.status-header__refund', { hasText: '退款申请中' }).waitFor()
+    expect((await shop.db.collection('orders').doc(otherId).get()).data.refund).toMatchObject({ kind: 'return', status: 'requested' })
+
+    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq', 'approveRefund', { orderId: otherId })).data.refund.status).toBe('awaiting_return')
+    await page.goto(`${shop.cloud.url}/#/package-orders/pages/detail/index?id=${otherId}`)
+    await here().locator('.status-header__hint', { hasText: '请寄回商品并填写退货物流' }).waitFor()
+    expect(await here().locator('.order-actions__button').allInnerTexts()).toEqual(['撤销申请', '填写退货物流'])
+    await here().locator('.order-actions__button', { hasText: '填写退货物流' }).click()
+    await here().locator('.return-sheet .reason-sheet__reason', { hasText: '中通快递' }).click()
+    await here().locator('.return-sheet__tracking input').fill('ZT7300012345')
+    await shot('07-return-tracking')
+    await here().locator('.return-sheet .reason-sheet__confirm').click()
+    await here().locator('.status-header__refund', { hasText: '商品寄回中' }).waitFor()
+    expect(await here().locator('.refunds__return').innerText()).toBe('退货退款 · 中通快递 ZT7300012345')
+    await shot('08-returning')
+
+    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq', 'receiveReturn', { orderId: otherId })).ok).toBe(true)
+    await expect.poll(async () => (await shop.db.collection('orders').doc(otherId).get()).data.refund.status, { timeout: 5_000 }).toBe('refunded')
+    await page.goto(`${shop.cloud.url}/#/package-orders/pages/detail/index?id=${otherId}`)
+    await expect.poll(() => here().locator('.status-header__status').innerText()).toBe('已退款')
+    expect(await here().locator('.refunds__return').innerText()).toBe('退货退款 · 中通快递 ZT7300012345 · 商家已收货')
+    await shot('09-return-refunded')
   })
 })

@@ -4,6 +4,7 @@ import { ActionButton } from '../../../components/action-button'
 import { CARRIER_IDS, TRACKING_NO, type CarrierId } from '../../../core/shipping'
 import { carrierName } from '../../../i18n/zh-CN'
 import '../reason-sheet/index.less'
+import './index.less'
 
 interface ReturnSheetProps {
   busy: boolean
