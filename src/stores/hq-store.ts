@@ -123,6 +123,11 @@ export class HqStore {
     return this.decideOrder(() => this.cloud.call(hqFunction, 'approveRefund', { orderId }))
   }
 
+  /** 退货退款: the goods are back; the refund is approved and sent. */
+  receiveReturn(orderId: string): Promise<Outcome<OrderView>> {
+    return this.decideOrder(() => this.cloud.call(hqFunction, 'receiveReturn', { orderId }))
+  }
+
   rejectRefund(orderId: string, reason: string): Promise<Outcome<OrderView>> {
     return this.decideOrder(() => this.cloud.call(hqFunction, 'rejectRefund', { orderId, reason }))
   }

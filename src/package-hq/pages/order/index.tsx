@@ -67,7 +67,7 @@ const RefundDecision = observer(function RefundDecision({ order }: { order: Orde
   const refund = order.refund!
   return (
     <View className='hq-page__card hq-order__refund'>
-      <Text className='hq-page__card-title'>退款申请</Text>
+      <Text className='hq-page__card-title'>{refund.kind === 'return' ? '退货退款申请' : '退款申请'}</Text>
       <View className='hq-page__row'>
         <Text>退款金额</Text>
         <Text className='hq-page__amount'>{formatFen(refund.amountFen)}</Text>
@@ -103,11 +103,45 @@ const RefundDecision = observer(function RefundDecision({ order }: { order: Orde
             <ActionButton className='hq-page__button hq-page__button--plain hq-order__reject' onClick={() => setRejecting(true)}>
               拒绝
             </ActionButton>
-            <ActionButton className='hq-page__button hq-order__approve' loading={hq.saving} onClick={() => void decide(() => hq.approveRefund(order._id), '已同意退款')}>
-              同意退款
+            <ActionButton className='hq-page__button hq-order__approve' loading={hq.saving} onClick={() => void decide(() => hq.approveRefund(order._id), refund.kind === 'return' ? '已同意退货' : '已同意退款')}>
+              {refund.kind === 'return' ? '同意退货' : '同意退款'}
             </ActionButton>
           </>
         )}
+      </View>
+    </View>
+  )
+})
+
+/** 退货退款 on its way back: how the buyer sent it, and HQ's receipt, which sends the refund. */
+const ReturnReceipt = observer(function ReturnReceipt({ order }: { order: OrderView }) {
+  const { hq } = useStores()
+  const [failure, setFailure] = useState('')
+  const shipment = order.refund!.returnShipment
+  const receive = async () => {
+    setFailure('')
+    const outcome = await hq.receiveReturn(order._id)
+    if (outcome.ok) void Taro.showToast({ title: '已确认收货并退款', icon: 'success' })
+    else setFailure(refusal(outcome.error))
+  }
+  return (
+    <View className='hq-page__card hq-order__return'>
+      <Text className='hq-page__card-title'>退货寄回中</Text>
+      <View className='hq-page__row'>
+        <Text>退款金额</Text>
+        <Text className='hq-page__amount'>{formatFen(order.refund!.amountFen)}</Text>
+      </View>
+      {shipment && (
+        <View className='hq-page__row'>
+          <Text>退货物流</Text>
+          <Text className='hq-page__muted'>{`${shipment.company} ${shipment.trackingNo}`}</Text>
+        </View>
+      )}
+      {failure && <Text className='hq-page__error'>{failure}</Text>}
+      <View className='hq-page__buttons'>
+        <ActionButton className='hq-page__button hq-order__receive-return' loading={hq.saving} onClick={() => void receive()}>
+          确认收到退货并退款
+        </ActionButton>
       </View>
     </View>
   )
@@ -163,6 +197,7 @@ function OrderDetail({ order }: { order: HqOrderView }) {
         </View>
       )}
       {order.refund?.status === 'requested' && <RefundDecision order={order} />}
+      {order.refund?.status === 'returning' && <ReturnReceipt order={order} />}
       {shippable && <ShipForm order={order} />}
     </>
   )
