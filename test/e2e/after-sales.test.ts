@@ -130,7 +130,16 @@ describe('after-sales: withdrawing a request, the refunded amount, the 售后 ta
     expect(await here().locator('.refunds__return').innerText()).toBe('退货退款 · 中通快递 ZT7300012345')
     await shot('08-returning')
 
-    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq', 'receiveReturn', { orderId: otherId })).ok).toBe(true)
+    // HQ (何静, on her own phone) has the goods back and says so on the order's page.
+    const hqPhone = await openPhone('after-sales', browser)
+    const hqHere = () => currentPage(hqPhone.page)
+    await hqPhone.page.goto(`${shop.cloud.url}/#/pages/me/index`)
+    await hqHere().locator('.dev-sign-in__persona', { hasText: hqAdmin.name }).click()
+    await hqHere().locator('.me__hq').waitFor()
+    await hqPhone.page.goto(`${shop.cloud.url}/#/package-hq/pages/order/index?id=${otherId}`)
+    await hqHere().locator('.hq-order__return', { hasText: '中通快递 ZT7300012345' }).waitFor()
+    await hqPhone.shot('10-hq-return-arrived')
+    await hqHere().locator('.hq-order__receive-return').click()
     await expect.poll(async () => (await shop.db.collection('orders').doc(otherId).get()).data.refund.status, { timeout: 5_000 }).toBe('refunded')
     await page.goto(`${shop.cloud.url}/#/package-orders/pages/detail/index?id=${otherId}`)
     await expect.poll(() => here().locator('.status-header__status').innerText()).toBe('已退款')
