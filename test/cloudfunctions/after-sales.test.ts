@@ -62,6 +62,8 @@ describe('after-sales: withdrawing a refund request, and the 售后 tab', () => 
 
     const agreed = await hq(t.cloud, 'approveRefund', { orderId: order._id })
     expect(agreed.data.refund.status).toBe('awaiting_return')
+    // No money moves before the goods are back: WeChat Pay holds no refund for the payment.
+    expect((await t.sdk.cloudPay.queryRefund({ subMchId: '1900000109', outTradeNo: order.orderNo })).resultCode).not.toBe('SUCCESS')
     expect((await b.order(order._id)).actions).toEqual(['withdrawRefund', 'shipReturn'])
     // HQ cannot take receipt of goods not yet sent, and a bad tracking number is refused.
     expect(await hq(t.cloud, 'receiveReturn', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION' } })
