@@ -15,7 +15,9 @@ export async function findBuyerOrder(orderId: string, openid: string): Promise<R
 /** The buyer's orders in a tab of 我的订单, newest first, one page at a time. */
 export async function listBuyerOrders(openid: string, tab: OrderTab, page: number, pageSize: number): Promise<Page<Order>> {
   const statuses = ORDER_TABS.find((t) => t.key === tab)!.statuses
-  const where = statuses ? { buyerOpenid: openid, status: _.in(statuses) } : { buyerOpenid: openid }
+  // Orders the buyer deleted from the list stay in the collection for HQ.
+  const visible = { buyerOpenid: openid, hiddenByBuyerAt: _.exists(false) }
+  const where = statuses ? { ...visible, status: _.in(statuses) } : visible
   const { data } = await orders
     .where(where)
     .orderBy('createdAt', 'desc')
