@@ -300,15 +300,16 @@ export type BuyerAction = 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund' 
 /** Orders that will not move again for the buyer: they can buy the lines again, or delete the order from their list. */
 const FINISHED: OrderStatus[] = ['completed', 'cancelled']
 
-type ActionableOrder = RefundedOrder & Pick<Order, 'status' | 'payment' | 'payableFen' | 'hiddenByBuyerAt'>
+type ActionableOrder = RefundedOrder & Pick<Order, 'status' | 'payment' | 'payableFen' | 'hiddenByBuyerAt' | 'latePayment'>
 
 /**
  * Why the buyer cannot delete the order from their list now, or null when they can: only a finished
- * order with no refund under way (one still open must stay in sight until it ends), and only once.
+ * order with no refund under way and no late payment still on its way back (money the buyer waits
+ * for stays in sight until it is back), and only once.
  */
 export function hideRefusal(order: ActionableOrder): Result<never> | null {
   const refundStatus = order.refund?.status ?? null
-  if (!FINISHED.includes(order.status) || !REFUND_OVER.includes(refundStatus) || order.hiddenByBuyerAt) {
+  if (!FINISHED.includes(order.status) || !REFUND_OVER.includes(refundStatus) || (order.latePayment && !order.latePayment.refundedAt) || order.hiddenByBuyerAt) {
     return fail('ORDER_NOT_HIDEABLE', { status: order.status, refundStatus })
   }
   return null
@@ -370,7 +371,7 @@ export interface OrderSummary {
 }
 
 /** The list card of an order; works on the stored order and on the buyer's view of it alike. */
-export function summarizeOrder(order: Pick<Order, '_id' | 'orderNo' | 'status' | 'refund' | 'previousRefunds' | 'lines' | 'payment' | 'payableFen' | 'createdAt' | 'expiresAt' | 'hiddenByBuyerAt'>): OrderSummary {
+export function summarizeOrder(order: Pick<Order, '_id' | 'orderNo' | 'status' | 'refund' | 'previousRefunds' | 'lines' | 'payment' | 'payableFen' | 'createdAt' | 'expiresAt' | 'hiddenByBuyerAt' | 'latePayment'>): OrderSummary {
   return {
     _id: order._id,
     orderNo: order.orderNo,

@@ -167,6 +167,8 @@ describe('what a buyer can do with a finished order', () => {
     ['an order whose refund is under way stays in sight', order('completed', 'approved'), ['buyAgain']],
     ['an order whose refund failed stays in sight for HQ to finish', order('completed', 'failed'), ['buyAgain']],
     ['an order refunded in part may be deleted', order('completed', 'refunded'), ['requestRefund', 'buyAgain', 'hide']],
+    ['an order whose late payment is still on its way back stays in sight', { ...order('cancelled'), latePayment: { transactionId: 't', paidFen: 100, outRefundNo: 'L1' } }, ['buyAgain']],
+    ['an order whose late payment is back may be deleted', { ...order('cancelled'), latePayment: { transactionId: 't', paidFen: 100, outRefundNo: 'L1', refundedAt: at } }, ['buyAgain', 'hide']],
     ['an order deleted once is not deleted again', { ...order('cancelled'), hiddenByBuyerAt: at }, ['buyAgain']],
     ['an unpaid order is neither', order('pending_payment'), ['pay', 'cancel']],
     ['a paid order is neither', order('paid'), ['requestRefund']],
