@@ -35,13 +35,15 @@ describe('order actions', () => {
     shop = await startShop([XU])
     ;({ browser, page, shot } = await openPhone('order-actions'))
     addressId = (await as('address', 'saveAddress', { address: TEST_ADDRESS })).data._id
-    // An order of two lines, cancelled; one of its products has sold out since.
+    // An order of three lines, cancelled; since then one product has sold out and one left the shelf.
     cancelled = await place([
       { skuId: 'p-longjing-mingqian-50g-gift', quantity: 2 },
       { skuId: 'p-shoumei-2016-350g-gift', quantity: 1 },
+      { skuId: 'p-xinyang-maojian-125g', quantity: 1 },
     ])
     expect(await as('order', 'cancelOrder', { orderId: cancelled._id, reason: '不想买了' })).toMatchObject({ ok: true })
     await shop.db.collection('skus').doc('p-shoumei-2016-350g-gift').update({ data: { stock: 0 } })
+    await shop.db.collection('products').doc('p-xinyang-maojian').update({ data: { onShelf: false } })
     await signIn(page, shop.cloud.url, XU.name)
   })
   afterAll(async () => {
@@ -56,7 +58,7 @@ describe('order actions', () => {
 
     await card().locator('.order-actions__button', { hasText: '再次购买' }).click()
     await modal().locator('.taro-modal__title', { hasText: '部分商品未加入购物车' }).waitFor()
-    expect(await modal().locator('.taro-modal__text').innerText()).toBe('老白茶 寿眉饼 2016 已售罄、下架或库存不足，未加入购物车')
+    expect(await modal().locator('.taro-modal__text').innerText()).toBe('老白茶 寿眉饼 2016、信阳毛尖 雨前一级 已售罄、下架或库存不足，未加入购物车')
     await shot('02-buy-again-skipped')
     await modal().locator('.taro-model__confirm', { hasText: '知道了' }).click()
 
