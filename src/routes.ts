@@ -64,6 +64,10 @@ export function checkoutLinesFrom(param: string | undefined): LineRequest[] {
     .map(([skuId, quantity]) => ({ skuId, quantity: Math.floor(Number(quantity)) }))
 }
 
+export function openCart(): void {
+  void Taro.switchTab({ url: '/pages/cart/index' })
+}
+
 export function openOrders(tab: OrderTab = 'all'): void {
   void Taro.navigateTo({ url: `/package-orders/pages/list/index?tab=${tab}` })
 }

@@ -1,5 +1,5 @@
 import { orderContract } from '../../src/contracts/order'
-import { Order, summarizeOrder, transition, viewOrder } from '../../src/core/order'
+import { Order, hideForBuyer, summarizeOrder, transition, viewOrder } from '../../src/core/order'
 import { Result, ok } from '../../src/core/result'
 import { cloudPayGateway } from '../_shared/cloud-pay'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
@@ -73,6 +73,12 @@ export const main = defineFunction(orderContract, {
     access: 'caller',
     handle: ({ orderId }, caller, now) =>
       withOwnOrder(orderId, caller, async (order) => asView(await changeOrder(order._id, (current) => transition(current, 'confirmReceipt', buyer(caller), now), now))),
+  },
+
+  hideOrder: {
+    access: 'caller',
+    handle: ({ orderId }, caller, now) =>
+      withOwnOrder(orderId, caller, async (order) => asView(await changeOrder(order._id, (current) => hideForBuyer(current, now), now))),
   },
 
   requestRefund: {

@@ -78,6 +78,8 @@ export const orderContract = defineContract('order', {
     errors: [...REFUSED_MOVE, 'ORDER_ALREADY_PAID', 'ORDER_PAYMENT_STARTED', 'PAYMENT_CLOSE_FAILED', 'PAYMENT_QUERY_FAILED'],
   }),
   confirmReceipt: action({ input: z.object({ orderId }).strict(), output: order, errors: REFUSED_MOVE }),
+  /** Deletes a finished (completed or cancelled) order from the buyer's own list; HQ still sees it. */
+  hideOrder: action({ input: z.object({ orderId }).strict(), output: order, errors: [...NOT_FOUND, 'ORDER_NOT_HIDEABLE'] }),
   /** The whole order (no lines), or the lines and units chosen; HQ decides. */
   requestRefund: action({
     input: z.object({ orderId, reason, lines: refundLines.optional(), kind: z.enum(['refund_only', 'return']).default('refund_only') }).strict(),

@@ -192,6 +192,8 @@ export interface Order extends Quote {
   /** Whose the order is, decided once when it was placed; absent on orders placed before 全员开店. */
   attribution?: OrderAttributionRecord
   timeline: TimelineEntry[]
+  /** When the buyer deleted the finished order from 我的订单: gone from their list only; HQ still sees it. */
+  hiddenByBuyerAt?: Date
   createdAt: Date
   expiresAt: Date
   updatedAt: Date
@@ -336,12 +338,37 @@ export function inOrderTab(tab: OrderTab, order: Pick<Order, 'status' | 'refund'
   return !refundStatuses || (order.refund !== undefined && refundStatuses.includes(order.refund.status))
 }
 
-/** What a buyer can do with the order now, derived from the same table that guards the moves. */
-export type BuyerAction = 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund' | 'withdrawRefund' | 'shipReturn'
+/** What a buyer can do with the order now: the moves the table allows, and what a finished order offers. */
+export type BuyerAction = 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund' | 'withdrawRefund' | 'shipReturn' | 'buyAgain' | 'hide'
+
+/** Orders that will not move again for the buyer: they can buy the lines again, or delete the order from their list. */
+const FINISHED: OrderStatus[] = ['completed', 'cancelled']
+
+type ActionableOrder = RefundedOrder & Pick<Order, 'status' | 'payment' | 'payableFen' | 'hiddenByBuyerAt' | 'latePayment'>
+
+/**
+ * Why the buyer cannot delete the order from their list now, or null when they can: only a finished
+ * order with no refund under way and no late payment still on its way back (money the buyer waits
+ * for stays in sight until it is back), and only once.
+ */
+export function hideRefusal(order: ActionableOrder): Result<never> | null {
+  const refundStatus = order.refund?.status ?? null
+  if (!FINISHED.includes(order.status) || !REFUND_OVER.includes(refundStatus) || (order.latePayment && !order.latePayment.refundedAt) || order.hiddenByBuyerAt) {
+    return fail('ORDER_NOT_HIDEABLE', { status: order.status, refundStatus })
+  }
+  return null
+}
+
+/** The order hidden from its buyer's list at `at`, or why it cannot be. Never changes its input. */
+export function hideForBuyer(order: Order, at: Date): Result<Order> {
+  return hideRefusal(order) ?? ok({ ...order, hiddenByBuyerAt: at, updatedAt: at })
+}
 
 /** 申请退款 opens one form for both kinds; it offers 退货退款 when `requestReturn` is allowed too. */
-export function buyerActions(order: RefundedOrder & Pick<Order, 'status' | 'payment' | 'payableFen'>): BuyerAction[] {
-  return (['pay', 'cancel', 'confirmReceipt', 'requestRefund', 'withdrawRefund', 'shipReturn'] as const).filter((event) => !refusalOf(order, event))
+export function buyerActions(order: ActionableOrder): BuyerAction[] {
+  const moves = (['pay', 'cancel', 'confirmReceipt', 'requestRefund', 'withdrawRefund', 'shipReturn'] as const).filter((event) => !refusalOf(order, event))
+  const finished: BuyerAction[] = FINISHED.includes(order.status) ? ['buyAgain'] : []
+  return [...moves, ...finished, ...(hideRefusal(order) ? [] : ['hide' as const])]
 }
 
 /** Who moved the order, as a view shows it: the kind of actor only — never an OPENID, a buyer's or HQ staff's. */
@@ -389,7 +416,7 @@ export interface OrderSummary {
 }
 
 /** The list card of an order; works on the stored order and on the buyer's view of it alike. */
-export function summarizeOrder(order: Pick<Order, '_id' | 'orderNo' | 'status' | 'refund' | 'previousRefunds' | 'lines' | 'payment' | 'payableFen' | 'createdAt' | 'expiresAt'>): OrderSummary {
+export function summarizeOrder(order: Pick<Order, '_id' | 'orderNo' | 'status' | 'refund' | 'previousRefunds' | 'lines' | 'payment' | 'payableFen' | 'createdAt' | 'expiresAt' | 'hiddenByBuyerAt' | 'latePayment'>): OrderSummary {
   return {
     _id: order._id,
     orderNo: order.orderNo,

@@ -111,7 +111,7 @@ export function shippingReportText(report: Pick<ShippingReport, 'state' | 'attem
   return `同步微信失败 ${report.attempts} 次，将自动重试（${errcode ? `${errcode} ${errmsg}` : '微信无应答'}）`
 }
 
-const BUYER_ACTION: Record<BuyerAction, string> = { cancel: '取消订单', requestRefund: '申请退款', confirmReceipt: '确认收货', pay: '去支付', withdrawRefund: '撤销申请', shipReturn: '填写退货物流' }
+const BUYER_ACTION: Record<BuyerAction, string> = { cancel: '取消订单', requestRefund: '申请退款', confirmReceipt: '确认收货', pay: '去支付', withdrawRefund: '撤销申请', shipReturn: '填写退货物流', buyAgain: '再次购买', hide: '删除订单' }
 
 export const buyerActionText = (action: BuyerAction): string => BUYER_ACTION[action]
 
@@ -198,6 +198,7 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   ORDER_EMPTY: '请选择要购买的商品',
   ORDER_ILLEGAL_TRANSITION: illegalTransition,
   ORDER_NOT_FOUND: '订单不存在',
+  ORDER_NOT_HIDEABLE: '只能删除已完成或已取消的订单',
   ORDER_NOT_PAYABLE: ({ status }) => (status === 'cancelled' ? '订单已取消，请重新下单' : '订单已支付'),
   ORDER_OUT_OF_STOCK: ({ title }) => `${title ?? '商品'} 库存不足`,
   ORDER_PAYMENT_CLOSED: '订单已关闭，请重新下单',

@@ -12,6 +12,8 @@ import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-sta
 import { PagedList } from './paged-list'
 import type { ShopVisit } from '../routes'
 
+/** Cart refusals that mean the line cannot be bought as it was, rather than that buying again failed. */
+const SKIPPED_ON_BUY_AGAIN = new Set<string>(['CART_PRODUCT_UNAVAILABLE', 'CART_OUT_OF_STOCK', 'CART_QUANTITY_TOO_LARGE'])
 
 /**
  * The buyer's orders: one paged list per 我的订单 tab and the orders opened in detail. Every buyer
@@ -103,12 +105,38 @@ export class OrderStore {
     return this.act(orderId, () => this.cloud.call(orderFunction, 'withdrawRefund', { orderId }))
   }
 
+  /** Deletes a finished order from the buyer's lists (HQ keeps it). */
+  hide(orderId: string): Promise<Outcome<OrderView>> {
+    return this.act(orderId, () => this.cloud.call(orderFunction, 'hideOrder', { orderId }))
+  }
+
+  /**
+   * Puts the order's lines back into the cart, one after another. A line the shop can no longer sell
+   * as it was bought (off the shelf, sold out, fewer left than the line had) is skipped and named in
+   * `skipped`; any other failure (a full cart, no network) stops and is the outcome.
+   */
+  async buyAgain(orderId: string): Promise<Outcome<{ added: number; skipped: string[] }>> {
+    // A list card carries no SKU ids; the whole order does.
+    if (this.order(orderId).status !== 'ready') await this.load(orderId)
+    const state = this.order(orderId)
+    if (state.status === 'error') return { ok: false, error: state.error }
+    if (state.status !== 'ready') return { ok: false, error: new CloudError('ORDER_BUSY') }
+    const skipped: string[] = []
+    for (const line of state.data.lines) {
+      const outcome = await this.cart.add(line.skuId, line.quantity)
+      if (outcome.ok) continue
+      if (!SKIPPED_ON_BUY_AGAIN.has(outcome.error.code)) return outcome
+      skipped.push(line.title)
+    }
+    return { ok: true, data: { added: state.data.lines.length - skipped.length, skipped } }
+  }
+
   /** Shows an order the server just answered with, here and in every list that has it. */
   show(order: OrderView): void {
     this.orders.set(order._id, { status: 'ready', data: order })
     const summary = summarizeOrder(order)
     for (const [tab, list] of this.lists) {
-      const belongs = inOrderTab(tab, order)
+      const belongs = !order.hiddenByBuyerAt && inOrderTab(tab, order)
       if (list.items.some((item) => item._id === order._id)) list.replace(order._id, belongs ? summary : null)
       else if (belongs) void list.refresh()
     }

@@ -168,7 +168,7 @@ describe('order function', () => {
       const { data: order } = await he.place([{ skuId: 'tea-250g', quantity: 2 }])
       await he.call('order', 'payOrder', { orderId: order._id })
       const cancelled = await he.call('order', 'cancelOrder', { orderId: order._id, reason: '不想买了' })
-      expect(cancelled.data).toMatchObject({ status: 'cancelled', actions: [] })
+      expect(cancelled.data).toMatchObject({ status: 'cancelled', actions: ['buyAgain', 'hide'] })
       expect(cancelled.data.timeline.at(-1)).toMatchObject({ event: 'cancel', note: '不想买了', from: 'pending_payment', to: 'cancelled' })
       expect(await stockOf('tea-250g')).toBe(before)
       expect(await he.call('order', 'cancelOrder', { orderId: order._id, reason: '再取消一次' })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION' } })

@@ -64,7 +64,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       }
 
       const after = await eventually(() => b.order(order._id), (o) => o.latePayment?.refundedAt !== undefined)
-      expect(after).toMatchObject({ status: 'cancelled', buyerStatus: 'cancelled', actions: [], latePayment: { paidFen: 1, outRefundNo: `L${order.orderNo}` } })
+      expect(after).toMatchObject({ status: 'cancelled', buyerStatus: 'cancelled', actions: ['buyAgain', 'hide'], latePayment: { paidFen: 1, outRefundNo: `L${order.orderNo}` } })
       expect(after.payment.paidFen).toBeUndefined()
       expect(after.timeline.map((e: any) => e.event)).toEqual(['place', 'rejectPayment', 'latePaymentRefunded'])
       expect(after.timeline[1]).toMatchObject({ actor: { kind: 'system' }, from: 'pending_payment', to: 'cancelled' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Order, OrderEvent, OrderStatus, OrderTab, ORDER_MOVES, inOrderTab, Refund, RefundStatus, buyerActions, buyerStatusOf, orderNumber, refundedGoodsFenOf, requestKeyOf, transition, viewOrder, viewOrderForHq } from '../../src/core/order'
+import { Order, OrderEvent, OrderStatus, OrderTab, ORDER_MOVES, inOrderTab, Refund, RefundStatus, buyerActions, buyerStatusOf, hideForBuyer, orderNumber, refundedGoodsFenOf, requestKeyOf, transition, viewOrder, viewOrderForHq } from '../../src/core/order'
 
 const at = new Date('2026-11-25T02:00:00Z')
 const buyer = { kind: 'buyer' as const, openid: 'o1' }
@@ -203,6 +203,40 @@ describe('order lifecycle', () => {
     expect(orderNumber(new Date('2026-11-25T16:30:05Z'), () => 0.0123456)).toBe('20261126003005012345')
     expect(orderNumber(at, () => 0.999999999)).toMatch(/^\d{14}999999$/)
     expect(orderNumber(at, () => 0).length).toBeLessThanOrEqual(32)
+  })
+})
+
+describe('what a buyer can do with a finished order', () => {
+  it.each<[string, Order, string[]]>([
+    ['a completed order is bought again or deleted, besides a refund', order('completed'), ['requestRefund', 'buyAgain', 'hide']],
+    ['a cancelled order is bought again or deleted', order('cancelled'), ['buyAgain', 'hide']],
+    ['an order whose refund is asked for stays in sight until HQ decides', order('completed', 'requested'), ['buyAgain']],
+    ['an order whose refund is under way stays in sight', order('completed', 'approved'), ['buyAgain']],
+    ['an order whose refund failed stays in sight for HQ to finish', order('completed', 'failed'), ['buyAgain']],
+    ['an order refunded in part may be deleted', order('completed', 'refunded'), ['requestRefund', 'buyAgain', 'hide']],
+    ['an order whose late payment is still on its way back stays in sight', { ...order('cancelled'), latePayment: { transactionId: 't', paidFen: 100, outRefundNo: 'L1' } }, ['buyAgain']],
+    ['an order whose late payment is back may be deleted', { ...order('cancelled'), latePayment: { transactionId: 't', paidFen: 100, outRefundNo: 'L1', refundedAt: at } }, ['buyAgain', 'hide']],
+    ['an order deleted once is not deleted again', { ...order('cancelled'), hiddenByBuyerAt: at }, ['buyAgain']],
+    ['an unpaid order is neither', order('pending_payment'), ['pay', 'cancel']],
+    ['a paid order is neither', order('paid'), ['requestRefund']],
+    ['a shipped order is neither', order('shipped'), ['confirmReceipt', 'requestRefund']],
+  ])('%s', (_, given, actions) => {
+    expect(buyerActions(given)).toEqual(actions)
+  })
+
+  it('deleting hides the order from the buyer at that instant and changes nothing else', () => {
+    const hidden = hideForBuyer(order('completed'), at)
+    expect(hidden).toEqual({ ok: true, data: { ...order('completed'), hiddenByBuyerAt: at, updatedAt: at } })
+  })
+
+  it.each<[string, Order]>([
+    ['an unpaid order', order('pending_payment')],
+    ['a shipped order', order('shipped')],
+    ['an order with a refund asked for', order('completed', 'requested')],
+    ['an order already deleted', { ...order('completed'), hiddenByBuyerAt: at }],
+  ])('deleting %s is refused with its state', (_, given) => {
+    const refused = hideForBuyer(given, at)
+    expect(refused).toEqual({ ok: false, error: { code: 'ORDER_NOT_HIDEABLE', details: { status: given.status, refundStatus: given.refund?.status ?? null } } })
   })
 })
 

@@ -27,9 +27,9 @@ describe('deploying to an empty environment', () => {
       expect(cloud.permissions.get(collection.name)).toEqual({ Permission: 'ADMINONLY', SecurityRule: undefined })
     }
     const orders = cloud.collections.get('orders')!
-    expect(orders.find((i) => i.Name === 'buyer_createdAt')).toEqual({
-      Name: 'buyer_createdAt',
-      Keys: [{ Name: 'buyerOpenid', Direction: '1' }, { Name: 'createdAt', Direction: '-1' }],
+    expect(orders.find((i) => i.Name === 'buyer_hidden_createdAt')).toEqual({
+      Name: 'buyer_hidden_createdAt',
+      Keys: [{ Name: 'buyerOpenid', Direction: '1' }, { Name: 'hiddenByBuyerAt', Direction: '1' }, { Name: 'createdAt', Direction: '-1' }],
       Unique: false,
     })
     expect(orders.find((i) => i.Name === 'orderNo_unique')?.Unique).toBe(true)

@@ -15,8 +15,10 @@ export async function findBuyerOrder(orderId: string, openid: string): Promise<R
 /** The buyer's orders in a tab of 我的订单, newest first, one page at a time. */
 export async function listBuyerOrders(openid: string, tab: OrderTab, page: number, pageSize: number): Promise<Page<Order>> {
   const { statuses, refundStatuses } = ORDER_TABS.find((t) => t.key === tab)!
+  // Orders the buyer deleted from the list stay in the collection for HQ.
   const where = {
     buyerOpenid: openid,
+    hiddenByBuyerAt: _.exists(false),
     ...(statuses ? { status: _.in(statuses) } : {}),
     ...(refundStatuses ? { 'refund.status': _.in(refundStatuses) } : {}),
   }

@@ -14,7 +14,7 @@ import { formatFen } from '../../core/money'
 import { MAX_QUANTITY_PER_LINE } from '../../core/pricing'
 import { shareCodeFromQuery } from '../../core/share-code'
 import { useLeaveOnce } from '../../components/use-leave-once'
-import { goShopping, openCheckout, openShare, openShopHome } from '../../routes'
+import { goShopping, openCart, openCheckout, openShare, openShopHome } from '../../routes'
 import { useStores } from '../../stores'
 import { PurchaseBar } from './purchase-bar'
 import { initialSelection, missingDimensions, toggle, type Selection } from './sku-selection'
@@ -117,7 +117,7 @@ function ProductView({ product, sharing, favorite, onFavorite, cartCount, onAddT
         onFavorite={onFavorite}
         cartCount={cartCount}
         soldOut={soldOut}
-        onOpenCart={() => void Taro.switchTab({ url: '/pages/cart/index' })}
+        onOpenCart={openCart}
         onAddToCart={withSku(onAddToCart)}
         onBuyNow={withSku(onBuyNow)}
       />

@@ -7,6 +7,7 @@ import { showDone, showError } from '../../../components/display'
 import type { BuyerAction, OrderView, RefundKind } from '../../../core/order'
 import type { RefundLineAsk } from '../../../core/refund'
 import { buyerActionText } from '../../../i18n/zh-CN'
+import { openCart } from '../../../routes'
 import { useStores } from '../../../stores'
 import type { Outcome } from '../../../stores/load-state'
 import { ReasonSheet } from '../reason-sheet'
@@ -17,15 +18,17 @@ import './index.less'
 const CANCEL_REASONS = ['不想买了', '信息填写错误', '重复下单', '其他']
 
 /** Left to right, as Chinese shops lay them out: the quiet actions first, the one to take last. */
-const ORDER: BuyerAction[] = ['cancel', 'withdrawRefund', 'requestRefund', 'confirmReceipt', 'shipReturn', 'pay']
-const PRIMARY = new Set<BuyerAction>(['confirmReceipt', 'shipReturn', 'pay'])
+const ORDER: BuyerAction[] = ['hide', 'cancel', 'withdrawRefund', 'requestRefund', 'confirmReceipt', 'shipReturn', 'buyAgain', 'pay']
+const PRIMARY = new Set<BuyerAction>(['confirmReceipt', 'shipReturn', 'pay', 'buyAgain'])
 
 interface OrderActionsProps {
   order: Pick<OrderView, '_id' | 'orderNo' | 'payableFen' | 'actions'>
+  /** After the buyer deleted the order from their list (the detail page leaves it). */
+  onHidden?: () => void
 }
 
 /** The buttons for what the buyer can do with an order now, as the server listed them. */
-export const OrderActions = observer(function OrderActions({ order }: OrderActionsProps) {
+export const OrderActions = observer(function OrderActions({ order, onHidden }: OrderActionsProps) {
   const { orders } = useStores()
   const [asking, setAsking] = useState<'cancel' | 'requestRefund' | 'shipReturn' | null>(null)
   const busy = orders.busy.has(order._id)
@@ -66,6 +69,29 @@ export const OrderActions = observer(function OrderActions({ order }: OrderActio
       case 'shipReturn':
         setAsking(action)
         return
+      case 'buyAgain': {
+        const outcome = await orders.buyAgain(order._id)
+        if (!outcome.ok) {
+          showError(outcome.error)
+          return
+        }
+        const { added, skipped } = outcome.data
+        if (skipped.length > 0) {
+          await Taro.showModal({
+            title: added > 0 ? '部分商品未加入购物车' : '商品已售罄或下架',
+            content: `${skipped.join('、')} 已售罄、下架或库存不足，未加入购物车`,
+            showCancel: false,
+            confirmText: '知道了',
+          })
+        }
+        if (added > 0) openCart()
+        return
+      }
+      case 'hide': {
+        const { confirm } = await Taro.showModal({ title: '删除订单', content: '删除后订单将不在列表中显示，确定删除吗？', confirmText: '删除', confirmColor: '#d2463a' })
+        if (confirm && report(await orders.hide(order._id), () => '订单已删除')) onHidden?.()
+        return
+      }
       default: {
         const unknown: never = action
         throw new Error(`unknown buyer action ${String(unknown)}`)

@@ -93,7 +93,7 @@ function OrderDetail({ order }: { order: OrderView }) {
 
       {order.actions.length > 0 && (
         <View className='order-detail__bar'>
-          <OrderActions order={order} />
+          <OrderActions order={order} onHidden={() => void Taro.navigateBack()} />
         </View>
       )}
     </View>
