@@ -5,7 +5,8 @@ import { CloudError, unwrapFunctionResult, type CloudClient, type CloudClientFac
 export const createCloudClient: CloudClientFactory = (personas) => ({
   async call(contract, action, payload) {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-    if (personas?.personaKey) headers['X-Everyshop-Persona'] = personas.personaKey
+    const caller = personas?.personaKey ?? null
+    if (caller) headers['X-Everyshop-Persona'] = caller
 
     let answer: unknown
     try {
@@ -18,6 +19,9 @@ export const createCloudClient: CloudClientFactory = (personas) => ({
     } catch (error) {
       throw new CloudError('NETWORK_ERROR', {}, { cause: error })
     }
+    // An answer for a persona switched away from mid-flight belongs to nobody on screen any more: it
+    // is dropped, never settled, so it cannot overwrite what the new persona's own calls bring back.
+    if ((personas?.personaKey ?? null) !== caller) return new Promise<never>(() => {})
     if (typeof answer === 'object' && answer !== null && 'result' in answer) {
       return unwrapFunctionResult(answer.result)
     }
