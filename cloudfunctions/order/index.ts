@@ -23,12 +23,13 @@ const buyer = (caller: SignedInCaller) => ({ kind: 'buyer' as const, openid: cal
 export const main = defineFunction(orderContract, {
   quoteOrder: {
     access: 'anyone',
-    handle: ({ lines }) => reviewLines(lines),
+    handle: ({ lines, ...choices }, caller, now) => reviewLines(caller.openid ?? null, lines, choices, now),
   },
 
   placeOrder: {
     access: 'caller',
-    handle: async (input, caller, now) => asView(await placeOrder({ ...input, buyerOpenid: caller.openid }, now)),
+    handle: async ({ requestId, lines, addressId, remark, fromCart, fromShop, ...choices }, caller, now) =>
+      asView(await placeOrder({ requestId, lines, addressId, remark, fromCart, fromShop, choices, buyerOpenid: caller.openid }, now)),
   },
 
   listOrders: {

@@ -28,6 +28,12 @@ export const refundLines = z
   .max(MAX_LINES)
 /** What a refund's amounts may be refused for (src/core/refund.ts). */
 export const REFUND_REFUSALS = ['REFUND_LINE_INVALID', 'REFUND_AMOUNT_INVALID', 'REFUND_LIMIT_REACHED'] as const
+/**
+ * What the buyer chooses at checkout that changes the price (a coupon, points to spend): sent with
+ * the quote and again with the order, which is priced the same way.
+ */
+const checkoutChoices = z.object({})
+export type CheckoutChoices = z.infer<typeof checkoutChoices>
 const order = returns<OrderView>()
 /** Finding the caller's own order; someone else's is "not found". */
 const NOT_FOUND = ['ORDER_NOT_FOUND'] as const
@@ -36,11 +42,11 @@ const PRICING = ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES', 'ORDER_QUANTITY_TOO_LARG
 
 export const orderContract = defineContract('order', {
   /** Checkout's lines as the catalog has them now: each line's problem, and the price once none has one. */
-  quoteOrder: action({ input: z.object({ lines: reviewedLines }).strict(), output: returns<CheckoutReview>(), errors: ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES'] }),
+  quoteOrder: action({ input: checkoutChoices.extend({ lines: reviewedLines }).strict(), output: returns<CheckoutReview>(), errors: ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES'] }),
   /** Places an order: priced on the server, stock reserved for every line or none; the same requestId makes one order. */
   placeOrder: action({
-    input: z
-      .object({
+    input: checkoutChoices
+      .extend({
         requestId: z.string().regex(/^[\w-]{8,64}$/, 'requestId 格式不正确'),
         lines,
         addressId: z.string().min(1).max(64),

@@ -59,13 +59,34 @@ export interface AppliedDiscount {
   amountFen: number
 }
 
+/** A line priced at its unit price, before the order's discounts are shared out over the lines. */
+export type UndiscountedLine = Omit<PricedLine, 'discountFen' | 'paidFen'>
+
 /**
- * The extension point for coupons and campaigns: given the priced lines, a policy says which
- * discounts apply. It never changes prices itself; the quote caps and prorates what it returns.
+ * The extension point for member discounts, coupons and points: given the priced lines and what the
+ * policies before it granted, a policy says which discounts apply — or refuses, when what the buyer
+ * chose cannot apply (a coupon below its threshold). It never changes prices itself; the quote caps
+ * and prorates what they return.
  */
 export interface DiscountPolicy {
-  discountsFor(lines: ReadonlyArray<Omit<PricedLine, 'discountFen' | 'paidFen'>>): AppliedDiscount[]
+  discountsFor(lines: ReadonlyArray<UndiscountedLine>, earlier: ReadonlyArray<AppliedDiscount>): Result<AppliedDiscount[]>
 }
+
+/**
+ * Everything a price depends on besides the catalog and the quantities: HQ's shipping rule, the price
+ * of a SKU at this instant, and the discounts — loaded for one buyer, their checkout choices and one
+ * instant. Checkout's quote and the placed order are priced from terms loaded the same way, so the
+ * buyer pays what they were shown.
+ */
+export interface PricingTerms {
+  shipping: ShippingRule
+  /** Applied in this order; each sees what the ones before it granted. */
+  policies: ReadonlyArray<DiscountPolicy>
+  /** A SKU's unit price now (e.g. inside a 限时折扣 window); the SKU's own price when absent. */
+  unitPriceFen?: (sku: Sku, product: CatalogLine['product']) => number
+}
+
+const unitPriceOf = (terms: PricingTerms, sku: Sku, product: CatalogLine['product']): number => terms.unitPriceFen?.(sku, product) ?? sku.priceFen
 
 export interface Quote {
   lines: PricedLine[]
@@ -121,8 +142,7 @@ export interface CheckoutReview {
 export function reviewCheckout(
   requested: LineRequest[],
   catalog: { skus: ReadonlyMap<string, Sku>; products: ReadonlyMap<string, CatalogLine['product']> },
-  shipping: ShippingRule,
-  policies: DiscountPolicy[] = [],
+  terms: PricingTerms,
 ): Result<CheckoutReview> {
   const merged = mergeLines(requested)
   if (merged.length === 0) return fail('ORDER_EMPTY')
@@ -135,7 +155,7 @@ export function reviewCheckout(
       title: product?.title ?? '',
       specs: sku?.specs ?? {},
       image: product?.images[0] ?? '',
-      unitPriceFen: sku?.priceFen ?? 0,
+      unitPriceFen: sku && product ? unitPriceOf(terms, sku, product) : (sku?.priceFen ?? 0),
       quantity,
       problem: lineProblemOf(sku, product, quantity),
     }
@@ -146,8 +166,7 @@ export function reviewCheckout(
       const sku = catalog.skus.get(skuId) as Sku
       return { sku, product: catalog.products.get(sku.productId) as CatalogLine['product'], quantity }
     }),
-    shipping,
-    policies,
+    terms,
   )
   return priced.ok ? ok({ lines, quote: priced.data }) : priced
 }
@@ -171,13 +190,14 @@ export function normalizeLines(requested: LineRequest[]): Result<LineRequest[]> 
  * Prices the lines: every SKU must exist, be on the shelf and have the stock asked for. Discounts are
  * capped at the goods amount and prorated over the lines; shipping is never discounted.
  */
-export function quoteOrder(lines: CatalogLine[], shipping: ShippingRule, policies: DiscountPolicy[] = []): Result<Quote> {
-  const base: Array<Omit<PricedLine, 'discountFen' | 'paidFen'>> = []
+export function quoteOrder(lines: CatalogLine[], terms: PricingTerms): Result<Quote> {
+  const base: UndiscountedLine[] = []
   for (const { sku, product, quantity } of lines) {
     const problem = lineProblemOf(sku, product, quantity)
     if (problem?.kind === 'unavailable') return fail('ORDER_PRODUCT_OFF_SHELF', { skuId: sku._id, title: product.title })
     if (problem?.kind === 'over_limit') return fail('ORDER_QUANTITY_TOO_LARGE', { skuId: sku._id, max: problem.max })
     if (problem?.kind === 'short') return fail('ORDER_OUT_OF_STOCK', { skuId: sku._id, title: product.title, stock: problem.available })
+    const unitPriceFen = unitPriceOf(terms, sku, product)
     base.push({
       skuId: sku._id,
       productId: product._id,
@@ -185,13 +205,19 @@ export function quoteOrder(lines: CatalogLine[], shipping: ShippingRule, policie
       title: product.title,
       specs: sku.specs,
       image: product.images[0] ?? '',
-      unitPriceFen: sku.priceFen,
+      unitPriceFen,
       quantity,
-      lineTotalFen: sku.priceFen * quantity,
+      lineTotalFen: unitPriceFen * quantity,
     })
   }
   const goodsFen = base.reduce((sum, l) => sum + l.lineTotalFen, 0)
-  const discounts = policies.flatMap((p) => p.discountsFor(base)).filter((d) => d.amountFen > 0)
+  const discounts: AppliedDiscount[] = []
+  for (const policy of terms.policies) {
+    const granted = policy.discountsFor(base, discounts)
+    if (!granted.ok) return granted
+    discounts.push(...granted.data.filter((d) => d.amountFen > 0))
+  }
+  const { shipping } = terms
   const discountFen = Math.min(goodsFen, discounts.reduce((sum, d) => sum + d.amountFen, 0))
   const shares = prorate(discountFen, base.map((l) => l.lineTotalFen))
   const priced = base.map((l, i) => ({ ...l, discountFen: shares[i], paidFen: l.lineTotalFen - shares[i] }))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, LineProblem, MAX_QUANTITY_PER_LINE, freeShippingShortfallFen, normalizeLines, quoteOrder, reviewCheckout, unitsAllowed } from '../../src/core/pricing'
+import { fail, ok } from '../../src/core/result'
+import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, PricingTerms, LineProblem, MAX_QUANTITY_PER_LINE, freeShippingShortfallFen, normalizeLines, quoteOrder, reviewCheckout, unitsAllowed } from '../../src/core/pricing'
 
 const line = (skuId: string, priceFen: number, quantity: number, extra: { stock?: number; onShelf?: boolean } = {}): CatalogLine => ({
   sku: { _id: skuId, productId: `p-${skuId}`, specs: { 规格: '100g' }, priceFen, stock: extra.stock ?? 100 },
@@ -7,11 +8,12 @@ const line = (skuId: string, priceFen: number, quantity: number, extra: { stock?
   quantity,
 })
 
-const flat = (amountFen: number): DiscountPolicy => ({ discountsFor: () => [{ source: 'test', label: '立减', amountFen }] })
+const flat = (amountFen: number): DiscountPolicy => ({ discountsFor: () => ok([{ source: 'test', label: '立减', amountFen }]) })
+const terms = (...policies: DiscountPolicy[]): PricingTerms => ({ shipping: DEFAULT_SHIPPING, policies })
 
 describe('pricing an order from the catalog', () => {
   it('prices each line from the SKU, and the order from its lines', () => {
-    const quote = quoteOrder([line('a', 6800, 2), line('b', 1500, 1)], DEFAULT_SHIPPING)
+    const quote = quoteOrder([line('a', 6800, 2), line('b', 1500, 1)], terms())
     expect(quote.ok && quote.data).toMatchObject({ goodsFen: 15100, discountFen: 0, shippingFen: 0, payableFen: 15100 })
     expect(quote.ok && quote.data.lines[0]).toMatchObject({ unitPriceFen: 6800, quantity: 2, lineTotalFen: 13600, paidFen: 13600 })
   })
@@ -21,13 +23,13 @@ describe('pricing an order from the catalog', () => {
     ['exactly at the threshold ships free', 9900, 0],
     ['above the threshold ships free', 12800, 0],
   ])('shipping: goods %s', (_name, priceFen, shippingFen) => {
-    const quote = quoteOrder([line('a', priceFen, 1)], DEFAULT_SHIPPING)
+    const quote = quoteOrder([line('a', priceFen, 1)], terms())
     expect(quote.ok && quote.data.shippingFen).toBe(shippingFen)
     expect(quote.ok && quote.data.payableFen).toBe(priceFen + shippingFen)
   })
 
   it('free shipping is judged on what is paid for the goods after discounts', () => {
-    const quote = quoteOrder([line('a', 10000, 1)], DEFAULT_SHIPPING, [flat(500)])
+    const quote = quoteOrder([line('a', 10000, 1)], terms(flat(500)))
     expect(quote.ok && quote.data).toMatchObject({ goodsFen: 10000, discountFen: 500, shippingFen: 1000, payableFen: 10500 })
   })
 
@@ -41,20 +43,48 @@ describe('pricing an order from the catalog', () => {
   })
 
   it('discounts are prorated over the lines and never exceed the goods amount; shipping is never discounted', () => {
-    const quote = quoteOrder([line('a', 3000, 1), line('b', 1000, 1)], DEFAULT_SHIPPING, [flat(100), flat(99_999)])
+    const quote = quoteOrder([line('a', 3000, 1), line('b', 1000, 1)], terms(flat(100), flat(99_999)))
     expect(quote.ok && quote.data).toMatchObject({ goodsFen: 4000, discountFen: 4000, shippingFen: 1000, payableFen: 1000 })
-    const split = quoteOrder([line('a', 3000, 1), line('b', 1000, 1)], DEFAULT_SHIPPING, [flat(1001)])
+    const split = quoteOrder([line('a', 3000, 1), line('b', 1000, 1)], terms(flat(1001)))
     expect(split.ok && split.data.lines.map((l) => [l.discountFen, l.paidFen])).toEqual([
       [751, 2249],
       [250, 750],
     ])
   })
 
+  it('applies the policies in order, each seeing what the ones before it granted', () => {
+    const seen: number[][] = []
+    const recording: DiscountPolicy = {
+      discountsFor: (_lines, earlier) => {
+        seen.push(earlier.map((d) => d.amountFen))
+        return ok([])
+      },
+    }
+    quoteOrder([line('a', 10000, 1)], terms(recording, flat(300), recording, flat(200), recording))
+    expect(seen).toEqual([[], [300], [300, 200]])
+  })
+
+  it('a policy that refuses (a chosen coupon that cannot apply) refuses the quote with its code', () => {
+    const refusing: DiscountPolicy = { discountsFor: () => fail('ORDER_EMPTY') }
+    const quote = quoteOrder([line('a', 10000, 1)], terms(flat(100), refusing))
+    expect(quote.ok ? undefined : quote.error.code).toBe('ORDER_EMPTY')
+  })
+
+  it('a unit price from the terms (a 限时折扣) prices the line, the goods and the review alike', () => {
+    const halfPrice: PricingTerms = { ...terms(), unitPriceFen: (sku) => Math.floor(sku.priceFen / 2) }
+    const quote = quoteOrder([line('a', 6800, 2)], halfPrice)
+    expect(quote.ok && quote.data).toMatchObject({ goodsFen: 6800, shippingFen: 1000, lines: [{ unitPriceFen: 3400, lineTotalFen: 6800 }] })
+    const catalog = { skus: new Map([['a', line('a', 6800, 0).sku]]), products: new Map([['p-a', line('a', 6800, 0).product]]) }
+    const review = reviewCheckout([{ skuId: 'a', quantity: 2 }], catalog, halfPrice)
+    expect(review.ok && review.data.lines[0].unitPriceFen).toBe(3400)
+    expect(review.ok && review.data.quote?.goodsFen).toBe(6800)
+  })
+
   it.each([
     ['off the shelf', line('a', 100, 1, { onShelf: false }), 'ORDER_PRODUCT_OFF_SHELF'],
     ['more than the stock', line('a', 100, 3, { stock: 2 }), 'ORDER_OUT_OF_STOCK'],
   ])('refuses a product %s', (_name, catalogLine, code) => {
-    const quote = quoteOrder([catalogLine], DEFAULT_SHIPPING)
+    const quote = quoteOrder([catalogLine], terms())
     expect(quote.ok ? undefined : quote.error.code).toBe(code)
   })
 
@@ -73,7 +103,7 @@ describe('reviewing a checkout: every line shown, the ones that cannot be bought
     products: new Map(lines.map((l) => [l.product._id, l.product])),
   })
   const catalog = catalogOf(line('a', 6800, 0, { stock: 5 }), line('b', 1500, 0, { stock: 0 }), line('c', 900, 0, { onShelf: false }), line('d', 100, 0, { stock: 500 }))
-  const review = (...requested: Array<[string, number]>) => reviewCheckout(requested.map(([skuId, quantity]) => ({ skuId, quantity })), catalog, DEFAULT_SHIPPING)
+  const review = (...requested: Array<[string, number]>) => reviewCheckout(requested.map(([skuId, quantity]) => ({ skuId, quantity })), catalog, terms())
 
   it.each<[string, [string, number], LineProblem | null, number]>([
     ['within stock: nothing to fix', ['a', 5], null, 0],

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Order, Refund, buyerActions, buyerStatusOf, keepsGoods, paidFenOf, refundedGoodsFenOf, refundedOf, refundsOf, requestKeyOf, transition } from '../../src/core/order'
 import { CatalogLine, quoteOrder } from '../../src/core/pricing'
+import { ok } from '../../src/core/result'
 import { MAX_REFUNDS_PER_ORDER, RefundAsk, approveRefund, planRefund, receiveReturn, requestRefund, shipReturn, startRefund, withdrawRefund } from '../../src/core/refund'
 
 const at = new Date('2026-11-25T02:00:00Z')
@@ -20,9 +21,10 @@ const catalogLine = (skuId: string, priceFen: number, quantity: number): Catalog
  * the buyer paid ¥29.14 + ¥4.86 for the goods and ¥42.00 in all. A 龙井 is worth ¥9.71, ¥9.71, ¥9.72.
  */
 function paidOrder(): Order {
-  const quote = quoteOrder([catalogLine('longjing', 1000, 3), catalogLine('baicha', 500, 1)], { freeOverFen: 10000, feeFen: 800 }, [
-    { discountsFor: () => [{ source: 'coupon:1', label: '立减', amountFen: 100 }] },
-  ])
+  const quote = quoteOrder([catalogLine('longjing', 1000, 3), catalogLine('baicha', 500, 1)], {
+    shipping: { freeOverFen: 10000, feeFen: 800 },
+    policies: [{ discountsFor: () => ok([{ source: 'coupon:1', label: '立减', amountFen: 100 }]) }],
+  })
   if (!quote.ok) throw new Error('quote')
   return {
     _id: 'o',

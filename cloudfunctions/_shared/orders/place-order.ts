@@ -1,7 +1,8 @@
 import { Address, snapshotOf } from '../../../src/core/address'
 import type { Cart } from '../../../src/core/cart'
 import { Order, UNPAID_ORDER_MINUTES, orderNumber, requestKeyOf } from '../../../src/core/order'
-import { CatalogLine, CheckoutReview, DEFAULT_SHIPPING, DiscountPolicy, LineRequest, ShippingRule, normalizeLines, quoteOrder, reviewCheckout } from '../../../src/core/pricing'
+import type { CheckoutChoices } from '../../../src/contracts/order'
+import { CatalogLine, CheckoutReview, LineRequest, normalizeLines, quoteOrder, reviewCheckout } from '../../../src/core/pricing'
 import { checkUnpaidLimit } from '../../../src/core/order-rules'
 import { Result, fail, ok } from '../../../src/core/result'
 import { addMinutes } from '../../../src/core/time'
@@ -11,18 +12,17 @@ import { Transaction, _, db, inTransaction } from '../database'
 import { currentRulesOf } from '../versioned-rules'
 import { PageShop, decideAttribution } from './attribute'
 import { commitOrder } from './effects'
+import { pricingTermsFor } from './pricing-terms'
 import { orders } from './repository'
 import { ORDER_RULES, countUnpaidOrder, readUnpaidOrders } from './unpaid-orders'
 
-/** Discounts offered at checkout: none yet; coupons and campaigns plug in here. */
-export const discountPolicies: DiscountPolicy[] = []
-
-export const shippingRule = (): ShippingRule => DEFAULT_SHIPPING
-
-/** Checkout's lines as the catalog has them now: each line's problem, and the price once there is none. */
-export async function reviewLines(requested: LineRequest[]): Promise<Result<CheckoutReview>> {
-  const catalog = await loadCatalogFor(requested.map((l) => l.skuId))
-  return reviewCheckout(requested, catalog, shippingRule(), discountPolicies)
+/**
+ * Checkout's lines as the catalog has them now, priced for this buyer and their choices: each line's
+ * problem, and the price once there is none.
+ */
+export async function reviewLines(buyerOpenid: string | null, requested: LineRequest[], choices: CheckoutChoices, now: Date): Promise<Result<CheckoutReview>> {
+  const [catalog, terms] = await Promise.all([loadCatalogFor(requested.map((l) => l.skuId)), pricingTermsFor(buyerOpenid, choices, now)])
+  return terms.ok ? reviewCheckout(requested, catalog, terms.data) : terms
 }
 
 function catalogLines(
@@ -49,6 +49,7 @@ export interface PlaceOrderRequest {
   fromCart: boolean
   /** The shop whose page the order came from. */
   fromShop?: PageShop
+  choices: CheckoutChoices
 }
 
 /**
@@ -72,13 +73,16 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
   const rulesNow = rulesNowOf()
   // Products are read before the transaction: only the SKUs' stock is contended, and the window in
   // which another order of the same SKU makes this one conflict (and run again) stays short.
-  const [{ data: addressRows }, [, orderRules], attribution, { products }] = await Promise.all([
+  const [{ data: addressRows }, [, orderRules], attribution, { products }, terms] = await Promise.all([
     db.collection<Address>('addresses').where({ _id: request.addressId, openid: request.buyerOpenid }).get(),
     rulesNow,
     rulesNow.then(([rules]) => decideAttribution(request.buyerOpenid, request.fromShop, rules, now)),
     loadCatalogFor(skuIds),
+    pricingTermsFor(request.buyerOpenid, request.choices, now),
   ])
   if (!addressRows[0]) return (await findByRequestKey(requestKey)) ?? fail('ORDER_ADDRESS_NOT_FOUND')
+  if (!terms.ok) return (await findByRequestKey(requestKey)) ?? terms
+  const pricing = terms.data
 
   let placed: Result<Order> | undefined
   // An order number is random to the second; the rare clash with another order is retried with a new one.
@@ -110,7 +114,7 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
       const skus = await loadSkus(skuIds)
       const lines = catalogLines(requested, skus, products)
       if (!lines.ok) return lines
-      const quote = quoteOrder(lines.data, shippingRule(), discountPolicies)
+      const quote = quoteOrder(lines.data, pricing)
       if (!quote.ok) return quote
       const orderNo = orderNumber(now, Math.random)
       const order: Order = {
