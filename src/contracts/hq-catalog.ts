@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Category, Product, Sku } from '../core/catalog'
+import { PRODUCT_DRAFT_ERRORS } from '../core/errors'
 import { PRODUCT_LIMITS, STOCK_REASONS, type StockLedgerEntry } from '../core/product-editing'
 import { action, defineContract, returns } from './contract'
 import { Page, paging } from './paging'
@@ -45,19 +46,8 @@ export type HqProduct = Omit<Product, 'searchTerms'> & { skus: Sku[] }
 
 export type HqCategory = Category & { products: number }
 
-const PRODUCT_REFUSALS = [
-  'CATALOG_CATEGORY_NOT_FOUND',
-  'CATALOG_IMAGES_INVALID',
-  'CATALOG_SPEC_TOO_MANY_DIMENSIONS',
-  'CATALOG_SPEC_DUPLICATE',
-  'CATALOG_SPEC_VALUES_INVALID',
-  'CATALOG_TOO_MANY_SKUS',
-  'CATALOG_SKU_SPEC_UNKNOWN',
-  'CATALOG_SKU_DUPLICATE',
-  'CATALOG_SKU_MISSING',
-  'CATALOG_SKU_PRICE_INVALID',
-  'CATALOG_SKU_STOCK_INVALID',
-] as const
+/** A product draft is refused for a missing category or for any of the core's reasons. */
+const PRODUCT_REFUSALS = ['CATALOG_CATEGORY_NOT_FOUND', ...PRODUCT_DRAFT_ERRORS] as const
 
 /** HQ's catalog (运营 and full admins, area `catalog`): every call audited. */
 export const hqCatalogContract = defineContract('hq-catalog', {

@@ -1,3 +1,17 @@
+/** Why checkProductDraft (src/core/product-editing.ts) refuses a product as HQ's form sends it. */
+export const PRODUCT_DRAFT_ERRORS = [
+  'CATALOG_IMAGES_INVALID',
+  'CATALOG_SPEC_TOO_MANY_DIMENSIONS',
+  'CATALOG_SPEC_DUPLICATE',
+  'CATALOG_SPEC_VALUES_INVALID',
+  'CATALOG_TOO_MANY_SKUS',
+  'CATALOG_SKU_SPEC_UNKNOWN',
+  'CATALOG_SKU_DUPLICATE',
+  'CATALOG_SKU_MISSING',
+  'CATALOG_SKU_PRICE_INVALID',
+  'CATALOG_SKU_STOCK_INVALID',
+] as const
+
 /**
  * Every code a use case or a cloud function can fail with: SCREAMING_SNAKE, scoped by domain. The core
  * and the functions say *what* went wrong (a code, and context in `details`); the words people read
@@ -105,16 +119,7 @@ export const ERROR_CODES = [
   'EXPORT_TOO_LARGE',
   // End of HQ's files
   // HQ's catalog editing (issue 10: src/core/product-editing.ts)
-  'CATALOG_IMAGES_INVALID',
-  'CATALOG_SPEC_TOO_MANY_DIMENSIONS',
-  'CATALOG_SPEC_DUPLICATE',
-  'CATALOG_SPEC_VALUES_INVALID',
-  'CATALOG_TOO_MANY_SKUS',
-  'CATALOG_SKU_SPEC_UNKNOWN',
-  'CATALOG_SKU_DUPLICATE',
-  'CATALOG_SKU_MISSING',
-  'CATALOG_SKU_PRICE_INVALID',
-  'CATALOG_SKU_STOCK_INVALID',
+  ...PRODUCT_DRAFT_ERRORS,
   'CATALOG_SKU_STOCK_LEFT',
   'CATALOG_SKU_NOT_FOUND',
   'CATALOG_STOCK_NEGATIVE',
