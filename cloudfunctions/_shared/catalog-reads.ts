@@ -4,7 +4,7 @@ import { _, db } from './database'
 /** SKUs by id, and the products they belong to: what carts and orders price from. */
 export async function loadCatalogFor(skuIds: string[]): Promise<{ skus: Map<string, Sku>; products: Map<string, Product> }> {
   const skus = await loadSkus(skuIds)
-  return { skus, products: await loadProductsOf(skus.values()) }
+  return { skus, products: await loadProducts([...skus.values()].map((s) => s.productId)) }
 }
 
 /** SKUs by id, in one query; a SKU that does not exist is left out. */
@@ -17,10 +17,13 @@ export async function loadSkus(skuIds: string[]): Promise<Map<string, Sku>> {
   return skus
 }
 
-/** The products the given SKUs belong to, without their long fields (detail, search terms). */
-export async function loadProductsOf(skus: Iterable<Pick<Sku, 'productId'>>): Promise<Map<string, Product>> {
+/**
+ * Products by id, in one query, without their long fields (detail, search terms); one that does not
+ * exist is left out. Callers ask for a page's worth (at most MAX_PAGE_SIZE, 100), well under the SDK's 1000.
+ */
+export async function loadProducts(productIds: string[]): Promise<Map<string, Product>> {
   const products = new Map<string, Product>()
-  const ids = [...new Set([...skus].map((s) => s.productId))]
+  const ids = [...new Set(productIds)]
   if (ids.length === 0) return products
   const { data } = await db
     .collection<Product>('products')

@@ -2,7 +2,8 @@ import type { Product } from '../../src/core/catalog'
 import { favoritesContract } from '../../src/contracts/favorites'
 import { FavoriteEntry, Favorites, addFavorite, removeFavorite, viewFavorite } from '../../src/core/favorite'
 import { Result, fail, ok } from '../../src/core/result'
-import { _, db, inTransaction } from '../_shared/database'
+import { loadProducts } from '../_shared/catalog-reads'
+import { db, inTransaction } from '../_shared/database'
 import { defineFunction } from '../_shared/edge'
 
 const favorites = db.collection<Favorites>('favorites')
@@ -34,17 +35,7 @@ export const main = defineFunction(favoritesContract, {
     async handle({ page, pageSize }, caller) {
       const entries = await entriesOf(caller.openid)
       const shown = entries.slice(page * pageSize, (page + 1) * pageSize)
-      const ids = shown.map((e) => e.productId)
-      const products = new Map<string, Product>()
-      if (ids.length > 0) {
-        const { data } = await db
-          .collection<Product>('products')
-          .where({ _id: _.in(ids) })
-          .field({ searchTerms: false, detail: false })
-          .limit(ids.length)
-          .get()
-        for (const product of data) products.set(product._id, product)
-      }
+      const products = await loadProducts(shown.map((e) => e.productId))
       return ok({ items: shown.map((e) => viewFavorite(e, products.get(e.productId))), hasMore: entries.length > (page + 1) * pageSize })
     },
   },
