@@ -12,14 +12,14 @@ const name = (max: number) => z.string().trim().min(1).max(max)
 /** A product as HQ's form sends it; the rules across fields (one SKU per combination…) are the core's. */
 export const productDraft = z
   .object({
-    title: name(60),
-    subtitle: text(80).default(''),
-    detail: text(5000).default(''),
+    title: name(PRODUCT_LIMITS.titleChars),
+    subtitle: text(PRODUCT_LIMITS.subtitleChars).default(''),
+    detail: text(PRODUCT_LIMITS.detailChars).default(''),
     categoryId: id,
     /** cloud:// fileIDs (uploaded from the phone) or paths; the first is the cover. */
     images: z.array(z.string().min(1).max(1000)).max(PRODUCT_LIMITS.images),
-    tags: z.array(name(20)).max(10).default([]),
-    specDimensions: z.array(z.object({ name: name(10), values: z.array(name(20)) }).strict()).max(PRODUCT_LIMITS.dimensions + 1),
+    tags: z.array(name(PRODUCT_LIMITS.tagChars)).max(PRODUCT_LIMITS.tags).default([]),
+    specDimensions: z.array(z.object({ name: name(PRODUCT_LIMITS.dimensionNameChars), values: z.array(name(PRODUCT_LIMITS.specValueChars)) }).strict()).max(PRODUCT_LIMITS.dimensions + 1),
     skus: z
       .array(
         z
@@ -71,7 +71,7 @@ export const hqCatalogContract = defineContract('hq-catalog', {
   /** Moves a SKU's stock with a reason, in one transaction with its stock ledger entry. */
   adjustStock: action({
     input: z
-      .object({ skuId: id, delta: z.number().int().refine((d) => d !== 0, '调整数量不能为 0'), reason: z.enum(STOCK_REASONS), note: text(100).default('') })
+      .object({ skuId: id, delta: z.number().int().refine((d) => d !== 0, '调整数量不能为 0'), reason: z.enum(STOCK_REASONS), note: text(PRODUCT_LIMITS.stockNoteChars).default('') })
       .strict(),
     output: returns<{ sku: Sku; entry: StockLedgerEntry }>(),
     errors: ['CATALOG_SKU_NOT_FOUND', 'CATALOG_STOCK_NEGATIVE', 'CATALOG_STOCK_TOO_LARGE'],
@@ -81,8 +81,8 @@ export const hqCatalogContract = defineContract('hq-catalog', {
 
   /** The categories in the shop's order, each with how many products it holds. */
   listCategories: action({ input: z.object({}).strict(), output: returns<HqCategory[]>() }),
-  createCategory: action({ input: z.object({ name: name(10) }).strict(), output: returns<Category>() }),
-  renameCategory: action({ input: z.object({ categoryId: id, name: name(10) }).strict(), output: returns<Category>(), errors: ['CATALOG_CATEGORY_NOT_FOUND'] }),
+  createCategory: action({ input: z.object({ name: name(PRODUCT_LIMITS.categoryNameChars) }).strict(), output: returns<Category>() }),
+  renameCategory: action({ input: z.object({ categoryId: id, name: name(PRODUCT_LIMITS.categoryNameChars) }).strict(), output: returns<Category>(), errors: ['CATALOG_CATEGORY_NOT_FOUND'] }),
   /** Puts the categories in this order, which names each of them once. */
   reorderCategories: action({
     input: z.object({ categoryIds: z.array(id).min(1).max(100) }).strict(),

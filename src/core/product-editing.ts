@@ -17,6 +17,18 @@ export const PRODUCT_LIMITS = {
   /** ¥100,000.00: a price above is a typo, not a product. */
   maxPriceFen: 10_000_000,
   maxStock: 999_999,
+  /** Characters of each text, as HQ's form lets them be typed and the function takes them. */
+  titleChars: 60,
+  subtitleChars: 80,
+  detailChars: 5000,
+  tags: 10,
+  tagChars: 20,
+  dimensionNameChars: 10,
+  specValueChars: 20,
+  /** A category's name fits the shop's category rail. */
+  categoryNameChars: 10,
+  /** The note on a stock adjustment. */
+  stockNoteChars: 100,
 } as const
 
 /** One SKU as HQ sets it: its spec values, its price, and the stock a new SKU starts with. */

@@ -6,6 +6,7 @@ import { ActionButton } from '../../../components/action-button'
 import { showError } from '../../../components/display'
 import { LoadStateView } from '../../../components/load-state-view'
 import type { HqCategory } from '../../../contracts/hq-catalog'
+import { PRODUCT_LIMITS } from '../../../core/product-editing'
 import { useHqCatalog } from '../../hq-catalog-store'
 import '../../hq.less'
 import './index.less'
@@ -33,7 +34,7 @@ const CategoryRow = observer(function CategoryRow({ category, first, last }: { c
           {`${category.name}（${category.products}）`}
         </Text>
       ) : (
-        <Input className='hq-page__input hq-categories__rename' value={name} maxlength={10} focus onInput={(e) => setName(e.detail.value)} onConfirm={() => void rename()} onBlur={() => void rename()} />
+        <Input className='hq-page__input hq-categories__rename' value={name} maxlength={PRODUCT_LIMITS.categoryNameChars} focus onInput={(e) => setName(e.detail.value)} onConfirm={() => void rename()} onBlur={() => void rename()} />
       )}
       <View className='hq-categories__actions'>
         {!first && (
@@ -69,7 +70,7 @@ function HqCategoriesPage() {
       <View className='hq-page__card'>
         <Text className='hq-page__card-title'>新建分类</Text>
         <View className='hq-categories__add'>
-          <Input className='hq-page__input hq-categories__new-name' value={name} maxlength={10} placeholder='分类名称' onInput={(e) => setName(e.detail.value)} />
+          <Input className='hq-page__input hq-categories__new-name' value={name} maxlength={PRODUCT_LIMITS.categoryNameChars} placeholder='分类名称' onInput={(e) => setName(e.detail.value)} />
           <ActionButton className='hq-categories__add-button' disabled={!name.trim()} loading={hqCatalog.saving} onClick={() => void add()}>
             添加
           </ActionButton>

@@ -63,9 +63,9 @@ function HqProductPage() {
       <View className='hq-page__card'>
         <Text className='hq-page__card-title'>基本信息</Text>
         <Text className='hq-page__label'>商品名称</Text>
-        <Input className='hq-page__input hq-product__title' value={form.title} maxlength={60} placeholder='如：滇红 金芽' onInput={(e) => set({ title: e.detail.value })} />
+        <Input className='hq-page__input hq-product__title' value={form.title} maxlength={PRODUCT_LIMITS.titleChars} placeholder='如：滇红 金芽' onInput={(e) => set({ title: e.detail.value })} />
         <Text className='hq-page__label'>一句话卖点</Text>
-        <Input className='hq-page__input hq-product__subtitle' value={form.subtitle} maxlength={80} onInput={(e) => set({ subtitle: e.detail.value })} />
+        <Input className='hq-page__input hq-product__subtitle' value={form.subtitle} maxlength={PRODUCT_LIMITS.subtitleChars} onInput={(e) => set({ subtitle: e.detail.value })} />
         <Text className='hq-page__label'>分类</Text>
         <View className='hq-product__categories'>
           {categories.map((c) => (
@@ -75,7 +75,7 @@ function HqProductPage() {
           ))}
         </View>
         <Text className='hq-page__label'>商品详情</Text>
-        <Textarea className='hq-product__detail' value={form.detail} maxlength={5000} placeholder='产地、工艺、口感……' onInput={(e) => set({ detail: e.detail.value })} />
+        <Textarea className='hq-product__detail' value={form.detail} maxlength={PRODUCT_LIMITS.detailChars} placeholder='产地、工艺、口感……' onInput={(e) => set({ detail: e.detail.value })} />
       </View>
 
       <View className='hq-page__card'>
@@ -102,7 +102,7 @@ function HqProductPage() {
         <Text className='hq-page__muted'>{`最多 ${PRODUCT_LIMITS.dimensions} 项，每项的值用空格或逗号隔开；每个组合一个 SKU。`}</Text>
         {form.dimensions.map((d, i) => (
           <View key={i} className={`hq-product__dimension hq-product__dimension--${i}`}>
-            <Input className='hq-page__input hq-product__dimension-name' value={d.name} maxlength={10} placeholder='规格名，如 包装' onInput={(e) => setDimension(i, { name: e.detail.value })} />
+            <Input className='hq-page__input hq-product__dimension-name' value={d.name} maxlength={PRODUCT_LIMITS.dimensionNameChars} placeholder='规格名，如 包装' onInput={(e) => setDimension(i, { name: e.detail.value })} />
             <Input className='hq-page__input hq-product__dimension-values' value={d.values} placeholder='如 礼盒 简装' onInput={(e) => setDimension(i, { values: e.detail.value })} />
             <Text className='hq-product__dimension-remove' onClick={() => set({ dimensions: form.dimensions.filter((_, j) => j !== i) })}>
               删除

@@ -1,17 +1,11 @@
 import type { HqProduct } from '../../../contracts/hq-catalog'
 import type { SpecDimension } from '../../../core/catalog'
 import { hundredthsText, parseHundredths } from '../../../core/money'
-import { combinations, specKey, specLabel } from '../../../core/product-editing'
+import { combinations, specKey, specLabel, type ProductDraft } from '../../../core/product-editing'
 import type { ProductDraftPayload } from '../../hq-catalog-store'
 
 /** The product form as typed: spec values as one line each, prices in yuan, keyed by combination. */
-export interface ProductForm {
-  title: string
-  subtitle: string
-  detail: string
-  categoryId: string
-  images: string[]
-  tags: string[]
+export interface ProductForm extends Pick<ProductDraft, 'title' | 'subtitle' | 'detail' | 'categoryId' | 'images' | 'tags'> {
   dimensions: Array<{ name: string; values: string }>
   /** Yuan as typed, by specKey. */
   prices: Record<string, string>

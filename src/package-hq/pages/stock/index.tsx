@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import { showDone, specsText } from '../../../components/display'
 import { LoadStateView } from '../../../components/load-state-view'
-import { STOCK_REASONS, type StockReason } from '../../../core/product-editing'
+import { PRODUCT_LIMITS, STOCK_REASONS, type StockReason } from '../../../core/product-editing'
 import { formatShanghai } from '../../../core/time'
 import { useHqCatalog } from '../../hq-catalog-store'
 import '../../hq.less'
@@ -85,7 +85,7 @@ function HqStockPage() {
             {!signed && <Text className='hq-stock__sign'>{reason === 'loss' ? '减少' : '增加'}</Text>}
             <Input className='hq-page__input hq-stock__delta' type='number' value={units} placeholder='件数' onInput={(e) => setUnits(e.detail.value)} />
           </View>
-          <Input className='hq-page__input hq-stock__note' value={note} maxlength={100} placeholder='备注（可不填）' onInput={(e) => setNote(e.detail.value)} />
+          <Input className='hq-page__input hq-stock__note' value={note} maxlength={PRODUCT_LIMITS.stockNoteChars} placeholder='备注（可不填）' onInput={(e) => setNote(e.detail.value)} />
           {failure && <Text className='hq-page__error'>{failure}</Text>}
           <View className='hq-page__buttons'>
             <ActionButton className='hq-page__button hq-stock__submit' loading={hqCatalog.saving} onClick={() => void submit()}>
