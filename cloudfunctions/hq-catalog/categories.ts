@@ -30,13 +30,6 @@ export async function createCategory(name: string): Promise<Result<Category>> {
   return ok({ _id, ...category })
 }
 
-export async function renameCategory(categoryId: string, name: string): Promise<Result<Category>> {
-  const { data } = await categories.doc(categoryId).get()
-  if (!data) return fail('CATALOG_CATEGORY_NOT_FOUND', { categoryId })
-  await categories.doc(categoryId).update({ data: { name } })
-  return ok({ ...data, name })
-}
-
 /** Every position in one transaction: the shop never shows half of a new order. */
 export async function putCategoriesInOrder(order: string[]): Promise<Result<Category[]>> {
   const list = await inOrder()

@@ -1,8 +1,8 @@
 import { hqCatalogContract } from '../../src/contracts/hq-catalog'
 import { ok } from '../../src/core/result'
 import { defineFunction } from '../_shared/edge'
-import { CATEGORIES, createCategory, deleteCategory, listHqCategories, putCategoriesInOrder, renameCategory } from './categories'
-import { PRODUCTS, listHqProducts, readHqProduct, saveProduct, setOnShelf } from './products'
+import { CATEGORIES, createCategory, deleteCategory, listHqCategories, putCategoriesInOrder } from './categories'
+import { PRODUCTS, listHqProducts, readHqProduct, renameCategory, saveProduct, setOnShelf } from './products'
 import { adjustSkuStock, listLedger } from './stock'
 
 /**

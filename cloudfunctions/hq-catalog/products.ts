@@ -8,6 +8,7 @@ import { Result, fail, ok } from '../../src/core/result'
 import { _, db, inTransaction } from '../_shared/database'
 import { toPinyin } from '../_shared/pinyin'
 import { keywordCondition } from '../_shared/product-search'
+import { CATEGORIES } from './categories'
 import { STOCK_LEDGER } from './stock'
 
 export const PRODUCTS = 'products'
@@ -77,13 +78,13 @@ async function lastSortOrder(): Promise<number | undefined> {
 export async function saveProduct(productId: string | null, draft: ProductDraft, byOpenid: string, now: Date): Promise<Result<HqProduct>> {
   const checked = checkProductDraft(draft)
   if (!checked.ok) return checked
-  const { data: category } = await db.collection<Category>('categories').doc(draft.categoryId).get()
-  if (!category) return fail('CATALOG_CATEGORY_NOT_FOUND', { categoryId: draft.categoryId })
   const id = productId ?? newId('p-')
 
   const saved = await inTransaction(async (tx) => {
     const { data: current } = await tx.collection<Product>(PRODUCTS).doc(id).get()
     if (productId && !current) return fail('CATALOG_PRODUCT_NOT_FOUND', { productId })
+    const { data: category } = await tx.collection<Category>(CATEGORIES).doc(draft.categoryId).get()
+    if (!category) return fail('CATALOG_CATEGORY_NOT_FOUND', { categoryId: draft.categoryId })
     // The ids come from a query (which no transaction covers); the SKUs themselves from the snapshot.
     const ids = current ? (await skus.where({ productId: id }).field({ _id: true }).limit(MAX_SKUS_READ).get()).data.map((s) => s._id) : []
     const read = await Promise.all(ids.map((skuId) => tx.collection<Sku>(SKUS).doc(skuId).get()))
@@ -110,10 +111,75 @@ export async function saveProduct(productId: string | null, draft: ProductDraft,
       }
     }
     for (const skuId of plan.data.remove) await tx.collection<Sku>(SKUS).doc(skuId).remove()
-    return ok(id)
+    return ok(category.name)
   })
-  return saved.ok ? readHqProduct(saved.data) : saved
+  if (!saved.ok) return saved
+  // A rename of the category committed since this save's snapshot pages through the category's
+  // products without seeing this one until it commits: if the name changed, the terms are made again.
+  const { data: category } = await db.collection<Category>(CATEGORIES).doc(draft.categoryId).get()
+  if (category && category.name !== saved.data) await refreshSearchTerms([id])
+  return readHqProduct(id)
 }
+
+/**
+ * Renames a category and makes its products' search terms again, since they hold its name: a search
+ * for the new name finds them, one for the old name no longer does. For a category of n products it
+ * writes 1 + n documents (the category, then each product whose terms change: all of them, unless the
+ * two names give the same terms) in one plain update and ⌈n / RENAME_PAGE⌉ transactions. Asked again,
+ * a rename cut short (by the function's timeout) finishes: products already done are read, not written.
+ */
+export async function renameCategory(categoryId: string, name: string): Promise<Result<Category>> {
+  const { data } = await db.collection<Category>(CATEGORIES).doc(categoryId).get()
+  if (!data) return fail('CATALOG_CATEGORY_NOT_FOUND', { categoryId })
+  await db.collection<Category>(CATEGORIES).doc(categoryId).update({ data: { name } })
+  await refreshCategorySearchTerms(categoryId)
+  return ok({ ...data, name })
+}
+
+/** Products a rename's page makes the terms of again, in one transaction: few enough to stay well inside its 30 s. */
+const RENAME_PAGE = 20
+
+/**
+ * Every product in the category gets search terms with its name now, a page of RENAME_PAGE at a time
+ * in id order, so a product moved out of the category meanwhile shifts no page past one still in it.
+ */
+async function refreshCategorySearchTerms(categoryId: string): Promise<void> {
+  for (let after = ''; ; ) {
+    const { data } = await products
+      .where({ categoryId, onShelf: EITHER_SHELF, _id: _.gt(after) })
+      .field({ _id: true })
+      .orderBy('_id', 'asc')
+      .limit(RENAME_PAGE)
+      .get()
+    if (data.length === 0) return
+    await refreshSearchTerms(data.map((p) => p._id))
+    after = data[data.length - 1]._id
+  }
+}
+
+/**
+ * Makes the products' search terms again from each product as stored and its category's name now,
+ * in one transaction, so a save or another rename at the same moment conflicts and one of them runs
+ * again on what the other wrote, rather than leaving terms made from what is no longer there. Only
+ * products whose terms change are written.
+ */
+async function refreshSearchTerms(productIds: string[]): Promise<void> {
+  await inTransaction(async (tx) => {
+    const read = await Promise.all(productIds.map((productId) => tx.collection<Product>(PRODUCTS).doc(productId).get()))
+    const stored = read.flatMap(({ data }) => (data ? [data] : []))
+    const names = new Map<string, string>()
+    for (const categoryId of new Set(stored.map((p) => p.categoryId))) {
+      names.set(categoryId, (await tx.collection<Category>(CATEGORIES).doc(categoryId).get()).data?.name ?? '')
+    }
+    for (const product of stored) {
+      const searchTerms = searchTermsOf({ ...product, categoryName: names.get(product.categoryId) ?? '' }, toPinyin)
+      if (!sameTerms(searchTerms, product.searchTerms)) await tx.collection<Product>(PRODUCTS).doc(product._id).update({ data: { searchTerms } })
+    }
+    return ok(undefined)
+  })
+}
+
+const sameTerms = (a: string[], b: string[] = []) => a.length === b.length && a.every((term, i) => term === b[i])
 
 /** 上架 / 下架. Shopper reads all ask for `onShelf: true`; orders already placed do not look. */
 export async function setOnShelf(productId: string, onShelf: boolean): Promise<Result<HqProduct>> {

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { toPinyin } from '../../cloudfunctions/_shared/pinyin'
 import { hqCatalogContract } from '../../src/contracts/hq-catalog'
+import { searchTermsOf } from '../../src/core/search-terms'
+import { countDatabaseRequests } from '../support/database-requests'
 import { HQ, addHqAdmin, addHqMember, employeeWithShop } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { buyer } from '../support/orders'
-import { addTestCatalog } from '../support/shop-fixtures'
+import { addTestCatalog, addTestProduct } from '../support/shop-fixtures'
 
 const IMAGE = 'cloud://local.6c6f-local-1250000000/products/hongcha.png'
 const SIZE = { name: '规格', values: ['50g', '100g'] }
@@ -186,6 +189,65 @@ describe('hq-catalog function', () => {
       const empty = list.find((c: any) => c.products === 0)
       expect(await staff('deleteCategory', { categoryId: empty._id })).toEqual({ ok: true, data: { deleted: empty._id } })
       expect(await staff('deleteCategory', { categoryId: empty._id })).toMatchObject({ ok: false, error: { code: 'CATALOG_CATEGORY_NOT_FOUND' } })
+    })
+  })
+
+  describe('a category rename and search', () => {
+    let rock = ''
+    const ids = Array.from({ length: 45 }, (_, i) => `p-rock-${String(i).padStart(2, '0')}`)
+    /** What a shopper's search finds (on the shelf), and every product, on the shelf or not, holding the term. */
+    const found = async (keyword: string) => ({
+      shopper: (await callAs(t.cloud, 'o-shopper', 'catalog', 'listProducts', { keyword, pageSize: 100 })).data.items.length,
+      stored: (await t.db.collection('products').where({ searchTerms: keyword }).count()).total,
+    })
+    /** Every product of the category has the terms its fields and the category's name now make. */
+    const termsAreCurrent = async () => {
+      const { data: category } = await t.db.collection('categories').doc(rock).get()
+      const { data: stored } = await t.db.collection('products').where({ categoryId: rock }).limit(1000).get()
+      for (const p of stored) expect(p.searchTerms, p._id).toEqual(searchTermsOf({ ...p, categoryName: category.name }, toPinyin))
+      return stored.length
+    }
+
+    beforeAll(async () => {
+      rock = (await staff('createCategory', { name: '岩茶' })).data._id
+      // More than two pages of a rename; one in five off the shelf, which a rename covers too.
+      for (const [i, _id] of ids.entries()) {
+        await addTestProduct(t.db, { _id, title: `大红袍 ${i} 号`, categoryId: rock, onShelf: i % 5 !== 0, sortOrder: 1000 + i, specDimensions: [], minPriceFen: 9900, maxPriceFen: 9900 }, '岩茶')
+      }
+    })
+
+    it('makes every product’s search terms again, on the shelf or not: the new name finds them, the old one no longer does', async () => {
+      expect(await found('岩茶')).toEqual({ shopper: 36, stored: 45 })
+      expect(await found('乌龙')).toEqual({ shopper: 0, stored: 0 })
+      const { result, requests } = await countDatabaseRequests(() => staff('renameCategory', { categoryId: rock, name: '乌龙' }), 'hq-catalog')
+      expect(result).toMatchObject({ ok: true, data: { _id: rock, name: '乌龙' } })
+      expect(await found('乌龙')).toEqual({ shopper: 36, stored: 45 })
+      expect(await found('wl')).toEqual({ shopper: 36, stored: 45 })
+      expect(await found('岩茶')).toEqual({ shopper: 0, stored: 0 })
+      expect(await termsAreCurrent()).toBe(45)
+      // The category and each of its 45 products are written once: 46 documents, the products in 3 transactions of at most 20.
+      const writes = (collection: string) => requests.actions.filter((a) => a === `hq-catalog modifyDocument ${collection}`).length
+      expect([writes('categories'), writes('products')]).toEqual([1, 45])
+      expect(requests.actions.filter((a) => a.endsWith('startTransaction'))).toHaveLength(3)
+      expect(requests.scans).toEqual([])
+    })
+
+    it('asked again with the same name, writes no product', async () => {
+      const { requests } = await countDatabaseRequests(() => staff('renameCategory', { categoryId: rock, name: '乌龙' }), 'hq-catalog')
+      expect(requests.actions.filter((a) => a === 'hq-catalog modifyDocument products')).toEqual([])
+    })
+
+    it('a product saved into the category, or edited, while it is renamed ends with the terms of the name the category ends with', async () => {
+      for (const name of ['岩茶', '武夷', '乌龙']) {
+        const [renamed, created, edited] = await Promise.all([
+          staff('renameCategory', { categoryId: rock, name }),
+          staff('createProduct', { draft: draft({ categoryId: rock, title: `肉桂 ${name}` }) }),
+          staff('updateProduct', { productId: ids[7], draft: draft({ categoryId: rock, title: `大红袍 7 号 ${name}`, skus: draft().skus.map((s) => ({ ...s, openingStock: 0 })) }) }),
+        ])
+        expect([renamed.ok, created.ok, edited.ok]).toEqual([true, true, true])
+        await termsAreCurrent()
+      }
+      expect((await found('乌龙')).stored).toBe(45 + 3)
     })
   })
 

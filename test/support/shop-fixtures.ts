@@ -12,8 +12,11 @@ interface TestProduct {
   maxPriceFen: number
 }
 
-/** A product as the catalog stores it, with no subtitle, detail or tags; its photo is /assets/<_id>.jpg. */
-export async function addTestProduct(db: any, product: TestProduct): Promise<void> {
+/**
+ * A product as the catalog stores it, with no subtitle, detail or tags; its photo is /assets/<_id>.jpg,
+ * and its search terms hold `categoryName`.
+ */
+export async function addTestProduct(db: any, product: TestProduct, categoryName = ''): Promise<void> {
   await db.collection('products').add({
     data: {
       ...product,
@@ -21,7 +24,7 @@ export async function addTestProduct(db: any, product: TestProduct): Promise<voi
       detail: '',
       images: [`/assets/${product._id}.jpg`],
       tags: [],
-      searchTerms: searchTermsOf({ ...product, subtitle: '', tags: [], categoryName: '' }, toPinyin),
+      searchTerms: searchTermsOf({ ...product, subtitle: '', tags: [], categoryName }, toPinyin),
       createdAt: new Date(),
     },
   })
