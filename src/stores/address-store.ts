@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import { addressFunction } from '../contracts/functions'
 import type { Address, AddressInput } from '../core/address'
 import type { CloudClient } from '../services/cloud'
-import { attempt, IDLE, refresh, type LoadState, type Outcome } from './load-state'
+import { attempt, attemptWhileBusy, IDLE, refresh, type LoadState, type Outcome } from './load-state'
 
 /** The buyer's address book (default first, as the server lists it) and the address chosen for checkout. */
 export class AddressStore {
@@ -46,14 +46,12 @@ export class AddressStore {
   }
 
   /** Adds (no id) or edits an address; the book is reloaded so the default moves where the server put it. */
-  async save(address: AddressInput, addressId?: string): Promise<Outcome<Address>> {
-    this.saving = true
-    const outcome = await attempt(() =>
-      this.cloud.call(addressFunction, 'saveAddress', addressId ? { addressId, address } : { address }),
+  save(address: AddressInput, addressId?: string): Promise<Outcome<Address>> {
+    return attemptWhileBusy(
+      (inFlight) => { this.saving = inFlight },
+      () => this.cloud.call(addressFunction, 'saveAddress', addressId ? { addressId, address } : { address }),
+      () => this.load(),
     )
-    if (outcome.ok) await this.load()
-    runInAction(() => { this.saving = false })
-    return outcome
   }
 
   setDefault(address: Address): Promise<Outcome<Address>> {

@@ -10,7 +10,7 @@ import type { HqOrderView, OrderView } from '../core/order'
 import type { CarrierId } from '../core/shipping'
 import type { Shop, ShopStatus } from '../core/shop'
 import { CloudError, type CloudClient } from '../services/cloud'
-import { attempt, IDLE, refresh, track, type LoadState, type Outcome } from './load-state'
+import { attemptWhileBusy, IDLE, refresh, refreshDocument, track, type LoadState, type Outcome } from './load-state'
 import { PagedList } from './paged-list'
 
 type HqContract = typeof hqContract
@@ -90,8 +90,7 @@ export class HqStore {
   }
 
   loadOrder(orderId: string): Promise<void> {
-    const shown = this.order.status === 'ready' && this.order.data._id === orderId ? this.order : IDLE
-    return refresh(shown, () => this.cloud.call(hqOrdersFunction, 'getOrder', { orderId }), (state) => { this.order = state })
+    return refreshDocument(this.order, orderId, () => this.cloud.call(hqOrdersFunction, 'getOrder', { orderId }), (state) => { this.order = state })
   }
 
   /**
@@ -188,10 +187,8 @@ export class HqStore {
   }
 
   /** A saved rule is read back whole, so the page shows the version now in force. */
-  private async saveRules(request: () => Promise<unknown>): Promise<Outcome<unknown>> {
-    const outcome = await this.run(request)
-    if (outcome.ok) await this.loadRules()
-    return outcome
+  private saveRules(request: () => Promise<unknown>): Promise<Outcome<unknown>> {
+    return this.run(request, () => this.loadRules())
   }
 
   /** A refund decided answers with the buyer's view of the order; HQ's report state is the one it had. */
@@ -213,11 +210,8 @@ export class HqStore {
     return outcome
   }
 
-  private async run<T>(request: () => Promise<T>): Promise<Outcome<T>> {
-    this.saving = true
-    const outcome = await attempt(request)
-    runInAction(() => { this.saving = false })
-    return outcome
+  private run<T>(request: () => Promise<T>, after?: () => Promise<void>): Promise<Outcome<T>> {
+    return attemptWhileBusy((inFlight) => { this.saving = inFlight }, request, after)
   }
 
   private orderList(): PagedList<HqOrderView> {

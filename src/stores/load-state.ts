@@ -33,6 +33,14 @@ export function refresh<T>(current: LoadState<T>, request: () => Promise<T>, ass
   })
 }
 
+/**
+ * `refresh` for one document by id: the one on screen stays while it reloads, but another document's
+ * state never shows as this one's (the page opened a different order or product).
+ */
+export function refreshDocument<T extends { _id: string }>(current: LoadState<T>, id: string, request: () => Promise<T>, assign: (state: LoadState<T>) => void): Promise<void> {
+  return refresh(current.status === 'ready' && current.data._id === id ? current : IDLE, request, assign)
+}
+
 /** The answer to a change the user asked for (add to cart, cancel an order…): the page says how it went. */
 export type Outcome<T> = { ok: true; data: T } | { ok: false; error: CloudError }
 
@@ -43,4 +51,16 @@ export async function attempt<T>(request: () => Promise<T>): Promise<Outcome<T>>
   } catch (error) {
     return { ok: false, error: toCloudError(error) }
   }
+}
+
+/**
+ * Runs a change the page's buttons wait for: `busy(true)` until it has answered and `after` (reading
+ * again what it changed, when the page shows the server's view) is done. Never rejects.
+ */
+export async function attemptWhileBusy<T>(busy: (inFlight: boolean) => void, request: () => Promise<T>, after?: () => Promise<void>): Promise<Outcome<T>> {
+  runInAction(() => busy(true))
+  const outcome = await attempt(request)
+  if (outcome.ok && after) await after()
+  runInAction(() => busy(false))
+  return outcome
 }

@@ -6,7 +6,7 @@ import type { ProductSummary } from '../core/catalog'
 import type { Shop, ShopPicks, ShopProfileInput } from '../core/shop'
 import type { Profile } from '../core/user'
 import type { CloudClient } from '../services/cloud'
-import { attempt, IDLE, refresh, track, type LoadState, type Outcome } from './load-state'
+import { attemptWhileBusy, IDLE, refresh, track, type LoadState, type Outcome } from './load-state'
 import { PagedList } from './paged-list'
 
 /** Rows of the owner's lists, keyed for PagedList: customers by their place in the list, orders by number. */
@@ -98,11 +98,8 @@ export class MyShopStore {
     return outcome
   }
 
-  private async save<T>(request: () => Promise<T>): Promise<Outcome<T>> {
-    this.saving = true
-    const outcome = await attempt(request)
-    runInAction(() => { this.saving = false })
-    return outcome
+  private save<T>(request: () => Promise<T>): Promise<Outcome<T>> {
+    return attemptWhileBusy((inFlight) => { this.saving = inFlight }, request)
   }
 
   private customerList(): PagedList<CustomerRow> {
