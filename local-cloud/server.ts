@@ -150,7 +150,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     byTransactionId: (id) => pay.records.orderWith('transactionId', id),
     byOutTradeNo: (outTradeNo) => pay.records.order(outTradeNo),
   })
-  const storage = new CloudStorage({ dataDir: options.dataDir, envId, origin: () => `http://127.0.0.1:${port}`, log })
+  const storage = new CloudStorage({ dataDir: options.dataDir, envId, origin: () => `http://127.0.0.1:${port}`, log, callerOf: callerOpenid })
 
   const guard = requestGuard(() => port, options.trustedOrigins)
   const staticFiles = new StaticFiles()
@@ -173,15 +173,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // The HTTP access service answers what the function says: any status, headers and body.
     if (httpAccess.serves(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)) {
       void httpAccess.serve(req, res)
-      return
-    }
-    // The H5 build's wx.cloud.uploadFile: bytes streamed to disk as the persona's upload.
-    const requested = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (requested.pathname === '/dev/storage/upload') {
-      void storage.clientUpload(req, res, requested.searchParams.get('cloudPath'), callerOpenid(req)).catch((error) => {
-        log(`error client upload: ${error?.stack ?? error}`)
-        if (!res.headersSent) send(res, 500, { errCode: -1, errMsg: 'uploadFile:fail internal error' })
-      })
       return
     }
     // Cloud storage writes its own answers: file bytes, COS's XML errors, uploads streamed to disk.

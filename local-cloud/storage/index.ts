@@ -13,6 +13,8 @@ export interface CloudStorageOptions {
   /** `http://127.0.0.1:<port>`, known once the server listens. */
   origin: () => string
   log: (line: string) => void
+  /** The OPENID a browser's request acts as (its persona), or undefined when it names no one. */
+  callerOf: (req: http.IncomingMessage) => string | undefined
   now?: () => number
 }
 
@@ -80,7 +82,7 @@ export class CloudStorage {
     const started = Date.now()
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     try {
-      if (url.pathname === '/storage' && req.method === 'POST') await this.browserUpload(req, url, res)
+      if (url.pathname === '/storage' && req.method === 'POST') await this.clientUpload(req, url, res)
       else if (url.pathname === '/storage') await this.redirect(req, url, res)
       else await this.object(req, url, res)
     } catch (error: any) {
@@ -90,28 +92,6 @@ export class CloudStorage {
     } finally {
       this.options.log(`storage ${req.method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`)
     }
-  }
-
-  /**
-   * `POST /dev/storage/upload?cloudPath=…` with the file's bytes: the H5 build's stand-in for the mini
-   * program's `wx.cloud.uploadFile`, which uploads from the phone as the signed-in user (CloudBase's
-   * default rule: a user may write files, everyone may read them). Answers as WeChat's does,
-   * `{ fileID, statusCode: 200 }`; no caller is 401, a bad cloud path 400, as the mini program's fail.
-   */
-  async clientUpload(req: http.IncomingMessage, res: http.ServerResponse, cloudPath: string | null, openid: string | undefined): Promise<void> {
-    if (req.method !== 'POST') return json(res, 405, { errCode: -1, errMsg: 'uploadFile:fail use POST' })
-    if (!openid) return json(res, 401, { errCode: -1, errMsg: 'uploadFile:fail no signed-in user' })
-    const problem = cloudPathProblem(cloudPath)
-    if (problem) return json(res, 400, { errCode: -1, errMsg: `uploadFile:fail ${problem}` })
-    try {
-      await this.objects.put(cloudPath as string, req, MAX_UPLOAD_BYTES)
-    } catch (error) {
-      res.setHeader('connection', 'close')
-      if (error instanceof TooLarge || error instanceof PathConflict) return json(res, 400, { errCode: -1, errMsg: `uploadFile:fail ${error.message}` })
-      throw error
-    }
-    this.options.log(`storage client upload ${cloudPath} by ${openid}`)
-    json(res, 200, { fileID: fileIdOf(this.options.envId, cloudPath as string), statusCode: 200 })
   }
 
   private async uploadMetadata(cloudPath: unknown, method: unknown): Promise<unknown> {
@@ -201,24 +181,33 @@ export class CloudStorage {
   }
 
   /**
-   * `POST /storage?cloudPath=…` with the file as the body → `{ fileID }`: the H5 build's stand-in for
-   * the mini program's `wx.cloud.uploadFile`, which the browser cannot call. As CloudBase's default
-   * rule has it, a user may create a file but not overwrite one that exists (409).
+   * `POST /storage?cloudPath=…` with the file as the body, as a persona (`X-Everyshop-Persona`): the H5
+   * build's stand-in for the mini program's `wx.cloud.uploadFile`, which the browser cannot call and
+   * which uploads from the phone as the signed-in user. Answers as WeChat's does: `{ fileID,
+   * statusCode: 200 }`, or `{ errCode, errMsg: 'uploadFile:fail …' }` — 401 without a caller, 400 for a
+   * bad cloud path or a file over the size limit, and 409 for a path taken: under CloudBase's default
+   * rule a user may create a file but not overwrite another's (this cloud keeps no owners, so it
+   * refuses every overwrite).
    */
-  private async browserUpload(req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
+  private async clientUpload(req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
+    const refuse = (status: number, why: string) => json(res, status, { errCode: -1, errMsg: `uploadFile:fail ${why}` })
+    const openid = this.options.callerOf(req)
+    if (!openid) return refuse(401, 'no signed-in user')
     const cloudPath = url.searchParams.get('cloudPath')
     const problem = cloudPathProblem(cloudPath)
-    if (problem) return json(res, 400, { code: 'INVALID_PARAM', message: problem })
-    if (await this.objects.exists(cloudPath!)) return json(res, 409, { code: 'STORAGE_EXCEED_AUTHORITY', message: 'the file exists and belongs to its creator' })
+    if (problem) return refuse(400, problem)
+    if (await this.objects.exists(cloudPath!)) return refuse(409, 'the file exists and belongs to its creator')
     try {
       await this.objects.put(cloudPath!, req, MAX_UPLOAD_BYTES)
     } catch (error) {
+      // The rest of the body will not be read: close the connection rather than leave it mid-request.
       res.setHeader('connection', 'close')
-      if (error instanceof TooLarge) return json(res, 400, { code: 'INVALID_PARAM', message: error.message })
-      if (error instanceof PathConflict) return json(res, 409, { code: 'INVALID_PARAM', message: error.message })
+      if (error instanceof TooLarge) return refuse(400, error.message)
+      if (error instanceof PathConflict) return refuse(409, error.message)
       throw error
     }
-    json(res, 200, { fileID: fileIdOf(this.options.envId, cloudPath!) })
+    this.options.log(`storage client upload ${cloudPath} by ${openid}`)
+    json(res, 200, { fileID: fileIdOf(this.options.envId, cloudPath!), statusCode: 200 })
   }
 
   /** `/storage/<cloudPath>`: GET/HEAD with a temp URL's signature, PUT with an upload's authorization. */

@@ -4,9 +4,9 @@ import { hqCatalogFunction } from '../contracts/functions'
 import type { HqCategory, HqProduct, HqProductRow, hqCatalogContract } from '../contracts/hq-catalog'
 import type { StockLedgerEntry, StockReason } from '../core/product-editing'
 import type { CloudClient } from '../services/cloud'
-import { createFileUploader, type FileUploader } from '../services/file-upload'
+import type { FileService } from '../services/files'
 import { useStores, type RootStore } from '../stores'
-import { IDLE, attempt, refresh, type LoadState, type Outcome } from '../stores/load-state'
+import { IDLE, attemptWhileBusy, refresh, refreshDocument, type LoadState, type Outcome } from '../stores/load-state'
 import { PagedList } from '../stores/paged-list'
 
 export type ProductDraftPayload = PayloadOf<typeof hqCatalogContract, 'createProduct'>['draft']
@@ -30,10 +30,10 @@ export class HqCatalogStore {
 
   constructor(
     private readonly cloud: CloudClient,
-    private readonly upload: FileUploader,
+    private readonly files: FileService,
   ) {
     this.products = this.productList()
-    makeAutoObservable<HqCatalogStore, 'cloud' | 'upload'>(this, { cloud: false, upload: false, products: false })
+    makeAutoObservable<HqCatalogStore, 'cloud' | 'files'>(this, { cloud: false, files: false, products: false })
   }
 
   /** H5: another persona is the caller now. */
@@ -55,8 +55,7 @@ export class HqCatalogStore {
   }
 
   loadProduct(productId: string): Promise<void> {
-    const shown = this.product.status === 'ready' && this.product.data._id === productId ? this.product : IDLE
-    return refresh(shown, () => this.cloud.call(hqCatalogFunction, 'getProduct', { productId }), (state) => { this.product = state })
+    return refreshDocument(this.product, productId, () => this.cloud.call(hqCatalogFunction, 'getProduct', { productId }), (state) => { this.product = state })
   }
 
   loadCategories(): Promise<void> {
@@ -69,7 +68,7 @@ export class HqCatalogStore {
 
   /** Uploads a picked image to cloud storage under products/, answering its fileID. */
   uploadImage(filePath: string): Promise<Outcome<string>> {
-    return this.run(() => this.upload(`products/${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, filePath))
+    return this.run(() => this.files.uploadImage('products', filePath))
   }
 
   /** Creates (productId null) or saves a product; the list shows it when next refreshed. */
@@ -131,17 +130,12 @@ export class HqCatalogStore {
   }
 
   /** The list is read again after any change: positions and counts are the server's. */
-  private async changeCategories<T>(request: () => Promise<T>): Promise<Outcome<T>> {
-    const outcome = await this.run(request)
-    if (outcome.ok) await this.loadCategories()
-    return outcome
+  private changeCategories<T>(request: () => Promise<T>): Promise<Outcome<T>> {
+    return this.run(request, () => this.loadCategories())
   }
 
-  private async run<T>(request: () => Promise<T>): Promise<Outcome<T>> {
-    this.saving = true
-    const outcome = await attempt(request)
-    runInAction(() => { this.saving = false })
-    return outcome
+  private run<T>(request: () => Promise<T>, after?: () => Promise<void>): Promise<Outcome<T>> {
+    return attemptWhileBusy((inFlight) => { this.saving = inFlight }, request, after)
   }
 
   private productList(): PagedList<HqProductRow> {
@@ -169,7 +163,7 @@ export function useHqCatalog(): HqCatalogStore {
 }
 
 function createHqCatalogStore(root: RootStore): HqCatalogStore {
-  const store = new HqCatalogStore(root.cloud, createFileUploader(root.session))
+  const store = new HqCatalogStore(root.cloud, root.files)
   const { session } = root
   if (session) reaction(() => session.personaKey, () => store.reset())
   return store

@@ -1,12 +1,23 @@
 import Taro from '@tarojs/taro'
 import { initCloud } from './cloud-client.weapp'
-import { CloudError } from './cloud'
-import { uploadPath, type FileService } from './files'
+import { CloudError, type PersonaSource } from './cloud'
+import { imageExtensionOf, uploadPath, type FileService } from './files'
 
 /** WeChat's "not picked" answers end in `cancel`; anything else is a failure worth telling. */
 const cancelled = (error: unknown) => /cancel/.test(String((error as { errMsg?: string })?.errMsg ?? ''))
 
-export const createFileService = (): FileService => ({
+/** WeChat uploads from the phone straight to cloud storage, as the user who opened the mini program. */
+async function upload(cloudPath: string, filePath: string): Promise<string> {
+  initCloud()
+  try {
+    const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath })
+    return fileID
+  } catch (error) {
+    throw new CloudError('NETWORK_ERROR', {}, { cause: error })
+  }
+}
+
+export const createFileService = (_personas: PersonaSource | null): FileService => ({
   async uploadCsv(folder) {
     let picked: Taro.chooseMessageFile.SuccessCallbackResult
     try {
@@ -16,14 +27,10 @@ export const createFileService = (): FileService => ({
       if (cancelled(error)) return null
       throw new CloudError('UNEXPECTED_ERROR', {}, { cause: error })
     }
-    initCloud()
-    try {
-      const { fileID } = await Taro.cloud.uploadFile({ cloudPath: uploadPath(folder), filePath: picked.tempFiles[0].path })
-      return fileID
-    } catch (error) {
-      throw new CloudError('NETWORK_ERROR', {}, { cause: error })
-    }
+    return upload(uploadPath(folder, 'csv'), picked.tempFiles[0].path)
   },
+
+  uploadImage: (folder, filePath) => upload(uploadPath(folder, imageExtensionOf(filePath)), filePath),
 
   // WeChat's document viewer (openDocument) opens Office files and PDF, not CSV: the file is sent to a
   // chat instead, from where HQ opens it in Excel on a computer.

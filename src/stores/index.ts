@@ -40,10 +40,11 @@ export class RootStore {
   readonly search: SearchStore
 
   /**
-   * `session` is null in WeChat, where the caller is whoever opened the mini program. `cloud` is kept
-   * for the stores a subpackage makes for itself (HQ's catalog), which stay out of the main package.
+   * `session` is null in WeChat, where the caller is whoever opened the mini program. `cloud` and
+   * `files` are kept for the stores a subpackage makes for itself (HQ's catalog), which stay out of
+   * the main package.
    */
-  constructor(readonly cloud: CloudClient, paymentSheet: PaymentSheet, transferSheet: TransferSheet, files: FileService, readonly session: SessionStore | null) {
+  constructor(readonly cloud: CloudClient, paymentSheet: PaymentSheet, transferSheet: TransferSheet, readonly files: FileService, readonly session: SessionStore | null) {
     this.catalog = new CatalogStore(cloud)
     this.profile = new ProfileStore(cloud)
     this.cart = new CartStore(cloud)
@@ -76,7 +77,7 @@ export class RootStore {
 
 export function createRootStore(): RootStore {
   const session = createSession()
-  const root = new RootStore(createCloudClient(session), createPaymentSheet(), createTransferSheet(), createFileService(), session)
+  const root = new RootStore(createCloudClient(session), createPaymentSheet(), createTransferSheet(), createFileService(session), session)
   if (session) reaction(() => session.personaKey, () => root.forgetCaller())
   return root
 }

@@ -251,29 +251,42 @@ describe('cloud storage through wx-server-sdk', () => {
     expect((await fetch(`${t.cloud.url}/storage?fileID=nonsense`)).status).toBe(400)
   })
 
-  it('takes an H5 upload at POST /storage?cloudPath=…, the stand-in for wx.cloud.uploadFile, and never overwrites a file', async () => {
-    const upload = (cloudPath: string, body: Buffer) => fetch(`${t.cloud.url}/storage?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', body: new Uint8Array(body) })
-    const answer = await upload('roster-imports/花名册.csv', Buffer.from('工号,姓名\n'))
-    expect(answer.status).toBe(200)
-    const { fileID } = (await answer.json()) as { fileID: string }
-    expect(fileID).toBe(fileIdOf('roster-imports/花名册.csv'))
-    expect(Buffer.from((await t.sdk.downloadFile({ fileID })).fileContent).toString()).toBe('工号,姓名\n')
-    expect((await upload('roster-imports/花名册.csv', Buffer.from('x'))).status).toBe(409)
-    expect(Buffer.from((await t.sdk.downloadFile({ fileID })).fileContent).toString()).toBe('工号,姓名\n')
-    expect((await upload('../escape.csv', Buffer.from('x'))).status).toBe(400)
-  })
-
-  it("takes the H5 build's upload from the phone (wx.cloud.uploadFile) as the signed-in user, and serves it like any file", async () => {
-    const upload = (cloudPath: string, headers: Record<string, string>) =>
-      fetch(`${t.cloud.url}/dev/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers, body: new Uint8Array(png(13)) })
-    const answer = await upload('products/手机.png', { 'x-wx-openid': 'o-hq' })
+  it("takes the H5 build's upload (its wx.cloud.uploadFile) at POST /storage?cloudPath=… as the signed-in user, serves it like any file, and never overwrites one", async () => {
+    const upload = (cloudPath: string, body: Buffer, headers: Record<string, string> = { 'x-wx-openid': 'o-hq' }) =>
+      fetch(`${t.cloud.url}/storage?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers, body: new Uint8Array(body) })
+    const answer = await upload('products/手机.png', png(13))
     expect([answer.status, await answer.json()]).toEqual([200, { fileID: fileIdOf('products/手机.png'), statusCode: 200 }])
     const { fileContent } = await t.sdk.downloadFile({ fileID: fileIdOf('products/手机.png') })
     expect(Buffer.from(fileContent).equals(png(13))).toBe(true)
 
-    expect((await upload('products/nobody.png', {})).status).toBe(401)
-    expect((await upload('products/../x.png', { 'x-wx-openid': 'o-hq' })).status).toBe(400)
+    const csv = await upload('roster-imports/花名册.csv', Buffer.from('工号,姓名\n'))
+    const { fileID } = (await csv.json()) as { fileID: string }
+    expect(Buffer.from((await t.sdk.downloadFile({ fileID })).fileContent).toString()).toBe('工号,姓名\n')
+    const again = await upload('roster-imports/花名册.csv', Buffer.from('x'))
+    expect([again.status, await again.json()]).toEqual([409, { errCode: -1, errMsg: 'uploadFile:fail the file exists and belongs to its creator' }])
+    expect(Buffer.from((await t.sdk.downloadFile({ fileID })).fileContent).toString()).toBe('工号,姓名\n')
+
+    expect((await upload('products/nobody.png', png(1), {})).status).toBe(401)
+    expect((await upload('products/../x.png', png(1))).status).toBe(400)
+    expect((await upload('../escape.csv', Buffer.from('x'))).status).toBe(400)
     expect((await t.sdk.getTempFileURL({ fileList: [fileIdOf('products/nobody.png')] })).fileList[0].status).toBe(-503003)
+  })
+
+  it('refuses an upload from another web page or under a foreign Host (DNS rebinding), and stores nothing', async () => {
+    const post = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const { hostname, port } = new URL(t.cloud.url)
+        http
+          .request({ hostname, port, method: 'POST', path: `/storage?cloudPath=${encodeURIComponent('products/evil.png')}`, headers: { 'x-wx-openid': 'o-hq', ...headers } }, (res) => {
+            res.resume()
+            resolve(res.statusCode!)
+          })
+          .on('error', reject)
+          .end(png(2))
+      })
+    expect(await post({ origin: 'https://evil.example' })).toBe(403)
+    expect(await post({ host: `evil.example:${new URL(t.cloud.url).port}` })).toBe(403)
+    expect((await t.sdk.getTempFileURL({ fileList: [fileIdOf('products/evil.png')] })).fileList[0].status).toBe(-503003)
   })
 
   it('works from inside a cloud function, unmodified', async () => {
