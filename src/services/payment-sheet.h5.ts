@@ -1,4 +1,4 @@
-import { makeAutoObservable, runInAction } from 'mobx'
+import { makeAutoObservable } from 'mobx'
 import type { PaymentParams } from '../core/order'
 import { tellLocalCloud } from './dev-sheet-request.h5'
 import type { PaymentPrompt, PaymentSheet } from './payment'
@@ -42,16 +42,7 @@ export class DevCashier implements PaymentSheet {
   }
 
   private async tell(what: 'pay' | 'cancel'): Promise<boolean> {
-    const current = this.current
-    if (!current || this.busy) return false
-    this.busy = true
-    this.error = null
-    const error = await tellLocalCloud(`/dev/cashier/${what}`, current.package, (status) => `支付失败（HTTP ${status}）`)
-    runInAction(() => {
-      this.busy = false
-      this.error = error
-    })
-    return error === null
+    return this.current ? tellLocalCloud(this, `/dev/cashier/${what}`, this.current.package, (status) => `支付失败（HTTP ${status}）`) : false
   }
 
   private finish(): void {

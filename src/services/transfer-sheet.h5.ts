@@ -67,16 +67,7 @@ export class DevTransferSheet implements TransferSheet {
   }
 
   private async tellConfirmed(): Promise<boolean> {
-    const current = this.current
-    if (!current || this.busy) return false
-    this.busy = true
-    this.error = null
-    const error = await tellLocalCloud('/dev/transfer/confirm', current.package, REFUSED)
-    runInAction(() => {
-      this.busy = false
-      this.error = error
-    })
-    return error === null
+    return this.current ? tellLocalCloud(this, '/dev/transfer/confirm', this.current.package, REFUSED) : false
   }
 
   private finish(): void {
