@@ -82,6 +82,7 @@ export const hqCatalogContract = defineContract('hq-catalog', {
   /** The categories in the shop's order, each with how many products it holds. */
   listCategories: action({ input: z.object({}).strict(), output: returns<HqCategory[]>() }),
   createCategory: action({ input: z.object({ name: name(PRODUCT_LIMITS.categoryNameChars) }).strict(), output: returns<Category>() }),
+  /** Renames it; its products' search terms follow, so shoppers find them by the new name and no longer by the old. */
   renameCategory: action({ input: z.object({ categoryId: id, name: name(PRODUCT_LIMITS.categoryNameChars) }).strict(), output: returns<Category>(), errors: ['CATALOG_CATEGORY_NOT_FOUND'] }),
   /** Puts the categories in this order, which names each of them once. */
   reorderCategories: action({
