@@ -129,8 +129,9 @@ export function fieldProblem(key: string, value: unknown): string | null {
 }
 
 /**
- * A value cut to what its field holds: free text (thing, name) loses its end behind an ellipsis,
- * codes (character_string) lose what they may not hold and their end; other kinds are sent as written.
+ * A value cut to what its field holds: free text (thing) loses its end behind an ellipsis, a name its
+ * end (it holds nothing but the name), codes (character_string) what they may not hold and their end;
+ * the other kinds are worded to fit and sent as written.
  */
 export function fitField(key: string, value: string): string {
   const type = fieldTypeOf(key)
@@ -139,7 +140,7 @@ export function fitField(key: string, value: string): string {
   const maxChars = type === 'name' && HAN.test(text) ? 10 : FIELD_RULES[type].maxChars
   const all = chars(text)
   if (all.length <= maxChars) return text
-  return type === 'thing' || type === 'name' ? `${all.slice(0, maxChars - 1).join('')}…` : all.slice(0, maxChars).join('')
+  return type === 'thing' ? `${all.slice(0, maxChars - 1).join('')}…` : all.slice(0, maxChars).join('')
 }
 
 /** The `data` of `subscribeMessage.send`: each worded field under its template key, cut to fit. */
