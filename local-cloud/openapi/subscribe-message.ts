@@ -1,4 +1,4 @@
-import { NOTIFICATION_KINDS, NotificationKind, fieldProblem } from '../../src/core/subscribe-message'
+import { FIELD_MAX_CHARS, FieldType, NOTIFICATION_KINDS, NotificationKind, fieldTypeOf } from '../../src/core/subscribe-message'
 import { DEFAULT_FIELD_KEYS, SubscribeTemplate } from '../../cloudfunctions/_shared/notifications/config'
 import type { JsonAnswer } from './shipping-info'
 
@@ -12,6 +12,39 @@ export type SubscribeAnswer = { ok: true; answers: Record<string, 'accept'> } | 
 export const LOCAL_SUBSCRIBE_TEMPLATES = Object.fromEntries(
   NOTIFICATION_KINDS.map((kind) => [kind, { id: `local-${kind.replace(/_/g, '-')}`, fields: DEFAULT_FIELD_KEYS[kind] }]),
 ) as Record<NotificationKind, SubscribeTemplate>
+
+/** `2026年11月29日` or `2026-11-29`, optionally with a 24-hour time; a range joins two with `~`. */
+const DAY = String.raw`\d{4}(?:-\d{1,2}-\d{1,2}|\p{Script=Han}\d{1,2}\p{Script=Han}\d{1,2}\p{Script=Han})`
+const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?`
+const DATE = new RegExp(`^${DAY}(?: ${CLOCK})?(?:~${DAY}(?: ${CLOCK})?)?$`, 'u')
+const TIME = new RegExp(`^(?:${DAY} )?${CLOCK}(?:~(?:${DAY} )?${CLOCK})?$`, 'u')
+
+/** What each kind of field may hold, as WeChat's documentation states it (the lengths are the shop's FIELD_MAX_CHARS). */
+const FIELD_HOLDS: Record<FieldType, (value: string) => boolean> = {
+  thing: () => true,
+  number: (v) => /^\d+(\.\d+)?$/.test(v),
+  letter: (v) => /^[A-Za-z]+$/.test(v),
+  symbol: (v) => /^[^\p{L}\p{N}\s]+$/u.test(v),
+  character_string: (v) => /^[\x21-\x7e]+$/.test(v),
+  time: (v) => TIME.test(v),
+  date: (v) => DATE.test(v),
+  // One currency sign and at most 10 digits (the decimal point counted), maybe ending in 元.
+  amount: (v) => /^[¥￥$]?(?=[\d.]{1,10}(?:\P{ASCII})?$)\d+(\.\d+)?(?:\p{Script=Han})?$/u.test(v),
+  phone_number: (v) => /^[\d+\-() ]+$/.test(v),
+  car_number: () => true,
+  // Ten Han characters, or twenty letters and symbols.
+  name: (v) => (/\p{Script=Han}/u.test(v) ? /^\p{Script=Han}{1,10}$/u.test(v) : /^[A-Za-z .·-]+$/.test(v)),
+  phrase: (v) => /^\p{Script=Han}+$/u.test(v),
+}
+
+/** Why WeChat would refuse `value` for the template key `key` (errcode 47003), or null when it fits. */
+export function fieldProblem(key: string, value: unknown): string | null {
+  const type = fieldTypeOf(key)
+  if (!type) return `unknown field type of ${key}`
+  if (typeof value !== 'string' || value.trim() === '') return `${key} is empty`
+  if ([...value].length > FIELD_MAX_CHARS[type]) return `${key} is longer than ${FIELD_MAX_CHARS[type]} characters`
+  return FIELD_HOLDS[type](value) ? null : `${key} does not fit a ${type}`
+}
 
 /** WeChat shows at most 3 templates in one prompt. */
 const MAX_PER_REQUEST = 3

@@ -82,51 +82,36 @@ export function commissionAvailableNotification(ownerOpenid: string, amountFen: 
 
 /**
  * WeChat's kinds of template field, named by the key's prefix (`thing1` is a thing), each with its
- * longest value in characters and what it may hold. A value outside them is refused (errcode 47003).
+ * longest value in characters (a name: 10 Han characters, or 20 letters). What each kind may hold
+ * besides is WeChat's to check (the local cloud's subscribe-message.ts plays it); the shop words each
+ * field to fit, and cuts it here to the length.
  */
 export type FieldType = 'thing' | 'number' | 'letter' | 'symbol' | 'character_string' | 'time' | 'date' | 'amount' | 'phone_number' | 'car_number' | 'name' | 'phrase'
 
-const HAN = /\p{Script=Han}/u
-/** `2026年11月29日` or `2026-11-29`, optionally with a 24-hour time; a range joins two with `~`. */
-const DAY = String.raw`\d{4}(?:-\d{1,2}-\d{1,2}|\p{Script=Han}\d{1,2}\p{Script=Han}\d{1,2}\p{Script=Han})`
-const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?`
-const DATE = new RegExp(`^${DAY}(?: ${CLOCK})?(?:~${DAY}(?: ${CLOCK})?)?$`, 'u')
-const TIME = new RegExp(`^(?:${DAY} )?${CLOCK}(?:~(?:${DAY} )?${CLOCK})?$`, 'u')
-
-export const FIELD_RULES: Record<FieldType, { maxChars: number; holds: (value: string) => boolean }> = {
-  thing: { maxChars: 20, holds: () => true },
-  number: { maxChars: 32, holds: (v) => /^\d+(\.\d+)?$/.test(v) },
-  letter: { maxChars: 32, holds: (v) => /^[A-Za-z]+$/.test(v) },
-  symbol: { maxChars: 5, holds: (v) => /^[^\p{L}\p{N}\s]+$/u.test(v) },
-  character_string: { maxChars: 32, holds: (v) => /^[\x21-\x7e]+$/.test(v) },
-  time: { maxChars: 40, holds: (v) => TIME.test(v) },
-  date: { maxChars: 40, holds: (v) => DATE.test(v) },
-  // One currency sign and at most 10 digits (the decimal point counted), maybe ending in 元.
-  amount: { maxChars: 12, holds: (v) => /^[¥￥$]?(?=[\d.]{1,10}(?:\P{ASCII})?$)\d+(\.\d+)?(?:\p{Script=Han})?$/u.test(v) },
-  phone_number: { maxChars: 17, holds: (v) => /^[\d+\-() ]+$/.test(v) },
-  car_number: { maxChars: 8, holds: () => true },
-  // Ten Han characters, or twenty letters and symbols.
-  name: { maxChars: 20, holds: (v) => (HAN.test(v) ? /^\p{Script=Han}{1,10}$/u.test(v) : /^[A-Za-z .·-]+$/.test(v)) },
-  phrase: { maxChars: 5, holds: (v) => /^\p{Script=Han}+$/u.test(v) },
+export const FIELD_MAX_CHARS: Record<FieldType, number> = {
+  thing: 20,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  character_string: 32,
+  time: 40,
+  date: 40,
+  amount: 12,
+  phone_number: 17,
+  car_number: 8,
+  name: 20,
+  phrase: 5,
 }
+
+const HAN = /\p{Script=Han}/u
 
 /** The type of a template key (`character_string2` → character_string), or null for a key WeChat has no type for. */
 export function fieldTypeOf(key: string): FieldType | null {
   const prefix = /^([a-z_]+?)\d+$/.exec(key)?.[1]
-  return prefix && prefix in FIELD_RULES ? (prefix as FieldType) : null
+  return prefix && prefix in FIELD_MAX_CHARS ? (prefix as FieldType) : null
 }
 
 const chars = (text: string) => [...text]
-
-/** Why WeChat would refuse `value` for `key`, or null when it fits. */
-export function fieldProblem(key: string, value: unknown): string | null {
-  const type = fieldTypeOf(key)
-  if (!type) return `unknown field type of ${key}`
-  if (typeof value !== 'string' || value.trim() === '') return `${key} is empty`
-  const rule = FIELD_RULES[type]
-  if (chars(value).length > rule.maxChars) return `${key} is longer than ${rule.maxChars} characters`
-  return rule.holds(value) ? null : `${key} does not fit a ${type}`
-}
 
 /**
  * A value cut to what its field holds: free text (thing) loses its end behind an ellipsis, a name its
@@ -137,7 +122,7 @@ export function fitField(key: string, value: string): string {
   const type = fieldTypeOf(key)
   if (!type) return value
   const text = type === 'character_string' ? value.replace(/[^\x21-\x7e]/g, '') : value.trim()
-  const maxChars = type === 'name' && HAN.test(text) ? 10 : FIELD_RULES[type].maxChars
+  const maxChars = type === 'name' && HAN.test(text) ? 10 : FIELD_MAX_CHARS[type]
   const all = chars(text)
   if (all.length <= maxChars) return text
   return type === 'thing' ? `${all.slice(0, maxChars - 1).join('')}…` : all.slice(0, maxChars).join('')

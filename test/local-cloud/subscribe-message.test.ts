@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LOCAL_SUBSCRIBE_TEMPLATES } from '../../local-cloud/openapi/subscribe-message'
+import { LOCAL_SUBSCRIBE_TEMPLATES, fieldProblem } from '../../local-cloud/openapi/subscribe-message'
 import { TestCloud, startTestCloud } from '../support/local-cloud'
 
 const SHIPPED = LOCAL_SUBSCRIBE_TEMPLATES.order_shipped.id
@@ -14,6 +14,33 @@ async function refusal(call: Promise<unknown>): Promise<{ errCode: number; errMs
   )
   return { errCode: error.errCode, errMsg: error.errMsg }
 }
+
+describe("a template field's value, as WeChat checks it (47003 when it does not fit)", () => {
+  it.each([
+    ['thing1', '一二三四五六七八九十一二三四五六七八九十', null],
+    ['thing1', '一二三四五六七八九十一二三四五六七八九十一', 'thing1 is longer than 20 characters'],
+    ['thing1', '  ', 'thing1 is empty'],
+    ['character_string2', 'E20261129000001', null],
+    ['character_string2', '订单E1', 'character_string2 does not fit a character_string'],
+    ['character_string2', 'A'.repeat(33), 'character_string2 is longer than 32 characters'],
+    ['amount3', '¥12.30', null],
+    ['amount3', '12.30元', null],
+    ['amount3', '¥12345678901', 'amount3 does not fit a amount'],
+    ['date4', '2026年11月29日 10:03', null],
+    ['date4', '2026-11-29', null],
+    ['date4', '昨天', 'date4 does not fit a date'],
+    ['phrase5', '退款成功', null],
+    ['phrase5', '退款已经成功了', 'phrase5 is longer than 5 characters'],
+    ['phrase5', 'OK', 'phrase5 does not fit a phrase'],
+    ['number6', '3', null],
+    ['number6', '三', 'number6 does not fit a number'],
+    ['name7', '王芳', null],
+    ['name7', '王'.repeat(11), 'name7 does not fit a name'],
+  ])('%s = %j: %s', (key, value, problem) => {
+    expect(fieldProblem(key, value)).toBe(problem)
+  })
+
+})
 
 describe('subscription messages in the local cloud (requestSubscribeMessage, subscribeMessage.send)', () => {
   let t: TestCloud
