@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../src/core/time'
 import { addHqAdmin, bindCustomer, employeeWithShop, hq, shipOrder } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
-import { buyer, eventually, paidOrder, post } from '../support/orders'
+import { buyer, eventually, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
 
 const SEND = 'subscribeMessage.send'
@@ -28,8 +28,21 @@ describe('subscription messages', () => {
     return callAs(t.cloud, openid, 'user', 'recordSubscriptions', { answers: Object.fromEntries(tmplIds.map((id) => [id, answers[id]])) })
   }
 
+  /**
+   * An order paid as the mini program pays it: the cashier, then syncPayment, so a payment notification
+   * slowed by a loaded machine does not leave it unpaid.
+   */
+  async function paidOrder(openid: string, quantity = 1) {
+    const b = buyer(t.cloud, openid)
+    const { data: order } = await b.place([{ skuId: 'tea-100g', quantity }])
+    await b.pay(order._id)
+    await b.call('order', 'syncPayment', { orderId: order._id })
+    await eventually(() => b.order(order._id), (o) => o.status === 'paid', 20_000)
+    return { b, order }
+  }
+
   beforeAll(async () => {
-    t = await startTestCloud({ pay: { retryDelaysMs: [300], refundDelayMs: 200 } })
+    t = await startTestCloud({ pay: { refundDelayMs: 200 } })
     await addTestCatalog(t.db)
     await addHqAdmin(t.db)
     templates = (await callAs(t.cloud, undefined, 'user', 'subscriptionTemplates', {})).data
@@ -51,7 +64,7 @@ describe('subscription messages', () => {
 
   it('HQ ships an order: the buyer who subscribed gets exactly one shipped message, with its fields and the order page', async () => {
     await subscribe('o-n-ship', ['order_shipped', 'refund_result'])
-    const { order } = await paidOrder(t.cloud, 'o-n-ship')
+    const { order } = await paidOrder('o-n-ship')
     expect((await shipOrder(t.cloud, order._id, 'SF7000000001')).ok).toBe(true)
     expect(sent('o-n-ship')).toHaveLength(0)
 
@@ -73,7 +86,7 @@ describe('subscription messages', () => {
   })
 
   it('a buyer who never subscribed is sent nothing, and the shipment is as it would be', async () => {
-    const { b, order } = await paidOrder(t.cloud, 'o-n-silent')
+    const { b, order } = await paidOrder('o-n-silent')
     await shipOrder(t.cloud, order._id, 'SF7000000002')
     await sendNotifications()
     expect(sent('o-n-silent')).toHaveLength(0)
@@ -83,7 +96,7 @@ describe('subscription messages', () => {
 
   it('HQ refuses a refund: the buyer gets the refund result, refused, with HQ’s reason', async () => {
     await subscribe('o-n-refused', ['refund_result'])
-    const { b, order } = await paidOrder(t.cloud, 'o-n-refused')
+    const { b, order } = await paidOrder('o-n-refused')
     await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
     expect((await hq(t.cloud, 'rejectRefund', { orderId: order._id, reason: '已超过售后期' })).ok).toBe(true)
     await sendNotifications()
@@ -100,7 +113,7 @@ describe('subscription messages', () => {
 
   it('a refund that went through: the buyer gets the refund result, refunded, with the amount', async () => {
     await subscribe('o-n-refunded', ['refund_result'])
-    const { b, order } = await paidOrder(t.cloud, 'o-n-refunded')
+    const { b, order } = await paidOrder('o-n-refunded')
     await b.call('order', 'requestRefund', { orderId: order._id, reason: '买错了' })
     await hq(t.cloud, 'approveRefund', { orderId: order._id })
     await eventually(() => b.order(order._id), (o) => o.refund.status === 'refunded')
@@ -111,7 +124,7 @@ describe('subscription messages', () => {
   it('WeChat refusing (43101: no subscription on its side) is recorded and not retried; the shipment stands', async () => {
     // The shop counted an acceptance WeChat does not hold (say, the user turned the template off since).
     await callAs(t.cloud, 'o-n-refuse', 'user', 'recordSubscriptions', { answers: { [templates.order_shipped]: 'accept' } })
-    const { b, order } = await paidOrder(t.cloud, 'o-n-refuse')
+    const { b, order } = await paidOrder('o-n-refuse')
     await shipOrder(t.cloud, order._id, 'SF7000000003')
     await sendNotifications()
     await sendNotifications(addDays(new Date(), 1))
@@ -122,7 +135,7 @@ describe('subscription messages', () => {
 
   it('WeChat busy: the message is sent again later, on the same subscription, and arrives once', async () => {
     await subscribe('o-n-busy', ['order_shipped'])
-    const { order } = await paidOrder(t.cloud, 'o-n-busy')
+    const { order } = await paidOrder('o-n-busy')
     await shipOrder(t.cloud, order._id, 'SF7000000004')
     t.cloud.openapi.injectFault(SEND, { errcode: -1, errmsg: 'system error' })
     const now = new Date()
@@ -141,10 +154,7 @@ describe('subscription messages', () => {
     expect(await hq(t.cloud, 'setCommissionRules', { rules: { defaultRateBps: 1000 } })).toMatchObject({ ok: true })
     await subscribe('o-n-emp', ['commission_available'])
     await bindCustomer(t.db, 'o-n-friend', shop)
-    const b = buyer(t.cloud, 'o-n-friend')
-    const { data: order } = await b.place([{ skuId: 'tea-100g', quantity: 2 }])
-    await b.pay(order._id)
-    await eventually(() => b.order(order._id), (o) => o.status === 'paid')
+    const { b, order } = await paidOrder('o-n-friend', 2)
     await shipOrder(t.cloud, order._id, 'SF7000000005')
     await b.call('order', 'confirmReceipt', { orderId: order._id })
     const releasedAt = addDays(new Date(), 8)
