@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCAL_SUBSCRIBE_TEMPLATES, fieldProblem } from '../../local-cloud/openapi/subscribe-message'
-import { TestCloud, startTestCloud } from '../support/local-cloud'
+import { TestCloud, rejection, startTestCloud } from '../support/local-cloud'
 
 const SHIPPED = LOCAL_SUBSCRIBE_TEMPLATES.order_shipped.id
-
-/** The error the SDK throws, as `{ errCode, errMsg }`; fails the test if the call was accepted. */
-async function refusal(call: Promise<unknown>): Promise<{ errCode: number; errMsg: string }> {
-  const error: any = await call.then(
-    () => {
-      throw new Error('the call was not refused')
-    },
-    (thrown) => thrown,
-  )
-  return { errCode: error.errCode, errMsg: error.errMsg }
-}
 
 describe("a template field's value, as WeChat checks it (47003 when it does not fit)", () => {
   it.each([
@@ -70,7 +59,7 @@ describe('subscription messages in the local cloud (requestSubscribeMessage, sub
   it('the prompt takes up to 3 known templates, and each acceptance allows exactly one message', async () => {
     expect(await (await subscribe('o-sub', [SHIPPED])).json()).toEqual({ errMsg: 'requestSubscribeMessage:ok', [SHIPPED]: 'accept' })
     expect(await send(message())).toMatchObject({ errCode: 0 })
-    expect(await refusal(send(message()))).toMatchObject({ errCode: 43101, errMsg: expect.stringContaining('user refuse to accept the msg') })
+    expect(await rejection(send(message()))).toMatchObject({ errCode: 43101, errMsg: expect.stringContaining('user refuse to accept the msg') })
     expect(await (await subscribe('o-sub', ['no-such-template'])).json()).toMatchObject({ ok: false, errCode: 20001 })
     expect(await (await subscribe('o-sub', [SHIPPED, SHIPPED, SHIPPED, SHIPPED])).json()).toMatchObject({ ok: false, errCode: 20003 })
     expect((await subscribe('', [SHIPPED])).status).toBe(401)
@@ -94,7 +83,7 @@ describe('subscription messages in the local cloud (requestSubscribeMessage, sub
   ])('refuses %s, with WeChat’s errcode, and spends no subscription', async (_case, change, errcode) => {
     await subscribe('o-sub-2', [SHIPPED])
     const held = t.cloud.openapi.subscriptions.held('o-sub-2', SHIPPED)
-    expect((await refusal(send({ ...message(change), touser: 'touser' in change ? change.touser : 'o-sub-2' }))).errCode).toBe(errcode)
+    expect((await rejection(send({ ...message(change), touser: 'touser' in change ? change.touser : 'o-sub-2' }))).errCode).toBe(errcode)
     expect(t.cloud.openapi.subscriptions.held('o-sub-2', SHIPPED)).toBe(held)
   })
 })
