@@ -9,6 +9,8 @@ import type { IndexSpec } from './database/indexes'
 import { Store } from './database/store'
 import { HTTP_ACCESS_BASE_URL } from '../cloudfunctions/_shared/http-access'
 import { payoutEnvironment } from '../cloudfunctions/_shared/payout/config'
+import { subscribeEnvironment } from '../cloudfunctions/_shared/notifications/config'
+import { LOCAL_SUBSCRIBE_TEMPLATES } from './openapi/subscribe-message'
 import { HQ_BOOTSTRAP_OPENID } from '../cloudfunctions/_shared/hq-bootstrap'
 import { buildFunctions, listFunctions } from './functions/build'
 import { FunctionHost, Identity, Invocation } from './functions/host'
@@ -134,8 +136,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   /**
    * What the console would set on the shop's functions: the HTTP access service's address, the
-   * merchant's WeChat Pay credentials (this cloud's development merchant, against its transfer service)
-   * and HQ's first admin.
+   * merchant's WeChat Pay credentials (this cloud's development merchant, against its transfer service),
+   * the subscription message templates of its mini program and HQ's first admin.
    */
   function functionEnvironment(): Record<string, string> {
     const origin = `http://127.0.0.1:${port}`
@@ -143,7 +145,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const payout = merchant && payoutEnvironment({ ...merchant, publicKeyPem: merchant.platformPublicKeyPem, publicKeyId: merchant.platformKeyId, baseUrl: origin })
     // The development sign-in's HQ persona is the first admin, as the console's setting names one in production.
     const firstAdmin = options.personas?.find((p) => p.role === 'hq_admin')
-    return { [HTTP_ACCESS_BASE_URL]: `${origin}${HTTP_ACCESS_PREFIX}`, ...payout, ...(firstAdmin ? { [HQ_BOOTSTRAP_OPENID]: firstAdmin.openid } : {}) }
+    return { [HTTP_ACCESS_BASE_URL]: `${origin}${HTTP_ACCESS_PREFIX}`, ...payout, ...subscribeEnvironment(LOCAL_SUBSCRIBE_TEMPLATES), ...(firstAdmin ? { [HQ_BOOTSTRAP_OPENID]: firstAdmin.openid } : {}) }
   }
   // The shipping service checks reports against the payments this cloud's WeChat Pay took.
   const openapi = new OpenApi(options.openapi, {
@@ -216,6 +218,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (cashier) return cashier
     const openapiCalls = await openapi.route(req.method ?? 'GET', url, () => readJson(req))
     if (openapiCalls) return openapiCalls
+    // The H5 build's requestSubscribeMessage: the persona taps 允许 in WeChat's prompt, played here.
+    if (req.method === 'POST' && url.pathname === '/dev/subscribe') {
+      const openid = callerOpenid(req)
+      if (!openid) return { status: 401, body: { ok: false, errMsg: 'requestSubscribeMessage:fail not signed in' } }
+      const body = (await readJson(req)) as { tmplIds?: unknown } | null
+      const answer = openapi.subscriptions.subscribe(openid, body?.tmplIds)
+      return answer.ok ? { status: 200, body: { errMsg: 'requestSubscribeMessage:ok', ...answer.answers } } : { status: 400, body: answer }
+    }
     if (req.method === 'GET' || req.method === 'HEAD') {
       const file = staticFile(options.staticRoots ?? [], url.pathname)
       if (file) return { status: 200, body: file, describe: `static ${url.pathname}` }

@@ -37,7 +37,7 @@ describe('architecture', () => {
   })
 
   it('calls WeChat-only APIs from .weapp files only, so the H5 build has none', () => {
-    expect(grepSrc('Taro\\.(cloud|requestPayment|chooseAddress|requestMerchantTransfer)\\b|\\bwx\\.\\w+\\(', '*.weapp.ts', '*.weapp.tsx')).toBe('')
+    expect(grepSrc('Taro\\.(cloud|requestPayment|chooseAddress|requestMerchantTransfer|requestSubscribeMessage)\\b|\\bwx\\.\\w+\\(', '*.weapp.ts', '*.weapp.tsx')).toBe('')
   })
 
   it('reads the caller from cloud.getWXContext() in one place only', () => {

@@ -27,21 +27,34 @@ export async function temporaryUrl(fileID: string): Promise<string> {
   return url
 }
 
-/** WeChat's answer to a shipping report: accepted, or refused with its errcode (0: no answer came). */
-export type ShippingReportAnswer = { accepted: true } | { accepted: false; errcode: number; errmsg: string }
+/** WeChat's answer to a shipping report. */
+export type ShippingReportAnswer = OpenApiAnswer
 
 /**
  * Reports a shipment to WeChat's 发货信息管理 (`upload_shipping_info`). A refusal and a call that got no
  * answer are both answers here, never throws: the caller keeps the report pending and tries again.
  */
-export async function uploadShippingInfo(request: ShippingInfoRequest): Promise<ShippingReportAnswer> {
+export function uploadShippingInfo(request: ShippingInfoRequest): Promise<ShippingReportAnswer> {
+  return openApiAnswer(() => cloud.openapi.wxa.sec.order.uploadShippingInfo(request))
+}
+
+/** WeChat's answer to an API call: accepted, or refused with its errcode (0: no answer came). */
+export type OpenApiAnswer = { accepted: true } | { accepted: false; errcode: number; errmsg: string }
+
+/** Calls an open API; a refusal and a call that got no answer are both answers here, never throws. */
+async function openApiAnswer(call: () => Promise<unknown>): Promise<OpenApiAnswer> {
   try {
-    await cloud.openapi.wxa.sec.order.uploadShippingInfo(request)
+    await call()
     return { accepted: true }
   } catch (error) {
     const { errCode, errMsg, message } = error as { errCode?: unknown; errMsg?: string; message?: string }
     return { accepted: false, errcode: typeof errCode === 'number' ? errCode : 0, errmsg: String(errMsg ?? message ?? error) }
   }
+}
+
+/** A subscription message (`subscribeMessage.send`) to a user who accepted its template; opens `page` in the released version. */
+export function sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<OpenApiAnswer> {
+  return openApiAnswer(() => cloud.openapi.subscribeMessage.send({ ...message, miniprogramState: 'formal', lang: 'zh_CN' }))
 }
 
 /** A stored file's bytes; rejects when there is no such file. */

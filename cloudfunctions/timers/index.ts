@@ -11,6 +11,7 @@ import { cancelOrder } from '../_shared/orders/cancel-order'
 import { followUpRefund } from '../_shared/orders/refunds'
 import { changeOrder, orders } from '../_shared/orders/repository'
 import { reportShipping } from '../_shared/orders/ship'
+import { deliverNotifications } from '../_shared/notifications/deliver'
 
 /** A run stops taking new work after this long, well inside the 60 s a function may run. */
 const BUDGET_MS = 40_000
@@ -137,6 +138,9 @@ const jobs: Record<string, (now: Date) => Promise<number>> = {
         (await orders.where({ 'shippingReport.state': 'pending', 'shippingReport.nextAttemptAt': _.lte(now), ...notSkipped(skip) }).orderBy('shippingReport.nextAttemptAt', 'asc').limit(BATCH).get()).data,
       async (order) => (await reportShipping(order, now)).shippingReport?.state === 'accepted',
     ),
+
+  /** Subscription messages owed by the moves committed since (shipped, refund result, commission available). */
+  sendNotifications: (now) => deliverNotifications(now, BUDGET_MS),
 
   /** Withdrawals whose transfer is unsettled (an unclear answer, a late notification, 24 h unconfirmed): asked of WeChat Pay again. */
   followUpWithdrawals: (now) => followUpWithdrawals(commissionPayout(), now),

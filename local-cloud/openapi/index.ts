@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Identity } from '../functions/host'
 import { readAppPages } from './app-pages'
 import { PaymentLookup, ShippingInfoService } from './shipping-info'
+import { LOCAL_SUBSCRIBE_TEMPLATES, SubscribeMessageService } from './subscribe-message'
 import { MalformedRequest, decodeRequest, encodeResponse } from './wire'
 import { WxAnswer, getUnlimited } from './wxacode'
 
@@ -55,6 +56,8 @@ export class OpenApi {
   private readonly recent = new Map<string, number[]>()
   private readonly records: OpenApiCall[] = []
   private readonly faults = new Map<string, Array<{ errcode: number; errmsg: string }>>()
+  /** Subscription messages: the templates, each user's accepted subscriptions (`requestSubscribeMessage`), and sending. */
+  readonly subscriptions: SubscribeMessageService
 
   constructor(
     options: OpenApiOptions = {},
@@ -63,6 +66,7 @@ export class OpenApi {
   ) {
     const shipping = new ShippingInfoService(payments)
     const pages = options.pages ? () => options.pages! : () => readAppPages(APP_CONFIG)
+    this.subscriptions = new SubscribeMessageService(Object.values(LOCAL_SUBSCRIBE_TEMPLATES), pages)
     this.apis = {
       'wxacode.getUnlimited': {
         run: (params) => getUnlimited(params, pages),
@@ -70,6 +74,8 @@ export class OpenApi {
       },
       // WeChat does not publish this API's quota; the local cloud takes it as high as getUnlimited's.
       'wxa.sec.order.uploadShippingInfo': { run: async (params) => shipping.upload(params), perMinute: 5_000 },
+      // Nor this one's; what caps it is each user's accepted subscriptions.
+      'subscribeMessage.send': { run: async (params) => this.subscriptions.send(params), perMinute: 5_000 },
     }
   }
 

@@ -17,6 +17,8 @@ import type { ExportColumn, ExportKind } from '../core/exports'
 // Commission (issue 9)
 import type { CommissionEntryKind, WithdrawalReversal } from '../core/commission'
 import type { WithdrawalStatus } from '../core/withdrawal'
+import type { Notification } from '../core/subscribe-message'
+import { formatShanghai } from '../core/time'
 
 /**
  * The words of the shop in Simplified Chinese, in one place. The core and the cloud functions answer
@@ -595,4 +597,23 @@ export const EXPORT_COLUMN_TITLES: { [K in ExportKind]: Record<ExportColumn<K>, 
     status: '状态',
     picks: '选品方式',
   },
+}
+
+/** A subscription message's fields in words; WeChat's date fields read `2026年11月29日 15:01`. */
+export function notificationTexts(notification: Notification): Record<string, string> {
+  const when = (at: Date) => formatShanghai(at, 'YYYY年M月D日 HH:mm')
+  switch (notification.kind) {
+    case 'order_shipped': {
+      const { orderNo, goods, units, carrier, trackingNo, shippedAt } = notification.facts
+      return { orderNo, goods: units > 1 ? `${goods} 等${units}件` : goods, carrier, trackingNo, shippedAt: when(shippedAt) }
+    }
+    case 'refund_result': {
+      const { orderNo, outcome, amountFen, reason, at } = notification.facts
+      return { orderNo, amount: formatFen(amountFen), outcome: outcome === 'refunded' ? '退款成功' : '退款被拒', reason: reason || (outcome === 'refunded' ? '款项已原路退回' : '详情请查看订单'), at: when(at) }
+    }
+    case 'commission_available': {
+      const { amountFen, orders, at } = notification.facts
+      return { amount: formatFen(amountFen), orders: String(orders), at: when(at), note: '佣金已可提现，点击查看' }
+    }
+  }
 }

@@ -6,6 +6,8 @@ import { createFileService } from '../services/cloud-files'
 import type { FileService } from '../services/files'
 import { PaymentService, type PaymentSheet } from '../services/payment'
 import { createPaymentSheet } from '../services/payment-sheet'
+import { createSubscribePrompt } from '../services/subscribe-prompt'
+import { SubscriptionService, type SubscribePrompt } from '../services/subscriptions'
 import type { TransferSheet } from '../services/transfer'
 import { createTransferSheet } from '../services/transfer-sheet'
 import { AddressStore } from './address-store'
@@ -38,13 +40,22 @@ export class RootStore {
   readonly commission: CommissionStore
   readonly favorites: FavoritesStore
   readonly search: SearchStore
+  /** Subscription messages: asked for in the taps after which the shop has news to send. */
+  readonly subscriptions: SubscriptionService
 
   /**
    * `session` is null in WeChat, where the caller is whoever opened the mini program. `cloud` and
    * `files` are kept for the stores a subpackage makes for itself (HQ's catalog), which stay out of
    * the main package.
    */
-  constructor(readonly cloud: CloudClient, paymentSheet: PaymentSheet, transferSheet: TransferSheet, readonly files: FileService, readonly session: SessionStore | null) {
+  constructor(
+    readonly cloud: CloudClient,
+    paymentSheet: PaymentSheet,
+    transferSheet: TransferSheet,
+    readonly files: FileService,
+    subscribePrompt: SubscribePrompt,
+    readonly session: SessionStore | null,
+  ) {
     this.catalog = new CatalogStore(cloud)
     this.profile = new ProfileStore(cloud)
     this.cart = new CartStore(cloud)
@@ -58,6 +69,7 @@ export class RootStore {
     this.commission = new CommissionStore(cloud, transferSheet)
     this.favorites = new FavoritesStore(cloud)
     this.search = new SearchStore(cloud)
+    this.subscriptions = new SubscriptionService(cloud, subscribePrompt)
   }
 
   /** H5: another persona is the caller now, so the cart, addresses, orders, shop, HQ's views, commission and favourites shown were someone else's. */
@@ -77,7 +89,7 @@ export class RootStore {
 
 export function createRootStore(): RootStore {
   const session = createSession()
-  const root = new RootStore(createCloudClient(session), createPaymentSheet(), createTransferSheet(), createFileService(session), session)
+  const root = new RootStore(createCloudClient(session), createPaymentSheet(), createTransferSheet(), createFileService(session), createSubscribePrompt(session), session)
   if (session) reaction(() => session.personaKey, () => root.forgetCaller())
   return root
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { listFunctions } from '../../local-cloud/functions/build'
 import { HQ_BOOTSTRAP_OPENID } from '../../cloudfunctions/_shared/hq-bootstrap'
 import { HTTP_ACCESS_BASE_URL } from '../../cloudfunctions/_shared/http-access'
+import { SUBSCRIBE_ENV } from '../../cloudfunctions/_shared/notifications/config'
 import { PAYOUT_ENV } from '../../cloudfunctions/_shared/payout/config'
 import { PlanError, isCloudBaseCron, planFromRepository, repositoryPaths } from '../../deploy/plan'
 import { tempDir } from '../support/local-cloud'
@@ -51,8 +52,8 @@ describe('the deploy plan, from the repository alone', () => {
   })
 
   it('declares, by name and meaning, every environment variable a bundle reads', () => {
-    // Read as process.env.NAME, or by a name the payout and HTTP access configuration look up.
-    const looked = [...Object.values(PAYOUT_ENV), HTTP_ACCESS_BASE_URL]
+    // Read as process.env.NAME, or by a name the payout, subscription message and HTTP access configuration look up.
+    const looked = [...Object.values(PAYOUT_ENV), ...Object.values(SUBSCRIBE_ENV).flatMap((names) => Object.values(names)), HTTP_ACCESS_BASE_URL]
     for (const fn of plan.functions) {
       const bundle = fs.readFileSync(path.join(fn.dir, 'index.js'), 'utf8')
       const read = new Set([...bundle.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]))

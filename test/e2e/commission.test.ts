@@ -132,6 +132,10 @@ describe('an employee earns commission on a friend’s order, withdraws it and s
   it('HQ ships; she confirms receipt: the commission is frozen until the after-sales window ends', async () => {
     const { outcomes } = await hq('shipOrders', { orders: [{ orderId, carrierId: 'SF', trackingNo: 'SF2026112901' }] }, 'hq-orders')
     expect(outcomes).toMatchObject([{ orderId, ok: true }])
+    // Tapping 提交订单 asked her for the shipped and refund-result messages (on H5 the persona accepts): she hears of the shipment, once.
+    await post(shop.cloud, '/triggers/timers/sendNotifications')
+    const messages = shop.cloud.openapi.calls('subscribeMessage.send').filter((call) => call.params.touser === LIN.openid)
+    expect(messages.map((call) => [call.errcode, call.params.page, (call.params.data as any).character_string4.value])).toEqual([[0, `package-orders/pages/detail/index?id=${orderId}`, 'SF2026112901']])
     await consumer.reload()
     await on(consumer).locator('.order-actions__button', { hasText: '确认收货' }).click()
     // Taro's H5 showModal: "请确认已收到全部商品" and its 确认收货 button.

@@ -73,7 +73,7 @@ describe('weapp build', () => {
       .join('\n')
     // The minifier writes non-ASCII text as \uXXXX escapes, so Chinese is looked for in both forms.
     const escaped = (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
-    for (const needle of ['X-Everyshop-Persona', '/dev/personas', '/functions/', '开发者登录', escaped('开发者登录'), '/dev/cashier', '收银台', escaped('收银台'), '/dev/transfer', '模拟微信支付商家转账', escaped('模拟微信支付商家转账')]) {
+    for (const needle of ['X-Everyshop-Persona', '/dev/personas', '/functions/', '开发者登录', escaped('开发者登录'), '/dev/cashier', '/dev/subscribe', '收银台', escaped('收银台'), '/dev/transfer', '模拟微信支付商家转账', escaped('模拟微信支付商家转账')]) {
       expect(code.toLowerCase().includes(needle.toLowerCase()), needle).toBe(false)
     }
   })

@@ -1,6 +1,9 @@
 import { releaseCommission } from '../../../src/core/commission'
 import { ok } from '../../../src/core/result'
+import { commissionAvailableNotification } from '../../../src/core/subscribe-message'
+import type { Shop } from '../../../src/core/shop'
 import { _, db, inTransaction } from '../database'
+import { oweNotification } from '../notifications/outbox'
 import { CommissionAccount, OrderCommission, bookOrderEntries, readAccount } from './ledger'
 
 /** Due orders read to find the shops with something to release (CloudBase returns at most 1,000). */
@@ -47,6 +50,7 @@ async function shopsWithDue(now: Date, skip: Set<string>): Promise<string[]> {
  * no longer due, so nothing is ever booked twice. Returns how many orders were released.
  */
 async function releaseShop(shopId: string, now: Date): Promise<number> {
+  const { data: shop } = await db.collection<Shop>('shops').doc(shopId).get()
   let released = 0
   for (let stale = 0; stale < MAX_STALE_READS; ) {
     const [{ data: seen }, { data: due }] = await Promise.all([
@@ -62,6 +66,9 @@ async function releaseShop(shopId: string, now: Date): Promise<number> {
         return release.ok ? [{ orderId: current._id, current, added: release.data }] : []
       })
       await bookOrderEntries(tx, shopId, releases, now, account)
+      // The owner is told the money is theirs to withdraw, once per release, after it commits.
+      const releasedFen = releases.flatMap((r) => r.added).reduce((sum, entry) => sum + entry.amountFen, 0)
+      if (releasedFen > 0 && shop) await oweNotification(tx, commissionAvailableNotification(shop.ownerOpenid, releasedFen, releases.length, now), now)
       return ok(releases.length)
     })
     if (!outcome.ok) throw new Error(`shop ${shopId}: ${outcome.error.code}`)

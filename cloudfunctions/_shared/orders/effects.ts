@@ -11,6 +11,8 @@ import { moveStock } from './stock'
 import { isFirstPaidOrder, writeRollups } from '../dashboard/rollups'
 import { funnelBumps, paymentBumps, refundBumps } from '../../../src/core/dashboard'
 import { uncountUnpaidOrder } from './unpaid-orders'
+import { refundResultNotification, shippedNotification } from '../../../src/core/subscribe-message'
+import { oweNotification } from '../notifications/outbox'
 
 /** A move as its effects see it: the order before and after, in the transaction that writes it. */
 export interface Move {
@@ -71,6 +73,10 @@ const accrueCommission: Effect = (tx, { after, now, rules }) => accrueOrderCommi
 const freezeCommission: Effect = (tx, { after, now, rules }) => freezeOrderCommission(tx, after, rules.commission, now)
 const reverseCommission: Effect = (tx, { after, now }) => reverseOrderCommission(tx, after, now)
 
+/** The buyer is told (a subscription message, sent after the move commits) that the order shipped, or how a refund ended. */
+const tellShipped: Effect = (tx, { after, now }) => oweNotification(tx, shippedNotification(after), now)
+const tellRefundResult: Effect = (tx, { after, now }) => oweNotification(tx, refundResultNotification(after, now), now)
+
 export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
   // Placing also counts the order among the buyer's unpaid ones; placeOrder does that itself, since the
   // count it reads decides whether the order may be placed at all.
@@ -79,6 +85,7 @@ export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
   cancel: [leaveUnpaid, releaseStock],
   expire: [leaveUnpaid, releaseStock],
   rejectPayment: [leaveUnpaid, releaseStock],
+  ship: [tellShipped],
   confirmReceipt: [freezeCommission],
   autoComplete: [freezeCommission],
   // Goods refunded before they shipped are still in the warehouse: the units the refund gives back return.
@@ -87,7 +94,9 @@ export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
       before?.status === 'paid' ? moveStock(tx, after.refund!.lines.filter((l) => l.quantity > 0).map((l) => ({ skuId: after.lines[l.lineIndex].skuId, delta: l.quantity }))) : Promise.resolve(),
     reverseCommission,
     rollUpRefund,
+    tellRefundResult,
   ],
+  rejectRefund: [tellRefundResult],
 }
 
 /** The rules a change's effects read, fetched on first need, and then both kinds together (a paid order needs both). */

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import { showDone, showError } from '../../../components/display'
 import type { BuyerAction, OrderView, RefundKind } from '../../../core/order'
@@ -29,7 +29,10 @@ interface OrderActionsProps {
 
 /** The buttons for what the buyer can do with an order now, as the server listed them. */
 export const OrderActions = observer(function OrderActions({ order, onHidden }: OrderActionsProps) {
-  const { orders } = useStores()
+  const { orders, subscriptions } = useStores()
+  useEffect(() => {
+    if (order.actions.includes('pay')) void subscriptions.prepare()
+  }, [order.actions, subscriptions])
   const [asking, setAsking] = useState<'cancel' | 'requestRefund' | 'shipReturn' | null>(null)
   const busy = orders.busy.has(order._id)
 
@@ -42,6 +45,7 @@ export const OrderActions = observer(function OrderActions({ order, onHidden }: 
   const run = async (action: BuyerAction) => {
     switch (action) {
       case 'pay': {
+        await subscriptions.ask(['order_shipped', 'refund_result'])
         const outcome = await orders.pay(order)
         if (outcome.ok && outcome.data.status === 'pending_payment') {
           void Taro.showToast({ title: '支付未完成，可稍后继续支付', icon: 'none' })

@@ -18,7 +18,7 @@ import { LineFix } from './line-fix'
 import './index.less'
 
 function CheckoutPage() {
-  const { orders, addresses } = useStores()
+  const { orders, addresses, subscriptions } = useStores()
   const params = useRouter().params
   // One checkout per visit of this page: its request id makes a double-tapped 提交订单 one order.
   const [checkout] = useState(() => orders.checkout(checkoutLinesFrom(params.lines), params.fromCart === '1', fromShopOf(params)))
@@ -29,6 +29,7 @@ function CheckoutPage() {
   useEffect(() => {
     if (checkout.lines.length > 0) void checkout.loadReview()
   }, [checkout])
+  useEffect(() => void subscriptions.prepare(), [subscriptions])
   // Back from the address book or form: the book (and the chosen address) may have changed.
   useDidShow(() => void addresses.load())
   // Back while the pay sheet is open: the unpaid order opens, not the cart it was bought from.
@@ -46,6 +47,8 @@ function CheckoutPage() {
       void Taro.showToast({ title: '请先添加收货地址', icon: 'none' })
       return
     }
+    // The tap is the one moment WeChat lets the shop ask to tell the buyer of the shipment and of any refund.
+    await subscriptions.ask(['order_shipped', 'refund_result'])
     const result = await checkout.submit(address._id)
     if (!result.ok) {
       showError(result.error)

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import { LoadStateView } from '../../../components/load-state-view'
 import type { CommissionDay, CommissionSummary } from '../../../contracts/commission'
@@ -11,13 +12,13 @@ import { useStores } from '../../../stores'
 import '../../shop.less'
 import './index.less'
 
-function Balances({ summary }: { summary: CommissionSummary }) {
+function Balances({ summary, onWithdraw }: { summary: CommissionSummary; onWithdraw: () => void }) {
   const { balances, nextReleaseAt } = summary
   return (
     <View className='shop-page__card commission__balances'>
       <Text className='commission__available-label'>可提现</Text>
       <Text className='commission__available'>{formatFen(balances.availableFen)}</Text>
-      <ActionButton className='commission__withdraw' onClick={openWithdraw}>提现</ActionButton>
+      <ActionButton className='commission__withdraw' onClick={onWithdraw}>提现</ActionButton>
       <View className='commission__figures'>
         <View className='commission__figure'>
           <Text className='commission__figure-value commission__pending'>{formatFen(balances.pendingFen)}</Text>
@@ -104,8 +105,14 @@ function Rules({ summary }: { summary: CommissionSummary }) {
 
 /** 佣金: the balances, what moved on each of the last 30 days, and the rules they follow. */
 function CommissionPage() {
-  const { commission } = useStores()
+  const { commission, subscriptions } = useStores()
   useDidShow(() => void commission.loadSummary())
+  useEffect(() => void subscriptions.prepare(), [subscriptions])
+  // The tap is the one moment WeChat lets the shop ask to tell the employee when frozen commission becomes withdrawable.
+  const withdraw = async () => {
+    await subscriptions.ask(['commission_available'])
+    openWithdraw()
+  }
   usePullDownRefresh(() => void commission.loadSummary().finally(() => void Taro.stopPullDownRefresh()))
 
   return (
@@ -113,7 +120,7 @@ function CommissionPage() {
       <LoadStateView state={commission.summary} onRetry={() => void commission.loadSummary()}>
         {(summary) => (
           <>
-            <Balances summary={summary} />
+            <Balances summary={summary} onWithdraw={() => void withdraw()} />
             <View className='shop-page__card'>
               <View className='shop-page__row commission__ledger-link' onClick={openCommissionLedger}>
                 <Text>佣金明细</Text>
