@@ -103,7 +103,11 @@ const RefundDecision = observer(function RefundDecision({ order }: { order: Orde
             <ActionButton className='hq-page__button hq-page__button--plain hq-order__reject' onClick={() => setRejecting(true)}>
               拒绝
             </ActionButton>
-            <ActionButton className='hq-page__button hq-order__approve' loading={hq.saving} onClick={() => void decide(() => hq.approveRefund(order._id), refund.kind === 'return' ? '已同意退货' : '已同意退款')}>
+            <ActionButton
+              className='hq-page__button hq-order__approve'
+              loading={hq.saving}
+              onClick={() => void (refund.kind === 'return' ? decide(() => hq.approveReturn(order._id), '已同意退货') : decide(() => hq.approveRefund(order._id), '已同意退款'))}
+            >
               {refund.kind === 'return' ? '同意退货' : '同意退款'}
             </ActionButton>
           </>
@@ -113,15 +117,32 @@ const RefundDecision = observer(function RefundDecision({ order }: { order: Orde
   )
 })
 
-/** 退货退款 on its way back: how the buyer sent it, and HQ's receipt, which sends the refund. */
+/** 退货退款 agreed: where the buyer was told to send the goods, and by when (the return closes then). */
+function ReturnAwaited({ order }: { order: OrderView }) {
+  const { returnAddress: to, returnDueAt } = order.refund!
+  return (
+    <View className='hq-page__card hq-order__awaiting'>
+      <Text className='hq-page__card-title'>等待买家寄回</Text>
+      {to && <Text className='hq-page__muted hq-order__address'>{`寄回：${to.name} ${to.phone} ${addressLine(to)}`}</Text>}
+      {returnDueAt && <Text className='hq-page__muted hq-order__address'>{`${formatShanghai(returnDueAt)} 前未寄回将自动关闭`}</Text>}
+    </View>
+  )
+}
+
+/**
+ * 退货退款 on its way back: how the buyer sent it, and HQ's decision as the goods arrive — receipt,
+ * which sends the refund, or a refusal with the reason the buyer reads (used, damaged, not the order's).
+ */
 const ReturnReceipt = observer(function ReturnReceipt({ order }: { order: OrderView }) {
   const { hq } = useStores()
   const [failure, setFailure] = useState('')
+  const [refusing, setRefusing] = useState(false)
+  const [reason, setReason] = useState('')
   const shipment = order.refund!.returnShipment
-  const receive = async () => {
+  const decide = async (request: () => Promise<Outcome<OrderView>>, done: string) => {
     setFailure('')
-    const outcome = await hq.receiveReturn(order._id)
-    if (outcome.ok) void Taro.showToast({ title: '已确认收货并退款', icon: 'success' })
+    const outcome = await request()
+    if (outcome.ok) void Taro.showToast({ title: done, icon: 'success' })
     else setFailure(refusal(outcome.error))
   }
   return (
@@ -137,11 +158,38 @@ const ReturnReceipt = observer(function ReturnReceipt({ order }: { order: OrderV
           <Text className='hq-page__muted'>{`${shipment.company} ${shipment.trackingNo}`}</Text>
         </View>
       )}
+      {refusing && (
+        <>
+          <Text className='hq-page__label'>拒绝退款理由（买家可见）</Text>
+          <Input className='hq-page__input hq-order__refuse-reason' value={reason} placeholder='例如：商品已拆封使用' maxlength={200} onInput={(event) => setReason(event.detail.value)} />
+        </>
+      )}
       {failure && <Text className='hq-page__error'>{failure}</Text>}
       <View className='hq-page__buttons'>
-        <ActionButton className='hq-page__button hq-order__receive-return' loading={hq.saving} onClick={() => void receive()}>
-          确认收到退货并退款
-        </ActionButton>
+        {refusing ? (
+          <>
+            <ActionButton className='hq-page__button hq-page__button--plain' onClick={() => setRefusing(false)}>
+              取消
+            </ActionButton>
+            <ActionButton
+              className='hq-page__button hq-page__button--danger hq-order__refuse-confirm'
+              loading={hq.saving}
+              disabled={!reason.trim()}
+              onClick={() => void decide(() => hq.refuseReturn(order._id, reason), '已拒绝退款')}
+            >
+              确认拒绝
+            </ActionButton>
+          </>
+        ) : (
+          <>
+            <ActionButton className='hq-page__button hq-page__button--plain hq-order__refuse-return' onClick={() => setRefusing(true)}>
+              拒绝退款
+            </ActionButton>
+            <ActionButton className='hq-page__button hq-order__receive-return' loading={hq.saving} onClick={() => void decide(() => hq.receiveReturn(order._id), '已确认收货并退款')}>
+              确认收到退货并退款
+            </ActionButton>
+          </>
+        )}
       </View>
     </View>
   )
@@ -197,6 +245,7 @@ function OrderDetail({ order }: { order: HqOrderView }) {
         </View>
       )}
       {order.refund?.status === 'requested' && <RefundDecision order={order} />}
+      {order.refund?.status === 'awaiting_return' && <ReturnAwaited order={order} />}
       {order.refund?.status === 'returning' && <ReturnReceipt order={order} />}
       {shippable && <ShipForm order={order} />}
     </>
