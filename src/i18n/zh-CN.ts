@@ -119,14 +119,6 @@ const BUYER_ACTION: Record<BuyerAction, string> = { cancel: '取消订单', requ
 
 export const buyerActionText = (action: BuyerAction): string => BUYER_ACTION[action]
 
-/** How long a buyer has left to send a return back: 还剩 6 天 23 小时, 还剩 5 小时 12 分, 已到期. */
-export function returnTimeLeftText(dueAt: Date, now: Date): string {
-  const minutes = Math.floor((dueAt.getTime() - now.getTime()) / 60_000)
-  if (minutes <= 0) return '已到期'
-  const [days, hours] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60)]
-  return days > 0 ? `还剩 ${days} 天 ${hours} 小时` : `还剩 ${hours} 小时 ${minutes % 60} 分`
-}
-
 // Failures
 
 /** Why an order cannot make a move now, from the state machine's context. */

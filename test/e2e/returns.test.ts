@@ -130,7 +130,7 @@ describe('returns: the return address, the deadline, and HQ refusing on receipt'
     await openHqOrder()
     const card = hqHere().locator('.hq-order__return', { hasText: '中通快递 ZT7300099999' })
     await card.waitFor()
-    await card.locator('.hq-order__refuse-return').click()
+    await card.locator('.hq-order__refuse').click()
     await card.locator('.hq-order__refuse-reason input').fill('商品已拆封使用，不支持退货')
     await hqShot('06-hq-refusing')
     await card.locator('.hq-order__refuse-confirm').click()

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { addressLine } from '../../../core/address'
 import type { Refund } from '../../../core/order'
 import { formatShanghai } from '../../../core/time'
-import { returnTimeLeftText } from '../../../i18n/zh-CN'
+import { returnTimeLeftText } from './return-time-left'
 
 /**
  * 退货退款 agreed: where to send the goods (HQ's address as it was when HQ agreed), with a copy button
