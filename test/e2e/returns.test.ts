@@ -41,7 +41,7 @@ describe('returns: the return address, the deadline, and HQ refusing on receipt'
     const b = buyer(shop.cloud, zhou.openid)
     const placed = await b.place([{ skuId: 'p-xinyang-maojian-125g', quantity: 1 }])
     await b.pay(placed.data._id)
-    await eventually(() => b.order(placed.data._id), (o) => o.status === 'paid')
+    await eventually(() => b.order(placed.data._id), (o) => o.status === 'paid', 15_000)
     orderId = placed.data._id
     expect((await shipOrder(shop.cloud, orderId, 'SF2026113001', 'SF', hqAdmin.openid)).ok).toBe(true)
   })
