@@ -2,7 +2,7 @@ import type { ParsedOf } from '../../src/contracts/contract'
 import type { hqOrdersContract } from '../../src/contracts/hq-orders'
 import type { Page } from '../../src/contracts/paging'
 import type { Order, OrderStatus } from '../../src/core/order'
-import { orderSearch, shanghaiDays } from '../../src/core/order-filter'
+import { HQ_REFUND_QUEUE, orderSearch, shanghaiDays } from '../../src/core/order-filter'
 import { _ } from '../_shared/database'
 import { orders } from '../_shared/orders/repository'
 
@@ -17,7 +17,7 @@ const EVERY_STATUS = Object.keys({ pending_payment: true, paid: true, shipped: t
  * - an order number: `orderNo_unique` (one order at most);
  * - a receiver's phone: `address.phone_createdAt` (a buyer's handful of orders);
  * - a shop and a status: `attribution.shopId_status_createdAt`; a shop alone: `attribution.shopId_createdAt`;
- * - 退款待处理: `refundStatus_createdAt`;
+ * - 退款待处理 (a request, or a return on its way back): `refundStatus_createdAt`;
  * - a status, or every order (all statuses, as an `in`): `status_createdAt`.
  * Each of those ends with createdAt, so a span of days is a range inside it and newest-first its order.
  */
@@ -28,7 +28,7 @@ export function orderQuery({ status, shopId, fromDay, toDay, search }: OrderFilt
   return {
     ...(found ? ('orderNo' in found ? { orderNo: found.orderNo } : { 'address.phone': found.phone }) : {}),
     ...(shopId ? { 'attribution.shopId': shopId } : {}),
-    ...(status === 'refund_requested' ? { 'refund.status': 'requested' } : { status: status === 'all' ? _.in(EVERY_STATUS) : status }),
+    ...(status === 'refund_requested' ? { 'refund.status': _.in(HQ_REFUND_QUEUE) } : { status: status === 'all' ? _.in(EVERY_STATUS) : status }),
     ...(placed ? { createdAt: placed } : {}),
   }
 }

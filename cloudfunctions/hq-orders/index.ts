@@ -1,14 +1,23 @@
 import { ShipOutcome, hqOrdersContract } from '../../src/contracts/hq-orders'
-import { viewOrderForHq } from '../../src/core/order'
-import { fail, ok } from '../../src/core/result'
-import { defineFunction } from '../_shared/edge'
+import { Order, viewOrderForHq } from '../../src/core/order'
+import { Result, fail, ok } from '../../src/core/result'
+import { cloudPayGateway } from '../_shared/cloud-pay'
+import { SignedInCaller, defineFunction } from '../_shared/edge'
+import { receiveReturn } from '../_shared/orders/refunds'
 import { orders } from '../_shared/orders/repository'
+import { RETURN_RULES, approveReturn, refuseReturn } from '../_shared/orders/returns'
 import { shipOrder } from '../_shared/orders/ship'
+import { currentRules, setRules } from '../_shared/versioned-rules'
 import { findOrders } from './find-orders'
+
+const hqActor = (admin: SignedInCaller) => ({ kind: 'hq' as const, openid: admin.openid })
+const asView = (result: Result<Order>) => (result.ok ? ok(viewOrderForHq(result.data)) : result)
+const orderChange = { collection: 'orders', id: ({ orderId }: { orderId: string }) => orderId }
 
 /**
  * HQ's order desk, beside the `hq` function (whose bundle has no room left): list and search orders,
- * ship them and report each shipment to WeChat. Staff whose role covers orders only; every call audited.
+ * ship them and report each shipment to WeChat, and take returns (退货退款) through, with the return
+ * address they go to. Staff whose role covers orders only; every call audited.
  */
 export const main = defineFunction(
   hqOrdersContract,
@@ -41,6 +50,36 @@ export const main = defineFunction(
         }
         return ok({ outcomes })
       },
+    },
+    // The return address is after-sales' own setting: whoever approves returns keeps it right.
+    getReturnRules: {
+      access: 'hq',
+      area: 'orders',
+      handle: async () => ok(await currentRules(RETURN_RULES)),
+    },
+    setReturnRules: {
+      access: 'hq',
+      area: 'orders',
+      changes: { collection: 'settings', id: () => RETURN_RULES.name },
+      handle: ({ rules }, admin, now) => setRules(RETURN_RULES, admin.openid, rules, now),
+    },
+    approveReturn: {
+      access: 'hq',
+      area: 'orders',
+      changes: orderChange,
+      handle: async ({ orderId, amountFen }, admin, now) => asView(await approveReturn(orderId, amountFen, hqActor(admin), now)),
+    },
+    receiveReturn: {
+      access: 'hq',
+      area: 'orders',
+      changes: orderChange,
+      handle: async ({ orderId }, admin, now) => asView(await receiveReturn(orderId, hqActor(admin), cloudPayGateway, now)),
+    },
+    refuseReturn: {
+      access: 'hq',
+      area: 'orders',
+      changes: orderChange,
+      handle: async ({ orderId, reason }, admin, now) => asView(await refuseReturn(orderId, reason, hqActor(admin), now)),
     },
   },
   { auditEveryCall: true },

@@ -8,7 +8,7 @@ import { cloudPayGateway } from '../_shared/cloud-pay'
 import { _, db } from '../_shared/database'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { listAnomalies } from '../_shared/orders/anomalies'
-import { approveRefund, receiveReturn, rejectRefund, startRefund } from '../_shared/orders/refunds'
+import { approveRefund, rejectRefund, startRefund } from '../_shared/orders/refunds'
 import { ORDER_RULES } from '../_shared/orders/unpaid-orders'
 import { ATTRIBUTION_RULES } from '../_shared/bindings'
 import { COMMISSION_RULES } from '../_shared/commission/ledger'
@@ -57,12 +57,6 @@ export const main = defineFunction(hqContract, {
     area: 'orders',
     changes: { collection: 'orders', id: ({ orderId }) => orderId },
     handle: async ({ orderId, reason, lines, amountFen }, admin, now) => asView(await startRefund(orderId, { lines, amountFen }, reason, hqActor(admin), cloudPayGateway, now)),
-  },
-  receiveReturn: {
-    access: 'hq',
-    area: 'orders',
-    changes: { collection: 'orders', id: ({ orderId }) => orderId },
-    handle: async ({ orderId }, admin, now) => asView(await receiveReturn(orderId, hqActor(admin), cloudPayGateway, now)),
   },
   rejectRefund: {
     access: 'hq',

@@ -1,13 +1,14 @@
 import type { Workbench } from '../../src/contracts/hq'
-import { db } from '../_shared/database'
+import { HQ_REFUND_QUEUE } from '../../src/core/order-filter'
+import { _, db } from '../_shared/database'
 import { orders } from '../_shared/orders/repository'
 import { SHOPS } from '../_shared/shops'
 import { withdrawals } from '../_shared/commission/withdrawals'
 
-/** What the 工作台 counts: 待发货 (the status_createdAt index) and refunds asked for (refundStatus_createdAt). */
+/** What the 工作台 counts: 待发货 (the status_createdAt index) and refunds waiting for HQ (refundStatus_createdAt). */
 const QUEUES = {
   to_ship: { status: 'paid' },
-  refund_requested: { 'refund.status': 'requested' },
+  refund_requested: { 'refund.status': _.in(HQ_REFUND_QUEUE) },
 }
 
 /** What waits for HQ: four counts, each served by an index on the field it counts by. */

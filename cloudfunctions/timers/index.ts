@@ -10,6 +10,7 @@ import { defineEventHandler } from '../_shared/edge'
 import { cancelOrder } from '../_shared/orders/cancel-order'
 import { followUpRefund } from '../_shared/orders/refunds'
 import { changeOrder, orders } from '../_shared/orders/repository'
+import { closeOverdueReturn } from '../_shared/orders/returns'
 import { reportShipping } from '../_shared/orders/ship'
 import { deliverNotifications } from '../_shared/notifications/deliver'
 
@@ -74,8 +75,9 @@ const jobs: Record<string, (now: Date) => Promise<number>> = {
             .where(
               _.and([
                 { status: 'shipped', 'shipment.shippedAt': _.lte(addDays(now, -AUTO_COMPLETE_DAYS)), ...notSkipped(skip) },
-                // An order in a refund waits for HQ's decision, and one refunded whole is not completed.
-                _.or([{ refund: _.exists(false) }, { 'refund.status': 'rejected' }, { 'refund.status': 'refunded', 'refund.final': false }]),
+                // An order in a refund waits for HQ's decision, and one refunded whole is not completed; a
+                // request refused, withdrawn or closed (a return never sent) leaves the order as it was.
+                _.or([{ refund: _.exists(false) }, { 'refund.status': _.in(['rejected', 'withdrawn', 'closed']) }, { 'refund.status': 'refunded', 'refund.final': false }]),
               ]),
             )
             .orderBy('shipment.shippedAt', 'asc')
@@ -120,6 +122,21 @@ const jobs: Record<string, (now: Date) => Promise<number>> = {
     )
     return approved + late
   },
+
+  /**
+   * Returns HQ agreed to whose goods were not sent by their deadline close, and the orders carry on as
+   * before the request. A return sent meanwhile (or withdrawn) is refused by the order's moves: done.
+   */
+  closeOverdueReturns: (now) =>
+    drain(
+      async (skip) => (await orders.where({ 'refund.status': 'awaiting_return', 'refund.returnDueAt': _.lte(now), ...notSkipped(skip) }).orderBy('refund.returnDueAt', 'asc').limit(BATCH).get()).data,
+      async (order) => {
+        const outcome = await closeOverdueReturn(order._id, now)
+        if (outcome.ok || outcome.error.code === 'ORDER_ILLEGAL_TRANSITION') return true
+        console.error(`could not close the return of ${order.orderNo}: ${outcome.error.code}`)
+        return false
+      },
+    ),
 
   /** Commission whose after-sales window has ended becomes available to withdraw. */
   settleCommissions: async (now) => {

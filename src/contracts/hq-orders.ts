@@ -2,11 +2,14 @@ import { z } from 'zod'
 import type { ErrorCode } from '../core/errors'
 import type { HqOrderView } from '../core/order'
 import { HQ_ORDER_STATUSES, isDay } from '../core/order-filter'
+import { returnRulesInput, type ReturnRules } from '../core/return-rules'
 import { CARRIER_IDS, TRACKING_NO } from '../core/shipping'
 import { action, defineContract, returns } from './contract'
 import { Page, paging } from './paging'
 
 const orderId = z.string().min(1).max(64)
+const reason = z.string().trim().min(1).max(200)
+const REFUSED_MOVE = ['ORDER_NOT_FOUND', 'ORDER_ILLEGAL_TRANSITION'] as const
 const day = z.string().refine(isDay, '请选择日期')
 
 /** At most this many orders ship in one call (each is its own transaction and report). */
@@ -47,4 +50,19 @@ export const hqOrdersContract = defineContract('hq-orders', {
       .strict(),
     output: returns<{ outcomes: ShipOutcome[] }>(),
   }),
+
+  /** 退货退款's rules in force: the return address (none until HQ sets one) and the days to send goods back. */
+  getReturnRules: action({ input: z.object({}).strict(), output: returns<ReturnRules>() }),
+  /** A change is the next version; returns approved before keep the address and deadline they were given. */
+  setReturnRules: action({ input: z.object({ rules: returnRulesInput }).strict(), output: returns<ReturnRules>() }),
+  /** Agrees to a return (for less with `amountFen`): the return address and deadline in force go onto it. */
+  approveReturn: action({
+    input: z.object({ orderId, amountFen: z.number().int().min(1).optional() }).strict(),
+    output: returns<HqOrderView>(),
+    errors: [...REFUSED_MOVE, 'REFUND_AMOUNT_INVALID', 'RETURN_ADDRESS_MISSING'],
+  }),
+  /** The goods the buyer sent back have arrived; the refund is approved and sent. */
+  receiveReturn: action({ input: z.object({ orderId }).strict(), output: returns<HqOrderView>(), errors: REFUSED_MOVE }),
+  /** The goods arrived and HQ refuses the refund (used, damaged, not the order's), with a reason the buyer reads. */
+  refuseReturn: action({ input: z.object({ orderId, reason }).strict(), output: returns<HqOrderView>(), errors: REFUSED_MOVE }),
 })

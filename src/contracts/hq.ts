@@ -49,8 +49,6 @@ export const hqContract = defineContract('hq', {
     output: order,
     errors: [...REFUSED_MOVE, ...REFUND_REFUSALS],
   }),
-  /** 退货退款: the goods the buyer sent back have arrived; the refund is approved and sent. */
-  receiveReturn: action({ input: z.object({ orderId }).strict(), output: order, errors: REFUSED_MOVE }),
   rejectRefund: action({ input: z.object({ orderId, reason: z.string().trim().min(1).max(200) }).strict(), output: order, errors: REFUSED_MOVE }),
   /** Payment news that did not fit an order (wrong amounts, failed refunds, …), for HQ to review. */
   listPaymentAnomalies: action({ input: z.object(paging(20)).strict(), output: returns<Page<PaymentAnomaly>>() }),

@@ -96,7 +96,7 @@ export const orderContract = defineContract('order', {
   shipReturn: action({
     input: z.object({ orderId, carrierId: z.enum(CARRIER_IDS), trackingNo: z.string().trim().regex(TRACKING_NO, '请填写正确的物流单号') }).strict(),
     output: order,
-    errors: REFUSED_MOVE,
+    errors: [...REFUSED_MOVE, 'RETURN_OVERDUE'],
   }),
   /** 撤销申请: the buyer's own request, while HQ has not decided it. */
   withdrawRefund: action({ input: z.object({ orderId }).strict(), output: order, errors: REFUSED_MOVE }),

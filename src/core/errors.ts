@@ -66,6 +66,10 @@ export const ERROR_CODES = [
   'REFUND_AMOUNT_INVALID',
   'REFUND_LIMIT_REACHED',
   'REFUND_LINE_INVALID',
+  // 退货退款: HQ's return address and the buyer's deadline (src/core/return-rules.ts)
+  'RETURN_ADDRESS_MISSING',
+  'RETURN_NOT_DUE',
+  'RETURN_OVERDUE',
   // Shops, bindings and share codes (issue 8: src/core/shop.ts, attribution.ts, share-code.ts)
   'SHOP_ILLEGAL_TRANSITION',
   'SHOP_MOVE_FORBIDDEN',

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs'
+import type { RefundStatus } from './order'
 
 /**
  * How HQ narrows its order list: a status, or one of its queues (退款待处理: a refund asked for), or
@@ -7,6 +8,9 @@ import dayjs from 'dayjs'
  */
 export const HQ_ORDER_STATUSES = ['all', 'pending_payment', 'paid', 'shipped', 'completed', 'cancelled', 'refund_requested'] as const
 export type HqOrderStatus = (typeof HQ_ORDER_STATUSES)[number]
+
+/** 退款待处理: refunds waiting for HQ — a request to decide, or returned goods on their way to take or refuse. */
+export const HQ_REFUND_QUEUE: RefundStatus[] = ['requested', 'returning']
 
 /** A mainland mobile number, as addresses hold it; any other run of digits is an order number. */
 const PHONE = /^1[3-9]\d{9}$/

@@ -2,6 +2,7 @@ import type { AddressSnapshot } from './address'
 import type { OrderAttribution } from './attribution'
 import type { PricedLine, Quote } from './pricing'
 import { Result, fail, ok } from './result'
+import type { ReturnTerms } from './return-rules'
 import type { CarrierId, ShippingReport } from './shipping'
 import { inShanghai } from './time'
 
@@ -14,13 +15,14 @@ import { inShanghai } from './time'
 export type OrderStatus = 'pending_payment' | 'paid' | 'shipped' | 'completed' | 'cancelled'
 /**
  * A 退货退款 (return) adds two steps between the request and the money: HQ agrees to take the goods
- * back (`awaiting_return`), the buyer sends them and says how (`returning`), and HQ's receipt of them
- * approves the refund like any other.
+ * back (`awaiting_return`, with the address and the deadline in force then), the buyer sends them and
+ * says how (`returning`), and HQ's receipt of them approves the refund like any other — or HQ refuses it
+ * on receipt (`rejected`, with why). Goods not sent by the deadline close the return (`closed`).
  */
-export type RefundStatus = 'requested' | 'awaiting_return' | 'returning' | 'approved' | 'refunded' | 'rejected' | 'failed' | 'withdrawn'
+export type RefundStatus = 'requested' | 'awaiting_return' | 'returning' | 'approved' | 'refunded' | 'rejected' | 'failed' | 'withdrawn' | 'closed'
 
 /** Every status a refund can be in: an order whose latest refund is in any of them has had after-sales. */
-export const REFUND_STATUSES: RefundStatus[] = ['requested', 'awaiting_return', 'returning', 'approved', 'refunded', 'rejected', 'failed', 'withdrawn']
+export const REFUND_STATUSES: RefundStatus[] = ['requested', 'awaiting_return', 'returning', 'approved', 'refunded', 'rejected', 'failed', 'withdrawn', 'closed']
 
 /** 仅退款: money only (the goods never came, or stay with the buyer); 退货退款: the goods go back first. */
 export type RefundKind = 'refund_only' | 'return'
@@ -56,6 +58,8 @@ export type OrderEvent =
   | 'approveReturn'
   | 'shipReturn'
   | 'receiveReturn'
+  | 'refuseReturn'
+  | 'closeReturn'
   | 'rejectRefund'
   | 'withdrawRefund'
   | 'refundSucceeded'
@@ -76,10 +80,15 @@ interface Move {
   needs?: 'goods' | 'money'
   /** The kind of refund the event is for, when it is for one kind only. */
   kind?: RefundKind
+  /** A return's deadline (`refund.returnDueAt`) must still be ahead (`open`), or have come (`passed`). */
+  returnDeadline?: 'open' | 'passed'
 }
 
-/** After any refund that did not go through (refused, or withdrawn by the buyer), or after a partial one, the order carries on. */
-const REFUND_OVER: Array<RefundStatus | null> = [null, 'rejected', 'withdrawn', 'refunded']
+/**
+ * After any refund that did not go through (refused, withdrawn by the buyer, or a return closed because
+ * the goods were never sent), or after a partial one, the order carries on where it was.
+ */
+const REFUND_OVER: Array<RefundStatus | null> = [null, 'rejected', 'withdrawn', 'closed', 'refunded']
 
 export const ORDER_MOVES: Record<OrderEvent, Move> = {
   pay: { from: ['pending_payment'], to: 'paid', refundFrom: [null] },
@@ -97,10 +106,15 @@ export const ORDER_MOVES: Record<OrderEvent, Move> = {
   requestReturn: { from: ['shipped', 'completed'], refundFrom: REFUND_OVER, refundTo: 'requested', needs: 'goods' },
   approveRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'approved', kind: 'refund_only' },
   approveReturn: { from: ['shipped', 'completed'], refundFrom: ['requested'], refundTo: 'awaiting_return', kind: 'return' },
-  // The buyer has sent the goods back and gives the carrier and tracking number.
-  shipReturn: { from: ['shipped', 'completed'], refundFrom: ['awaiting_return'], refundTo: 'returning', kind: 'return' },
+  // The buyer has sent the goods back, before the deadline, and gives the carrier and tracking number.
+  shipReturn: { from: ['shipped', 'completed'], refundFrom: ['awaiting_return'], refundTo: 'returning', kind: 'return', returnDeadline: 'open' },
   // HQ has the goods back: the refund is approved and sent as any other.
   receiveReturn: { from: ['shipped', 'completed'], refundFrom: ['returning'], refundTo: 'approved', kind: 'return' },
+  // HQ refuses the refund on receipt (the goods came back used, damaged or not the order's), saying why;
+  // the order carries on as before the request, and the buyer may ask again.
+  refuseReturn: { from: ['shipped', 'completed'], refundFrom: ['returning'], refundTo: 'rejected', kind: 'return' },
+  // The deadline came and the goods were never sent: the system closes the return, as if withdrawn.
+  closeReturn: { from: ['shipped', 'completed'], refundFrom: ['awaiting_return'], refundTo: 'closed', kind: 'return', returnDeadline: 'passed' },
   rejectRefund: { from: ['paid', 'shipped', 'completed'], refundFrom: ['requested'], refundTo: 'rejected' },
   // 撤销申请: the buyer takes their request back while HQ has not decided it, or before sending a return;
   // the order carries on as before.
@@ -141,6 +155,10 @@ export interface Refund {
   kind?: RefundKind
   /** 退货退款: how the buyer sent the goods back, and when HQ had them. */
   returnShipment?: { company: string; carrierId: CarrierId; trackingNo: string; shippedAt: Date; receivedAt?: Date }
+  /** 退货退款, from HQ's approval on: where the goods go back, as HQ's rules said then. */
+  returnAddress?: ReturnTerms['returnAddress']
+  /** 退货退款, from HQ's approval on: the goods must be sent before it, or the return closes. */
+  returnDueAt?: Date
   /** The buyer asks and HQ decides; a refund HQ starts itself is approved as it starts. */
   startedBy: 'buyer' | 'hq'
   reason: string
@@ -260,16 +278,28 @@ export type BuyerAttribution = Pick<OrderAttributionRecord, 'shopId' | 'shopName
  */
 export const requestKeyOf = (buyerOpenid: string, requestId: string): string => `${buyerOpenid}:${requestId}`
 
-/** Why the order cannot make the move now (ORDER_ILLEGAL_TRANSITION with the state it is in), or null when it can. */
-export function refusalOf(order: RefundedOrder & Pick<Order, 'status' | 'payment' | 'payableFen'>, event: OrderEvent): Result<never> | null {
+/**
+ * Why the order cannot make the move now (ORDER_ILLEGAL_TRANSITION with the state it is in), or null
+ * when it can. Given `at`, a return's deadline is checked too: the goods may be sent until one second
+ * before it (RETURN_OVERDUE after), and the return closes from that instant on (RETURN_NOT_DUE before).
+ */
+export function refusalOf(order: RefundedOrder & Pick<Order, 'status' | 'payment' | 'payableFen'>, event: OrderEvent, at?: Date): Result<never> | null {
   const move = ORDER_MOVES[event]
   const refundStatus = order.refund?.status ?? null
-  const wrongKind = move.kind !== undefined && (order.refund?.kind ?? 'refund_only') !== move.kind
-  if (!move.from.includes(order.status) || (move.refundFrom && !move.refundFrom.includes(refundStatus)) || wrongKind) {
+  const kind = order.refund?.kind ?? 'refund_only'
+  if (!move.from.includes(order.status) || (move.refundFrom && !move.refundFrom.includes(refundStatus))) {
     return fail('ORDER_ILLEGAL_TRANSITION', { event, status: order.status, refundStatus })
   }
+  if (move.kind !== undefined && kind !== move.kind) return fail('ORDER_ILLEGAL_TRANSITION', { event, status: order.status, refundStatus, kind })
   if (move.needs && !(move.needs === 'goods' ? keepsGoods(order) : hasMoneyLeft(order))) {
     return fail('ORDER_ILLEGAL_TRANSITION', { event, status: order.status, refundStatus, refundedAll: true })
+  }
+  // A return approved before deadlines existed has none: it stays open, and is never closed by the clock.
+  const dueAt = order.refund?.returnDueAt
+  if (move.returnDeadline && at) {
+    const passed = dueAt !== undefined && at.getTime() >= new Date(dueAt).getTime()
+    if (move.returnDeadline === 'open' && passed) return fail('RETURN_OVERDUE', { dueAt })
+    if (move.returnDeadline === 'passed' && !passed) return fail('RETURN_NOT_DUE', { dueAt: dueAt ?? null })
   }
   return null
 }
@@ -283,7 +313,7 @@ export function transition(
   changes: Partial<Order> = {},
   note?: string,
 ): Result<Order> {
-  const refused = refusalOf(order, event)
+  const refused = refusalOf(order, event, at)
   if (refused) return refused
   const move = ORDER_MOVES[event]
   const to = move.to ?? order.status

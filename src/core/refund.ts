@@ -2,6 +2,7 @@ import { prorate } from './money'
 import type { CarrierId } from './shipping'
 import { Actor, Order, Refund, RefundKind, RefundLine, keepsGoods, refundedOf, refundsOf, refusalOf, transition } from './order'
 import { Result, fail, ok } from './result'
+import type { ReturnTerms } from './return-rules'
 
 /**
  * What a refund sends back, as a shop's after-sales does it (有赞, 微信小店): the buyer asks for the
@@ -23,7 +24,7 @@ import { Result, fail, ok } from './result'
 export const MAX_REFUNDS_PER_ORDER = 50
 
 /** Refunds WeChat Pay was never asked for, which do not count towards its limit. */
-const NEVER_SENT: Refund['status'][] = ['requested', 'rejected', 'withdrawn']
+const NEVER_SENT: Refund['status'][] = ['requested', 'rejected', 'withdrawn', 'closed']
 
 /** Units of one order line to give back. */
 export interface RefundLineAsk {
@@ -150,6 +151,21 @@ export function receiveReturn(order: Order, actor: Actor, at: Date): Result<Orde
   return transition(order, 'receiveReturn', actor, at, { refund: { ...refund, decidedAt: at, ...received } })
 }
 
+/**
+ * 退货退款: HQ refuses the refund as the goods arrive (used, damaged, not the order's), saying why the
+ * buyer reads; the order carries on as before the request and the buyer may ask again.
+ */
+export function refuseReturn(order: Order, reason: string, actor: Actor, at: Date): Result<Order> {
+  const refund = order.refund!
+  const received = refund.returnShipment ? { returnShipment: { ...refund.returnShipment, receivedAt: at } } : {}
+  return transition(order, 'refuseReturn', actor, at, { refund: { ...refund, decidedAt: at, rejectReason: reason, ...received } }, reason)
+}
+
+/** 退货退款: the deadline came and the goods were never sent; the return closes as a withdrawn request does. */
+export function closeReturn(order: Order, at: Date): Result<Order> {
+  return transition(order, 'closeReturn', { kind: 'system' }, at, { refund: { ...order.refund!, decidedAt: at } })
+}
+
 /** HQ refunds on its own, for lines, an amount or everything left; approved as it starts. */
 export function startRefund(order: Order, ask: RefundAsk, reason: string, actor: Actor, at: Date): Result<Order> {
   const refused = refusalOf(order, 'startRefund')
@@ -164,13 +180,22 @@ export function withdrawRefund(order: Order, actor: Actor, at: Date): Result<Ord
   return transition(order, 'withdrawRefund', actor, at, { refund: { ...order.refund!, decidedAt: at } })
 }
 
-/**
- * HQ approves the buyer's request as asked, or for a smaller `amountFen`: a 仅退款 is then sent; a
- * 退货退款 waits for the goods to come back, and is sent for that amount when they do.
- */
+/** HQ approves the buyer's 仅退款 request as asked, or for a smaller `amountFen`; it is then sent. */
 export function approveRefund(order: Order, amountFen: number | undefined, actor: Actor, at: Date): Result<Order> {
-  const event = order.refund?.kind === 'return' ? 'approveReturn' : 'approveRefund'
-  const approved = transition(order, event, actor, at, { refund: { ...order.refund!, decidedAt: at } })
+  return approve(order, 'approveRefund', {}, amountFen, actor, at)
+}
+
+/**
+ * HQ agrees to a 退货退款, as asked or for a smaller `amountFen` sent when the goods are back. The
+ * return address and deadline in force now are kept on the refund: the buyer is told where to send
+ * the goods and by when, and later changes of HQ's rules never move either.
+ */
+export function approveReturn(order: Order, amountFen: number | undefined, terms: ReturnTerms, actor: Actor, at: Date): Result<Order> {
+  return approve(order, 'approveReturn', terms, amountFen, actor, at)
+}
+
+function approve(order: Order, event: 'approveRefund' | 'approveReturn', terms: Partial<ReturnTerms>, amountFen: number | undefined, actor: Actor, at: Date): Result<Order> {
+  const approved = transition(order, event, actor, at, { refund: { ...order.refund!, ...terms, decidedAt: at } })
   if (!approved.ok || amountFen === undefined) return approved
   const reduced = reduceRefund(order, order.refund!, amountFen)
   return reduced.ok ? ok({ ...approved.data, refund: { ...approved.data.refund!, ...reduced.data } }) : reduced

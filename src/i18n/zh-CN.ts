@@ -2,6 +2,7 @@ import type { AddressFieldProblem } from '../core/address'
 import type { Unavailable } from '../core/cart'
 import type { ErrorCode } from '../core/errors'
 import { formatFen } from '../core/money'
+import { formatShanghai } from '../core/time'
 import type { BuyerAction, BuyerStatus, OrderEvent, OrderStatus, OrderTab, RefundStatus, TimelineEntry } from '../core/order'
 import type { Role } from '../core/user'
 import type { CarrierId, ShippingReport } from '../core/shipping'
@@ -56,6 +57,7 @@ const REFUND_STATUS: Record<RefundStatus, string> = {
   rejected: '退款被拒绝',
   failed: '退款异常',
   withdrawn: '退款已撤销',
+  closed: '退货已关闭',
 }
 
 export const refundStatusText = (status: RefundStatus): string => REFUND_STATUS[status]
@@ -77,6 +79,8 @@ const ORDER_EVENT: Record<TimelineEntry['event'], string> = {
   approveReturn: '商家同意退货，请寄回商品',
   shipReturn: '已寄回商品',
   receiveReturn: '商家已收到退货',
+  refuseReturn: '商家收到退货后拒绝退款',
+  closeReturn: '超时未寄回商品，退货申请已关闭',
   startRefund: '商家发起退款',
   approveRefund: '退款已同意',
   rejectRefund: '退款被拒绝',
@@ -120,9 +124,10 @@ export const buyerActionText = (action: BuyerAction): string => BUYER_ACTION[act
 // Failures
 
 /** Why an order cannot make a move now, from the state machine's context. */
-function illegalTransition({ event, status, refundStatus, refundedAll }: Details): string {
+function illegalTransition({ event, status, refundStatus, refundedAll, kind }: Details): string {
   if (event === 'withdrawRefund') return '退款申请已处理，不能撤销'
   if (refundStatus === 'withdrawn' && (event === 'approveRefund' || event === 'rejectRefund')) return '买家已撤销退款申请'
+  if (kind === 'return' && event === 'approveRefund') return '这是退货退款申请，请在订单页同意退货'
   if (refundStatus === 'awaiting_return' || refundStatus === 'returning') return '订单正在退货中'
   if (refundStatus === 'requested' || refundStatus === 'approved') return '订单正在退款中'
   if (refundedAll) return '订单已全部退款'
@@ -219,6 +224,9 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   PAYMENT_UNAVAILABLE: '支付暂时不可用，请稍后重试',
   REFUND_ALREADY_RECORDED: '退款结果已记录',
   REFUND_AMOUNT_INVALID: ({ maxFen }) => (typeof maxFen === 'number' && maxFen > 0 ? `退款金额须在 ¥0.01 到 ${formatFen(maxFen)} 之间` : '没有可退的金额'),
+  RETURN_ADDRESS_MISSING: '还没有设置退货地址，请先在规则设置中填写退货地址',
+  RETURN_NOT_DUE: '还没到寄回期限',
+  RETURN_OVERDUE: ({ dueAt }) => `已超过寄回期限${dueAt ? `（${formatShanghai(new Date(dueAt as string | Date))}）` : ''}，退货申请将关闭`,
   REFUND_LIMIT_REACHED: ({ max }) => `一笔订单最多退款 ${max} 次`,
   REFUND_LINE_INVALID: ({ maxQuantity }) => (typeof maxQuantity === 'number' && maxQuantity > 0 ? `这件商品最多可退 ${maxQuantity} 件` : '这件商品已无可退数量'),
 

@@ -7,6 +7,7 @@ import type { AnswerOf, PayloadOf } from '../contracts/contract'
 import type { Workbench, hqContract } from '../contracts/hq'
 import type { ShipOutcome, hqOrdersContract } from '../contracts/hq-orders'
 import type { HqOrderView, OrderView } from '../core/order'
+import type { ReturnRules } from '../core/return-rules'
 import type { CarrierId } from '../core/shipping'
 import type { Shop, ShopStatus } from '../core/shop'
 import { CloudError, type CloudClient } from '../services/cloud'
@@ -42,6 +43,8 @@ export class HqStore {
   /** A decision in flight: its buttons wait for it. */
   saving = false
   rules: LoadState<HqRules> = IDLE
+  /** 退货退款's rules (the return address), kept by the order desk beside the other rules. */
+  returnRules: LoadState<ReturnRules> = IDLE
   activeShops: LoadState<Shop[]> = IDLE
   /** The shops list's status: 待审核 first, the ones waiting for HQ. */
   shopStatus: ShopStatus = 'pending'
@@ -65,6 +68,7 @@ export class HqStore {
     this.withdrawals = this.withdrawalList()
     this.shops = this.shopList()
     this.rules = IDLE
+    this.returnRules = IDLE
     this.activeShops = IDLE
   }
 
@@ -122,9 +126,19 @@ export class HqStore {
     return this.decideOrder(() => this.cloud.call(hqFunction, 'approveRefund', { orderId }))
   }
 
+  /** 退货退款: HQ agrees; the return address and deadline in force go to the buyer with it. */
+  approveReturn(orderId: string): Promise<Outcome<OrderView>> {
+    return this.decideOrder(() => this.cloud.call(hqOrdersFunction, 'approveReturn', { orderId }))
+  }
+
   /** 退货退款: the goods are back; the refund is approved and sent. */
   receiveReturn(orderId: string): Promise<Outcome<OrderView>> {
-    return this.decideOrder(() => this.cloud.call(hqFunction, 'receiveReturn', { orderId }))
+    return this.decideOrder(() => this.cloud.call(hqOrdersFunction, 'receiveReturn', { orderId }))
+  }
+
+  /** 退货退款: the goods are back and HQ refuses the refund, saying why. */
+  refuseReturn(orderId: string, reason: string): Promise<Outcome<OrderView>> {
+    return this.decideOrder(() => this.cloud.call(hqOrdersFunction, 'refuseReturn', { orderId, reason }))
   }
 
   rejectRefund(orderId: string, reason: string): Promise<Outcome<OrderView>> {
@@ -180,6 +194,17 @@ export class HqStore {
 
   saveOrderRules(rules: PayloadOf<HqContract, 'setOrderRules'>['rules']): Promise<Outcome<unknown>> {
     return this.saveRules(() => this.cloud.call(hqFunction, 'setOrderRules', { rules }))
+  }
+
+  loadReturnRules(): Promise<void> {
+    return refresh(this.returnRules, () => this.cloud.call(hqOrdersFunction, 'getReturnRules', {}), (state) => { this.returnRules = state })
+  }
+
+  /** The rules come back as the next version, which the page shows. */
+  async saveReturnRules(rules: PayloadOf<typeof hqOrdersContract, 'setReturnRules'>['rules']): Promise<Outcome<ReturnRules>> {
+    const outcome = await this.run(() => this.cloud.call(hqOrdersFunction, 'setReturnRules', { rules }))
+    if (outcome.ok) runInAction(() => { this.returnRules = { status: 'ready', data: outcome.data } })
+    return outcome
   }
 
   saveShopOpening(reviewRequired: boolean): Promise<Outcome<unknown>> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addHqAdmin, hq, shipOrder } from '../support/employees'
-import { TestCloud, startTestCloud } from '../support/local-cloud'
+import { HQ, addHqAdmin, hq, shipOrder } from '../support/employees'
+import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { eventually, paidOrder } from '../support/orders'
-import { addTestCatalog } from '../support/shop-fixtures'
+import { RETURN_ADDRESS, addTestCatalog } from '../support/shop-fixtures'
 
 describe('after-sales: withdrawing a refund request, and the 售后 tab', () => {
   let t: TestCloud
@@ -54,26 +54,30 @@ describe('after-sales: withdrawing a refund request, and the 售后 tab', () => 
   })
 
   it('退货退款: refused before shipping; after it, HQ agrees without sending money, the buyer gives the tracking number, and HQ’s receipt sends the refund', async () => {
+    const desk = (action: string, payload: unknown) => callAs(t.cloud, HQ, 'hq-orders', action, payload)
+    expect((await desk('setReturnRules', { rules: { address: RETURN_ADDRESS } })).ok).toBe(true)
     const { b, order } = await paidOrder(t.cloud, 'o-return')
     const askReturn = () => b.call('order', 'requestRefund', { orderId: order._id, reason: '质量问题', kind: 'return' })
     expect(await askReturn()).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { event: 'requestReturn' } } })
     expect((await shipOrder(t.cloud, order._id, 'SF2026112902')).ok).toBe(true)
     expect((await askReturn()).data.refund).toMatchObject({ kind: 'return', status: 'requested' })
 
-    const agreed = await hq(t.cloud, 'approveRefund', { orderId: order._id })
+    // A return is agreed to with its address and deadline, at the order desk; not as a money-only refund.
+    expect(await hq(t.cloud, 'approveRefund', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { kind: 'return' } } })
+    const agreed = await desk('approveReturn', { orderId: order._id })
     expect(agreed.data.refund.status).toBe('awaiting_return')
     // No money moves before the goods are back: WeChat Pay holds no refund for the payment.
     expect((await t.sdk.cloudPay.queryRefund({ subMchId: '1900000109', outTradeNo: order.orderNo })).resultCode).not.toBe('SUCCESS')
     expect((await b.order(order._id)).actions).toEqual(['withdrawRefund', 'shipReturn'])
     // HQ cannot take receipt of goods not yet sent, and a bad tracking number is refused.
-    expect(await hq(t.cloud, 'receiveReturn', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION' } })
+    expect(await desk('receiveReturn', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION' } })
     expect(await b.call('order', 'shipReturn', { orderId: order._id, carrierId: 'SF', trackingNo: '顺丰' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
 
     const sent = await b.call('order', 'shipReturn', { orderId: order._id, carrierId: 'ZTO', trackingNo: ' ZT7300012345 ' })
     expect(sent.data.refund).toMatchObject({ status: 'returning', returnShipment: { carrierId: 'ZTO', company: '中通快递', trackingNo: 'ZT7300012345' } })
     expect(sent.data.timeline.at(-1)).toMatchObject({ event: 'shipReturn', note: '中通快递 ZT7300012345' })
 
-    expect((await hq(t.cloud, 'receiveReturn', { orderId: order._id })).data.refund.status).toBe('approved')
+    expect((await desk('receiveReturn', { orderId: order._id })).data.refund.status).toBe('approved')
     const refunded = await eventually(() => b.order(order._id), (o) => o.refund.status === 'refunded', 10_000)
     expect(refunded).toMatchObject({ buyerStatus: 'refunded', refund: { returnShipment: { trackingNo: 'ZT7300012345' } } })
     expect(refunded.refund.returnShipment.receivedAt).toBeDefined()

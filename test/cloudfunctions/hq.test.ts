@@ -217,7 +217,6 @@ describe('hq function: roster, shops and attribution', () => {
       ['getRules', {}, ['hq_admin', 'hq_ops', 'hq_finance']],
       ['approveRefund', { orderId: 'no-order' }, ['hq_admin', 'hq_ops']],
       ['rejectRefund', { orderId: 'no-order', reason: '已发货' }, ['hq_admin', 'hq_ops']],
-      ['receiveReturn', { orderId: 'no-order' }, ['hq_admin', 'hq_ops']],
       ['startRefund', { orderId: 'no-order', reason: '商品破损' }, ['hq_admin', 'hq_ops']],
       ['listPaymentAnomalies', {}, ['hq_admin', 'hq_finance']],
       ['importRoster', { rows: [{ employeeNo: 'RT1', name: '罗婷', phoneTail: '0000' }] }, ['hq_admin', 'hq_ops']],

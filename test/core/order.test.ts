@@ -46,11 +46,11 @@ function order(status: OrderStatus, refund: RefundStatus | null = null): Order {
 const STATUSES: OrderStatus[] = ['pending_payment', 'paid', 'shipped', 'completed', 'cancelled']
 /** The latest refund: none, a refund's status (仅退款), or `return:` and its status (退货退款). */
 type RefundState = RefundStatus | `return:${RefundStatus}` | null
-const REFUND_STATUS_LIST: RefundStatus[] = ['requested', 'awaiting_return', 'returning', 'approved', 'refunded', 'rejected', 'failed', 'withdrawn']
-/** Every state an order's latest refund can be in (awaiting and returning goods are a return's only). */
+const REFUND_STATUS_LIST: RefundStatus[] = ['requested', 'awaiting_return', 'returning', 'approved', 'refunded', 'rejected', 'failed', 'withdrawn', 'closed']
+/** Every state an order's latest refund can be in (awaiting, returning and closed for want of goods are a return's only). */
 const REFUNDS: RefundState[] = [
   null,
-  ...REFUND_STATUS_LIST.filter((r) => r !== 'awaiting_return' && r !== 'returning'),
+  ...REFUND_STATUS_LIST.filter((r) => r !== 'awaiting_return' && r !== 'returning' && r !== 'closed'),
   ...REFUND_STATUS_LIST.map((r) => `return:${r}` as const),
 ]
 const EVENTS = Object.keys(ORDER_MOVES) as OrderEvent[]
@@ -62,8 +62,8 @@ const inState = (status: OrderStatus, state: RefundState): Order => {
 }
 const stateOf = (refund: Refund | undefined): RefundState => (refund ? (refund.kind === 'return' ? `return:${refund.status}` : refund.status) : null)
 
-/** After any refund that did not go through (refused, withdrawn), or after a partial one, the order carries on. */
-const OVER: RefundState[] = [null, 'rejected', 'withdrawn', 'refunded', 'return:rejected', 'return:withdrawn', 'return:refunded']
+/** After any refund that did not go through (refused, withdrawn, a return closed), or after a partial one, the order carries on. */
+const OVER: RefundState[] = [null, 'rejected', 'withdrawn', 'refunded', 'return:rejected', 'return:withdrawn', 'return:closed', 'return:refunded']
 
 /** The whole table, written out as the rules read. */
 const LEGAL: Array<[OrderEvent, OrderStatus, RefundState, OrderStatus, RefundState]> = [
@@ -88,13 +88,16 @@ const LEGAL: Array<[OrderEvent, OrderStatus, RefundState, OrderStatus, RefundSta
     ['withdrawRefund', s, 'requested', s, 'withdrawn'],
     ['withdrawRefund', s, 'return:requested', s, 'return:withdrawn'],
     ['withdrawRefund', s, 'return:awaiting_return', s, 'return:withdrawn'],
-    // A return: HQ agrees, the buyer sends the goods, HQ has them and the refund is approved.
+    // A return: HQ agrees, the buyer sends the goods, HQ has them and the refund is approved — or HQ
+    // refuses it on receipt; goods never sent close it at the deadline.
     ...(s === 'paid'
       ? []
       : ([
           ['approveReturn', s, 'return:requested', s, 'return:awaiting_return'],
           ['shipReturn', s, 'return:awaiting_return', s, 'return:returning'],
           ['receiveReturn', s, 'return:returning', s, 'return:approved'],
+          ['refuseReturn', s, 'return:returning', s, 'return:rejected'],
+          ['closeReturn', s, 'return:awaiting_return', s, 'return:closed'],
         ] as typeof LEGAL)),
     ...(['', 'return:'] as const).flatMap((k): typeof LEGAL => [
       ['refundSucceeded', s, `${k}approved`, s, `${k}refunded`],
@@ -106,7 +109,9 @@ const LEGAL: Array<[OrderEvent, OrderStatus, RefundState, OrderStatus, RefundSta
 
 describe('order lifecycle', () => {
   it.each(LEGAL)('%s: %s (refund %s) → %s (refund %s)', (event, from, refundFrom, to, refundTo) => {
-    const before = inState(from, refundFrom)
+    const stated = inState(from, refundFrom)
+    // The clock closes a return only once its deadline has come (the deadline's own rules are in refund.test.ts).
+    const before = event === 'closeReturn' ? { ...stated, refund: { ...stated.refund!, returnDueAt: at } } : stated
     const opens = event === 'requestRefund' || event === 'startRefund' || event === 'requestReturn'
     const opened = { ...partial('requested', 'R2'), ...(event === 'requestReturn' ? { kind: 'return' as const } : {}) }
     const result = transition(before, event, buyer, at, opens ? { refund: opened } : {})
@@ -133,7 +138,11 @@ describe('order lifecycle', () => {
           expect(result.ok, `${event} from ${status}/${refund}`).toBe(false)
           if (!result.ok) {
             expect(result.error.code).toBe('ORDER_ILLEGAL_TRANSITION')
-            expect(result.error.details).toEqual({ event, status, refundStatus: statusOf(refund) })
+            // A move for the other kind of refund says which kind the order's is.
+            const { from, refundFrom } = ORDER_MOVES[event]
+            const kindOnly = from.includes(status) && (!refundFrom || refundFrom.includes(statusOf(refund)))
+            const kind = refund?.startsWith('return:') ? 'return' : 'refund_only'
+            expect(result.error.details).toEqual({ event, status, refundStatus: statusOf(refund), ...(kindOnly ? { kind } : {}) })
           }
           refused++
         }

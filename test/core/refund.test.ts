@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { Order, Refund, buyerActions, buyerStatusOf, keepsGoods, paidFenOf, refundedGoodsFenOf, refundedOf, refundsOf, requestKeyOf, transition } from '../../src/core/order'
 import { CatalogLine, quoteOrder } from '../../src/core/pricing'
 import { ok } from '../../src/core/result'
-import { MAX_REFUNDS_PER_ORDER, RefundAsk, approveRefund, planRefund, receiveReturn, requestRefund, shipReturn, startRefund, withdrawRefund } from '../../src/core/refund'
+import { MAX_REFUNDS_PER_ORDER, RefundAsk, approveRefund, approveReturn, closeReturn, planRefund, receiveReturn, refuseReturn, requestRefund, shipReturn, startRefund, withdrawRefund } from '../../src/core/refund'
+import { ReturnTerms, returnTermsOf } from '../../src/core/return-rules'
 
 const at = new Date('2026-11-25T02:00:00Z')
 const buyer = { kind: 'buyer' as const, openid: 'o1' }
@@ -133,6 +134,12 @@ describe('撤销申请: the buyer withdraws a request', () => {
 
 describe('退货退款: a return after the goods have shipped', () => {
   const shipped = () => must(transition(paidOrder(), 'ship', hq, at))
+  const warehouse = { name: '王仓管', phone: '13800138000', province: '云南省', city: '昆明市', district: '官渡区', detail: '茶城路 8 号' }
+  const terms: ReturnTerms = must(returnTermsOf({ returnDays: 7, address: warehouse }, at))
+  const dueAt = terms.returnDueAt
+  const second = (n: number) => new Date(dueAt.getTime() + n * 1000)
+  /** A return of one 龙井 HQ agreed to at `at`: the buyer has until `dueAt` to send it. */
+  const awaiting = () => must(approveReturn(must(requestRefund(shipped(), [{ lineIndex: 0, quantity: 1 }], '质量问题', buyer, at, 'return')), undefined, terms, hq, at))
 
   it('is not offered before shipping: there is nothing to send back', () => {
     expect(requestRefund(paidOrder(), undefined, '不想要了', buyer, at, 'return')).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { event: 'requestReturn' } } })
@@ -143,8 +150,10 @@ describe('退货退款: a return after the goods have shipped', () => {
     expect(asked.refund).toMatchObject({ kind: 'return', status: 'requested', amountFen: 971 })
     expect(asked.timeline.at(-1)).toMatchObject({ event: 'requestReturn' })
 
-    const agreed = must(approveRefund(asked, 900, hq, at))
-    expect(agreed.refund).toMatchObject({ status: 'awaiting_return', amountFen: 900 })
+    // A return is agreed to as a return: with where the goods go and by when, never as a money-only refund.
+    expect(approveRefund(asked, undefined, hq, at)).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { kind: 'return' } } })
+    const agreed = must(approveReturn(asked, 900, terms, hq, at))
+    expect(agreed.refund).toMatchObject({ status: 'awaiting_return', amountFen: 900, returnAddress: warehouse, returnDueAt: new Date('2026-12-02T02:00:00Z') })
     expect(buyerActions(agreed)).toEqual(['withdrawRefund', 'shipReturn'])
     // Not money yet, and not by HQ's hand before the goods are back.
     expect(receiveReturn(agreed, hq, at).ok).toBe(false)
@@ -161,6 +170,52 @@ describe('退货退款: a return after the goods have shipped', () => {
     const done = must(transition(received, 'refundSucceeded', wechat, later))
     expect(refundedOf(done).fen).toBe(900)
     expect(done.status).toBe('shipped')
+  })
+
+  it('the goods may be sent until one second before the deadline; from the deadline on, only the clock closes the return', () => {
+    expect(must(shipReturn(awaiting(), 'SF', '顺丰速运', 'SF1234567', buyer, second(-1))).refund!.status).toBe('returning')
+    for (const late of [second(0), second(1)]) {
+      expect(shipReturn(awaiting(), 'SF', '顺丰速运', 'SF1234567', buyer, late)).toEqual({ ok: false, error: { code: 'RETURN_OVERDUE', details: { dueAt } } })
+    }
+    expect(closeReturn(awaiting(), second(-1))).toEqual({ ok: false, error: { code: 'RETURN_NOT_DUE', details: { dueAt } } })
+    expect(must(closeReturn(awaiting(), second(0))).refund!.status).toBe('closed')
+    expect(must(closeReturn(awaiting(), second(1))).refund!.status).toBe('closed')
+  })
+
+  it('closed for want of goods: the order is where it was, nothing was sent, the timeline says the system closed it, and the buyer may ask again', () => {
+    const closed = must(closeReturn(awaiting(), second(1)))
+    expect(closed).toMatchObject({ status: 'shipped', refund: { status: 'closed', decidedAt: second(1) } })
+    expect(closed.timeline.at(-1)).toMatchObject({ event: 'closeReturn', actor: { kind: 'system' }, at: second(1) })
+    expect(buyerActions(closed)).toEqual(['confirmReceipt', 'requestRefund'])
+    expect(refundedOf(closed).fen).toBe(0)
+    // Sent goods are no longer the clock's: a return on its way is never closed.
+    const sent = must(shipReturn(awaiting(), 'SF', '顺丰速运', 'SF1234567', buyer, second(-1)))
+    expect(closeReturn(sent, second(1))).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { refundStatus: 'returning' } } })
+    const again = must(requestRefund(closed, undefined, '还是想退', buyer, second(2), 'return'))
+    expect(again.refund).toMatchObject({ status: 'requested', outRefundNo: `R${closed.orderNo}2` })
+    expect(again.previousRefunds!.map((r) => r.status)).toEqual(['closed'])
+  })
+
+  it('HQ may refuse the refund as the goods arrive, saying why: the order is as before the request, and the buyer may ask again', () => {
+    const sent = must(shipReturn(awaiting(), 'ZTO', '中通快递', 'ZT7300012345', buyer, at))
+    // Not before the goods are on their way: until then HQ's word is 拒绝 on the request itself.
+    expect(refuseReturn(awaiting(), '商品已拆封', hq, at).ok).toBe(false)
+    const later = second(60)
+    const refused = must(refuseReturn(sent, '商品已拆封使用，不支持退货', hq, later))
+    expect(refused).toMatchObject({
+      status: 'shipped',
+      refund: { status: 'rejected', rejectReason: '商品已拆封使用，不支持退货', decidedAt: later, returnShipment: { trackingNo: 'ZT7300012345', receivedAt: later } },
+    })
+    expect(refused.timeline.at(-1)).toMatchObject({ event: 'refuseReturn', actor: hq, note: '商品已拆封使用，不支持退货' })
+    expect(buyerActions(refused)).toEqual(['confirmReceipt', 'requestRefund'])
+    expect(receiveReturn(refused, hq, later).ok).toBe(false)
+    expect(refundedOf(refused).fen).toBe(0)
+    expect(requestRefund(refused, undefined, '再申请', buyer, later, 'return').ok).toBe(true)
+  })
+
+  it('the terms of a return: no return without an address, and the deadline is the days after approval', () => {
+    expect(returnTermsOf({ returnDays: 7, address: null }, at)).toEqual({ ok: false, error: { code: 'RETURN_ADDRESS_MISSING' } })
+    expect(must(returnTermsOf({ returnDays: 1, address: warehouse }, at)).returnDueAt).toEqual(new Date('2026-11-26T02:00:00Z'))
   })
 
   it('a money-only request is approved and sent at once, never waiting for goods', () => {

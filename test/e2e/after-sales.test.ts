@@ -4,6 +4,7 @@ import { demoPersonas } from '../../demo/personas'
 import { shipOrder } from '../support/employees'
 import { callAs } from '../support/local-cloud'
 import { buyer, eventually } from '../support/orders'
+import { RETURN_ADDRESS } from '../support/shop-fixtures'
 import { currentPage, openPhone, startShop } from './support/shop'
 
 /**
@@ -117,7 +118,9 @@ describe('after-sales: withdrawing a request, the refunded amount, the 售后 ta
     await here().locator('.status-header__refund', { hasText: '退款申请中' }).waitFor()
     expect((await shop.db.collection('orders').doc(otherId).get()).data.refund).toMatchObject({ kind: 'return', status: 'requested' })
 
-    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq', 'approveRefund', { orderId: otherId })).data.refund.status).toBe('awaiting_return')
+    // HQ has said where returns go (test/e2e/returns.test.ts sets it on the rules page), and agrees.
+    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq-orders', 'setReturnRules', { rules: { address: RETURN_ADDRESS } })).ok).toBe(true)
+    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq-orders', 'approveReturn', { orderId: otherId })).data.refund.status).toBe('awaiting_return')
     await page.goto(`${shop.cloud.url}/#/package-orders/pages/detail/index?id=${otherId}`)
     await here().locator('.status-header__hint', { hasText: '请寄回商品并填写退货物流' }).waitFor()
     expect(await here().locator('.order-actions__button').allInnerTexts()).toEqual(['撤销申请', '填写退货物流'])

@@ -61,3 +61,13 @@ export const TEST_ADDRESS = {
   district: '西湖区',
   detail: '龙井路 1 号',
 }
+
+/** HQ's warehouse, where returned goods go (退货地址). */
+export const RETURN_ADDRESS = {
+  name: '王仓管',
+  phone: '13900139000',
+  province: '云南省',
+  city: '昆明市',
+  district: '官渡区',
+  detail: '茶城路 8 号云岭茶舍仓库',
+}

@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import { LoadStateView } from '../../../components/load-state-view'
 import { addressLine } from '../../../core/address'
@@ -53,9 +53,26 @@ const ShipForm = observer(function ShipForm({ order }: { order: HqOrderView }) {
   )
 })
 
-const RefundDecision = observer(function RefundDecision({ order }: { order: OrderView }) {
+interface DecisionProps {
+  /** Class name of the 拒绝 controls: `hq-order__<name>`, `…-reason`, `…-confirm`. */
+  refuseName: string
+  refuseText: string
+  reasonLabel: string
+  reasonExample: string
+  /** HQ's refusal with the reason the buyer reads. */
+  refuse: (reason: string) => Promise<Outcome<OrderView>>
+  /** The decision that moves the refund on: its button's class, words, request and done toast. */
+  accept: { className: string; text: string; request: () => Promise<Outcome<OrderView>>; done: string }
+  children: ReactNode
+}
+
+/**
+ * A card waiting for HQ's decision on a refund: what it is (`children`), then the accepting button, or
+ * 拒绝 that asks for the reason the buyer reads first. The server's refusal shows under it.
+ */
+const Decision = observer(function Decision({ refuseName, refuseText, reasonLabel, reasonExample, refuse, accept, children }: DecisionProps) {
   const { hq } = useStores()
-  const [rejecting, setRejecting] = useState(false)
+  const [refusing, setRefusing] = useState(false)
   const [reason, setReason] = useState('')
   const [failure, setFailure] = useState('')
   const decide = async (request: () => Promise<Outcome<OrderView>>, done: string) => {
@@ -64,85 +81,119 @@ const RefundDecision = observer(function RefundDecision({ order }: { order: Orde
     if (outcome.ok) void Taro.showToast({ title: done, icon: 'success' })
     else setFailure(refusal(outcome.error))
   }
-  const refund = order.refund!
   return (
-    <View className='hq-page__card hq-order__refund'>
-      <Text className='hq-page__card-title'>{refund.kind === 'return' ? '退货退款申请' : '退款申请'}</Text>
-      <View className='hq-page__row'>
-        <Text>退款金额</Text>
-        <Text className='hq-page__amount'>{formatFen(refund.amountFen)}</Text>
-      </View>
-      <View className='hq-page__row'>
-        <Text>原因</Text>
-        <Text className='hq-page__muted'>{refund.reason}</Text>
-      </View>
-      {rejecting && (
+    <>
+      {children}
+      {refusing && (
         <>
-          <Text className='hq-page__label'>拒绝理由（买家可见）</Text>
-          <Input className='hq-page__input hq-order__reject-reason' value={reason} placeholder='例如：商品已拆封' maxlength={200} onInput={(event) => setReason(event.detail.value)} />
+          <Text className='hq-page__label'>{reasonLabel}</Text>
+          <Input className={`hq-page__input hq-order__${refuseName}-reason`} value={reason} placeholder={reasonExample} maxlength={200} onInput={(event) => setReason(event.detail.value)} />
         </>
       )}
       {failure && <Text className='hq-page__error'>{failure}</Text>}
       <View className='hq-page__buttons'>
-        {rejecting ? (
+        {refusing ? (
           <>
-            <ActionButton className='hq-page__button hq-page__button--plain' onClick={() => setRejecting(false)}>
+            <ActionButton className='hq-page__button hq-page__button--plain' onClick={() => setRefusing(false)}>
               取消
             </ActionButton>
             <ActionButton
-              className='hq-page__button hq-page__button--danger hq-order__reject-confirm'
+              className={`hq-page__button hq-page__button--danger hq-order__${refuseName}-confirm`}
               loading={hq.saving}
               disabled={!reason.trim()}
-              onClick={() => void decide(() => hq.rejectRefund(order._id, reason), '已拒绝退款')}
+              onClick={() => void decide(() => refuse(reason), '已拒绝退款')}
             >
               确认拒绝
             </ActionButton>
           </>
         ) : (
           <>
-            <ActionButton className='hq-page__button hq-page__button--plain hq-order__reject' onClick={() => setRejecting(true)}>
-              拒绝
+            <ActionButton className={`hq-page__button hq-page__button--plain hq-order__${refuseName}`} onClick={() => setRefusing(true)}>
+              {refuseText}
             </ActionButton>
-            <ActionButton className='hq-page__button hq-order__approve' loading={hq.saving} onClick={() => void decide(() => hq.approveRefund(order._id), refund.kind === 'return' ? '已同意退货' : '已同意退款')}>
-              {refund.kind === 'return' ? '同意退货' : '同意退款'}
+            <ActionButton className={`hq-page__button ${accept.className}`} loading={hq.saving} onClick={() => void decide(accept.request, accept.done)}>
+              {accept.text}
             </ActionButton>
           </>
         )}
       </View>
+    </>
+  )
+})
+
+/** A refund asked for: HQ agrees (a return waits for the goods, with HQ's return address) or refuses. */
+const RefundDecision = observer(function RefundDecision({ order }: { order: OrderView }) {
+  const { hq } = useStores()
+  const refund = order.refund!
+  const isReturn = refund.kind === 'return'
+  const accept = isReturn
+    ? { text: '同意退货', request: () => hq.approveReturn(order._id), done: '已同意退货' }
+    : { text: '同意退款', request: () => hq.approveRefund(order._id), done: '已同意退款' }
+  return (
+    <View className='hq-page__card hq-order__refund'>
+      <Decision
+        refuseName='reject'
+        refuseText='拒绝'
+        reasonLabel='拒绝理由（买家可见）'
+        reasonExample='例如：商品已拆封'
+        refuse={(reason) => hq.rejectRefund(order._id, reason)}
+        accept={{ className: 'hq-order__approve', ...accept }}
+      >
+        <Text className='hq-page__card-title'>{isReturn ? '退货退款申请' : '退款申请'}</Text>
+        <View className='hq-page__row'>
+          <Text>退款金额</Text>
+          <Text className='hq-page__amount'>{formatFen(refund.amountFen)}</Text>
+        </View>
+        <View className='hq-page__row'>
+          <Text>原因</Text>
+          <Text className='hq-page__muted'>{refund.reason}</Text>
+        </View>
+      </Decision>
     </View>
   )
 })
 
-/** 退货退款 on its way back: how the buyer sent it, and HQ's receipt, which sends the refund. */
+/** 退货退款 agreed: where the buyer was told to send the goods, and by when (the return closes then). */
+function ReturnAwaited({ order }: { order: OrderView }) {
+  const { returnAddress: to, returnDueAt } = order.refund!
+  return (
+    <View className='hq-page__card hq-order__awaiting'>
+      <Text className='hq-page__card-title'>等待买家寄回</Text>
+      {to && <Text className='hq-page__muted hq-order__address'>{`寄回：${to.name} ${to.phone} ${addressLine(to)}`}</Text>}
+      {returnDueAt && <Text className='hq-page__muted hq-order__address'>{`${formatShanghai(returnDueAt)} 前未寄回将自动关闭`}</Text>}
+    </View>
+  )
+}
+
+/**
+ * 退货退款 on its way back: how the buyer sent it, and HQ's decision as the goods arrive — receipt,
+ * which sends the refund, or a refusal with the reason the buyer reads (used, damaged, not the order's).
+ */
 const ReturnReceipt = observer(function ReturnReceipt({ order }: { order: OrderView }) {
   const { hq } = useStores()
-  const [failure, setFailure] = useState('')
   const shipment = order.refund!.returnShipment
-  const receive = async () => {
-    setFailure('')
-    const outcome = await hq.receiveReturn(order._id)
-    if (outcome.ok) void Taro.showToast({ title: '已确认收货并退款', icon: 'success' })
-    else setFailure(refusal(outcome.error))
-  }
   return (
     <View className='hq-page__card hq-order__return'>
-      <Text className='hq-page__card-title'>退货寄回中</Text>
-      <View className='hq-page__row'>
-        <Text>退款金额</Text>
-        <Text className='hq-page__amount'>{formatFen(order.refund!.amountFen)}</Text>
-      </View>
-      {shipment && (
+      <Decision
+        refuseName='refuse'
+        refuseText='拒绝退款'
+        reasonLabel='拒绝退款理由（买家可见）'
+        reasonExample='例如：商品已拆封使用'
+        refuse={(reason) => hq.refuseReturn(order._id, reason)}
+        accept={{ className: 'hq-order__receive-return', text: '确认收到退货并退款', request: () => hq.receiveReturn(order._id), done: '已确认收货并退款' }}
+      >
+        <Text className='hq-page__card-title'>退货寄回中</Text>
         <View className='hq-page__row'>
-          <Text>退货物流</Text>
-          <Text className='hq-page__muted'>{`${shipment.company} ${shipment.trackingNo}`}</Text>
+          <Text>退款金额</Text>
+          <Text className='hq-page__amount'>{formatFen(order.refund!.amountFen)}</Text>
         </View>
-      )}
-      {failure && <Text className='hq-page__error'>{failure}</Text>}
-      <View className='hq-page__buttons'>
-        <ActionButton className='hq-page__button hq-order__receive-return' loading={hq.saving} onClick={() => void receive()}>
-          确认收到退货并退款
-        </ActionButton>
-      </View>
+        {shipment && (
+          <View className='hq-page__row'>
+            <Text>退货物流</Text>
+            <Text className='hq-page__muted'>{`${shipment.company} ${shipment.trackingNo}`}</Text>
+          </View>
+        )}
+      </Decision>
     </View>
   )
 })
@@ -197,6 +248,7 @@ function OrderDetail({ order }: { order: HqOrderView }) {
         </View>
       )}
       {order.refund?.status === 'requested' && <RefundDecision order={order} />}
+      {order.refund?.status === 'awaiting_return' && <ReturnAwaited order={order} />}
       {order.refund?.status === 'returning' && <ReturnReceipt order={order} />}
       {shippable && <ShipForm order={order} />}
     </>

@@ -1,13 +1,14 @@
 import { Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
 import { LoadStateView } from '../../../components/load-state-view'
 import type { AttributionStrategy } from '../../../core/attribution'
 import { HqArea, mayAct } from '../../../core/hq'
 import { hundredthsText, parseHundredths } from '../../../core/money'
-import { errorText, rulesProblemText, strategyText } from '../../../i18n/zh-CN'
+import type { ReturnRules } from '../../../core/return-rules'
+import { addressFieldText, errorText, rulesProblemText, strategyText } from '../../../i18n/zh-CN'
 import type { CloudError } from '../../../services/cloud'
 import type { Outcome } from '../../../stores/load-state'
 import type { HqRules } from '../../../stores/hq-store'
@@ -29,7 +30,8 @@ function refusalsOf(error: CloudError): Refusals {
   if (error.code !== 'INVALID_INPUT' || !Array.isArray(issues)) return { form: error.message }
   const refusals: Refusals = {}
   for (const { path, message } of issues as Array<{ path: string; message: string }>) {
-    refusals[path.replace(/^rules\./, '')] = message.startsWith('RULES_') ? rulesProblemText(message) : errorText(message)
+    const text = message.startsWith('RULES_') ? rulesProblemText(message) : message.startsWith('ADDRESS_') ? addressFieldText(message) : errorText(message)
+    refusals[path.replace(/^rules\./, '')] = text
   }
   return refusals
 }
@@ -162,6 +164,58 @@ const OrderRulesCard = observer(function OrderRulesCard({ rules }: { rules: HqRu
   )
 })
 
+const RETURN_ADDRESS_FIELDS = [
+  ['name', '收件人', 20],
+  ['phone', '手机号', 20],
+  ['province', '省份', 20],
+  ['city', '城市', 20],
+  ['district', '区县', 20],
+  ['detail', '详细地址', 120],
+] as const
+
+/**
+ * 退货设置: where returned goods go and how many days buyers have to send them. A return cannot be
+ * agreed to before the address is set; each return keeps the address and deadline of the day HQ agreed.
+ */
+const ReturnRulesCard = observer(function ReturnRulesCard({ rules }: { rules: ReturnRules }) {
+  const { hq } = useStores()
+  const { refusals, save } = useSave()
+  const [address, setAddress] = useState(() => {
+    const { name = '', phone = '', province = '', city = '', district = '', detail = '' } = rules.address ?? {}
+    return { name, phone, province, city, district, detail }
+  })
+  const [returnDays, setReturnDays] = useState(String(rules.returnDays))
+  const submit = () => save(() => hq.saveReturnRules({ returnDays: Number(returnDays.trim() || Number.NaN), address }))
+  return (
+    <View className='hq-page__card hq-rules__returns'>
+      <Text className='hq-page__card-title'>退货设置</Text>
+      <Text className='hq-page__muted hq-rules__version'>
+        {rules.address ? `当前第 ${rules.version} 版；同意退货时，买家看到此地址和寄回期限` : '尚未设置退货地址：设置后才能同意买家的退货退款申请'}
+      </Text>
+      {RETURN_ADDRESS_FIELDS.map(([name, label, maxlength]) => (
+        <View key={name}>
+          <Text className='hq-page__label'>{label}</Text>
+          <Input
+            className={`hq-page__input hq-rules__return-${name}`}
+            type={name === 'phone' ? 'number' : 'text'}
+            value={address[name]}
+            maxlength={maxlength}
+            onInput={(event) => setAddress({ ...address, [name]: event.detail.value })}
+          />
+          {refusals[`address.${name}`] && <Text className='hq-page__error'>{refusals[`address.${name}`]}</Text>}
+        </View>
+      ))}
+      <Field label='寄回期限（同意退货后，天，1–30）' name='returnDays' value={returnDays} refusals={refusals} onInput={setReturnDays} />
+      {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
+      <View className='hq-page__buttons'>
+        <ActionButton className='hq-page__button hq-rules__save-returns' loading={hq.saving} onClick={() => void submit()}>
+          保存退货设置
+        </ActionButton>
+      </View>
+    </View>
+  )
+})
+
 const ShopOpeningCard = observer(function ShopOpeningCard({ reviewRequired }: { reviewRequired: boolean }) {
   const { hq } = useStores()
   const { refusals, save } = useSave()
@@ -209,6 +263,11 @@ function HqRulesPage() {
     void hq.loadRules()
     void search.loadHotWords()
   })
+  // The return address is the order desk's (hq-orders): loaded once the role says the card shows.
+  const mayReturns = may('orders')
+  useEffect(() => {
+    if (mayReturns) void hq.loadReturnRules()
+  }, [hq, mayReturns])
   return (
     <View className='hq-page hq-rules'>
       <LoadStateView state={hq.rules} onRetry={() => void hq.loadRules()}>
@@ -218,6 +277,7 @@ function HqRulesPage() {
             {may('commission') && <CommissionCard key={`c${rules.commission.version}`} rules={rules.commission} />}
             {may('settings') && <AttributionCard key={`a${rules.attribution.version}`} rules={rules.attribution} />}
             {may('settings') && <OrderRulesCard key={`o${rules.orders.version}`} rules={rules.orders} />}
+            {may('orders') && hq.returnRules.status === 'ready' && <ReturnRulesCard key={`r${hq.returnRules.data.version}`} rules={hq.returnRules.data} />}
             {may('shops') && <ShopOpeningCard reviewRequired={rules.shopOpening.reviewRequired} />}
             {may('catalog') && search.hotWords.status === 'ready' && <HotWordsCard words={search.hotWords.data} />}
           </>

@@ -12,6 +12,7 @@ import { Amounts } from '../../components/amounts'
 import { OrderActions } from '../../components/order-actions'
 import { OrderLines } from '../../components/order-lines'
 import { Refunds } from './refunds'
+import { ReturnAddress } from './return-address'
 import { StatusHeader } from './status-header'
 import { Timeline } from './timeline'
 import './index.less'
@@ -36,6 +37,7 @@ function recommendation(order: OrderView): { shopId: string; text: string } | nu
 function OrderDetail({ order }: { order: OrderView }) {
   const paid = order.payment.paidAt
   const recommendedBy = recommendation(order)
+  const { refund } = order
   return (
     <View className='order-detail'>
       <StatusHeader order={order} />
@@ -43,6 +45,10 @@ function OrderDetail({ order }: { order: OrderView }) {
       <View className='order-detail__card order-detail__address'>
         <DeliveryAddress address={order.address} phone={order.address.phone} />
       </View>
+
+      {refund?.status === 'awaiting_return' && refund.returnAddress && refund.returnDueAt && (
+        <ReturnAddress refund={{ returnAddress: refund.returnAddress, returnDueAt: refund.returnDueAt }} />
+      )}
 
       <View className='order-detail__card'>
         {recommendedBy && (

@@ -9,6 +9,8 @@ function hintFor(order: OrderView): string {
   if (order.buyerStatus === 'refunded') return '退款已原路退回，预计 1–3 个工作日到账'
   if (order.refund?.status === 'awaiting_return') return '商家已同意退货，请寄回商品并填写退货物流'
   if (order.refund?.status === 'returning') return '商品寄回中，商家收货后将原路退款'
+  if (order.refund?.status === 'closed') return '未在期限内寄回商品，退货申请已关闭；如需售后可重新申请'
+  if (order.refund?.status === 'rejected' && order.refund.returnShipment?.receivedAt) return '商家验收退货后拒绝了退款，如有疑问请联系客服或重新申请'
   switch (order.status) {
     case 'pending_payment':
       return `请在 ${formatShanghai(order.expiresAt, 'HH:mm')} 前完成支付`
