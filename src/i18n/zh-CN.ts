@@ -19,7 +19,6 @@ import type { ExportColumn, ExportKind } from '../core/exports'
 import type { CommissionEntryKind, WithdrawalReversal } from '../core/commission'
 import type { WithdrawalStatus } from '../core/withdrawal'
 import type { Notification } from '../core/subscribe-message'
-import { formatShanghai } from '../core/time'
 
 /**
  * The words of the shop in Simplified Chinese, in one place. The core and the cloud functions answer
