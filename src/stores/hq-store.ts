@@ -1,11 +1,12 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { HqWithdrawalView } from '../contracts/commission'
-import { hqFunction, hqOrdersFunction, hqReportsFunction } from '../contracts/functions'
+import { hqFunction, hqOrdersFunction, hqReportsFunction, hqSettingsFunction } from '../contracts/functions'
 import type { Dashboard } from '../contracts/hq-reports'
 import type { DashboardPeriod } from '../core/dashboard'
 import type { AnswerOf, PayloadOf } from '../contracts/contract'
 import type { Workbench, hqContract } from '../contracts/hq'
 import type { ShipOutcome, hqOrdersContract } from '../contracts/hq-orders'
+import type { hqSettingsContract } from '../contracts/hq-settings'
 import type { HqOrderView, OrderView } from '../core/order'
 import type { CarrierId } from '../core/shipping'
 import type { Shop, ShopStatus } from '../core/shop'
@@ -15,7 +16,7 @@ import { PagedList } from './paged-list'
 
 type HqContract = typeof hqContract
 
-export type HqRules = AnswerOf<HqContract, 'getRules'>
+export type HqRules = AnswerOf<typeof hqSettingsContract, 'getRules'>
 
 /** What narrows HQ's order list: status or queue, shop, Shanghai days, an order number or phone. */
 export type HqOrderFilter = Omit<PayloadOf<typeof hqOrdersContract, 'listOrders'>, 'page' | 'pageSize'>
@@ -167,7 +168,7 @@ export class HqStore {
   }
 
   loadRules(): Promise<void> {
-    return refresh(this.rules, () => this.cloud.call(hqFunction, 'getRules', {}), (state) => { this.rules = state })
+    return refresh(this.rules, () => this.cloud.call(hqSettingsFunction, 'getRules', {}), (state) => { this.rules = state })
   }
 
   saveCommissionRules(rules: PayloadOf<HqContract, 'setCommissionRules'>['rules']): Promise<Outcome<unknown>> {
@@ -178,8 +179,12 @@ export class HqStore {
     return this.saveRules(() => this.cloud.call(hqFunction, 'setAttributionRules', { rules }))
   }
 
-  saveOrderRules(rules: PayloadOf<HqContract, 'setOrderRules'>['rules']): Promise<Outcome<unknown>> {
-    return this.saveRules(() => this.cloud.call(hqFunction, 'setOrderRules', { rules }))
+  saveOrderRules(rules: PayloadOf<typeof hqSettingsContract, 'setOrderRules'>['rules']): Promise<Outcome<unknown>> {
+    return this.saveRules(() => this.cloud.call(hqSettingsFunction, 'setOrderRules', { rules }))
+  }
+
+  saveShippingRules(rules: PayloadOf<typeof hqSettingsContract, 'setShippingRules'>['rules']): Promise<Outcome<unknown>> {
+    return this.saveRules(() => this.cloud.call(hqSettingsFunction, 'setShippingRules', { rules }))
   }
 
   saveShopOpening(reviewRequired: boolean): Promise<Outcome<unknown>> {

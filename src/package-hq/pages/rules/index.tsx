@@ -146,16 +146,43 @@ const OrderRulesCard = observer(function OrderRulesCard({ rules }: { rules: HqRu
   const { hq } = useStores()
   const { refusals, save } = useSave()
   const [maxUnpaidOrders, setMaxUnpaidOrders] = useState(String(rules.maxUnpaidOrders))
-  const submit = () => save(() => hq.saveOrderRules({ maxUnpaidOrders: Number(maxUnpaidOrders.trim() || Number.NaN) }))
+  const [unpaidOrderMinutes, setUnpaidOrderMinutes] = useState(String(rules.unpaidOrderMinutes))
+  const whole = (text: string) => Number(text.trim() || Number.NaN)
+  const submit = () => save(() => hq.saveOrderRules({ maxUnpaidOrders: whole(maxUnpaidOrders), unpaidOrderMinutes: whole(unpaidOrderMinutes) }))
   return (
     <View className='hq-page__card hq-rules__orders'>
       <Text className='hq-page__card-title'>下单限制</Text>
       <Text className='hq-page__muted hq-rules__version'>{`当前第 ${rules.version} 版；未付款订单占用库存，限制每人数量可防止恶意占库存`}</Text>
       <Field label='每位顾客最多未付款订单（笔，1–50）' name='maxUnpaidOrders' value={maxUnpaidOrders} refusals={refusals} onInput={setMaxUnpaidOrders} />
+      <Field label='付款时限（分钟，5–1440，超时自动取消；只对之后的新订单生效）' name='unpaidOrderMinutes' value={unpaidOrderMinutes} refusals={refusals} onInput={setUnpaidOrderMinutes} />
       {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
       <View className='hq-page__buttons'>
         <ActionButton className='hq-page__button hq-rules__save-orders' loading={hq.saving} onClick={() => void submit()}>
           保存下单限制
+        </ActionButton>
+      </View>
+    </View>
+  )
+})
+
+const ShippingCard = observer(function ShippingCard({ rules }: { rules: HqRules['shipping'] }) {
+  const { hq } = useStores()
+  const { refusals, save } = useSave()
+  const [values, setValues] = useState(() => ({ freeOverFen: hundredthsText(rules.freeOverFen), feeFen: hundredthsText(rules.feeFen) }))
+  const field = (name: keyof typeof values, label: string) => (
+    <Field label={label} name={name} value={values[name]} refusals={refusals} onInput={(value) => setValues({ ...values, [name]: value })} />
+  )
+  const submit = () => save(() => hq.saveShippingRules({ freeOverFen: parseHundredths(values.freeOverFen), feeFen: parseHundredths(values.feeFen) }))
+  return (
+    <View className='hq-page__card hq-rules__shipping'>
+      <Text className='hq-page__card-title'>运费</Text>
+      <Text className='hq-page__muted hq-rules__version'>{`当前第 ${rules.version} 版；商品实付满门槛包邮，否则收运费。已下的订单不受影响`}</Text>
+      {field('freeOverFen', '包邮门槛（元，0 表示全场包邮）')}
+      {field('feeFen', '运费（元）')}
+      {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
+      <View className='hq-page__buttons'>
+        <ActionButton className='hq-page__button hq-rules__save-shipping' loading={hq.saving} onClick={() => void submit()}>
+          保存运费规则
         </ActionButton>
       </View>
     </View>
@@ -218,6 +245,7 @@ function HqRulesPage() {
             {may('commission') && <CommissionCard key={`c${rules.commission.version}`} rules={rules.commission} />}
             {may('settings') && <AttributionCard key={`a${rules.attribution.version}`} rules={rules.attribution} />}
             {may('settings') && <OrderRulesCard key={`o${rules.orders.version}`} rules={rules.orders} />}
+            {may('settings') && <ShippingCard key={`s${rules.shipping.version}`} rules={rules.shipping} />}
             {may('shops') && <ShopOpeningCard reviewRequired={rules.shopOpening.reviewRequired} />}
             {may('catalog') && search.hotWords.status === 'ready' && <HotWordsCard words={search.hotWords.data} />}
           </>
