@@ -32,6 +32,8 @@ export const main = defineFunction(
     shipOrders: {
       access: 'hq',
       area: 'orders',
+      /** Each order's status and shipment (carrier, tracking number) before and after, in the audit entry. */
+      batchChanges: { collection: 'orders', ids: ({ orders: batch }) => batch.map((o) => o.orderId), fields: ['status', 'shipment'] },
       /** One after the other: each is a transaction and a call to WeChat, and a batch is a page of 待发货. */
       async handle({ orders: batch }, admin, now) {
         const outcomes: ShipOutcome[] = []

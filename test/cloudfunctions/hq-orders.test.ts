@@ -127,8 +127,18 @@ describe('hq-orders function: HQ finds, ships and reports orders', () => {
       expect(seen).not.toHaveProperty('shippingReport')
       expect(JSON.stringify(seen)).not.toContain(HQ)
 
+      // The audit entry holds each order of the batch before and after: its status, and the carrier and
+      // number it shipped with; a refused order is unchanged, one that does not exist is null both times.
       const { data: audit } = await t.db.collection('audit_logs').where({ action: 'hq-orders.shipOrders', 'payload.orders.orderId': second._id }).get()
       expect(audit).toMatchObject([{ actorOpenid: HQ, actorRole: 'hq_admin', ok: true }])
+      const shipment = (carrierId: string, company: string, trackingNo: string) => ({ carrierId, company, trackingNo, shippedAt: expect.any(Date) })
+      expect(audit[0].changes).toEqual([
+        { collection: 'orders', id: orders.paid._id, before: { _id: orders.paid._id, status: 'paid' }, after: { _id: orders.paid._id, status: 'shipped', shipment: shipment('SF', '顺丰速运', 'SF1400000001') } },
+        { collection: 'orders', id: orders.refunding._id, before: { _id: orders.refunding._id, status: 'paid' }, after: { _id: orders.refunding._id, status: 'paid' } },
+        { collection: 'orders', id: 'no-such-order', before: null, after: null },
+        { collection: 'orders', id: second._id, before: { _id: second._id, status: 'paid' }, after: { _id: second._id, status: 'shipped', shipment: shipment('JTSD', '极兔速递', 'JT1400000004') } },
+      ])
+      expect(audit[0]).not.toHaveProperty('change')
     })
 
     it('a report WeChat refuses stays pending and the timer job retries it, backed off, until accepted', async () => {
