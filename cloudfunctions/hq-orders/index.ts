@@ -1,6 +1,7 @@
 import { ShipOutcome, hqOrdersContract } from '../../src/contracts/hq-orders'
 import { viewOrderForHq } from '../../src/core/order'
 import { fail, ok } from '../../src/core/result'
+import { chainOf } from '../_shared/attribution-chain'
 import { defineFunction } from '../_shared/edge'
 import { orders } from '../_shared/orders/repository'
 import { shipOrder } from '../_shared/orders/ship'
@@ -26,7 +27,8 @@ export const main = defineFunction(
       area: 'orders',
       async handle({ orderId }) {
         const { data } = await orders.doc(orderId).get()
-        return data ? ok(viewOrderForHq(data)) : fail('ORDER_NOT_FOUND', { orderId })
+        if (!data) return fail('ORDER_NOT_FOUND', { orderId })
+        return ok({ ...viewOrderForHq(data), chain: data.attribution ? await chainOf(data) : null })
       },
     },
     shipOrders: {
