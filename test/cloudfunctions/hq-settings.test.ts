@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hqSettingsContract } from '../../src/contracts/hq-settings'
 import { HQ, addHqAdmin, addHqMember } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { buyer } from '../support/orders'
@@ -124,6 +125,10 @@ describe('hq-settings function: HQ sets the shipping rule and the order rules, e
 
     beforeAll(async () => {
       for (const caller of CALLERS) if (caller.role) await addHqMember(t.db, caller.openid, caller.role)
+    })
+
+    it('the table covers every action of the contract', () => {
+      expect(ACTIONS.map(([action]) => action).sort()).toEqual(Object.keys(hqSettingsContract.actions).sort())
     })
 
     for (const [action, payload, allowed] of ACTIONS) {

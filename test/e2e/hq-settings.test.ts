@@ -95,6 +95,8 @@ describe('HQ changes the shipping rule on its page, and shoppers see it; HQ sees
     expect(steps.at(-1)).toBe('下单')
     expect(steps).toContain('绑定')
     expect(await chain.innerText()).toContain(`归属规则第 ${order.attribution.ruleVersion} 版`)
+    // Priced under the new rule: ¥198 is under ¥299, so ¥12 shipping.
+    expect(await currentPage(hqPage).locator('.hq-order__shipping-fee').innerText()).toContain('¥12.00')
     await hqShot('06-order-chain')
   })
 })

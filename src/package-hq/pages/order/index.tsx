@@ -190,6 +190,10 @@ function OrderDetail({ order }: { order: HqOrderDetail }) {
             <Text>{formatFen(line.lineTotalFen)}</Text>
           </View>
         ))}
+        <View className='hq-page__row hq-order__shipping-fee'>
+          <Text>运费</Text>
+          <Text>{order.shippingFen > 0 ? formatFen(order.shippingFen) : '包邮'}</Text>
+        </View>
         <View className='hq-page__row'>
           <Text>实付</Text>
           <Text className='hq-page__amount'>{formatFen(order.payableFen)}</Text>
