@@ -25,9 +25,15 @@ export interface VisitRecord {
   at: Date
 }
 
-/** Why the order is the shop's, from the records each step left: the share, the visit, the binding. */
+/**
+ * Why the order is the shop's, from the records each step left: the share, the visit, the binding. An
+ * order of HQ's own has no shop to have come through: its chain is the decision alone (why no shop
+ * took it, under which rule version).
+ */
 export async function chainOf(order: Order): Promise<AttributionChain> {
   const attribution = order.attribution!
+  const { ownerName: _o, shopName: _s, ...decision } = attribution
+  if (!attribution.shopId) return { share: null, visit: null, binding: null, attribution: decision }
   const shareCode = attribution.shareCode ?? (await bindingEntryBefore(order))?.shareCode ?? null
   const [share, visit, binding] = await Promise.all([
     shareCode ? findShare(shareCode) : null,
@@ -41,7 +47,6 @@ export async function chainOf(order: Order): Promise<AttributionChain> {
     bindingEntryBefore(order),
   ])
   const product = share?.productId ? (await db.collection<Product>('products').doc(share.productId).get()).data : null
-  const { ownerName: _o, shopName: _s, ...decision } = attribution
   return {
     share: share ? { shareCode: share._id, channel: share.channel, sharedAt: share.createdAt, productTitle: product?.title ?? null } : null,
     visit: visit ? { channel: visit.channel, at: visit.at } : null,

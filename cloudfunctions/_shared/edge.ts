@@ -2,7 +2,7 @@ import type { ZodType, ZodTypeDef } from 'zod'
 import { ActionContract, ActionName, AnswerOf, EDGE_ERRORS, FunctionContract, ParsedOf } from '../../src/contracts/contract'
 import { AppError, Result, fail, ok } from '../../src/core/result'
 import { HqArea, HqRole, mayAct } from '../../src/core/hq'
-import { db } from './database'
+import { _, db } from './database'
 import { hqRoleOf } from './hq-staff'
 import { employeeOf } from './roster'
 import { Caller, CallSource, currentCaller } from './wx-context'
@@ -25,6 +25,17 @@ export interface Changes<I> {
   id(input: I): string | Promise<string | null>
 }
 
+/**
+ * The documents a batch action changes (HQ ships twenty orders at once): the named fields of each,
+ * read in one query before and one after it runs, so the audit log holds every document's own
+ * before and after without holding the whole documents.
+ */
+export interface BatchChanges<I> {
+  collection: string
+  ids(input: I): string[]
+  fields: string[]
+}
+
 /** How an action of a contract is served: who may call it, whether it is audited, and its use case. */
 export type Handler<I, O> =
   | { access: 'anyone'; handle: Handle<I, O, Caller> }
@@ -40,6 +51,8 @@ export type Handler<I, O> =
       area: HqArea
       /** The document the action changes, so its audit entry holds it before and after. */
       changes?: Changes<I>
+      /** Or the documents a batch changes, each before and after in the audit entry. */
+      batchChanges?: BatchChanges<I>
       handle: Handle<I, O, SignedInCaller>
     }
 
@@ -64,7 +77,15 @@ interface Served {
   outcome: Result<unknown>
   /** The caller's HQ role when the action needed one; null: none. */
   hqRole?: HqRole | null
-  change?: { collection: string; id: string; before: unknown; after: unknown }
+  change?: Change
+  changes?: Change[]
+}
+
+interface Change {
+  collection: string
+  id: string
+  before: unknown
+  after: unknown
 }
 
 /**
@@ -132,6 +153,14 @@ async function check(label: string, handler: Handler<unknown, unknown> | undefin
   if (!hqRole || !mayAct(hqRole, handler.area)) return { outcome: fail('HQ_FORBIDDEN'), hqRole }
   const input = parse()
   if (!input.ok) return { outcome: input, hqRole }
+  if (handler.batchChanges) {
+    const { collection, fields } = handler.batchChanges
+    const ids = handler.batchChanges.ids(input.data)
+    const before = await readFields(collection, ids, fields)
+    const outcome = await handler.handle(input.data, signedIn, now)
+    const after = outcome.ok ? await readFields(collection, ids, fields) : before
+    return { outcome, hqRole, changes: ids.map((id) => ({ collection, id, before: before.get(id) ?? null, after: after.get(id) ?? null })) }
+  }
   if (!handler.changes) return { outcome: await handler.handle(input.data, signedIn, now), hqRole }
   const { collection } = handler.changes
   const id = await handler.changes.id(input.data)
@@ -149,8 +178,20 @@ async function readDocument(collection: string, id: string): Promise<unknown> {
   return (await db.collection(collection).doc(id).get()).data
 }
 
+/** The named fields of each document (by id) in one query; a document that does not exist is absent. */
+async function readFields(collection: string, ids: string[], fields: string[]): Promise<Map<string, unknown>> {
+  const projection = Object.fromEntries(fields.map((field) => [field, true]))
+  const { data } = await db
+    .collection<{ _id: string }>(collection)
+    .where({ _id: _.in(ids) })
+    .field(projection)
+    .limit(ids.length)
+    .get()
+  return new Map(data.map((document) => [document._id, document]))
+}
+
 function writeAudit(action: string, caller: Caller, payload: unknown, served: Served, at: Date) {
-  const { outcome, hqRole, change } = served
+  const { outcome, hqRole, change, changes } = served
   return db.collection('audit_logs').add({
     data: {
       actorOpenid: caller.openid ?? null,
@@ -160,6 +201,7 @@ function writeAudit(action: string, caller: Caller, payload: unknown, served: Se
       payload: payload ?? {},
       ...(outcome.ok ? { ok: true } : { ok: false, error: outcome.error.code }),
       ...(change ? { change } : {}),
+      ...(changes ? { changes } : {}),
       at,
     },
   })

@@ -41,7 +41,15 @@ export async function currentRulesOf<K extends Array<RulesKind<any, any>>>(...ki
     .where({ _id: _.in(names) })
     .limit(names.length)
     .get()
-  return kinds.map((kind) => rulesFrom(kind, data.find((d) => d._id === kind.name) ?? null)) as RulesOf<K>
+  return kinds.map((kind) => rulesIn(kind, data)) as RulesOf<K>
+}
+
+/**
+ * The rules of one kind among settings documents read together (with other settings, in one request):
+ * the defaults when its document is not among them.
+ */
+export function rulesIn<R extends { version: number }, I>(kind: RulesKind<R, I>, settings: ReadonlyArray<{ _id: string }>): R {
+  return rulesFrom(kind, (settings.find((d) => d._id === kind.name) as { rules: unknown } | undefined) ?? null)
 }
 
 function rulesFrom<R extends { version: number }, I>(kind: RulesKind<R, I>, stored: { rules: unknown } | null): R {

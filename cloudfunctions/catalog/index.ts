@@ -1,23 +1,31 @@
-import { catalogContract } from '../../src/contracts/catalog'
 import { MAX_PAGE_SIZE } from '../../src/contracts/paging'
+import { StorefrontView, catalogContract } from '../../src/contracts/catalog'
 import { Category, Product, ProductDetail, ProductPage, Sku, Storefront, summarize } from '../../src/core/catalog'
 import { fail, ok } from '../../src/core/result'
 import { SearchHotWords, cleanHotWords } from '../../src/core/search-hints'
-import { db } from '../_shared/database'
+import { _, db } from '../_shared/database'
 import { defineFunction } from '../_shared/edge'
+import { SHIPPING_RULES } from '../_shared/orders/pricing-terms'
 import { keywordCondition } from '../_shared/product-search'
+import { rulesIn } from '../_shared/versioned-rules'
 
 const products = db.collection<Product>('products')
 const HOT_WORDS = 'searchHotWords'
+const STOREFRONT = 'storefront'
 
 export const main = defineFunction(catalogContract, {
   getStorefront: {
     access: 'anyone',
     async handle() {
-      const { data } = await db.collection<Storefront & { _id: string }>('settings').where({ _id: 'storefront' }).get()
-      if (!data[0]) return fail('CATALOG_STOREFRONT_NOT_SET')
-      const { name, slogan, logo } = data[0]
-      return ok<Storefront>({ name, slogan, logo })
+      // The brand and the shipping rule in one read: the app asks once per launch, and every 满¥X包邮 it shows is the rule orders are priced by.
+      const { data } = await db
+        .collection<{ _id: string }>('settings')
+        .where({ _id: _.in([STOREFRONT, SHIPPING_RULES.name]) })
+        .get()
+      const brand = data.find((d): d is Storefront & { _id: string } => d._id === STOREFRONT)
+      if (!brand) return fail('CATALOG_STOREFRONT_NOT_SET')
+      const { version: _version, ...shipping } = rulesIn(SHIPPING_RULES, data)
+      return ok<StorefrontView>({ name: brand.name, slogan: brand.slogan, logo: brand.logo, shipping })
     },
   },
 

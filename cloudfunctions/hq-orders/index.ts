@@ -1,6 +1,7 @@
 import { ShipOutcome, hqOrdersContract } from '../../src/contracts/hq-orders'
 import { Order, viewOrderForHq } from '../../src/core/order'
 import { Result, fail, ok } from '../../src/core/result'
+import { chainOf } from '../_shared/attribution-chain'
 import { cloudPayGateway } from '../_shared/cloud-pay'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { receiveReturn } from '../_shared/orders/refunds'
@@ -35,12 +36,15 @@ export const main = defineFunction(
       area: 'orders',
       async handle({ orderId }) {
         const { data } = await orders.doc(orderId).get()
-        return data ? ok(viewOrderForHq(data)) : fail('ORDER_NOT_FOUND', { orderId })
+        if (!data) return fail('ORDER_NOT_FOUND', { orderId })
+        return ok({ ...viewOrderForHq(data), chain: data.attribution ? await chainOf(data) : null })
       },
     },
     shipOrders: {
       access: 'hq',
       area: 'orders',
+      /** Each order's status and shipment (carrier, tracking number) before and after, in the audit entry. */
+      batchChanges: { collection: 'orders', ids: ({ orders: batch }) => batch.map((o) => o.orderId), fields: ['status', 'shipment'] },
       /** One after the other: each is a transaction and a call to WeChat, and a batch is a page of 待发货. */
       async handle({ orders: batch }, admin, now) {
         const outcomes: ShipOutcome[] = []

@@ -9,7 +9,6 @@ import { _, db } from '../_shared/database'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { listAnomalies } from '../_shared/orders/anomalies'
 import { approveRefund, rejectRefund, startRefund } from '../_shared/orders/refunds'
-import { ORDER_RULES } from '../_shared/orders/unpaid-orders'
 import { ATTRIBUTION_RULES } from '../_shared/bindings'
 import { COMMISSION_RULES } from '../_shared/commission/ledger'
 import { commissionPayout } from '../_shared/commission/payout'
@@ -17,8 +16,8 @@ import { hqWithdrawalViews } from '../_shared/commission/views'
 import { WITHDRAWALS, decide, withdrawals } from '../_shared/commission/withdrawals'
 import { HQ_ADMINS, listMembers, removeMember, setMember } from '../_shared/hq-staff'
 import { ROSTER, findEmployee } from '../_shared/roster'
-import { SHOPS, changeShop, currentShopOpening, saveShopOpening } from '../_shared/shops'
-import { currentRulesOf, setRules } from '../_shared/versioned-rules'
+import { SHOPS, changeShop, saveShopOpening } from '../_shared/shops'
+import { setRules } from '../_shared/versioned-rules'
 import { workbench } from './queues'
 import { reassignCustomer } from './reassign'
 import { deactivateEmployee, importRoster } from './roster'
@@ -37,14 +36,6 @@ export const main = defineFunction(hqContract, {
     access: 'hq',
     area: 'overview',
     handle: async () => ok(await workbench()),
-  },
-  getRules: {
-    access: 'hq',
-    area: 'overview',
-    async handle() {
-      const [[commission, attribution, orders], shopOpening] = await Promise.all([currentRulesOf(COMMISSION_RULES, ATTRIBUTION_RULES, ORDER_RULES), currentShopOpening()])
-      return ok({ commission, attribution, orders, shopOpening })
-    },
   },
   approveRefund: {
     access: 'hq',
@@ -144,12 +135,6 @@ export const main = defineFunction(hqContract, {
     area: 'commission',
     changes: { collection: 'settings', id: () => COMMISSION_RULES.name },
     handle: ({ rules }, admin, now) => setRules(COMMISSION_RULES, admin.openid, rules, now),
-  },
-  setOrderRules: {
-    access: 'hq',
-    area: 'settings',
-    changes: { collection: 'settings', id: () => ORDER_RULES.name },
-    handle: ({ rules }, admin, now) => setRules(ORDER_RULES, admin.openid, rules, now),
   },
   setShopOpening: {
     access: 'hq',

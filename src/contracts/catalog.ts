@@ -1,11 +1,17 @@
 import { z } from 'zod'
 import type { Category, ProductDetail, ProductPage, Storefront } from '../core/catalog'
+import type { ShippingRule } from '../core/pricing'
 import { MAX_HOT_WORDS, MAX_KEYWORD_LENGTH } from '../core/search-hints'
 import { action, defineContract, returns } from './contract'
 import { paging } from './paging'
 
+/** What the app learns of HQ once per launch: the brand, and the shipping rule orders are priced by now. */
+export interface StorefrontView extends Storefront {
+  shipping: ShippingRule
+}
+
 export const catalogContract = defineContract('catalog', {
-  getStorefront: action({ input: z.object({}).strict(), output: returns<Storefront>(), errors: ['CATALOG_STOREFRONT_NOT_SET'] }),
+  getStorefront: action({ input: z.object({}).strict(), output: returns<StorefrontView>(), errors: ['CATALOG_STOREFRONT_NOT_SET'] }),
   listCategories: action({ input: z.object({}).strict(), output: returns<{ items: Category[] }>() }),
   /** Products on the shelf, in HQ's order, one page at a time; optionally one category or a keyword. */
   listProducts: action({

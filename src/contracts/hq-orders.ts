@@ -5,6 +5,7 @@ import { HQ_ORDER_STATUSES, isDay } from '../core/order-filter'
 import { returnRulesInput, type ReturnRules } from '../core/return-rules'
 import { CARRIER_IDS, TRACKING_NO } from '../core/shipping'
 import { action, defineContract, returns } from './contract'
+import type { AttributionChain } from './referral'
 import { Page, paging } from './paging'
 
 const orderId = z.string().min(1).max(64)
@@ -14,6 +15,12 @@ const day = z.string().refine(isDay, '请选择日期')
 
 /** At most this many orders ship in one call (each is its own transaction and report). */
 export const MAX_SHIP_BATCH = 20
+
+/**
+ * One order as HQ's order page shows it: the order, and whose it is and why — share → visit → binding →
+ * order, with the attribution rule version (null: an order placed before orders kept their attribution).
+ */
+export type HqOrderDetail = HqOrderView & { chain: AttributionChain | null }
 
 /** One order of a batch: shipped (with the order as it is now), or refused with its own error. */
 export type ShipOutcome = { orderId: string; ok: true; order: HqOrderView } | { orderId: string; ok: false; error: { code: ErrorCode; details?: Record<string, unknown> } }
@@ -36,7 +43,7 @@ export const hqOrdersContract = defineContract('hq-orders', {
       .refine((f) => !f.fromDay || !f.toDay || f.fromDay <= f.toDay, { message: '开始日期不能晚于结束日期', path: ['toDay'] }),
     output: returns<Page<HqOrderView>>(),
   }),
-  getOrder: action({ input: z.object({ orderId }).strict(), output: returns<HqOrderView>(), errors: ['ORDER_NOT_FOUND'] }),
+  getOrder: action({ input: z.object({ orderId }).strict(), output: returns<HqOrderDetail>(), errors: ['ORDER_NOT_FOUND'] }),
   /** Ships each order with its carrier and tracking number; one refused order does not stop the others. */
   shipOrders: action({
     input: z

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { attributionRulesInput, type AttributionRules } from '../core/attribution'
 import { commissionRulesInput, type CommissionRules } from '../core/commission'
-import { orderRulesInput, type OrderRules } from '../core/order-rules'
 import { hqWithdrawalActions } from './commission'
 import type { OrderView } from '../core/order'
 import type { Shop, ShopOpening, ShopStatus } from '../core/shop'
@@ -36,8 +35,6 @@ export interface Workbench {
 /** HQ's operations: HQ staff whose role covers the action only, every call audited. */
 export const hqContract = defineContract('hq', {
   getWorkbench: action({ input: z.object({}).strict(), output: returns<Workbench>() }),
-  /** The rules in force, for the settings page to start from. */
-  getRules: action({ input: z.object({}).strict(), output: returns<{ commission: CommissionRules; attribution: AttributionRules; orders: OrderRules; shopOpening: ShopOpening }>() }),
   /** Approves the buyer's refund request as asked, or for a smaller amount (taken from the goods first). */
   approveRefund: action({ input: z.object({ orderId, amountFen: amountFen.optional() }).strict(), output: order, errors: [...REFUSED_MOVE, 'REFUND_AMOUNT_INVALID'] }),
   /**
@@ -85,8 +82,6 @@ export const hqContract = defineContract('hq', {
   ...hqWithdrawalActions,
   /** The commission rules; a change is a new version, and every entry keeps the version that produced it. */
   setCommissionRules: action({ input: z.object({ rules: commissionRulesInput }).strict(), output: returns<CommissionRules>() }),
-  /** The order rules (how many unpaid orders one buyer may have); a change is a new version. */
-  setOrderRules: action({ input: z.object({ rules: orderRulesInput }).strict(), output: returns<OrderRules>() }),
   setShopOpening: action({ input: z.object({ reviewRequired: z.boolean() }).strict(), output: returns<ShopOpening>() }),
 
   /** HQ's staff and their roles, in the order they joined. */

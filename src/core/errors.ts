@@ -56,6 +56,11 @@ export const ERROR_CODES = [
   'ORDER_SKU_NOT_FOUND',
   'ORDER_TOO_MANY_LINES',
   'ORDER_UNPAID_LIMIT',
+  // HQ's order and shipping rules (issue 10: src/core/order-rules.ts, src/core/shipping-rules.ts)
+  'ORDER_MAX_UNPAID_INVALID',
+  'ORDER_UNPAID_MINUTES_INVALID',
+  'SHIPPING_FREE_OVER_INVALID',
+  'SHIPPING_FEE_INVALID',
   // Payments and refunds
   'LATE_PAYMENT_REFUND_PENDING',
   'PAYMENT_AMOUNT_MISMATCH',

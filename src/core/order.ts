@@ -34,7 +34,6 @@ export type RefundKind = 'refund_only' | 'return'
  */
 export type RefundFailure = 'change' | 'closed'
 
-export const UNPAID_ORDER_MINUTES = 30
 export const AUTO_COMPLETE_DAYS = 10
 
 export type Actor =

@@ -16,11 +16,12 @@ export interface ShippingRule {
   feeFen: number
 }
 
-export const DEFAULT_SHIPPING: ShippingRule = { freeOverFen: 9900, feeFen: 1000 }
+/** No order pays shipping: no threshold, or no fee (全场包邮). */
+export const shipsEverythingFree = (rule: ShippingRule): boolean => rule.freeOverFen === 0 || rule.feeFen === 0
 
 /** How much more the goods (after discounts) must come to for the order to ship free; 0 once it does. */
 export function freeShippingShortfallFen(paidGoodsFen: number, rule: ShippingRule): number {
-  return Math.max(0, rule.freeOverFen - paidGoodsFen)
+  return shipsEverythingFree(rule) ? 0 : Math.max(0, rule.freeOverFen - paidGoodsFen)
 }
 
 export interface LineRequest {

@@ -215,6 +215,10 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   ORDER_SKU_NOT_FOUND: '商品不存在',
   ORDER_TOO_MANY_LINES: ({ max }) => `一次最多购买 ${max} 种商品`,
   ORDER_UNPAID_LIMIT: ({ max }) => `您有 ${max} 笔未付款订单，请先支付或取消`,
+  ORDER_MAX_UNPAID_INVALID: '未付款订单上限须为 1 到 50 的整数',
+  ORDER_UNPAID_MINUTES_INVALID: '付款时限须为 5 到 1440 分钟的整数',
+  SHIPPING_FREE_OVER_INVALID: '包邮门槛须为 0 到 100000 元（0 表示全场包邮）',
+  SHIPPING_FEE_INVALID: '运费须为 0 到 500 元',
 
   LATE_PAYMENT_REFUND_PENDING: '退回款项尚未被微信支付受理',
   PAYMENT_AMOUNT_MISMATCH: '支付金额与订单不符，订单已取消，款项将原路退回',

@@ -1,12 +1,13 @@
 import { makeAutoObservable, observable } from 'mobx'
 import { catalogFunction } from '../contracts/functions'
 import type { CloudClient } from '../services/cloud'
-import type { Category, ProductDetail, ProductSummary, Storefront } from '../core/catalog'
+import type { StorefrontView } from '../contracts/catalog'
+import type { Category, ProductDetail, ProductSummary } from '../core/catalog'
 import { IDLE, refresh, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
 
 export class CatalogStore {
-  storefront: LoadState<Storefront> = IDLE
+  storefront: LoadState<StorefrontView> = IDLE
   categories: LoadState<Category[]> = IDLE
   /** The category 分类 shows; set from 首页's shortcuts too (a tab page takes no URL parameters). */
   chosenCategoryId: string | null = null

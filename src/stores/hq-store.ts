@@ -1,11 +1,12 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { HqWithdrawalView } from '../contracts/commission'
-import { hqFunction, hqOrdersFunction, hqReportsFunction } from '../contracts/functions'
+import { hqFunction, hqOrdersFunction, hqReportsFunction, hqSettingsFunction } from '../contracts/functions'
 import type { Dashboard } from '../contracts/hq-reports'
 import type { DashboardPeriod } from '../core/dashboard'
 import type { AnswerOf, PayloadOf } from '../contracts/contract'
 import type { Workbench, hqContract } from '../contracts/hq'
-import type { ShipOutcome, hqOrdersContract } from '../contracts/hq-orders'
+import type { HqOrderDetail, ShipOutcome, hqOrdersContract } from '../contracts/hq-orders'
+import type { hqSettingsContract } from '../contracts/hq-settings'
 import type { HqOrderView, OrderView } from '../core/order'
 import type { ReturnRules } from '../core/return-rules'
 import type { CarrierId } from '../core/shipping'
@@ -16,7 +17,7 @@ import { PagedList } from './paged-list'
 
 type HqContract = typeof hqContract
 
-export type HqRules = AnswerOf<HqContract, 'getRules'>
+export type HqRules = AnswerOf<typeof hqSettingsContract, 'getRules'>
 
 /** What narrows HQ's order list: status or queue, shop, Shanghai days, an order number or phone. */
 export type HqOrderFilter = Omit<PayloadOf<typeof hqOrdersContract, 'listOrders'>, 'page' | 'pageSize'>
@@ -39,7 +40,8 @@ export class HqStore {
   dashboard: LoadState<Dashboard> = IDLE
   /** 待发货 until HQ chooses otherwise: shipping is most of HQ's day. */
   filter: HqOrderFilter = { status: 'paid' }
-  order: LoadState<HqOrderView> = IDLE
+  /** The order open on HQ's order page, with its attribution chain. */
+  order: LoadState<HqOrderDetail> = IDLE
   /** A decision in flight: its buttons wait for it. */
   saving = false
   rules: LoadState<HqRules> = IDLE
@@ -107,7 +109,7 @@ export class HqStore {
     runInAction(() => {
       for (const shipped of outcome.data.outcomes) {
         if (!shipped.ok) continue
-        if (this.order.status === 'ready' && this.order.data._id === shipped.orderId) this.order = { status: 'ready', data: shipped.order }
+        if (this.order.status === 'ready' && this.order.data._id === shipped.orderId) this.order = { status: 'ready', data: { ...shipped.order, chain: this.order.data.chain } }
         this.orders.replace(shipped.orderId, this.filter.status === 'paid' ? null : shipped.order)
       }
     })
@@ -181,7 +183,7 @@ export class HqStore {
   }
 
   loadRules(): Promise<void> {
-    return refresh(this.rules, () => this.cloud.call(hqFunction, 'getRules', {}), (state) => { this.rules = state })
+    return refresh(this.rules, () => this.cloud.call(hqSettingsFunction, 'getRules', {}), (state) => { this.rules = state })
   }
 
   saveCommissionRules(rules: PayloadOf<HqContract, 'setCommissionRules'>['rules']): Promise<Outcome<unknown>> {
@@ -192,8 +194,12 @@ export class HqStore {
     return this.saveRules(() => this.cloud.call(hqFunction, 'setAttributionRules', { rules }))
   }
 
-  saveOrderRules(rules: PayloadOf<HqContract, 'setOrderRules'>['rules']): Promise<Outcome<unknown>> {
-    return this.saveRules(() => this.cloud.call(hqFunction, 'setOrderRules', { rules }))
+  saveOrderRules(rules: PayloadOf<typeof hqSettingsContract, 'setOrderRules'>['rules']): Promise<Outcome<unknown>> {
+    return this.saveRules(() => this.cloud.call(hqSettingsFunction, 'setOrderRules', { rules }))
+  }
+
+  saveShippingRules(rules: PayloadOf<typeof hqSettingsContract, 'setShippingRules'>['rules']): Promise<Outcome<unknown>> {
+    return this.saveRules(() => this.cloud.call(hqSettingsFunction, 'setShippingRules', { rules }))
   }
 
   loadReturnRules(): Promise<void> {
@@ -216,13 +222,13 @@ export class HqStore {
     return this.run(request, () => this.loadRules())
   }
 
-  /** A refund decided answers with the buyer's view of the order; HQ's report state is the one it had. */
+  /** A refund decided answers with the buyer's view of the order; HQ's report state and chain are the ones it had. */
   private async decideOrder(request: () => Promise<OrderView>): Promise<Outcome<OrderView>> {
     const outcome = await this.run(request)
     if (outcome.ok) {
-      const report = this.order.status === 'ready' && this.order.data._id === outcome.data._id ? this.order.data.shippingReport : undefined
-      const next: HqOrderView = { ...outcome.data, ...(report ? { shippingReport: report } : {}) }
-      runInAction(() => { this.order = { status: 'ready', data: next } })
+      const shown = this.order.status === 'ready' && this.order.data._id === outcome.data._id ? this.order.data : undefined
+      const next: HqOrderView = { ...outcome.data, ...(shown?.shippingReport ? { shippingReport: shown.shippingReport } : {}) }
+      runInAction(() => { this.order = { status: 'ready', data: { ...next, chain: shown?.chain ?? null } } })
       this.orders.replace(next._id, next)
     }
     return outcome

@@ -88,10 +88,13 @@ describe('catalog function', () => {
     expect(data.items).toHaveLength(12)
   })
 
-  it('presents the brand HQ set, and says so when none is set', async () => {
+  it('presents the brand HQ set, with the shipping rule in force (满 ¥99 包邮 until HQ sets one), and says so when none is set', async () => {
     expect(await catalog('getStorefront', {})).toMatchObject({ ok: false, error: { code: 'CATALOG_STOREFRONT_NOT_SET' } })
     await t.db.collection('settings').add({ data: { _id: 'storefront', name: '云岭茶舍', slogan: '好茶', logo: '/assets/brand/logo.png' } })
-    expect(await catalog('getStorefront', {})).toEqual({ ok: true, data: { name: '云岭茶舍', slogan: '好茶', logo: '/assets/brand/logo.png' } })
+    expect(await catalog('getStorefront', {})).toEqual({
+      ok: true,
+      data: { name: '云岭茶舍', slogan: '好茶', logo: '/assets/brand/logo.png', shipping: { freeOverFen: 9900, feeFen: 1000 } },
+    })
   })
 
   it('serves HQ’s hot words for the search page, none until HQ sets them; only HQ’s catalog staff set them', async () => {

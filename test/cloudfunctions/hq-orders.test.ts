@@ -87,6 +87,30 @@ describe('hq-orders function: HQ finds, ships and reports orders', () => {
     })
   })
 
+  describe('the order page: whose the order is, and why', () => {
+    it('a shop\'s order comes with its chain: the binding that made the buyer the shop\'s, and the decision with its rule version', async () => {
+      const { data } = await desk('getOrder', { orderId: orders.shop._id })
+      expect(data.attribution).toMatchObject({ shopId: shop._id, shopName: '王芳的小店', ownerName: '王芳' })
+      expect(data.chain).toMatchObject({
+        // The test's binding names a share code no share record holds, and no visit was recorded.
+        share: null,
+        visit: null,
+        binding: { kind: 'bind', reason: 'first_share', at: expect.any(String), expiresAt: expect.any(String) },
+        attribution: { shopId: shop._id, reason: 'bound_customer', ruleVersion: 1, channel: 'chat', passedOver: [] },
+      })
+      // The chain names the decision, not the people behind it twice.
+      expect(data.chain.attribution).not.toHaveProperty('ownerName')
+    })
+
+    it('HQ\'s own order: the decision alone, read from the order without looking for shares or visits', async () => {
+      log.length = 0
+      const { data } = await desk('getOrder', { orderId: orders.paid._id })
+      expect(data.chain).toEqual({ share: null, visit: null, binding: null, attribution: expect.objectContaining({ shopId: null, reason: 'hq', ruleVersion: 1 }) })
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(log.filter((line) => /getDocument (visits|binding_history|shares)/.test(line))).toEqual([])
+    })
+  })
+
   describe('shipping', () => {
     it('ships a batch: each order on its own, one bad order does not stop the others, and each shipment is reported to WeChat', async () => {
       const second = (await paidOrder(t.cloud, 'o-s-second')).order
@@ -127,8 +151,18 @@ describe('hq-orders function: HQ finds, ships and reports orders', () => {
       expect(seen).not.toHaveProperty('shippingReport')
       expect(JSON.stringify(seen)).not.toContain(HQ)
 
+      // The audit entry holds each order of the batch before and after: its status, and the carrier and
+      // number it shipped with; a refused order is unchanged, one that does not exist is null both times.
       const { data: audit } = await t.db.collection('audit_logs').where({ action: 'hq-orders.shipOrders', 'payload.orders.orderId': second._id }).get()
       expect(audit).toMatchObject([{ actorOpenid: HQ, actorRole: 'hq_admin', ok: true }])
+      const shipment = (carrierId: string, company: string, trackingNo: string) => ({ carrierId, company, trackingNo, shippedAt: expect.any(Date) })
+      expect(audit[0].changes).toEqual([
+        { collection: 'orders', id: orders.paid._id, before: { _id: orders.paid._id, status: 'paid' }, after: { _id: orders.paid._id, status: 'shipped', shipment: shipment('SF', '顺丰速运', 'SF1400000001') } },
+        { collection: 'orders', id: orders.refunding._id, before: { _id: orders.refunding._id, status: 'paid' }, after: { _id: orders.refunding._id, status: 'paid' } },
+        { collection: 'orders', id: 'no-such-order', before: null, after: null },
+        { collection: 'orders', id: second._id, before: { _id: second._id, status: 'paid' }, after: { _id: second._id, status: 'shipped', shipment: shipment('JTSD', '极兔速递', 'JT1400000004') } },
+      ])
+      expect(audit[0]).not.toHaveProperty('change')
     })
 
     it('a report WeChat refuses stays pending and the timer job retries it, backed off, until accepted', async () => {

@@ -192,11 +192,13 @@ describe('hq function: roster, shops and attribution', () => {
       expect(current.rules.version).toBe(4)
     })
 
-    it('the settings page reads every rule in force', async () => {
-      const answer = await hq(t.cloud, 'getRules')
+    it('the settings page reads every rule in force (hq-settings)', async () => {
+      const answer = await callAs(t.cloud, HQ, 'hq-settings', 'getRules')
       const { data: attribution } = await t.db.collection('settings').doc('attributionRules').get()
       expect(answer.data.attribution).toEqual(attribution.rules)
       expect(answer.data.commission).toMatchObject({ version: 1, afterSalesDays: 7, withdrawalAutoApproveMaxFen: 0 })
+      expect(answer.data.orders).toEqual({ version: 1, maxUnpaidOrders: 5, unpaidOrderMinutes: 30 })
+      expect(answer.data.shipping).toEqual({ version: 1, freeOverFen: 9900, feeFen: 1000 })
       expect(answer.data.shopOpening).toEqual({ reviewRequired: false })
     })
 
@@ -214,7 +216,6 @@ describe('hq function: roster, shops and attribution', () => {
     const ALL = ['hq_admin', 'hq_ops', 'hq_finance'] as const
     const RULES: Array<[action: string, payload: unknown, allowed: ReadonlyArray<(typeof ALL)[number]>]> = [
       ['getWorkbench', {}, ['hq_admin', 'hq_ops', 'hq_finance']],
-      ['getRules', {}, ['hq_admin', 'hq_ops', 'hq_finance']],
       ['approveRefund', { orderId: 'no-order' }, ['hq_admin', 'hq_ops']],
       ['rejectRefund', { orderId: 'no-order', reason: '已发货' }, ['hq_admin', 'hq_ops']],
       ['startRefund', { orderId: 'no-order', reason: '商品破损' }, ['hq_admin', 'hq_ops']],
@@ -226,7 +227,6 @@ describe('hq function: roster, shops and attribution', () => {
       ['reassignCustomer', { customerOpenid: 'o-never-bound', reassignTo: { to: 'hq' } }, ['hq_admin', 'hq_ops']],
       ['setShopOpening', { reviewRequired: false }, ['hq_admin', 'hq_ops']],
       ['setAttributionRules', { rules: { protectionDays: 15 } }, ['hq_admin']],
-      ['setOrderRules', { rules: { maxUnpaidOrders: 5 } }, ['hq_admin']],
       ['listWithdrawals', {}, ['hq_admin', 'hq_finance']],
       ['approveWithdrawal', { withdrawalId: `W${'0'.repeat(31)}` }, ['hq_admin', 'hq_finance']],
       ['rejectWithdrawal', { withdrawalId: `W${'0'.repeat(31)}`, reason: '资料不全' }, ['hq_admin', 'hq_finance']],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { errorText } from '../../src/i18n/zh-CN'
-import { addHqAdmin, hq } from '../support/employees'
-import { TestCloud, startTestCloud } from '../support/local-cloud'
+import { HQ, addHqAdmin } from '../support/employees'
+import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { buyer, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
 
@@ -11,6 +11,7 @@ describe('the unpaid-order limit per buyer', () => {
   const stockOf = async (skuId: string) => (await t.db.collection('skus').doc(skuId).get()).data.stock
   const unpaidOf = async (openid: string) => (await t.db.collection('orders').where({ buyerOpenid: openid, status: 'pending_payment' }).count()).total
   const ONE = [{ skuId: 'tea-100g', quantity: 1 }]
+  const settings = (action: string, payload?: unknown) => callAs(t.cloud, HQ, 'hq-settings', action, payload)
 
   beforeAll(async () => {
     t = await startTestCloud({ maxInstancesPerFunction: 6 })
@@ -65,9 +66,9 @@ describe('the unpaid-order limit per buyer', () => {
   })
 
   it('HQ sets the limit as a new version of the order rules, and it holds from the next order', async () => {
-    expect(await hq(t.cloud, 'setOrderRules', { rules: { maxUnpaidOrders: 0 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await hq(t.cloud, 'setOrderRules', { rules: { maxUnpaidOrders: 2 } })).toMatchObject({ ok: true, data: { version: 2, maxUnpaidOrders: 2 } })
-    expect((await hq(t.cloud, 'getRules')).data.orders).toEqual({ version: 2, maxUnpaidOrders: 2 })
+    expect(await settings('setOrderRules', { rules: { maxUnpaidOrders: 0 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await settings('setOrderRules', { rules: { maxUnpaidOrders: 2 } })).toMatchObject({ ok: true, data: { version: 2, maxUnpaidOrders: 2 } })
+    expect((await settings('getRules')).data.orders).toEqual({ version: 2, maxUnpaidOrders: 2, unpaidOrderMinutes: 30 })
     const wu = buyer(t.cloud, 'o-limit-hq')
     await wu.place(ONE)
     await wu.place(ONE)

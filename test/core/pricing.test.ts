@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fail, ok } from '../../src/core/result'
-import { CatalogLine, DEFAULT_SHIPPING, DiscountPolicy, PricingTerms, LineProblem, MAX_QUANTITY_PER_LINE, freeShippingShortfallFen, normalizeLines, quoteOrder, reviewCheckout, unitsAllowed } from '../../src/core/pricing'
+import { CatalogLine, DiscountPolicy, PricingTerms, LineProblem, MAX_QUANTITY_PER_LINE, freeShippingShortfallFen, normalizeLines, shipsEverythingFree, quoteOrder, reviewCheckout, unitsAllowed } from '../../src/core/pricing'
 
 const line = (skuId: string, priceFen: number, quantity: number, extra: { stock?: number; onShelf?: boolean } = {}): CatalogLine => ({
   sku: { _id: skuId, productId: `p-${skuId}`, specs: { 规格: '100g' }, priceFen, stock: extra.stock ?? 100 },
@@ -9,7 +9,9 @@ const line = (skuId: string, priceFen: number, quantity: number, extra: { stock?
 })
 
 const flat = (amountFen: number): DiscountPolicy => ({ discountsFor: () => ok([{ source: 'test', label: '立减', amountFen }]) })
-const terms = (...policies: DiscountPolicy[]): PricingTerms => ({ shipping: DEFAULT_SHIPPING, policies })
+/** 满 ¥99 包邮, else ¥10: the demo shop's rule. */
+const SHIPPING = { freeOverFen: 9900, feeFen: 1000 }
+const terms = (...policies: DiscountPolicy[]): PricingTerms => ({ shipping: SHIPPING, policies })
 
 describe('pricing an order from the catalog', () => {
   it('prices each line from the SKU, and the order from its lines', () => {
@@ -39,7 +41,27 @@ describe('pricing an order from the catalog', () => {
     ['exactly at the threshold', 9900, 0],
     ['over it', 12800, 0],
   ])('the shopper is told how much more ships free: %s', (_name, paidGoodsFen, shortfallFen) => {
-    expect(freeShippingShortfallFen(paidGoodsFen, DEFAULT_SHIPPING)).toBe(shortfallFen)
+    expect(freeShippingShortfallFen(paidGoodsFen, SHIPPING)).toBe(shortfallFen)
+  })
+
+  it.each([
+    ['no threshold', { freeOverFen: 0, feeFen: 1000 }],
+    ['no fee', { freeOverFen: 9900, feeFen: 0 }],
+  ])('with %s every order ships free, and no one is told to buy more', (_name, shipping) => {
+    expect(shipsEverythingFree(shipping)).toBe(true)
+    expect(freeShippingShortfallFen(100, shipping)).toBe(0)
+    const quote = quoteOrder([line('a', 100, 1)], { shipping, policies: [] })
+    expect(quote.ok && quote.data).toMatchObject({ shippingFen: 0, payableFen: 100 })
+  })
+
+  it('HQ\'s own rule prices the order: 满 ¥199 包邮, else ¥15', () => {
+    const shipping = { freeOverFen: 19900, feeFen: 1500 }
+    expect(shipsEverythingFree(shipping)).toBe(false)
+    const below = quoteOrder([line('a', 12800, 1)], { shipping, policies: [] })
+    expect(below.ok && below.data).toMatchObject({ shippingFen: 1500, payableFen: 14300 })
+    const at = quoteOrder([line('a', 19900, 1)], { shipping, policies: [] })
+    expect(at.ok && at.data.shippingFen).toBe(0)
+    expect(freeShippingShortfallFen(12800, shipping)).toBe(7100)
   })
 
   it('discounts are prorated over the lines and never exceed the goods amount; shipping is never discounted', () => {

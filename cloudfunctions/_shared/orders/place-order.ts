@@ -1,18 +1,17 @@
 import { Address, snapshotOf } from '../../../src/core/address'
 import type { Cart } from '../../../src/core/cart'
-import { Order, UNPAID_ORDER_MINUTES, orderNumber, requestKeyOf } from '../../../src/core/order'
+import { Order, orderNumber, requestKeyOf } from '../../../src/core/order'
 import type { CheckoutChoices } from '../../../src/contracts/order'
 import { CatalogLine, CheckoutReview, LineRequest, normalizeLines, quoteOrder, reviewCheckout } from '../../../src/core/pricing'
-import { checkUnpaidLimit } from '../../../src/core/order-rules'
+import { checkUnpaidLimit, unpaidOrderExpiry } from '../../../src/core/order-rules'
 import { Result, fail, ok } from '../../../src/core/result'
-import { addMinutes } from '../../../src/core/time'
 import { ATTRIBUTION_RULES } from '../bindings'
 import { loadCatalogFor, loadSkus } from '../catalog-reads'
 import { Transaction, _, db, inTransaction } from '../database'
 import { currentRulesOf } from '../versioned-rules'
 import { PageShop, decideAttribution } from './attribute'
 import { commitOrder } from './effects'
-import { pricingTermsFor } from './pricing-terms'
+import { SHIPPING_RULES, pricingRulesNow, pricingTermsFor } from './pricing-terms'
 import { orders } from './repository'
 import { ORDER_RULES, countUnpaidOrder, readUnpaidOrders } from './unpaid-orders'
 
@@ -21,7 +20,7 @@ import { ORDER_RULES, countUnpaidOrder, readUnpaidOrders } from './unpaid-orders
  * problem, and the price once there is none.
  */
 export async function reviewLines(buyerOpenid: string | null, requested: LineRequest[], choices: CheckoutChoices, now: Date): Promise<Result<CheckoutReview>> {
-  const [catalog, terms] = await Promise.all([loadCatalogFor(requested.map((l) => l.skuId)), pricingTermsFor(buyerOpenid, choices, now)])
+  const [catalog, terms] = await Promise.all([loadCatalogFor(requested.map((l) => l.skuId)), pricingTermsFor(buyerOpenid, choices, now, pricingRulesNow())])
   return terms.ok ? reviewCheckout(requested, catalog, terms.data) : terms
 }
 
@@ -69,7 +68,7 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
   if (!normalized.ok) return normalized
   const requested = normalized.data
   const skuIds = requested.map((l) => l.skuId)
-  // Whose the order is is decided once, now, and kept on the order.
+  // Whose the order is is decided once, now, and kept on the order; so are its price and its expiry.
   const rulesNow = rulesNowOf()
   // Products are read before the transaction: only the SKUs' stock is contended, and the window in
   // which another order of the same SKU makes this one conflict (and run again) stays short.
@@ -78,7 +77,7 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
     rulesNow,
     rulesNow.then(([rules]) => decideAttribution(request.buyerOpenid, request.fromShop, rules, now)),
     loadCatalogFor(skuIds),
-    pricingTermsFor(request.buyerOpenid, request.choices, now),
+    pricingTermsFor(request.buyerOpenid, request.choices, now, rulesNow.then(([, , shipping]) => ({ shipping }))),
   ])
   if (!addressRows[0]) return (await findByRequestKey(requestKey)) ?? fail('ORDER_ADDRESS_NOT_FOUND')
   if (!terms.ok) return (await findByRequestKey(requestKey)) ?? terms
@@ -130,7 +129,7 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
         attribution,
         timeline: [{ event: 'place', at: now, actor: { kind: 'buyer', openid: request.buyerOpenid } }],
         createdAt: now,
-        expiresAt: addMinutes(now, UNPAID_ORDER_MINUTES),
+        expiresAt: unpaidOrderExpiry(now, orderRules),
         updatedAt: now,
       }
       const [_id] = await Promise.all([
@@ -143,8 +142,8 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
   }
 }
 
-/** Attribution rules and order rules, read together. */
-const rulesNowOf = () => currentRulesOf(ATTRIBUTION_RULES, ORDER_RULES)
+/** Attribution, order and shipping rules, read together. */
+const rulesNowOf = () => currentRulesOf(ATTRIBUTION_RULES, ORDER_RULES, SHIPPING_RULES)
 
 async function findByRequestKey(requestKey: string): Promise<Result<Order> | undefined> {
   const earlier = (await orders.where({ requestKey }).get()).data[0]

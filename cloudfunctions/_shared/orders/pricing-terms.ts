@@ -1,15 +1,38 @@
 import type { CheckoutChoices } from '../../../src/contracts/order'
-import { DEFAULT_SHIPPING, type PricingTerms } from '../../../src/core/pricing'
+import type { PricingTerms } from '../../../src/core/pricing'
 import { type Result, ok } from '../../../src/core/result'
+import { DEFAULT_SHIPPING_RULES, ShippingRules, ShippingRulesInput, reviseShippingRules, shippingRules } from '../../../src/core/shipping-rules'
+import { RulesKind, currentRules } from '../versioned-rules'
+
+/** HQ's shipping rule (settings/shippingRules; every version in shipping_rules). */
+export const SHIPPING_RULES: RulesKind<ShippingRules, ShippingRulesInput> = {
+  name: 'shippingRules',
+  versions: 'shipping_rules',
+  schema: shippingRules,
+  defaults: DEFAULT_SHIPPING_RULES,
+  revise: reviseShippingRules,
+}
+
+/**
+ * HQ's rules that prices depend on. They live in `settings` beside the rules other use cases read, so
+ * a caller that reads those (placing an order reads the attribution and order rules) reads these in
+ * the same request and hands them over; the quote reads them alone (`pricingRulesNow`).
+ */
+export interface PricingRules {
+  shipping: ShippingRules
+}
+
+export const pricingRulesNow = async (): Promise<PricingRules> => ({ shipping: await currentRules(SHIPPING_RULES) })
 
 /**
  * The terms checkout's quote and the placed order are both priced from, for one buyer (null: not
  * signed in), their checkout choices and one instant: the buyer pays what they were shown, and a
  * choice that no longer applies is refused on both the same way. Member prices, coupons, points and
- * campaigns load what they need here, in one round of reads, before the order's transaction starts;
- * what they spend (a coupon, points) is written by the order's own effects in that transaction, so
- * two orders spending the same thing conflict.
+ * campaigns load what they need here, in one round of reads beside HQ's rules, before the order's
+ * transaction starts; what they spend (a coupon, points) is written by the order's own effects in that
+ * transaction, so two orders spending the same thing conflict.
  */
-export async function pricingTermsFor(_buyerOpenid: string | null, _choices: CheckoutChoices, _now: Date): Promise<Result<PricingTerms>> {
-  return ok({ shipping: DEFAULT_SHIPPING, policies: [] })
+export async function pricingTermsFor(_buyerOpenid: string | null, _choices: CheckoutChoices, _now: Date, rules: Promise<PricingRules>): Promise<Result<PricingTerms>> {
+  const [{ shipping }] = await Promise.all([rules])
+  return ok({ shipping, policies: [] })
 }

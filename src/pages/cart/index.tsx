@@ -5,6 +5,7 @@ import { ActionButton } from '../../components/action-button'
 import { useCartBadge } from '../../components/cart-badge'
 import { CheckMark } from '../../components/check-mark'
 import { showError } from '../../components/display'
+import { useShippingRule } from '../../components/brand'
 import { FreeShipping } from '../../components/free-shipping'
 import { LoadStateView } from '../../components/load-state-view'
 import type { CartItem, CartView } from '../../core/cart'
@@ -24,6 +25,7 @@ interface CartContentProps {
 
 const CartContent = observer(function CartContent({ cart: view, busy, onChange }: CartContentProps) {
   const { cart } = useStores()
+  const shipping = useShippingRule()
   const available = view.items.filter((item) => !item.unavailable)
   const unavailable = view.items.filter((item) => item.unavailable)
   const allSelected = available.length > 0 && available.every((item) => item.selected)
@@ -67,7 +69,7 @@ const CartContent = observer(function CartContent({ cart: view, busy, onChange }
 
       {available.length > 0 && (
         <View className='cart__shipping'>
-          <FreeShipping paidGoodsFen={view.selectedGoodsFen} onTopUp={goShopping} />
+          <FreeShipping rule={shipping} paidGoodsFen={view.selectedGoodsFen} onTopUp={goShopping} />
         </View>
       )}
 

@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState, type ReactNode } from 'react'
-import { useBrandName } from '../../components/brand'
+import { useBrandName, useShippingRule } from '../../components/brand'
 import { showDone, showError } from '../../components/display'
 import { FreeShipping } from '../../components/free-shipping'
 import { LoadStateView } from '../../components/load-state-view'
@@ -11,7 +11,7 @@ import { ShareBar, usePageShare } from '../../components/share-bar'
 import { StatusView } from '../../components/status-view'
 import { skuForSelection, type ProductDetail } from '../../core/catalog'
 import { formatFen } from '../../core/money'
-import { MAX_QUANTITY_PER_LINE } from '../../core/pricing'
+import { MAX_QUANTITY_PER_LINE, type ShippingRule } from '../../core/pricing'
 import { shareCodeFromQuery } from '../../core/share-code'
 import { useLeaveOnce } from '../../components/use-leave-once'
 import { goShopping, openCart, openCheckout, openShare, openShopHome } from '../../routes'
@@ -30,6 +30,8 @@ interface ProductViewProps {
   product: ProductDetail
   /** Under the title: who recommends it and how to share it. */
   sharing: ReactNode
+  /** HQ's shipping rule in force; null until known. */
+  shipping: ShippingRule | null
   favorite: boolean
   onFavorite: () => void
   cartCount: number
@@ -37,7 +39,7 @@ interface ProductViewProps {
   onBuyNow: (skuId: string, quantity: number) => void
 }
 
-function ProductView({ product, sharing, favorite, onFavorite, cartCount, onAddToCart, onBuyNow }: ProductViewProps) {
+function ProductView({ product, sharing, shipping, favorite, onFavorite, cartCount, onAddToCart, onBuyNow }: ProductViewProps) {
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product))
   const [quantity, setQuantity] = useState(1)
   const missing = missingDimensions(product, selection)
@@ -81,7 +83,7 @@ function ProductView({ product, sharing, favorite, onFavorite, cartCount, onAddT
         <Text className='product__title'>{product.title}</Text>
         <Text className='product__subtitle'>{product.subtitle}</Text>
         <View className='product__shipping'>
-          <FreeShipping />
+          <FreeShipping rule={shipping} />
         </View>
         {sharing}
       </View>
@@ -146,6 +148,7 @@ function ProductPage() {
   const fromShop = referral.fromShop(params)
   const shopCard = fromShop ? shopHomes.card(fromShop.shopId) : null
   const brand = useBrandName()
+  const shipping = useShippingRule()
   const share = usePageShare({ page: 'product', productId }, arrivedWith, () => {
     const product = catalog.product(productId)
     return product.status === 'ready' ? { title: product.data.title, imageUrl: product.data.images[0] } : { title: brand ?? '' }
@@ -207,6 +210,7 @@ function ProductPage() {
               <ShareBar share={share} onPoster={() => openShare(product._id)} />
             </>
           }
+          shipping={shipping}
           favorite={favorites.isFavorite(product._id)}
           onFavorite={() => void toggleFavorite()}
           cartCount={cart.count}

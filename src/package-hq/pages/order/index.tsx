@@ -3,9 +3,11 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { type ReactNode, useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
+import { AttributionChain } from '../../../components/attribution-chain'
 import { LoadStateView } from '../../../components/load-state-view'
 import { addressLine } from '../../../core/address'
 import { formatFen } from '../../../core/money'
+import type { HqOrderDetail } from '../../../contracts/hq-orders'
 import type { HqOrderView, OrderView } from '../../../core/order'
 import type { CarrierId } from '../../../core/shipping'
 import { formatShanghai } from '../../../core/time'
@@ -198,7 +200,11 @@ const ReturnReceipt = observer(function ReturnReceipt({ order }: { order: OrderV
   )
 })
 
-function OrderDetail({ order }: { order: HqOrderView }) {
+/** Whose the order is: the shop and its owner, or HQ's own. */
+const ownerOf = (order: HqOrderDetail): string =>
+  order.attribution ? `${order.attribution.shopName ?? '小店'}${order.attribution.ownerName ? `（店主 ${order.attribution.ownerName}）` : ''}` : '总部直营'
+
+function OrderDetail({ order }: { order: HqOrderDetail }) {
   // Shipping waits while a refund is asked for or under way: the order's moves refuse it then too.
   const shippable = order.status === 'paid' && (!order.refund || order.refund.status === 'rejected')
   return (
@@ -213,13 +219,14 @@ function OrderDetail({ order }: { order: HqOrderView }) {
           <Text className='hq-page__muted'>下单时间</Text>
           <Text>{formatShanghai(order.createdAt)}</Text>
         </View>
-        {order.attribution && (
-          <View className='hq-page__row'>
-            <Text className='hq-page__muted'>所属小店</Text>
-            <Text>{`${order.attribution.shopName ?? ''}${order.attribution.ownerName ? `（${order.attribution.ownerName}）` : ''}`}</Text>
-          </View>
-        )}
       </View>
+      {order.chain && (
+        <View className='hq-page__card hq-order__chain'>
+          <Text className='hq-page__card-title'>订单归属</Text>
+          <Text className='hq-order__owner'>{ownerOf(order)}</Text>
+          <AttributionChain chain={order.chain} orderedAt={order.createdAt} />
+        </View>
+      )}
       <View className='hq-page__card'>
         <Text className='hq-page__card-title'>收货信息</Text>
         <Text className='hq-order__consignee'>{`${order.address.name}  ${order.address.phone}`}</Text>
@@ -234,6 +241,10 @@ function OrderDetail({ order }: { order: HqOrderView }) {
             <Text>{formatFen(line.lineTotalFen)}</Text>
           </View>
         ))}
+        <View className='hq-page__row hq-order__shipping-fee'>
+          <Text>运费</Text>
+          <Text>{order.shippingFen > 0 ? formatFen(order.shippingFen) : '包邮'}</Text>
+        </View>
         <View className='hq-page__row'>
           <Text>实付</Text>
           <Text className='hq-page__amount'>{formatFen(order.payableFen)}</Text>

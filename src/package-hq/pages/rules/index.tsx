@@ -54,6 +54,21 @@ function Field({ label, name, value, refusals, onInput }: FieldProps) {
   )
 }
 
+/** A card's refusal that names no field, and its save button (waiting while any decision is in flight). */
+const SaveFooter = observer(function SaveFooter({ refusals, name, label, onSave }: { refusals: Refusals; name: string; label: string; onSave: () => void }) {
+  const { hq } = useStores()
+  return (
+    <>
+      {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
+      <View className='hq-page__buttons'>
+        <ActionButton className={`hq-page__button hq-rules__save-${name}`} loading={hq.saving} onClick={onSave}>
+          {label}
+        </ActionButton>
+      </View>
+    </>
+  )
+})
+
 /** Saves one card's rules; the card shows the server's reasons under the fields it refused. */
 function useSave() {
   const [refusals, setRefusals] = useState<Refusals>({})
@@ -106,12 +121,7 @@ const CommissionCard = observer(function CommissionCard({ rules }: { rules: HqRu
         <Text>自购返佣</Text>
         <Switch className='hq-rules__self-purchase' checked={selfPurchase} color='#2f6b4f' onChange={(event) => setSelfPurchase(event.detail.value)} />
       </View>
-      {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
-      <View className='hq-page__buttons'>
-        <ActionButton className='hq-page__button hq-rules__save-commission' loading={hq.saving} onClick={() => void submit()}>
-          保存佣金规则
-        </ActionButton>
-      </View>
+      <SaveFooter refusals={refusals} name='commission' label='保存佣金规则' onSave={() => void submit()} />
     </View>
   )
 })
@@ -134,12 +144,7 @@ const AttributionCard = observer(function AttributionCard({ rules }: { rules: Hq
         </Text>
       ))}
       {refusals.strategy && <Text className='hq-page__error'>{refusals.strategy}</Text>}
-      {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
-      <View className='hq-page__buttons'>
-        <ActionButton className='hq-page__button hq-rules__save-attribution' loading={hq.saving} onClick={() => void submit()}>
-          保存归属规则
-        </ActionButton>
-      </View>
+      <SaveFooter refusals={refusals} name='attribution' label='保存归属规则' onSave={() => void submit()} />
     </View>
   )
 })
@@ -148,18 +153,35 @@ const OrderRulesCard = observer(function OrderRulesCard({ rules }: { rules: HqRu
   const { hq } = useStores()
   const { refusals, save } = useSave()
   const [maxUnpaidOrders, setMaxUnpaidOrders] = useState(String(rules.maxUnpaidOrders))
-  const submit = () => save(() => hq.saveOrderRules({ maxUnpaidOrders: Number(maxUnpaidOrders.trim() || Number.NaN) }))
+  const [unpaidOrderMinutes, setUnpaidOrderMinutes] = useState(String(rules.unpaidOrderMinutes))
+  const whole = (text: string) => Number(text.trim() || Number.NaN)
+  const submit = () => save(() => hq.saveOrderRules({ maxUnpaidOrders: whole(maxUnpaidOrders), unpaidOrderMinutes: whole(unpaidOrderMinutes) }))
   return (
     <View className='hq-page__card hq-rules__orders'>
       <Text className='hq-page__card-title'>下单限制</Text>
       <Text className='hq-page__muted hq-rules__version'>{`当前第 ${rules.version} 版；未付款订单占用库存，限制每人数量可防止恶意占库存`}</Text>
       <Field label='每位顾客最多未付款订单（笔，1–50）' name='maxUnpaidOrders' value={maxUnpaidOrders} refusals={refusals} onInput={setMaxUnpaidOrders} />
-      {refusals.form && <Text className='hq-page__error'>{refusals.form}</Text>}
-      <View className='hq-page__buttons'>
-        <ActionButton className='hq-page__button hq-rules__save-orders' loading={hq.saving} onClick={() => void submit()}>
-          保存下单限制
-        </ActionButton>
-      </View>
+      <Field label='付款时限（分钟，5–1440，超时自动取消；只对之后的新订单生效）' name='unpaidOrderMinutes' value={unpaidOrderMinutes} refusals={refusals} onInput={setUnpaidOrderMinutes} />
+      <SaveFooter refusals={refusals} name='orders' label='保存下单限制' onSave={() => void submit()} />
+    </View>
+  )
+})
+
+const ShippingCard = observer(function ShippingCard({ rules }: { rules: HqRules['shipping'] }) {
+  const { hq } = useStores()
+  const { refusals, save } = useSave()
+  const [values, setValues] = useState(() => ({ freeOverFen: hundredthsText(rules.freeOverFen), feeFen: hundredthsText(rules.feeFen) }))
+  const field = (name: keyof typeof values, label: string) => (
+    <Field label={label} name={name} value={values[name]} refusals={refusals} onInput={(value) => setValues({ ...values, [name]: value })} />
+  )
+  const submit = () => save(() => hq.saveShippingRules({ freeOverFen: parseHundredths(values.freeOverFen), feeFen: parseHundredths(values.feeFen) }))
+  return (
+    <View className='hq-page__card hq-rules__shipping'>
+      <Text className='hq-page__card-title'>运费</Text>
+      <Text className='hq-page__muted hq-rules__version'>{`当前第 ${rules.version} 版；商品实付满门槛包邮，否则收运费。已下的订单不受影响`}</Text>
+      {field('freeOverFen', '包邮门槛（元，0 表示全场包邮）')}
+      {field('feeFen', '运费（元）')}
+      <SaveFooter refusals={refusals} name='shipping' label='保存运费规则' onSave={() => void submit()} />
     </View>
   )
 })
@@ -277,6 +299,7 @@ function HqRulesPage() {
             {may('commission') && <CommissionCard key={`c${rules.commission.version}`} rules={rules.commission} />}
             {may('settings') && <AttributionCard key={`a${rules.attribution.version}`} rules={rules.attribution} />}
             {may('settings') && <OrderRulesCard key={`o${rules.orders.version}`} rules={rules.orders} />}
+            {may('settings') && <ShippingCard key={`s${rules.shipping.version}`} rules={rules.shipping} />}
             {may('orders') && hq.returnRules.status === 'ready' && <ReturnRulesCard key={`r${hq.returnRules.data.version}`} rules={hq.returnRules.data} />}
             {may('shops') && <ShopOpeningCard reviewRequired={rules.shopOpening.reviewRequired} />}
             {may('catalog') && search.hotWords.status === 'ready' && <HotWordsCard words={search.hotWords.data} />}

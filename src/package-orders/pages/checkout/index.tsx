@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
+import { useShippingRule } from '../../../components/brand'
 import { FreeShipping } from '../../../components/free-shipping'
 import { showError } from '../../../components/display'
 import { LoadStateView } from '../../../components/load-state-view'
@@ -19,6 +20,7 @@ import './index.less'
 
 function CheckoutPage() {
   const { orders, addresses, subscriptions } = useStores()
+  const shipping = useShippingRule()
   const params = useRouter().params
   // One checkout per visit of this page: its request id makes a double-tapped 提交订单 one order.
   const [checkout] = useState(() => orders.checkout(checkoutLinesFrom(params.lines), params.fromCart === '1', fromShopOf(params)))
@@ -85,7 +87,7 @@ function CheckoutPage() {
                 <Amounts quote={reviewed.quote} payableLabel='实付款' />
                 {reviewed.quote.shippingFen > 0 && (
                   <View className='checkout__shipping'>
-                    <FreeShipping paidGoodsFen={reviewed.quote.goodsFen - reviewed.quote.discountFen} />
+                    <FreeShipping rule={shipping} paidGoodsFen={reviewed.quote.goodsFen - reviewed.quote.discountFen} />
                   </View>
                 )}
               </View>

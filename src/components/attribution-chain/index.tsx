@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { AttributionChain as Chain } from '../../contracts/referral'
 import { formatShanghai } from '../../core/time'
 import { attributionReasonText, bindingKindText, bindingReasonText, channelText, funnelStepText, passedOverText } from '../../i18n/zh-CN'
-import './attribution-chain.less'
+import './index.less'
 
 const time = (at: Date) => formatShanghai(at, 'MM-DD HH:mm')
 
@@ -27,8 +27,11 @@ function stepsOf(chain: Chain, orderedAt: Date): Step[] {
   return steps
 }
 
-/** "Why this order is mine": share → visit → bind → order, with times and the rule it was decided by. */
-function AttributionChain({ chain, orderedAt }: { chain: Chain; orderedAt: Date }) {
+/**
+ * "Why this order is mine": share → visit → bind → order, with times and the rule it was decided by.
+ * A shop unfolds it under 为什么这单是我的; HQ's order page shows it open.
+ */
+export function AttributionChain({ chain, orderedAt }: { chain: Chain; orderedAt: Date }) {
   return (
     <View className='chain'>
       {stepsOf(chain, orderedAt).map((step) => (
