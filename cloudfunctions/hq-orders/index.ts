@@ -4,7 +4,7 @@ import { Result, fail, ok } from '../../src/core/result'
 import { chainOf } from '../_shared/attribution-chain'
 import { cloudPayGateway } from '../_shared/cloud-pay'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
-import { receiveReturn } from '../_shared/orders/refunds'
+import { approveRefund, receiveReturn, rejectRefund, startRefund } from '../_shared/orders/refunds'
 import { orders } from '../_shared/orders/repository'
 import { RETURN_RULES, approveReturn, refuseReturn } from '../_shared/orders/returns'
 import { shipOrder } from '../_shared/orders/ship'
@@ -54,6 +54,24 @@ export const main = defineFunction(
         }
         return ok({ outcomes })
       },
+    },
+    approveRefund: {
+      access: 'hq',
+      area: 'orders',
+      changes: orderChange,
+      handle: async ({ orderId, amountFen }, admin, now) => asView(await approveRefund(orderId, amountFen, hqActor(admin), cloudPayGateway, now)),
+    },
+    startRefund: {
+      access: 'hq',
+      area: 'orders',
+      changes: orderChange,
+      handle: async ({ orderId, reason, lines, amountFen }, admin, now) => asView(await startRefund(orderId, { lines, amountFen }, reason, hqActor(admin), cloudPayGateway, now)),
+    },
+    rejectRefund: {
+      access: 'hq',
+      area: 'orders',
+      changes: orderChange,
+      handle: async ({ orderId, reason }, admin, now) => asView(await rejectRefund(orderId, reason, hqActor(admin), now)),
     },
     // The return address is after-sales' own setting: whoever approves returns keeps it right.
     getReturnRules: {

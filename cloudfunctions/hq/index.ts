@@ -1,14 +1,11 @@
 import { hqContract } from '../../src/contracts/hq'
 import type { Page } from '../../src/contracts/paging'
-import { Order, viewOrder } from '../../src/core/order'
 import { Result, ok } from '../../src/core/result'
 import { Shop, ShopStatus, transitionShop } from '../../src/core/shop'
 import type { Withdrawal } from '../../src/core/withdrawal'
-import { cloudPayGateway } from '../_shared/cloud-pay'
 import { _, db } from '../_shared/database'
 import { SignedInCaller, defineFunction } from '../_shared/edge'
 import { listAnomalies } from '../_shared/orders/anomalies'
-import { approveRefund, rejectRefund, startRefund } from '../_shared/orders/refunds'
 import { ATTRIBUTION_RULES } from '../_shared/bindings'
 import { COMMISSION_RULES } from '../_shared/commission/ledger'
 import { commissionPayout } from '../_shared/commission/payout'
@@ -23,7 +20,6 @@ import { reassignCustomer } from './reassign'
 import { deactivateEmployee, importRoster } from './roster'
 
 const hqActor = (admin: SignedInCaller) => ({ kind: 'hq' as const, openid: admin.openid })
-const asView = (result: Result<Order>) => (result.ok ? ok(viewOrder(result.data)) : result)
 const asHqView = async (result: Result<Withdrawal>) => (result.ok ? ok((await hqWithdrawalViews([result.data]))[0]) : result)
 const SHOP_STATUSES: ShopStatus[] = ['pending', 'active', 'suspended', 'closed']
 
@@ -36,24 +32,6 @@ export const main = defineFunction(hqContract, {
     access: 'hq',
     area: 'overview',
     handle: async () => ok(await workbench()),
-  },
-  approveRefund: {
-    access: 'hq',
-    area: 'orders',
-    changes: { collection: 'orders', id: ({ orderId }) => orderId },
-    handle: async ({ orderId, amountFen }, admin, now) => asView(await approveRefund(orderId, amountFen, hqActor(admin), cloudPayGateway, now)),
-  },
-  startRefund: {
-    access: 'hq',
-    area: 'orders',
-    changes: { collection: 'orders', id: ({ orderId }) => orderId },
-    handle: async ({ orderId, reason, lines, amountFen }, admin, now) => asView(await startRefund(orderId, { lines, amountFen }, reason, hqActor(admin), cloudPayGateway, now)),
-  },
-  rejectRefund: {
-    access: 'hq',
-    area: 'orders',
-    changes: { collection: 'orders', id: ({ orderId }) => orderId },
-    handle: async ({ orderId, reason }, admin, now) => asView(await rejectRefund(orderId, reason, hqActor(admin), now)),
   },
   listPaymentAnomalies: {
     access: 'hq',

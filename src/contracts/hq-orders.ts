@@ -5,11 +5,13 @@ import { HQ_ORDER_STATUSES, isDay } from '../core/order-filter'
 import { returnRulesInput, type ReturnRules } from '../core/return-rules'
 import { CARRIER_IDS, TRACKING_NO } from '../core/shipping'
 import { action, defineContract, returns } from './contract'
+import { REFUND_REFUSALS, refundLines } from './order'
 import type { AttributionChain } from './referral'
 import { Page, paging } from './paging'
 
 const orderId = z.string().min(1).max(64)
 const reason = z.string().trim().min(1).max(200)
+const amountFen = z.number().int().min(1)
 const REFUSED_MOVE = ['ORDER_NOT_FOUND', 'ORDER_ILLEGAL_TRANSITION'] as const
 const day = z.string().refine(isDay, '请选择日期')
 
@@ -58,13 +60,26 @@ export const hqOrdersContract = defineContract('hq-orders', {
     output: returns<{ outcomes: ShipOutcome[] }>(),
   }),
 
+  /** Approves the buyer's refund request as asked, or for a smaller amount (taken from the goods first). */
+  approveRefund: action({ input: z.object({ orderId, amountFen: amountFen.optional() }).strict(), output: returns<HqOrderView>(), errors: [...REFUSED_MOVE, 'REFUND_AMOUNT_INVALID'] }),
+  /**
+   * HQ refunds on its own, approved at once: lines and units (optionally for less), an amount alone
+   * (the goods stay with the buyer), or — with neither — all that is left.
+   */
+  startRefund: action({
+    input: z.object({ orderId, reason, lines: refundLines.optional(), amountFen: amountFen.optional() }).strict(),
+    output: returns<HqOrderView>(),
+    errors: [...REFUSED_MOVE, ...REFUND_REFUSALS],
+  }),
+  rejectRefund: action({ input: z.object({ orderId, reason }).strict(), output: returns<HqOrderView>(), errors: REFUSED_MOVE }),
+
   /** 退货退款's rules in force: the return address (none until HQ sets one) and the days to send goods back. */
   getReturnRules: action({ input: z.object({}).strict(), output: returns<ReturnRules>() }),
   /** A change is the next version; returns approved before keep the address and deadline they were given. */
   setReturnRules: action({ input: z.object({ rules: returnRulesInput }).strict(), output: returns<ReturnRules>() }),
   /** Agrees to a return (for less with `amountFen`): the return address and deadline in force go onto it. */
   approveReturn: action({
-    input: z.object({ orderId, amountFen: z.number().int().min(1).optional() }).strict(),
+    input: z.object({ orderId, amountFen: amountFen.optional() }).strict(),
     output: returns<HqOrderView>(),
     errors: [...REFUSED_MOVE, 'REFUND_AMOUNT_INVALID', 'RETURN_ADDRESS_MISSING'],
   }),

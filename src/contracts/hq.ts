@@ -2,27 +2,21 @@ import { z } from 'zod'
 import { attributionRulesInput, type AttributionRules } from '../core/attribution'
 import { commissionRulesInput, type CommissionRules } from '../core/commission'
 import { hqWithdrawalActions } from './commission'
-import type { OrderView } from '../core/order'
 import type { Shop, ShopOpening, ShopStatus } from '../core/shop'
 import type { PaymentAnomaly } from '../core/payment'
 import { HQ_ROLES, type HqMember } from '../core/hq'
 import { rosterRowInput } from '../core/roster'
 import { action, defineContract, returns } from './contract'
-import { REFUND_REFUSALS, refundLines } from './order'
 import { Page, paging } from './paging'
 
-const orderId = z.string().min(1).max(64)
 const shopId = z.string().min(1).max(64)
 const employeeNo = z.string().trim().min(1).max(32)
-const amountFen = z.number().int().min(1)
 
 /** One row of HQ's roster (员工花名册) as imported. */
 export const rosterRow = rosterRowInput
 
 /** Where an offboarded employee's customers go: back to HQ, or to a named colleague's shop. */
 const reassignTarget = z.discriminatedUnion('to', [z.object({ to: z.literal('hq') }).strict(), z.object({ to: z.literal('shop'), shopId }).strict()])
-const order = returns<OrderView>()
-const REFUSED_MOVE = ['ORDER_NOT_FOUND', 'ORDER_ILLEGAL_TRANSITION'] as const
 
 /** What needs HQ's action now, on the 工作台. */
 export interface Workbench {
@@ -35,18 +29,6 @@ export interface Workbench {
 /** HQ's operations: HQ staff whose role covers the action only, every call audited. */
 export const hqContract = defineContract('hq', {
   getWorkbench: action({ input: z.object({}).strict(), output: returns<Workbench>() }),
-  /** Approves the buyer's refund request as asked, or for a smaller amount (taken from the goods first). */
-  approveRefund: action({ input: z.object({ orderId, amountFen: amountFen.optional() }).strict(), output: order, errors: [...REFUSED_MOVE, 'REFUND_AMOUNT_INVALID'] }),
-  /**
-   * HQ refunds on its own, approved at once: lines and units (optionally for less), an amount alone
-   * (the goods stay with the buyer), or — with neither — all that is left.
-   */
-  startRefund: action({
-    input: z.object({ orderId, reason: z.string().trim().min(1).max(200), lines: refundLines.optional(), amountFen: amountFen.optional() }).strict(),
-    output: order,
-    errors: [...REFUSED_MOVE, ...REFUND_REFUSALS],
-  }),
-  rejectRefund: action({ input: z.object({ orderId, reason: z.string().trim().min(1).max(200) }).strict(), output: order, errors: REFUSED_MOVE }),
   /** Payment news that did not fit an order (wrong amounts, failed refunds, …), for HQ to review. */
   listPaymentAnomalies: action({ input: z.object(paging(20)).strict(), output: returns<Page<PaymentAnomaly>>() }),
 

@@ -125,7 +125,7 @@ export class HqStore {
   }
 
   approveRefund(orderId: string): Promise<Outcome<OrderView>> {
-    return this.decideOrder(() => this.cloud.call(hqFunction, 'approveRefund', { orderId }))
+    return this.decideOrder(() => this.cloud.call(hqOrdersFunction, 'approveRefund', { orderId }))
   }
 
   /** 退货退款: HQ agrees; the return address and deadline in force go to the buyer with it. */
@@ -144,7 +144,7 @@ export class HqStore {
   }
 
   rejectRefund(orderId: string, reason: string): Promise<Outcome<OrderView>> {
-    return this.decideOrder(() => this.cloud.call(hqFunction, 'rejectRefund', { orderId, reason }))
+    return this.decideOrder(() => this.cloud.call(hqOrdersFunction, 'rejectRefund', { orderId, reason }))
   }
 
   approveWithdrawal(withdrawalId: string): Promise<Outcome<HqWithdrawalView>> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HQ, addHqAdmin, hq, shipOrder } from '../support/employees'
+import { HQ, addHqAdmin, hq, hqOrders, shipOrder } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { eventually, paidOrder } from '../support/orders'
 import { RETURN_ADDRESS, addTestCatalog } from '../support/shop-fixtures'
@@ -26,7 +26,7 @@ describe('after-sales: withdrawing a refund request, and the 售后 tab', () => 
     expect(withdrawn.data).toMatchObject({ status: 'shipped', buyerStatus: 'shipped', refund: { status: 'withdrawn' }, actions: ['confirmReceipt', 'requestRefund'] })
     expect(withdrawn.data.timeline.at(-1)).toMatchObject({ event: 'withdrawRefund', actor: { kind: 'buyer' } })
     expect((await hq(t.cloud, 'getWorkbench')).data).toMatchObject({ refundsRequested: 0 })
-    expect(await hq(t.cloud, 'approveRefund', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { refundStatus: 'withdrawn' } } })
+    expect(await hqOrders(t.cloud, 'approveRefund', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { refundStatus: 'withdrawn' } } })
     expect(await b.call('order', 'withdrawRefund', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION' } })
     expect((await b.call('order', 'confirmReceipt', { orderId: order._id })).data.status).toBe('completed')
   })
@@ -43,7 +43,7 @@ describe('after-sales: withdrawing a refund request, and the 售后 tab', () => 
     for (let i = 0; i < 3; i++) {
       const { b, order } = await paidOrder(t.cloud, `o-withdraw-race-${i}`)
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
-      const [withdrawn, approved] = await Promise.all([b.call('order', 'withdrawRefund', { orderId: order._id }), hq(t.cloud, 'approveRefund', { orderId: order._id })])
+      const [withdrawn, approved] = await Promise.all([b.call('order', 'withdrawRefund', { orderId: order._id }), hqOrders(t.cloud, 'approveRefund', { orderId: order._id })])
       expect([withdrawn.ok, approved.ok].filter(Boolean)).toHaveLength(1)
       const loser = withdrawn.ok ? approved : withdrawn
       expect(loser.error.code).toBe('ORDER_ILLEGAL_TRANSITION')
@@ -63,7 +63,7 @@ describe('after-sales: withdrawing a refund request, and the 售后 tab', () => 
     expect((await askReturn()).data.refund).toMatchObject({ kind: 'return', status: 'requested' })
 
     // A return is agreed to with its address and deadline, at the order desk; not as a money-only refund.
-    expect(await hq(t.cloud, 'approveRefund', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { kind: 'return' } } })
+    expect(await hqOrders(t.cloud, 'approveRefund', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { kind: 'return' } } })
     const agreed = await desk('approveReturn', { orderId: order._id })
     expect(agreed.data.refund.status).toBe('awaiting_return')
     // No money moves before the goods are back: WeChat Pay holds no refund for the payment.

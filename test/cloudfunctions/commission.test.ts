@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { balancesFrom, totalsAfter, type CommissionEntry, type LineEntry } from '../../src/core/commission'
 import { addDays } from '../../src/core/time'
-import { addHqAdmin, bindCustomer, employeeWithShop, hq, shipOrder } from '../support/employees'
+import { addHqAdmin, bindCustomer, employeeWithShop, hq, hqOrders, shipOrder } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { buyer, eventually, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
@@ -92,7 +92,7 @@ describe('commission ledger', () => {
     // The shop has already taken all but ¥10 out (a withdrawal, booked straight into the ledger here).
     await bookWithdrawal(wang._id, before.availableFen - 1000)
     await callAs(t.cloud, 'o-qian', 'order', 'requestRefund', { orderId: order._id, reason: '茶叶受潮' })
-    await hq(t.cloud, 'approveRefund', { orderId: order._id })
+    await hqOrders(t.cloud, 'approveRefund', { orderId: order._id })
     await eventually(() => callAs(t.cloud, 'o-qian', 'order', 'getOrder', { orderId: order._id }), (o) => o.data.refund?.status === 'refunded')
     const after = await expectAccountMatchesLedger(wang._id)
     expect(after).toMatchObject({ availableFen: 0, owedFen: 1040 })

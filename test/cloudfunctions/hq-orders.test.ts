@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hqOrdersContract } from '../../src/contracts/hq-orders'
 import { inShanghai } from '../../src/core/time'
 import { HQ, addHqAdmin, addHqMember, bindCustomer, employeeWithShop, shipOrder } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
@@ -208,5 +209,48 @@ describe('hq-orders function: HQ finds, ships and reports orders', () => {
         [HQ, 'INVALID_INPUT'],
       ])
     })
+  })
+
+  describe('roles: 运营 and the full admin run the order desk; 财务 and strangers are refused; every call is audited', () => {
+    // Every allowed call names an order that does not exist (or changes nothing others rely on), so it
+    // answers the use case's own refusal or success — never HQ_FORBIDDEN.
+    const CALLERS = [
+      { openid: 'o-desk-ops', role: 'hq_ops' },
+      { openid: 'o-desk-finance', role: 'hq_finance' },
+      { openid: 'o-desk-stranger', role: null },
+    ] as const
+    const ACTIONS: Array<[action: string, payload: unknown]> = [
+      ['listOrders', {}],
+      ['getOrder', { orderId: 'no-order' }],
+      ['shipOrders', { orders: [{ orderId: 'no-order', carrierId: 'SF', trackingNo: 'SF1234567890' }] }],
+      ['approveRefund', { orderId: 'no-order' }],
+      ['startRefund', { orderId: 'no-order', reason: '商品破损' }],
+      ['rejectRefund', { orderId: 'no-order', reason: '已发货' }],
+      ['getReturnRules', {}],
+      ['setReturnRules', { rules: 'not rules' }],
+      ['approveReturn', { orderId: 'no-order' }],
+      ['receiveReturn', { orderId: 'no-order' }],
+      ['refuseReturn', { orderId: 'no-order', reason: '已拆封' }],
+    ]
+
+    beforeAll(async () => {
+      for (const caller of CALLERS) if (caller.role) await addHqMember(t.db, caller.openid, caller.role)
+    })
+
+    it('the table covers every action of the contract', () => {
+      expect(ACTIONS.map(([action]) => action).sort()).toEqual(Object.keys(hqOrdersContract.actions).sort())
+    })
+
+    for (const [action, payload] of ACTIONS) {
+      it(`${action}: 运营 yes, 财务 and strangers no`, async () => {
+        for (const caller of CALLERS) {
+          const answer = await desk(action, payload, caller.openid)
+          if (caller.role === 'hq_ops') expect(answer.ok ? 'ok' : answer.error.code).not.toBe('HQ_FORBIDDEN')
+          else expect(answer).toEqual({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+          const { data: audit } = await t.db.collection('audit_logs').where({ actorOpenid: caller.openid, action: `hq-orders.${action}` }).get()
+          expect(audit).toMatchObject([{ actorRole: caller.role, payload, ok: answer.ok }])
+        }
+      })
+    }
   })
 })

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { businessDay } from '../../src/core/funnel'
 import type { Order } from '../../src/core/order'
-import { HQ, addHqAdmin, addHqMember, bindCustomer, employeeWithShop, hq } from '../support/employees'
+import { HQ, addHqAdmin, addHqMember, bindCustomer, employeeWithShop, hqOrders } from '../support/employees'
 import { directAggregation } from '../support/dashboard-oracle'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { buyer, eventually } from '../support/orders'
@@ -64,7 +64,7 @@ describe('hq-reports: the dashboard', () => {
       const hqOrder = await paid(buyer(t.cloud, 'o-walkin'), [{ skuId: 'tea-100g', quantity: 1 }])
       const { data: unpaid } = await fan.place([{ skuId: 'tea-100g', quantity: 1 }])
       await fan.call('order', 'cancelOrder', { orderId: unpaid._id })
-      expect((await hq(t.cloud, 'startRefund', { orderId: second._id, reason: '破损补偿', amountFen: 1200 })).ok).toBe(true)
+      expect((await hqOrders(t.cloud, 'startRefund', { orderId: second._id, reason: '破损补偿', amountFen: 1200 })).ok).toBe(true)
       await eventually(() => fan.order(second._id), (o) => o.refund?.status === 'refunded')
 
       const after = (await dashboard()).data
@@ -138,7 +138,7 @@ describe('hq-reports: the dashboard', () => {
           const refundedFen = [...(order.previousRefunds ?? []), ...(order.refund ? [order.refund] : [])].filter((r: any) => r.status === 'refunded').reduce((s: number, r: any) => s + r.amountFen, 0)
           const leftFen = order.payableFen - refundedFen
           if (m.kind === 'refund' && order.status === 'paid' && leftFen > 0) {
-            const answer = await hq(t.cloud, 'startRefund', { orderId: order._id, reason: '随机退款', amountFen: Math.max(1, Math.floor(leftFen * m.part)) })
+            const answer = await hqOrders(t.cloud, 'startRefund', { orderId: order._id, reason: '随机退款', amountFen: Math.max(1, Math.floor(leftFen * m.part)) })
             expect(answer.ok, JSON.stringify(answer)).toBe(true)
             await eventually(() => target.b.order(order._id), (o) => o.refund?.status === 'refunded', 10_000)
           }

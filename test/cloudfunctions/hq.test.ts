@@ -216,9 +216,6 @@ describe('hq function: roster, shops and attribution', () => {
     const ALL = ['hq_admin', 'hq_ops', 'hq_finance'] as const
     const RULES: Array<[action: string, payload: unknown, allowed: ReadonlyArray<(typeof ALL)[number]>]> = [
       ['getWorkbench', {}, ['hq_admin', 'hq_ops', 'hq_finance']],
-      ['approveRefund', { orderId: 'no-order' }, ['hq_admin', 'hq_ops']],
-      ['rejectRefund', { orderId: 'no-order', reason: '已发货' }, ['hq_admin', 'hq_ops']],
-      ['startRefund', { orderId: 'no-order', reason: '商品破损' }, ['hq_admin', 'hq_ops']],
       ['listPaymentAnomalies', {}, ['hq_admin', 'hq_finance']],
       ['importRoster', { rows: [{ employeeNo: 'RT1', name: '罗婷', phoneTail: '0000' }] }, ['hq_admin', 'hq_ops']],
       ['deactivateEmployee', { employeeNo: 'NOPE', reassignTo: { to: 'hq' } }, ['hq_admin', 'hq_ops']],
@@ -275,16 +272,16 @@ describe('hq function: roster, shops and attribution', () => {
 
     it('invalid payloads, unknown actions and anonymous calls are audited too', async () => {
       // Who is asked before what: a stranger is refused whatever they send; staff learn what was wrong.
-      expect(await callAs(t.cloud, 'o-role-stranger', 'hq', 'startRefund', { orderId: 'x', reason: '' })).toEqual({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
-      expect(await callAs(t.cloud, 'o-role-ops', 'hq', 'startRefund', { orderId: 'x', reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-      const { data: invalid } = await t.db.collection('audit_logs').where({ actorOpenid: 'o-role-ops', action: 'hq.startRefund', error: 'INVALID_INPUT' }).get()
-      expect(invalid).toMatchObject([{ actorRole: 'hq_ops', payload: { orderId: 'x', reason: '' } }])
+      expect(await callAs(t.cloud, 'o-role-stranger', 'hq', 'moveShop', { shopId: '', event: 'approve' })).toEqual({ ok: false, error: { code: 'HQ_FORBIDDEN' } })
+      expect(await callAs(t.cloud, 'o-role-ops', 'hq', 'moveShop', { shopId: '', event: 'approve' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+      const { data: invalid } = await t.db.collection('audit_logs').where({ actorOpenid: 'o-role-ops', action: 'hq.moveShop', error: 'INVALID_INPUT' }).get()
+      expect(invalid).toMatchObject([{ actorRole: 'hq_ops', payload: { shopId: '', event: 'approve' } }])
       expect(await callAs(t.cloud, 'o-role-stranger', 'hq', 'dropDatabase', { all: true })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
       expect(await callAs(t.cloud, undefined, 'hq', 'listShops', {})).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } })
-      const { data: byStranger } = await t.db.collection('audit_logs').where({ actorOpenid: 'o-role-stranger', action: t.db.command.in(['hq.startRefund', 'hq.dropDatabase']) }).get()
+      const { data: byStranger } = await t.db.collection('audit_logs').where({ actorOpenid: 'o-role-stranger', action: t.db.command.in(['hq.moveShop', 'hq.dropDatabase']) }).get()
       expect(byStranger.map((e: any) => [e.action, e.error, e.payload])).toEqual(
         expect.arrayContaining([
-          ['hq.startRefund', 'HQ_FORBIDDEN', { orderId: 'x', reason: '' }],
+          ['hq.moveShop', 'HQ_FORBIDDEN', { shopId: '', event: 'approve' }],
           ['hq.dropDatabase', 'UNKNOWN_ACTION', { all: true }],
         ]),
       )

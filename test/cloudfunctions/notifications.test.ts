@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../src/core/time'
-import { addHqAdmin, bindCustomer, employeeWithShop, hq, shipOrder } from '../support/employees'
+import { addHqAdmin, bindCustomer, employeeWithShop, hq, hqOrders, shipOrder } from '../support/employees'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
 import { buyer, eventually, post } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
@@ -98,7 +98,7 @@ describe('subscription messages', () => {
     await subscribe('o-n-refused', ['refund_result'])
     const { b, order } = await paidOrder('o-n-refused')
     await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
-    expect((await hq(t.cloud, 'rejectRefund', { orderId: order._id, reason: '已超过售后期' })).ok).toBe(true)
+    expect((await hqOrders(t.cloud, 'rejectRefund', { orderId: order._id, reason: '已超过售后期' })).ok).toBe(true)
     await sendNotifications()
     expect(sent('o-n-refused').map((call) => call.params.data)).toEqual([
       {
@@ -115,7 +115,7 @@ describe('subscription messages', () => {
     await subscribe('o-n-refunded', ['refund_result'])
     const { b, order } = await paidOrder('o-n-refunded')
     await b.call('order', 'requestRefund', { orderId: order._id, reason: '买错了' })
-    await hq(t.cloud, 'approveRefund', { orderId: order._id })
+    await hqOrders(t.cloud, 'approveRefund', { orderId: order._id })
     await eventually(() => b.order(order._id), (o) => o.refund.status === 'refunded')
     await sendNotifications()
     expect(sent('o-n-refunded').map((call) => call.params.data)).toMatchObject([{ amount2: { value: `¥${(order.payableFen / 100).toFixed(2)}` }, phrase3: { value: '退款成功' }, thing4: { value: '买错了' } }])

@@ -9,7 +9,7 @@ const SUB_MCH_ID = '1900000109'
 describe('refunds by line or amount, several per order', () => {
   let t: TestCloud
   const stockOf = async (skuId: string) => (await t.db.collection('skus').doc(skuId).get()).data.stock
-  const hq = (action: string, payload: unknown) => callAs(t.cloud, 'o-hq', 'hq', action, payload)
+  const hqOrders = (action: string, payload: unknown) => callAs(t.cloud, 'o-hq', 'hq-orders', action, payload)
   /** The refunds WeChat Pay holds for a payment, oldest first: number, amount and state. */
   const refundsAtWechat = async (outTradeNo: string) => {
     const answer = await t.sdk.cloudPay.queryRefund({ subMchId: SUB_MCH_ID, outTradeNo })
@@ -48,14 +48,14 @@ describe('refunds by line or amount, several per order', () => {
     // 1. The buyer gives back one A before it ships: ¥15.00, and that unit is on sale again.
     const asked = await b.call('order', 'requestRefund', { orderId: order._id, reason: '买多了一盒', lines: [{ lineIndex: 0, quantity: 1 }] })
     expect(asked.data.refund).toMatchObject({ status: 'requested', startedBy: 'buyer', lines: [{ lineIndex: 0, quantity: 1, goodsFen: 1500 }], amountFen: 1500, shippingFen: 0, final: false })
-    expect((await hq('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
+    expect((await hqOrders('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
     const first = await settled(b, order._id)
     expect(first).toMatchObject({ status: 'paid', buyerStatus: 'paid', actions: ['requestRefund'] })
     expect([await stockOf('sample-a'), await stockOf('sample-b')]).toEqual([stockA + 1, stockB])
 
     // 2. It ships; HQ then sends back ¥12.00 on its own (a dented box), the goods stay with the buyer.
     expect((await shipOrder(t.cloud, order._id, 'SF2026112501')).data.status).toBe('shipped')
-    const started = await hq('startRefund', { orderId: order._id, reason: '外盒压损，补偿 12 元', amountFen: 1200 })
+    const started = await hqOrders('startRefund', { orderId: order._id, reason: '外盒压损，补偿 12 元', amountFen: 1200 })
     expect(started.data.refund).toMatchObject({ status: 'approved', startedBy: 'hq', amountFen: 1200, goodsFen: 1200, shippingFen: 0 })
     expect(started.data.refund.lines.every((l: any) => l.quantity === 0)).toBe(true)
     const second = await eventually(() => b.order(order._id), (o) => o.refund.outRefundNo.endsWith('2') && o.refund.status === 'refunded')
@@ -63,14 +63,14 @@ describe('refunds by line or amount, several per order', () => {
     expect(await stockOf('sample-a')).toBe(stockA + 1)
 
     // 3. ¥33.00 is left (goods ¥23.00 and the ¥10.00 fee): a cent more is refused, by the order and by WeChat Pay.
-    expect(await hq('startRefund', { orderId: order._id, reason: '多退', amountFen: 3301 })).toMatchObject({ ok: false, error: { code: 'REFUND_AMOUNT_INVALID', details: { maxFen: 3300 } } })
+    expect(await hqOrders('startRefund', { orderId: order._id, reason: '多退', amountFen: 3301 })).toMatchObject({ ok: false, error: { code: 'REFUND_AMOUNT_INVALID', details: { maxFen: 3300 } } })
     const direct = await t.sdk.cloudPay.refund({ subMchId: SUB_MCH_ID, outTradeNo: order.orderNo, outRefundNo: `X${order.orderNo}`, totalFee: 6000, refundFee: 3301, envId: 'local', functionName: 'payment-callback' })
     expect(direct).toMatchObject({ resultCode: 'FAIL', errCodeDes: 'refund_fee大于可退金额' })
 
     // 4. The buyer asks for the rest: the last goods bring the shipping fee, and the order is refunded whole.
     const rest = await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
     expect(rest.data.refund).toMatchObject({ amountFen: 3300, goodsFen: 2300, shippingFen: 1000, final: true })
-    await hq('approveRefund', { orderId: order._id })
+    await hqOrders('approveRefund', { orderId: order._id })
     const after = await eventually(() => b.order(order._id), (o) => o.refund.outRefundNo.endsWith('3') && o.refund.status === 'refunded')
     expect(after).toMatchObject({ status: 'shipped', buyerStatus: 'refunded', actions: [] })
     // Shipped goods do not go back on sale by a refund.
@@ -80,12 +80,12 @@ describe('refunds by line or amount, several per order', () => {
       { no: `R${order.orderNo}2`, fen: 1200, state: 'SUCCESS' },
       { no: `R${order.orderNo}3`, fen: 3300, state: 'SUCCESS' },
     ])
-    expect(await hq('startRefund', { orderId: order._id, reason: '再退', amountFen: 1 })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { refundedAll: true } } })
+    expect(await hqOrders('startRefund', { orderId: order._id, reason: '再退', amountFen: 1 })).toMatchObject({ ok: false, error: { code: 'ORDER_ILLEGAL_TRANSITION', details: { refundedAll: true } } })
   })
 
   it('ten HQ refunds started at once for more than half each: one goes through, WeChat Pay is asked once, never beyond what was paid', async () => {
     const { b, order } = await paidOrder('o-race-start')
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => hq('startRefund', { orderId: order._id, reason: `售后 ${i}`, amountFen: 3500 })))
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => hqOrders('startRefund', { orderId: order._id, reason: `售后 ${i}`, amountFen: 3500 })))
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
     for (const refused of answers.filter((a) => !a.ok)) expect(['ORDER_ILLEGAL_TRANSITION', 'REFUND_AMOUNT_INVALID']).toContain(refused.error.code)
     const after = await settled(b, order._id)
@@ -96,7 +96,7 @@ describe('refunds by line or amount, several per order', () => {
   it('five approvals of one request at once, for different amounts: one is recorded and sent, for the amount it recorded', async () => {
     const { b, order } = await paidOrder('o-race-approve')
     await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
-    const answers = await Promise.all([6000, 5000, 4000, 3000, 2000].map((amountFen) => hq('approveRefund', { orderId: order._id, amountFen })))
+    const answers = await Promise.all([6000, 5000, 4000, 3000, 2000].map((amountFen) => hqOrders('approveRefund', { orderId: order._id, amountFen })))
     const approved = answers.filter((a) => a.ok)
     expect(approved).toHaveLength(1)
     expect(answers.filter((a) => !a.ok).every((a) => a.error.code === 'ORDER_ILLEGAL_TRANSITION')).toBe(true)
@@ -119,7 +119,7 @@ describe('refunds by line or amount, several per order', () => {
 
   it('a notification of an earlier refund, delivered again after the next began, is acknowledged and changes nothing', async () => {
     const { b, order } = await paidOrder('o-renotified')
-    await hq('startRefund', { orderId: order._id, reason: '补偿', amountFen: 100 })
+    await hqOrders('startRefund', { orderId: order._id, reason: '补偿', amountFen: 100 })
     const first = await settled(b, order._id)
     await b.call('order', 'requestRefund', { orderId: order._id, reason: '退一盒', lines: [{ lineIndex: 1, quantity: 1 }] })
     const notice = { returnCode: 'SUCCESS', outTradeNo: order.orderNo, outRefundNo: first.refund.outRefundNo, refundFee: 100, refundStatus: 'SUCCESS', successTime: '2026-11-25 10:00:00' }
@@ -134,8 +134,8 @@ describe('refunds by line or amount, several per order', () => {
     const { b: partBuyer, order: part } = await paidOrder('o-auto-part')
     const { b: wholeBuyer, order: whole } = await paidOrder('o-auto-whole')
     for (const id of [part._id, whole._id]) await shipOrder(t.cloud, id, 'ZT2026112501', 'ZTO')
-    await hq('startRefund', { orderId: part._id, reason: '补偿', amountFen: 500 })
-    await hq('startRefund', { orderId: whole._id, reason: '整单退款' })
+    await hqOrders('startRefund', { orderId: part._id, reason: '补偿', amountFen: 500 })
+    await hqOrders('startRefund', { orderId: whole._id, reason: '整单退款' })
     await settled(partBuyer, part._id)
     await settled(wholeBuyer, whole._id)
     await t.db.collection('orders').where({ _id: t.db.command.in([part._id, whole._id]) }).update({ data: { 'shipment.shippedAt': new Date(Date.now() - 11 * 86_400_000) } })

@@ -224,7 +224,7 @@ describe('order function', () => {
   })
 
   describe('after payment', () => {
-    const hq = (action: string, payload: unknown) => callAs(t.cloud, 'o-hq', 'hq', action, payload)
+    const hqOrders = (action: string, payload: unknown) => callAs(t.cloud, 'o-hq', 'hq-orders', action, payload)
 
     it('HQ ships, the buyer confirms receipt, and the order is complete', async () => {
       const { b, order } = await paidOrder(t.cloud, 'o-receive')
@@ -255,7 +255,7 @@ describe('order function', () => {
       const requested = await b.call('order', 'requestRefund', { orderId: order._id, reason: '买错规格了' })
       expect(requested.data.refund).toMatchObject({ status: 'requested', reason: '买错规格了', amountFen: order.payableFen })
       expect(await shipOrder(t.cloud, order._id, 'SF0000000001')).toMatchObject({ ok: false })
-      expect((await hq('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
+      expect((await hqOrders('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
       const after = await eventually(() => b.order(order._id), (o) => o.refund.status === 'refunded')
       expect(after.timeline.map((e: any) => e.event)).toEqual(['place', 'pay', 'requestRefund', 'approveRefund', 'refundSucceeded'])
       expect(await stockOf('tea-250g')).toBe(stockAfterSale + 1)
@@ -264,7 +264,7 @@ describe('order function', () => {
     it('HQ may reject a refund with a reason, and the buyer may ask again', async () => {
       const { b, order } = await paidOrder(t.cloud, 'o-refund-rejected')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
-      const rejected = await hq('rejectRefund', { orderId: order._id, reason: '已超过售后期' })
+      const rejected = await hqOrders('rejectRefund', { orderId: order._id, reason: '已超过售后期' })
       expect(rejected.data.refund).toMatchObject({ status: 'rejected', rejectReason: '已超过售后期' })
       expect((await b.call('order', 'requestRefund', { orderId: order._id, reason: '商品有破损' })).data.refund.status).toBe('requested')
     })
@@ -294,23 +294,23 @@ describe('order function', () => {
 
   describe('when WeChat Pay falters', () => {
     const fault = (apiName: string, kind: string, count = 1) => post(t.cloud, '/dev/pay/faults', { apiName, fault: kind, count })
-    const hq = (action: string, payload: unknown) => callAs(t.cloud, 'o-hq', 'hq', action, payload)
+    const hqOrders = (action: string, payload: unknown) => callAs(t.cloud, 'o-hq', 'hq-orders', action, payload)
 
     it('a refund WeChat carried out but whose answer was lost stays approved, and its notification settles it', async () => {
       const { b, order } = await paidOrder(t.cloud, 'o-refund-lost')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
       await fault('refund', 'lost_answer')
-      expect((await hq('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
+      expect((await hqOrders('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
       const after = await eventually(() => b.order(order._id), (o) => o.refund.status === 'refunded')
       expect(after.timeline.map((e: any) => e.event)).toEqual(['place', 'pay', 'requestRefund', 'approveRefund', 'refundSucceeded'])
-      expect(await hq('rejectRefund', { orderId: order._id, reason: '晚了' })).toMatchObject({ ok: false })
+      expect(await hqOrders('rejectRefund', { orderId: order._id, reason: '晚了' })).toMatchObject({ ok: false })
     })
 
     it('a refund WeChat never received is asked for again by the retry job, with the same refund number', async () => {
       const { b, order } = await paidOrder(t.cloud, 'o-refund-unavailable')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
       await fault('refund', 'unavailable')
-      expect((await hq('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
+      expect((await hqOrders('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
       await new Promise((r) => setTimeout(r, 500))
       expect((await b.order(order._id)).refund.status).toBe('approved')
       await t.db.collection('orders').doc(order._id).update({ data: { 'refund.decidedAt': new Date(Date.now() - 10 * 60_000) } })

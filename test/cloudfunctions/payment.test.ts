@@ -11,6 +11,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
   const stockOf = async (skuId: string) => (await t.db.collection('skus').doc(skuId).get()).data.stock
   const fault = (fault: string) => post(t.cloud, '/dev/pay/faults', { apiName: 'refund', fault })
   const hq = (action: string, payload: unknown) => callAs(t.cloud, 'o-hq', 'hq', action, payload)
+  const hqOrders = (action: string, payload: unknown) => callAs(t.cloud, 'o-hq', 'hq-orders', action, payload)
   const trigger = (job: string) => post(t.cloud, `/triggers/timers/${job}`)
   const anomaliesOf = async (outTradeNo: string) => (await t.db.collection('payment_anomalies').where({ outTradeNo }).get()).data
   /** The refunds WeChat Pay holds for a payment: how many, and how each ended. */
@@ -144,7 +145,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       const { b, order } = await paidOrder(t.cloud, 'o-refund-processing')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
       await fault('refund_processing')
-      expect((await hq('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
+      expect((await hqOrders('approveRefund', { orderId: order._id })).data.refund.status).toBe('approved')
       expect(await t.sdk.cloudPay.queryOrder({ subMchId: SUB_MCH_ID, outTradeNo: order.orderNo })).toMatchObject({ tradeState: 'REFUND' })
 
       await t.db.collection('orders').doc(order._id).update({ data: { 'refund.decidedAt': new Date(Date.now() - 10 * 60_000) } })
@@ -163,7 +164,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
       const stock = await stockOf('tea-100g')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '买错了' })
       await fault('refund_change')
-      await hq('approveRefund', { orderId: order._id })
+      await hqOrders('approveRefund', { orderId: order._id })
       const after = await eventually(() => b.order(order._id), (o) => o.refund.status === 'failed')
       expect(after).toMatchObject({ status: 'paid', buyerStatus: 'paid', actions: [], refund: { status: 'failed', failure: { reason: 'change' } } })
       expect(after.refund.refundedAt).toBeUndefined()
@@ -192,7 +193,7 @@ describe('money that does not fit: wrong amounts, unknown orders, refunds that f
     it('a refund whose notification never came is settled by the retry job from WeChat Pay’s account of that refund', async () => {
       const { b, order } = await paidOrder(t.cloud, 'o-refund-unnotified')
       await b.call('order', 'requestRefund', { orderId: order._id, reason: '不想要了' })
-      await hq('approveRefund', { orderId: order._id })
+      await hqOrders('approveRefund', { orderId: order._id })
       await eventually(() => b.order(order._id), (o) => o.refund.status === 'refunded')
       // Rewind the order to approved, as if the notification had been lost.
       const { data: stored } = await t.db.collection('orders').doc(order._id).get()

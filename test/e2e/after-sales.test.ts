@@ -85,7 +85,7 @@ describe('after-sales: withdrawing a request, the refunded amount, the 售后 ta
 
   it('asked again and refunded by HQ: each refund is listed, with the total refunded', async () => {
     expect((await askForOne()).ok).toBe(true)
-    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq', 'approveRefund', { orderId })).ok).toBe(true)
+    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq-orders', 'approveRefund', { orderId })).ok).toBe(true)
     await expect.poll(async () => (await storedRefund()).status, { timeout: 5_000 }).toBe('refunded')
 
     await openOrder()

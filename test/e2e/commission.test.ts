@@ -212,7 +212,7 @@ describe('an employee earns commission on a friend’s order, withdraws it and s
 
   it('she asks for a refund and HQ approves it: the commission already paid out is owed, and the page says so', async () => {
     expect(await callAs(shop.cloud, LIN.openid, 'order', 'requestRefund', { orderId, reason: '礼盒买重了' })).toMatchObject({ ok: true })
-    await hq('approveRefund', { orderId })
+    await hq('approveRefund', { orderId }, 'hq-orders')
     await expect
       .poll(async () => (await shop.db.collection('orders').doc(orderId).get()).data.refund.status, { timeout: 10_000 })
       .toBe('refunded')

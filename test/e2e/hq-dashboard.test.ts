@@ -33,7 +33,7 @@ describe('HQ reads the day’s figures on the 数据看板', () => {
     before = (await callAs(shop.cloud, HQ.openid, 'hq-reports', 'getDashboard', { period: 'today' })).data
     for (const openid of [LIN.openid, LIN.openid, CHEN.openid]) paid.push((await paidOrder(shop.cloud, openid, SKU)).order)
     const refunded = paid[1]
-    expect(await callAs(shop.cloud, HQ.openid, 'hq', 'startRefund', { orderId: refunded._id, reason: '包装破损补偿', amountFen: 1200 })).toMatchObject({ ok: true })
+    expect(await callAs(shop.cloud, HQ.openid, 'hq-orders', 'startRefund', { orderId: refunded._id, reason: '包装破损补偿', amountFen: 1200 })).toMatchObject({ ok: true })
     await eventually(async () => (await callAs(shop.cloud, LIN.openid, 'order', 'getOrder', { orderId: refunded._id })).data, (o) => o.refund?.status === 'refunded', 10_000)
   })
   afterAll(async () => {

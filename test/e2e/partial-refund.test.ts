@@ -82,7 +82,7 @@ describe('a consumer gets part of an order refunded, then the rest', () => {
   })
 
   it('HQ approves; the order carries on, 待发货 · 部分退款, and the buyer may still ask for the rest', async () => {
-    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq', 'approveRefund', { orderId })).ok).toBe(true)
+    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq-orders', 'approveRefund', { orderId })).ok).toBe(true)
     await expect.poll(async () => (await storedRefund()).status, { timeout: 5_000 }).toBe('refunded')
 
     await openOrder()
@@ -125,7 +125,7 @@ describe('a consumer gets part of an order refunded, then the rest', () => {
     await here().locator('.status-header__refund', { hasText: '退款申请中' }).waitFor()
     expect((await storedRefund()).reason).toBe(`不想要了：${'茶'.repeat(REASON_MAX_LENGTH - 5)}`)
 
-    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq', 'approveRefund', { orderId, amountFen: 15000 })).ok).toBe(true)
+    expect((await callAs(shop.cloud, hqAdmin.openid, 'hq-orders', 'approveRefund', { orderId, amountFen: 15000 })).ok).toBe(true)
     await expect.poll(async () => (await storedRefund()).status, { timeout: 5_000 }).toBe('refunded')
 
     await openOrder()

@@ -229,7 +229,7 @@ describe('a consumer buys tea and pays with (emulated) WeChat Pay', () => {
     await here().locator('.status-header__refund', { hasText: '退款申请中' }).waitFor()
 
     const hqAdmin = demoPersonas.find((p) => p.role === 'hq_admin')!
-    const approved = await callAs(shop.cloud, hqAdmin.openid, 'hq', 'approveRefund', { orderId: paidOrderId })
+    const approved = await callAs(shop.cloud, hqAdmin.openid, 'hq-orders', 'approveRefund', { orderId: paidOrderId })
     expect(approved.ok).toBe(true)
     await expect
       .poll(async () => (await shop.db.collection('orders').doc(paidOrderId).get()).data.refund.status, { timeout: 5_000 })

@@ -21,6 +21,7 @@ export async function addHqMember(db: any, openid = HQ, role: HqRole = 'hq_admin
 export const addHqAdmin = (db: any) => addHqMember(db)
 
 export const hq = (cloud: LocalCloud, action: string, payload?: unknown) => callAs(cloud, HQ, 'hq', action, payload)
+export const hqOrders = (cloud: LocalCloud, action: string, payload?: unknown) => callAs(cloud, HQ, 'hq-orders', action, payload)
 
 /** Puts an employee on HQ's roster (phone tail 1234 unless told), verifies them as `openid` and opens their shop. */
 export async function employeeWithShop(cloud: LocalCloud, employeeNo: string, openid: string, name: string, picks?: unknown) {

@@ -218,7 +218,7 @@ describe('a consumer buys tea in the mini program and pays with WeChat Pay', () 
     await page().waitFor('.status-header__refund', { hasText: '退款申请中' })
     expect((await order(paidOrderId)).refund.reason).toContain('送人的礼盒买重了')
 
-    const approved = await callAs(shop.cloud, HQ_ADMIN.openid, 'hq', 'approveRefund', { orderId: paidOrderId })
+    const approved = await callAs(shop.cloud, HQ_ADMIN.openid, 'hq-orders', 'approveRefund', { orderId: paidOrderId })
     expect(approved.ok).toBe(true)
     await expect.poll(async () => (await order(paidOrderId)).refund.status, { timeout: 5_000 }).toBe('refunded')
 
