@@ -98,7 +98,7 @@ export class DatabaseService {
         throw invalidParam(`limit must be an integer between 0 and ${MAX_LIMIT}`)
       }
       const read = this.readSet(r, collection, trace)
-      const list = find(read.docs, this.query(r), {
+      const list = find(read.docs, read.exact ? undefined : this.query(r), {
         order: r.order ? decodeEjson(r.order) : undefined,
         ordered: read.ordered,
         offset: r.offset,
@@ -164,10 +164,9 @@ export class DatabaseService {
       // starts from the matching documents only.
       const leadingMatch = stages[0]?.$match as Record<string, any> | undefined
       this.traceAccess(trace, collection, leadingMatch, stages[leadingMatch ? 1 : 0]?.$sort as Record<string, 1 | -1> | undefined)
-      const { docs, describe } = this.store.candidates(collection, leadingMatch)
+      const { docs, describe, exact } = this.store.candidates(collection, leadingMatch)
       trace.plan = describe
-      const test = matcher(leadingMatch)
-      const source = [...docs].filter(test)
+      const source = exact ? [...docs] : [...docs].filter(matcher(leadingMatch))
       const resolve = (name: string) => [...this.store.scan(name)]
       const list = aggregate(source, leadingMatch ? stages.slice(1) : stages, resolve)
       return { data: { list: list.map(encodeEjson) } }
@@ -235,23 +234,24 @@ export class DatabaseService {
   }
 
   /** The documents a read looks at: the transaction's snapshot, or the latest state narrowed by an index. */
-  private readSet(r: DatabaseRequest, collection: string, trace: QueryTrace = {}): { docs: Iterable<Doc>; ordered: boolean } {
+  /** `exact`: the documents are the query's matches, already filtered. */
+  private readSet(r: DatabaseRequest, collection: string, trace: QueryTrace = {}): { docs: Iterable<Doc>; ordered: boolean; exact: boolean } {
     const query = this.query(r)
     const order = r.order ? decodeEjson(r.order) : undefined
     this.traceAccess(trace, collection, query, order)
     if (isDocumentId(query?._id)) {
       trace.plan = 'id'
       const doc = this.readById(r, collection, query._id)
-      return { docs: doc ? [doc] : [], ordered: false }
+      return { docs: doc ? [doc] : [], ordered: false, exact: false }
     }
     const txn = this.txn(r)
     if (txn) {
       trace.plan = 'snapshot scan'
-      return { docs: this.transactions.snapshot(txn, collection), ordered: false }
+      return { docs: this.transactions.snapshot(txn, collection), ordered: false, exact: false }
     }
-    const { docs, describe, ordered } = this.store.candidates(collection, query, order)
+    const { docs, describe, ordered, exact } = this.store.candidates(collection, query, order)
     trace.plan = describe
-    return { docs, ordered }
+    return { docs, ordered, exact }
   }
 
   private traceAccess(trace: QueryTrace, collection: string, query?: Record<string, any>, order?: Record<string, 1 | -1>): void {

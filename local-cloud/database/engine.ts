@@ -146,7 +146,7 @@ export function find(docs: Iterable<Doc>, query: AnyObject | undefined, find: Fi
   if (!projection || Object.keys(projection).length === 0) return hits
   // mingo removes excluded nested fields ('a.b': 0) from the documents it is given, which are the
   // stored ones: it projects copies.
-  const copies = hits.map((doc) => structuredClone(doc))
+  const copies = hits.map(cloneDocument)
   return guarded(() => new Query({}, options).find(copies, projection).all() as AnyObject[])
 }
 
@@ -167,7 +167,7 @@ export function isOperatorUpdate(data: AnyObject): boolean {
  * filter that selected the document, which the positional operator (`'lines.$.quantity'`) refers to.
  */
 export function applyUpdate(doc: Doc, expression: AnyObject, query?: AnyObject): Doc {
-  const next = structuredClone(doc)
+  const next = cloneDocument(doc)
   for (const [operator, rawFields] of Object.entries(expression)) {
     const fields = rawFields && typeof rawFields === 'object' ? resolvePositional(rawFields, doc, query) : rawFields
     if (!UPDATE_OPERATORS.has(operator)) throw unknownOperator(`Unknown modifier: ${operator}`)
@@ -234,13 +234,35 @@ function elementMatcher(query: AnyObject, arrayPath: string): ((element: unknown
 /** The whole-document replacement of `doc().set()`: the new content, keeping the id. */
 export function replaceDocument(id: Doc['_id'], data: AnyObject): Doc {
   const { _id: _ignored, ...rest } = data
-  return { _id: id, ...structuredClone(rest) }
+  return { _id: id, ...cloneDocument(rest) }
+}
+
+/**
+ * A deep copy of a stored document. Decoded documents hold only plain objects, arrays, Dates, RegExps
+ * and primitives (see ejson.ts), which this copies directly: structuredClone serialises each value and
+ * made copying most of an aggregation's time. Anything else is left to structuredClone.
+ */
+export function cloneDocument<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(cloneDocument) as T
+  if (value instanceof Date) return new Date(value.getTime()) as T
+  if (value instanceof RegExp) return new RegExp(value.source, value.flags) as T
+  const prototype = Object.getPrototypeOf(value)
+  if (prototype !== Object.prototype && prototype !== null) return structuredClone(value)
+  const copy: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) {
+    const field = cloneDocument((value as Record<string, unknown>)[key])
+    // A field named __proto__ (JSON.parse makes it an own field) stays a field, as structuredClone keeps it.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true })
+    else copy[key] = field
+  }
+  return copy as T
 }
 
 export function aggregate(docs: Doc[], stages: AnyObject[], resolve: (name: string) => Doc[]): AnyObject[] {
   // mingo's stages ($unwind, $addFields, ...) modify their input documents in place, and these are
   // the stored documents (of the looked-up collections too): the pipeline works on copies.
-  const copies = (list: Doc[]) => list.map((doc) => structuredClone(doc))
+  const copies = (list: Doc[]) => list.map(cloneDocument)
   // MongoDB answers $geoNear from the collection's geo index, so only as the first stage.
   if (stages.slice(1).some((stage) => '$geoNear' in stage)) {
     throw queryFailed('$geoNear is only valid as the first stage in a pipeline')

@@ -16,6 +16,12 @@ export interface ReadPlan {
   ordered: boolean
   /** Every document of the collection may be read. */
   scan: boolean
+  /**
+   * The documents are exactly the query's matches, so the caller need not test them again: a query
+   * on `_id` alone, by a value or a list of values. Filtering a thousand ids through the query's `$in`
+   * costs a thousand comparisons a document.
+   */
+  exact: boolean
 }
 
 /** Past this many equality combinations (`$in` on several fields), a plan stops adding fields. */
@@ -41,22 +47,23 @@ export function planRead(
   const byId = conditions.get('_id')?.points
   if (byId) {
     const ids = byId.filter((id): id is DocId => typeof id === 'string' || typeof id === 'number')
-    return { docs: fetch(ids, latest), describe: 'index _id_', index: '_id_', ordered: false, scan: false }
+    const exact = ids.length === byId.length && onlyIdEquality(query!)
+    return { docs: fetch(ids, latest), describe: 'index _id_', index: '_id_', ordered: false, scan: false, exact }
   }
   let best: IndexPlan | undefined
   for (const index of indexes) {
     const plan = planIndex(index, conditions, order)
     if (plan && (!best || plan.score > best.score || (plan.score === best.score && plan.ordered && !best.ordered))) best = plan
   }
-  if (!best) return { docs: everything(), describe: 'collection scan', ordered: false, scan: true }
+  if (!best) return { docs: everything(), describe: 'collection scan', ordered: false, scan: true, exact: false }
   const name = best.index.spec.name
   // Walking a whole index reads documents the query may not want, unless it wants them all.
   const scan = best.score === 0 && conditionCount(query) > 0
   const describe = scan ? `scan of index ${name} in order` : `index ${name}${best.ordered ? ', in order' : ''}`
   // Unsorted, the documents come in insertion order, as from a scan (and as the service happens to
   // give them for a small collection): code must not learn to expect the index's order there.
-  const ids = best.ordered ? best.ids() : [...new Set(best.ids())].sort((a, b) => ordinalOf(a) - ordinalOf(b))
-  return { docs: fetch(ids, latest), describe, index: name, ordered: best.ordered, scan }
+  const ids = best.ordered ? best.ids() : inInsertionOrder(best.ids(), ordinalOf)
+  return { docs: fetch(ids, latest), describe, index: name, ordered: best.ordered, scan, exact: false }
 }
 
 interface IndexPlan {
@@ -118,6 +125,21 @@ function servesOrder(index: Index, from: number, prefixes: number, order: Record
     if ((order![fields[i]] !== index.direction(from + i)) !== reverse) return undefined
   }
   return reverse
+}
+
+/** `{ _id: v }`, `{ _id: { $eq: v } }` or `{ _id: { $in: [...] } }` and nothing else. */
+function onlyIdEquality(query: Record<string, any>): boolean {
+  const keys = Object.keys(query)
+  if (keys.length !== 1 || keys[0] !== '_id') return false
+  const condition = query._id
+  return isScalar(condition) || (Object.keys(condition).length === 1 && ('$eq' in condition || '$in' in condition))
+}
+
+/** Distinct ids in the order they were inserted, each id's ordinal looked up once (not once per comparison). */
+function inInsertionOrder(ids: Iterable<DocId>, ordinalOf: (id: DocId) => number): DocId[] {
+  const ordinals = new Map<DocId, number>()
+  for (const id of ids) if (!ordinals.has(id)) ordinals.set(id, ordinalOf(id))
+  return [...ordinals].sort((a, b) => a[1] - b[1]).map(([id]) => id)
 }
 
 const conditionCount = (query: Record<string, any> | undefined) => Object.keys(query ?? {}).length

@@ -57,6 +57,29 @@ export interface FunctionHostOptions {
 }
 
 const WORKER = path.join(__dirname, 'worker.cjs')
+
+/**
+ * The worker runs built JavaScript only, so it starts with the host's node options but without a
+ * TypeScript loader the host itself may run under (`node --import tsx`): the loader's hooks would
+ * slow the instance's start and every module it loads, as nothing does in the cloud's runtime.
+ */
+const WORKER_EXEC_ARGV = withoutTypeScriptLoader(process.execArgv)
+
+export function withoutTypeScriptLoader(execArgv: string[]): string[] {
+  const loads = /^(--import|--require|-r|--loader|--experimental-loader)$/
+  const isTsx = (value: string) => /(^|[\\/])tsx([\\/]|$)/.test(value)
+  const kept: string[] = []
+  for (let i = 0; i < execArgv.length; i++) {
+    const [flag, inline] = execArgv[i].split(/=(.*)/s)
+    if (loads.test(flag) && inline !== undefined && isTsx(inline)) continue
+    if (loads.test(flag) && inline === undefined && i + 1 < execArgv.length && isTsx(execArgv[i + 1])) {
+      i++
+      continue
+    }
+    kept.push(execArgv[i])
+  }
+  return kept
+}
 const DEFAULT_TIMEOUT_S = 3
 /**
  * How long a new instance may take to load its code. CloudBase times initialisation apart from the
@@ -299,6 +322,7 @@ export class FunctionHost {
   private spawn(name: string): Instance {
     const id = randomUUID()
     const child = fork(WORKER, [], {
+      execArgv: WORKER_EXEC_ARGV,
       env: {
         ...process.env,
         ...this.options.environment?.(),

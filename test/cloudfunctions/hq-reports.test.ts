@@ -86,6 +86,21 @@ describe('hq-reports: the dashboard', () => {
       expect(after.daily.at(-1)).toEqual({ day: businessDay(new Date()), gmvFen: after.kpis.gmvFen, paidOrders: after.kpis.paidOrders })
     })
 
+    it('payments of one shop at the same moment each count once: they write the same rollups, so one waits for or retries on the other', async () => {
+      const before = (await dashboard()).data
+      const shop = await employeeWithShop(t.cloud, 'RC1', 'o-busy-owner', '陈忙')
+      const fans = ['o-rush-1', 'o-rush-2', 'o-rush-3'].map((openid) => buyer(t.cloud, openid))
+      for (const fan of fans) await bindCustomer(t.db, fan.openid, shop)
+      const orders = await Promise.all(fans.map(async (fan) => (await fan.place([{ skuId: 'tea-100g', quantity: 1 }])).data))
+      await Promise.all(fans.map((fan, i) => fan.pay(orders[i]._id)))
+      // A notification whose transaction keeps conflicting fails and is delivered again, so allow for redelivery.
+      await Promise.all(fans.map((fan, i) => eventually(() => fan.order(orders[i]._id), (o) => o.status === 'paid', 60_000)))
+      const after = (await dashboard()).data
+      const gmv = orders.reduce((sum, o) => sum + o.payableFen, 0)
+      expect(after.topShops.find((s: any) => s.shopId === shop._id)).toMatchObject({ gmvFen: gmv, paidOrders: 3 })
+      expect([after.kpis.gmvFen - before.kpis.gmvFen, after.kpis.paidOrders - before.kpis.paidOrders, after.kpis.newCustomers - before.kpis.newCustomers]).toEqual([gmv, 3, 3])
+    }, 120_000)
+
     it('a share and a visit count in the funnel', async () => {
       const before = (await dashboard()).data.funnel
       const owner = await employeeWithShop(t.cloud, 'RF1', 'o-sharer', '冯帆')

@@ -82,6 +82,17 @@ describe('the local query planner', () => {
     expect(planOf()).toMatch(/\(index _id_\)/)
   })
 
+  it('still applies the rest of a query read through a list of ids, in a find and in an aggregation', async () => {
+    const _ = t.db.command
+    const list = ['o03', 'o04', 'o06', 'o07']
+    const { data } = await t.db.collection('orders').where({ _id: _.in(list), status: 'paid' }).get()
+    expect(ids(data).sort()).toEqual(['o04', 'o06'])
+    const { data: all } = await t.db.collection('orders').where({ _id: _.all(['o03']), status: 'paid' }).get()
+    expect(all).toEqual([])
+    const { list: grouped } = await t.db.collection('orders').aggregate().match({ _id: _.in(list), status: 'shipped' }).group({ _id: null, n: t.db.command.aggregate.sum(1) }).end()
+    expect(grouped).toEqual([{ _id: null, n: 2 }])
+  })
+
   it('does not sort by an index that holds arrays (an element order is not the sort order)', async () => {
     const { data } = await t.db.collection('orders').where({ tags: 'gift' }).orderBy('totalFen', 'desc').get()
     expect(data.map((d: any) => d.totalFen)).toEqual(rows.filter((r) => r.tags.includes('gift')).map((r) => r.totalFen).reverse())

@@ -19,6 +19,7 @@ const BENCHES: Array<{ file: string; quick: Record<string, string> }> = [
   { file: 'place-order-bench.ts', quick: { BENCH_ORDERS: '40', BENCH_CPU_ORDERS: '30' } },
   { file: 'settlement-bench.ts', quick: { BENCH_ORDERS: '5000', BENCH_SHOPS: '100' } },
   { file: 'big-store-bench.ts', quick: { BENCH_DOCS: '100000' } },
+  { file: 'dashboard-bench.ts', quick: { BENCH_SIZES: '10000', BENCH_RUNS: '7' } },
   { file: 'start-bench.ts', quick: {} },
 ]
 
