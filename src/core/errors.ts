@@ -56,6 +56,8 @@ export const ERROR_CODES = [
   'ORDER_SKU_NOT_FOUND',
   'ORDER_TOO_MANY_LINES',
   'ORDER_UNPAID_LIMIT',
+  // Points (积分)
+  'POINTS_INSUFFICIENT',
   // Payments and refunds
   'LATE_PAYMENT_REFUND_PENDING',
   'PAYMENT_AMOUNT_MISMATCH',

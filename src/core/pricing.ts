@@ -57,6 +57,8 @@ export interface AppliedDiscount {
   source: string
   label: string
   amountFen: number
+  /** Points spent for it (source 'points'). */
+  points?: number
 }
 
 /** A line priced at its unit price, before the order's discounts are shared out over the lines. */

@@ -1,6 +1,9 @@
 import type { CheckoutChoices } from '../../../src/contracts/order'
+import { levelDiscount, pointsDiscount, shippingFor, standingOf } from '../../../src/core/member'
 import { DEFAULT_SHIPPING, type PricingTerms } from '../../../src/core/pricing'
 import { type Result, ok } from '../../../src/core/result'
+import { MEMBER_RULES, readMemberAccount } from '../member/points'
+import { currentRules } from '../versioned-rules'
 
 /**
  * The terms checkout's quote and the placed order are both priced from, for one buyer (null: not
@@ -9,7 +12,16 @@ import { type Result, ok } from '../../../src/core/result'
  * campaigns load what they need here, in one round of reads, before the order's transaction starts;
  * what they spend (a coupon, points) is written by the order's own effects in that transaction, so
  * two orders spending the same thing conflict.
+ *
+ * The policies run in a fixed order: the member level's discount, then coupons, then points — so a
+ * coupon's threshold and the points cap are judged on what the discounts before them left.
  */
-export async function pricingTermsFor(_buyerOpenid: string | null, _choices: CheckoutChoices, _now: Date): Promise<Result<PricingTerms>> {
-  return ok({ shipping: DEFAULT_SHIPPING, policies: [] })
+export async function pricingTermsFor(buyerOpenid: string | null, choices: CheckoutChoices, now: Date): Promise<Result<PricingTerms>> {
+  if (!buyerOpenid) return ok({ shipping: DEFAULT_SHIPPING, policies: [] })
+  const [rules, account] = await Promise.all([currentRules(MEMBER_RULES), readMemberAccount(buyerOpenid, now)])
+  const { level } = standingOf(account.completedSpendFen, rules)
+  return ok({
+    shipping: shippingFor(level, DEFAULT_SHIPPING),
+    policies: [levelDiscount(level), ...(choices.points ? [pointsDiscount(choices.points, account.balance, rules)] : [])],
+  })
 }
