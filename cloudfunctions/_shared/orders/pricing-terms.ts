@@ -3,7 +3,7 @@ import { levelDiscount, pointsDiscount, shippingFor, standingOf } from '../../..
 import { DEFAULT_SHIPPING, type PricingTerms } from '../../../src/core/pricing'
 import { type Result, ok } from '../../../src/core/result'
 import { MEMBER_RULES, readMemberAccount } from '../member/points'
-import { currentRules } from '../versioned-rules'
+import { currentRulesOf } from '../versioned-rules'
 
 /**
  * The terms checkout's quote and the placed order are both priced from, for one buyer (null: not
@@ -18,7 +18,8 @@ import { currentRules } from '../versioned-rules'
  */
 export async function pricingTermsFor(buyerOpenid: string | null, choices: CheckoutChoices, now: Date): Promise<Result<PricingTerms>> {
   if (!buyerOpenid) return ok({ shipping: DEFAULT_SHIPPING, policies: [] })
-  const [rules, account] = await Promise.all([currentRules(MEMBER_RULES), readMemberAccount(buyerOpenid, now)])
+  // HQ's rules come in one read (another kind of rules joins it there), beside the buyer's account.
+  const [[rules], account] = await Promise.all([currentRulesOf(MEMBER_RULES), readMemberAccount(buyerOpenid, now)])
   const { level } = standingOf(account.completedSpendFen, rules)
   return ok({
     shipping: shippingFor(level, DEFAULT_SHIPPING),
