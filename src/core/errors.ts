@@ -58,6 +58,7 @@ export const ERROR_CODES = [
   'ORDER_UNPAID_LIMIT',
   // Points (积分)
   'POINTS_INSUFFICIENT',
+  'MEMBER_LEVELS_INVALID',
   // Payments and refunds
   'LATE_PAYMENT_REFUND_PENDING',
   'PAYMENT_AMOUNT_MISMATCH',

@@ -39,30 +39,19 @@ const memberSettings = {
   pointsPerYuan: z.number().int().min(1).max(10_000),
   /** The most of the goods (after the other discounts) points may pay. */
   redeemCapBps: z.number().int().min(0).max(10_000),
-  /** Every level, lowest first, thresholds rising. */
-  levels: z.array(levelSettings).length(MEMBER_LEVELS.length),
+  /** Every level in its order, the first from zero spend, each threshold above the one before. */
+  levels: z
+    .array(levelSettings)
+    .length(MEMBER_LEVELS.length)
+    .refine((levels) => levels.every((l, i) => l.level === MEMBER_LEVELS[i] && (i === 0 ? l.thresholdFen === 0 : l.thresholdFen > levels[i - 1].thresholdFen)), 'MEMBER_LEVELS_INVALID'),
 }
 
-type Settings = { levels: LevelSettings[] }
-
-/** Levels in their order, the first from zero spend, each threshold above the one before. */
-const levelsInOrder = (settings: Settings, issue: z.RefinementCtx) =>
-  settings.levels.forEach((l, i) => {
-    if (l.level !== MEMBER_LEVELS[i]) issue.addIssue({ code: 'custom', path: ['levels', i, 'level'], message: '等级顺序不正确' })
-    if (i === 0 && l.thresholdFen !== 0) issue.addIssue({ code: 'custom', path: ['levels', 0, 'thresholdFen'], message: '普通会员的门槛须为 0' })
-    if (i > 0 && l.thresholdFen <= settings.levels[i - 1].thresholdFen)
-      issue.addIssue({ code: 'custom', path: ['levels', i, 'thresholdFen'], message: '门槛须高于上一等级' })
-  })
-
 /** What HQ sends to change the rules; the version is not theirs to choose. */
-export const memberRulesInput = z.object(memberSettings).strict().superRefine(levelsInOrder)
+export const memberRulesInput = z.object(memberSettings).strict()
 export type MemberRulesInput = z.output<typeof memberRulesInput>
 
 /** The rules as stored, with their version; read back through this schema too. */
-export const memberRules = z
-  .object({ version: z.number().int().min(1), ...memberSettings })
-  .strict()
-  .superRefine(levelsInOrder)
+export const memberRules = z.object({ version: z.number().int().min(1), ...memberSettings }).strict()
 export type MemberRules = z.output<typeof memberRules>
 
 export const DEFAULT_MEMBER_RULES: MemberRules = {

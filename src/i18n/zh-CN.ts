@@ -216,6 +216,7 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   ORDER_SKU_NOT_FOUND: '商品不存在',
   ORDER_TOO_MANY_LINES: ({ max }) => `一次最多购买 ${max} 种商品`,
   ORDER_UNPAID_LIMIT: ({ max }) => `您有 ${max} 笔未付款订单，请先支付或取消`,
+  MEMBER_LEVELS_INVALID: '会员等级门槛须从 0 起逐级升高',
   POINTS_INSUFFICIENT: ({ balance }) => `积分不足，当前可用 ${balance ?? 0} 积分`,
 
   LATE_PAYMENT_REFUND_PENDING: '退回款项尚未被微信支付受理',

@@ -17,7 +17,7 @@ describe('points and member levels through the order life', () => {
 
   /** The buyer's balance is what their ledger adds up to, and never below zero. */
   async function expectBalanceIsLedger(openid: string) {
-    const account = (await t.db.collection('member_accounts').doc(openid).get()).data
+    const [account] = (await t.db.collection('member_accounts').where({ _id: openid }).get()).data
     const sum = (await ledgerOf(openid)).reduce((s: number, e: any) => s + e.points, 0)
     expect(account?.balance ?? 0).toBe(sum)
     expect(sum).toBeGreaterThanOrEqual(0)

@@ -80,21 +80,16 @@ async function book(tx: Transaction, account: MemberAccount, entries: NewEntry[]
   ])
 }
 
-/** Placing an order that spends points takes them off the balance, or refuses the order when the balance no longer holds them. */
-export async function spendOrderPoints(tx: Transaction, order: Order, now: Date): Promise<void> {
+/**
+ * Placing an order that spends points takes them off the balance, or refuses the order when the
+ * balance no longer holds them; an order never paid (cancelled, expired, payment refused) gives them back.
+ */
+export async function moveSpentPoints(tx: Transaction, order: Order, kind: 'spend' | 'unspend', now: Date): Promise<void> {
   const spent = pointsSpentOn(order)
   if (spent === 0) return
   const account = await readAccountIn(tx, order.buyerOpenid, now)
-  if (account.balance < spent) abortWith(fail('POINTS_INSUFFICIENT', { balance: account.balance }))
-  await book(tx, account, [{ key: `${order.orderNo}:spend`, kind: 'spend', points: -spent, orderNo: order.orderNo }], 0, now)
-}
-
-/** An order that was never paid (cancelled, expired, payment refused) gives its spent points back. */
-export async function unspendOrderPoints(tx: Transaction, order: Order, now: Date): Promise<void> {
-  const spent = pointsSpentOn(order)
-  if (spent === 0) return
-  const account = await readAccountIn(tx, order.buyerOpenid, now)
-  await book(tx, account, [{ key: `${order.orderNo}:unspend`, kind: 'unspend', points: spent, orderNo: order.orderNo }], 0, now)
+  if (kind === 'spend' && account.balance < spent) abortWith(fail('POINTS_INSUFFICIENT', { balance: account.balance }))
+  await book(tx, account, [{ key: `${order.orderNo}:${kind}`, kind, points: kind === 'spend' ? -spent : spent, orderNo: order.orderNo }], 0, now)
 }
 
 /** A completed order earns points on the goods money it kept, at HQ's rate now, and counts that money towards the level. */

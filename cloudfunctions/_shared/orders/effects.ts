@@ -14,7 +14,7 @@ import { uncountUnpaidOrder } from './unpaid-orders'
 import { refundResultNotification, shippedNotification } from '../../../src/core/subscribe-message'
 import { oweNotification } from '../notifications/outbox'
 import type { MemberRules } from '../../../src/core/member'
-import { MEMBER_RULES, creditOrderPoints, reverseOrderPoints, spendOrderPoints, unspendOrderPoints } from '../member/points'
+import { MEMBER_RULES, creditOrderPoints, moveSpentPoints, reverseOrderPoints } from '../member/points'
 
 /** A move as its effects see it: the order before and after, in the transaction that writes it. */
 export interface Move {
@@ -79,8 +79,8 @@ const reverseCommission: Effect = (tx, { after, now }) => reverseOrderCommission
 const tellShipped: Effect = (tx, { after, now }) => oweNotification(tx, shippedNotification(after), now)
 const tellRefundResult: Effect = (tx, { after, now }) => oweNotification(tx, refundResultNotification(after, now), now)
 
-const spendPoints: Effect = (tx, { after, now }) => spendOrderPoints(tx, after, now)
-const unspendPoints: Effect = (tx, { after, now }) => unspendOrderPoints(tx, after, now)
+const spendPoints: Effect = (tx, { after, now }) => moveSpentPoints(tx, after, 'spend', now)
+const unspendPoints: Effect = (tx, { after, now }) => moveSpentPoints(tx, after, 'unspend', now)
 const creditPoints: Effect = (tx, { after, now, rules }) => creditOrderPoints(tx, after, rules.member, now)
 const reversePoints: Effect = (tx, { before, after, now }) => reverseOrderPoints(tx, before!, after, now)
 
