@@ -36,7 +36,7 @@ export const main = defineFunction(memberContract, {
         .skip(page * pageSize)
         .limit(pageSize + 1)
         .get()
-      return ok({ items: data.slice(0, pageSize).map(({ kind, points, orderNo, at }) => ({ kind, points, orderNo, at })), hasMore: data.length > pageSize })
+      return ok({ items: data.slice(0, pageSize).map(({ _id, kind, points, orderNo, at }) => ({ _id, kind, points, orderNo, at })), hasMore: data.length > pageSize })
     },
   },
 })

@@ -17,6 +17,7 @@ export interface MemberCard {
 
 /** One line of the points history: what changed the balance, and the order it came from. */
 export interface PointsHistoryEntry {
+  _id: string
   kind: PointsEntryKind
   points: number
   orderNo: string

@@ -34,6 +34,8 @@ export class Checkout {
   readonly requestId = newRequestId()
   review: LoadState<CheckoutReview> = IDLE
   remark = ''
+  /** The most points the buyer chose to spend (积分抵扣); the server spends what HQ's cap allows of them. */
+  points = 0
   /**
    * From 提交订单 until the page moves on: placing the order, paying for it in the pay sheet, and
    * done once the sheet has closed. The button stays disabled throughout, so one visit places one order.
@@ -70,9 +72,20 @@ export class Checkout {
   /** The server's view of the lines: what stands in the way of each, and the price when nothing does. */
   loadReview(): Promise<void> {
     return track(
-      () => this.cloud.call(orderFunction, 'quoteOrder', { lines: this.lines }),
+      () => this.cloud.call(orderFunction, 'quoteOrder', { lines: this.lines, ...this.choices }),
       (state) => { this.review = state },
     )
+  }
+
+  /** What the buyer chose that changes the price, sent with the quote and again with the order. */
+  private get choices(): { points?: number } {
+    return this.points > 0 ? { points: this.points } : {}
+  }
+
+  /** 积分抵扣 on (the points the buyer holds) or off (0): priced again. */
+  setPoints(points: number): Promise<void> {
+    this.points = points
+    return this.loadReview()
   }
 
   /** What the order will cost if placed now; none while a line cannot be bought as asked. */
@@ -115,6 +128,7 @@ export class Checkout {
         ...(this.remark.trim() ? { remark: this.remark.trim() } : {}),
         ...(this.fromCart ? { fromCart: true } : {}),
         ...(this.fromShop ? { fromShop: this.fromShop } : {}),
+        ...this.choices,
       }),
     )
     if (!placed.ok) {
