@@ -33,7 +33,7 @@ export const REFUND_REFUSALS = ['REFUND_LINE_INVALID', 'REFUND_AMOUNT_INVALID', 
  * the quote and again with the order, which is priced the same way.
  */
 const checkoutChoices = z.object({
-  /** The most points the buyer will spend; the order spends what their balance and HQ's cap allow of them. Absent: none. */
+  /** The most points the buyer will spend; the order spends what HQ's cap allows of them. Absent: none. */
   points: z.number().int().min(0).max(100_000_000).optional(),
 })
 export type CheckoutChoices = z.infer<typeof checkoutChoices>
@@ -45,7 +45,7 @@ const PRICING = ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES', 'ORDER_QUANTITY_TOO_LARG
 
 export const orderContract = defineContract('order', {
   /** Checkout's lines as the catalog has them now: each line's problem, and the price once none has one. */
-  quoteOrder: action({ input: checkoutChoices.extend({ lines: reviewedLines }).strict(), output: returns<CheckoutReview>(), errors: ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES'] }),
+  quoteOrder: action({ input: checkoutChoices.extend({ lines: reviewedLines }).strict(), output: returns<CheckoutReview>(), errors: ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES', 'POINTS_INSUFFICIENT'] }),
   /** Places an order: priced on the server, stock reserved for every line or none; the same requestId makes one order. */
   placeOrder: action({
     input: checkoutChoices

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { type Order, keepsGoods, refundedGoodsFenOf, refundsOf } from './order'
 import type { AppliedDiscount, DiscountPolicy, ShippingRule, UndiscountedLine } from './pricing'
-import { ok } from './result'
+import { Result, fail, ok } from './result'
 
 /**
  * Points (积分) and member levels (会员等级), as HQ sets them.
@@ -86,14 +86,14 @@ export const POINTS_SOURCE = 'points'
 export const memberSource = (level: MemberLevel) => `member:${level}`
 
 /**
- * What the buyer's choice of points buys off `goodsLeftFen`: at most the points they hold (a balance
- * spent elsewhere since checkout opened trims the choice, it does not refuse it), whole fen within
- * HQ's cap, and the fewest points that buy that much.
+ * What `chosen` points (at most the balance) buy off `goodsLeftFen`: whole fen, within HQ's cap, and
+ * the fewest points that buy that much — a choice above the cap spends only what the cap allows.
  */
-export function pointsRedemption(chosen: number, balance: number, goodsLeftFen: number, rules: Pick<MemberRules, 'pointsPerYuan' | 'redeemCapBps'>): { points: number; amountFen: number } {
+export function pointsRedemption(chosen: number, balance: number, goodsLeftFen: number, rules: Pick<MemberRules, 'pointsPerYuan' | 'redeemCapBps'>): Result<{ points: number; amountFen: number }> {
+  if (chosen > balance) return fail('POINTS_INSUFFICIENT', { balance })
   const capFen = Math.floor((Math.max(0, goodsLeftFen) * rules.redeemCapBps) / 10_000)
-  const amountFen = Math.min(Math.floor((Math.min(chosen, balance) * 100) / rules.pointsPerYuan), capFen)
-  return { points: Math.ceil((amountFen * rules.pointsPerYuan) / 100), amountFen }
+  const amountFen = Math.min(Math.floor((chosen * 100) / rules.pointsPerYuan), capFen)
+  return ok({ points: Math.ceil((amountFen * rules.pointsPerYuan) / 100), amountFen })
 }
 
 const goodsOf = (lines: ReadonlyArray<UndiscountedLine>) => lines.reduce((sum, l) => sum + l.lineTotalFen, 0)
@@ -107,8 +107,9 @@ export const levelDiscount = (level: LevelSettings): DiscountPolicy => ({
 export const pointsDiscount = (chosen: number, balance: number, rules: MemberRules): DiscountPolicy => ({
   discountsFor: (lines, earlier) => {
     const left = goodsOf(lines) - earlier.reduce((sum, d) => sum + d.amountFen, 0)
-    const { points, amountFen } = pointsRedemption(chosen, balance, left, rules)
-    return ok([{ source: POINTS_SOURCE, label: POINTS_SOURCE, amountFen, points }])
+    const redeemed = pointsRedemption(chosen, balance, left, rules)
+    if (!redeemed.ok) return redeemed
+    return ok([{ source: POINTS_SOURCE, label: POINTS_SOURCE, amountFen: redeemed.data.amountFen, points: redeemed.data.points }])
   },
 })
 

@@ -83,16 +83,13 @@ describe('points and member levels through the order life', () => {
       ['unspend', 3160],
     ])
     await expectBalanceIsLedger(b.openid)
-    // Asking for more than the balance spends at most the balance.
-    const small = await b.call('order', 'quoteOrder', { lines: [{ skuId: 'tea-100g', quantity: 20 }], points: 99_999 })
-    expect(small.data.quote.discounts).toEqual([{ source: 'points', label: 'points', amountFen: 6800, points: 6800 }])
+    expect(await b.call('order', 'quoteOrder', { lines: [{ skuId: 'tea-250g', quantity: 1 }], points: 6801 })).toMatchObject({ ok: false, error: { code: 'POINTS_INSUFFICIENT', details: { balance: 6800 } } })
   })
 
   it('orders placed at once spending the same points: only what the balance holds goes through, never below zero', async () => {
     const b = buyer(t.cloud, 'o-race')
     await completed(b, [{ skuId: 'tea-100g', quantity: 1 }])
-    // 6800 points; each order asks 3000 (within its ¥31.60 cap), priced on the balance before any of them: two
-    // fit, the others find the points gone when they spend them in the order's transaction.
+    // 6800 points; each order asks 3000 (within its ¥31.60 cap): two fit, the others find them gone.
     const answers = await Promise.all(Array.from({ length: 5 }, () => b.place([{ skuId: 'tea-250g', quantity: 1 }], { points: 3000 })))
     expect(answers.filter((a) => a.ok)).toHaveLength(2)
     expect(answers.filter((a) => !a.ok).map((a) => a.error.code)).toEqual(['POINTS_INSUFFICIENT', 'POINTS_INSUFFICIENT', 'POINTS_INSUFFICIENT'])

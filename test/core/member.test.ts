@@ -44,16 +44,16 @@ describe('spending points at checkout', () => {
     ['the cap rounds down to whole fen', 5000, 5000, 999, { points: 199, amountFen: 199 }],
     ['nothing chosen spends nothing', 0, 5000, 10_000, { points: 0, amountFen: 0 }],
   ])('%s', (_rule, chosen, balance, goodsLeftFen, spent) => {
-    expect(pointsRedemption(chosen, balance, goodsLeftFen, rules)).toEqual(spent)
+    expect(pointsRedemption(chosen, balance, goodsLeftFen, rules)).toEqual({ ok: true, data: spent })
   })
 
   it('only whole fen are bought, with the fewest points that buy them', () => {
-    expect(pointsRedemption(250, 250, 100_000, { pointsPerYuan: 200, redeemCapBps: 10_000 })).toEqual({ points: 250, amountFen: 125 })
-    expect(pointsRedemption(251, 251, 100_000, { pointsPerYuan: 200, redeemCapBps: 10_000 })).toEqual({ points: 250, amountFen: 125 })
+    expect(pointsRedemption(250, 250, 100_000, { pointsPerYuan: 200, redeemCapBps: 10_000 })).toEqual({ ok: true, data: { points: 250, amountFen: 125 } })
+    expect(pointsRedemption(251, 251, 100_000, { pointsPerYuan: 200, redeemCapBps: 10_000 })).toEqual({ ok: true, data: { points: 250, amountFen: 125 } })
   })
 
-  it('more than the balance spends the balance (points spent elsewhere since checkout opened)', () => {
-    expect(pointsRedemption(501, 500, 10_000, rules)).toEqual({ points: 500, amountFen: 500 })
+  it('more than the balance is refused, with the balance', () => {
+    expect(pointsRedemption(501, 500, 10_000, rules)).toEqual({ ok: false, error: { code: 'POINTS_INSUFFICIENT', details: { balance: 500 } } })
   })
 
   it('runs last: the cap is judged on the goods the member discount left', () => {

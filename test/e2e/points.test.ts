@@ -36,7 +36,7 @@ describe('points and the member card', () => {
   it('she confirms receipt of a ¥198.00 order: 198 points, on her member card and the points page', async () => {
     const { data: order } = await su().place([{ skuId: GIFT, quantity: 1 }])
     await su().pay(order._id)
-    await eventually(() => su().order(order._id), (o) => o.status === 'paid', 30_000)
+    await eventually(() => su().order(order._id), (o) => o.status === 'paid')
     expect(await callAs(shop.cloud, HQ_ADMIN, 'hq-orders', 'shipOrders', { orders: [{ orderId: order._id, carrierId: 'SF', trackingNo: 'SF2026113010' }] })).toMatchObject({ ok: true })
 
     await page.goto(`${shop.cloud.url}/#/package-orders/pages/detail/index?id=${order._id}`)
@@ -58,7 +58,7 @@ describe('points and the member card', () => {
     expect(await here().locator('.points-entry__points').innerText()).toBe('+198')
     expect(await here().locator('.points-rules__line').first().innerText()).toContain('每实付 ¥100 商品金额得 100 积分')
     await shot('02-points-page')
-  }, 120_000)
+  })
 
   it('at her next checkout 积分抵扣 spends them: ¥1.98 off, and the points page says so', async () => {
     await page.goto(`${shop.cloud.url}/#/package-orders/pages/checkout/index?lines=${encodeURIComponent(`${GIFT}*1`)}`)
@@ -78,5 +78,5 @@ describe('points and the member card', () => {
     await expect.poll(() => here().locator('.points__balance').innerText()).toBe('0')
     await expect.poll(() => here().locator('.points-entry__kind').allInnerTexts()).toEqual(['下单抵扣', '订单完成获得'])
     await shot('04-points-spent')
-  }, 120_000)
+  })
 })
