@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { type Order, keepsGoods, refundedGoodsFenOf, refundsOf } from './order'
-import type { AppliedDiscount, DiscountPolicy, ShippingRule, UndiscountedLine } from './pricing'
+import { type AppliedDiscount, type DiscountPolicy, POINTS_SOURCE, type ShippingRule, type UndiscountedLine } from './pricing'
 import { Result, fail, ok } from './result'
 
 /**
@@ -82,7 +82,6 @@ export function standingOf(
 /** Points earned on goods money paid: whole points, rounded down. */
 export const pointsEarnedOn = (paidGoodsFen: number, earnPointsPer100Yuan: number): number => Math.floor((Math.max(0, paidGoodsFen) * earnPointsPer100Yuan) / 10_000)
 
-export const POINTS_SOURCE = 'points'
 export const memberSource = (level: MemberLevel) => `member:${level}`
 
 /**

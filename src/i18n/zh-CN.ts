@@ -21,7 +21,7 @@ import type { WithdrawalStatus } from '../core/withdrawal'
 import type { Notification } from '../core/subscribe-message'
 // Points and member levels (issue 14)
 import type { MemberLevel, PointsEntryKind } from '../core/member'
-import type { AppliedDiscount } from '../core/pricing'
+import { type AppliedDiscount, POINTS_SOURCE } from '../core/pricing'
 
 /**
  * The words of the shop in Simplified Chinese, in one place. The core and the cloud functions answer
@@ -645,7 +645,7 @@ export const pointsEntryText = (kind: PointsEntryKind): string => POINTS_ENTRY[k
 
 /** A discount as the buyer reads it: the member level's and points' by their source, others by their own label. */
 export function discountText(discount: Pick<AppliedDiscount, 'source' | 'label'>): string {
-  if (discount.source === 'points') return '积分抵扣'
+  if (discount.source === POINTS_SOURCE) return '积分抵扣'
   const level = discount.source.startsWith('member:') ? MEMBER_LEVEL[discount.source.slice('member:'.length) as MemberLevel] : undefined
   return level ? `${level}折扣` : discount.label
 }

@@ -27,7 +27,7 @@ describe('points and member levels through the order life', () => {
     const placed = await b.place(lines, extra)
     expect(placed).toMatchObject({ ok: true })
     await b.pay(placed.data._id)
-    return eventually(() => b.order(placed.data._id), (o) => o.status === 'paid')
+    return eventually(() => b.order(placed.data._id), (o) => o.status === 'paid', 20_000)
   }
 
   async function completed(b: ReturnType<typeof buyer>, lines: Array<{ skuId: string; quantity: number }>, extra: Record<string, unknown> = {}) {

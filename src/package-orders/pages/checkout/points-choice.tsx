@@ -1,8 +1,7 @@
 import { Switch, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { POINTS_SOURCE } from '../../../core/member'
 import { formatFen } from '../../../core/money'
-import type { Quote } from '../../../core/pricing'
+import { POINTS_SOURCE, type Quote } from '../../../core/pricing'
 import { useStores } from '../../../stores'
 import type { Checkout } from '../../../stores/checkout'
 
