@@ -90,6 +90,11 @@ export function openAddressForm(options: { addressId?: string; choosing?: boolea
 }
 
 /** 我的收藏 (package-me). */
+/** 我的积分 (package-member). */
+export function openPoints(): void {
+  void Taro.navigateTo({ url: '/package-member/pages/points/index' })
+}
+
 export function openFavorites(): void {
   void Taro.navigateTo({ url: '/package-me/pages/favorites/index' })
 }
@@ -137,6 +142,7 @@ export const openHqOrder = (orderId: string) => hqPage('order', `?id=${encodeURI
 export const openHqWithdrawals = () => hqPage('withdrawals')
 export const openHqShops = () => hqPage('shops')
 export const openHqRules = () => hqPage('rules')
+export const openHqMemberRules = () => hqPage('member-rules')
 export const openHqRoster = () => hqPage('roster')
 export const openHqProducts = () => hqPage('products')
 /** A product to edit, or (no id) a new one. */

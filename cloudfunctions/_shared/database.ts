@@ -82,6 +82,14 @@ class Abort extends Error {
 }
 
 /**
+ * Rolls the transaction back with an expected failure from deep inside its work (an order's effect
+ * that finds what it would spend gone): `inTransaction` returns `result`.
+ */
+export function abortWith(result: Result<never>): never {
+  throw new Abort(result)
+}
+
+/**
  * Runs `work` in a database transaction: its writes commit together or not at all. A failed Result
  * rolls everything back and is returned as is. A write conflict with another transaction (which on
  * CloudBase fails the write itself, at once) runs `work` again on a fresh snapshot, after a pause.

@@ -10,6 +10,8 @@ import type { hqCatalogContract } from './hq-catalog'
 import type { hqReportsContract } from './hq-reports'
 import type { hqFilesContract } from './hq-files'
 import type { hqSettingsContract } from './hq-settings'
+import type { hqMarketingContract } from './hq-marketing'
+import type { memberContract } from './member'
 import type { orderContract } from './order'
 import type { referralContract } from './referral'
 import type { shopContract } from './shop'
@@ -35,3 +37,5 @@ export const orderFunction = functionRef<typeof orderContract>('order')
 export const userFunction = functionRef<typeof userContract>('user')
 export const shopFunction = functionRef<typeof shopContract>('shop')
 export const referralFunction = functionRef<typeof referralContract>('referral')
+export const memberFunction = functionRef<typeof memberContract>('member')
+export const hqMarketingFunction = functionRef<typeof hqMarketingContract>('hq-marketing')

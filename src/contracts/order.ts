@@ -32,7 +32,10 @@ export const REFUND_REFUSALS = ['REFUND_LINE_INVALID', 'REFUND_AMOUNT_INVALID', 
  * What the buyer chooses at checkout that changes the price (a coupon, points to spend): sent with
  * the quote and again with the order, which is priced the same way.
  */
-const checkoutChoices = z.object({})
+const checkoutChoices = z.object({
+  /** The most points the buyer will spend; the order spends what HQ's cap allows of them. Absent: none. */
+  points: z.number().int().min(0).max(100_000_000).optional(),
+})
 export type CheckoutChoices = z.infer<typeof checkoutChoices>
 const order = returns<OrderView>()
 /** Finding the caller's own order; someone else's is "not found". */
@@ -42,7 +45,7 @@ const PRICING = ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES', 'ORDER_QUANTITY_TOO_LARG
 
 export const orderContract = defineContract('order', {
   /** Checkout's lines as the catalog has them now: each line's problem, and the price once none has one. */
-  quoteOrder: action({ input: checkoutChoices.extend({ lines: reviewedLines }).strict(), output: returns<CheckoutReview>(), errors: ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES'] }),
+  quoteOrder: action({ input: checkoutChoices.extend({ lines: reviewedLines }).strict(), output: returns<CheckoutReview>(), errors: ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES', 'POINTS_INSUFFICIENT'] }),
   /** Places an order: priced on the server, stock reserved for every line or none; the same requestId makes one order. */
   placeOrder: action({
     input: checkoutChoices
@@ -57,7 +60,7 @@ export const orderContract = defineContract('order', {
       })
       .strict(),
     output: order,
-    errors: [...PRICING, 'ORDER_ADDRESS_NOT_FOUND'],
+    errors: [...PRICING, 'ORDER_ADDRESS_NOT_FOUND', 'POINTS_INSUFFICIENT'],
   }),
   listOrders: action({
     input: z

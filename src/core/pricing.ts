@@ -58,7 +58,12 @@ export interface AppliedDiscount {
   source: string
   label: string
   amountFen: number
+  /** Points spent for it (source 'points'). */
+  points?: number
 }
+
+/** The source of the discount points pay for (its `points` say how many). */
+export const POINTS_SOURCE = 'points'
 
 /** A line priced at its unit price, before the order's discounts are shared out over the lines. */
 export type UndiscountedLine = Omit<PricedLine, 'discountFen' | 'paidFen'>

@@ -19,6 +19,9 @@ import type { ExportColumn, ExportKind } from '../core/exports'
 import type { CommissionEntryKind, WithdrawalReversal } from '../core/commission'
 import type { WithdrawalStatus } from '../core/withdrawal'
 import type { Notification } from '../core/subscribe-message'
+// Points and member levels (issue 14)
+import type { MemberLevel, PointsEntryKind } from '../core/member'
+import { type AppliedDiscount, POINTS_SOURCE } from '../core/pricing'
 
 /**
  * The words of the shop in Simplified Chinese, in one place. The core and the cloud functions answer
@@ -219,6 +222,8 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   ORDER_UNPAID_MINUTES_INVALID: '付款时限须为 5 到 1440 分钟的整数',
   SHIPPING_FREE_OVER_INVALID: '包邮门槛须为 0 到 100000 元（0 表示全场包邮）',
   SHIPPING_FEE_INVALID: '运费须为 0 到 500 元',
+  MEMBER_LEVELS_INVALID: '会员等级门槛须从 0 起逐级升高',
+  POINTS_INSUFFICIENT: ({ balance }) => `积分不足，当前可用 ${balance ?? 0} 积分`,
 
   LATE_PAYMENT_REFUND_PENDING: '退回款项尚未被微信支付受理',
   PAYMENT_AMOUNT_MISMATCH: '支付金额与订单不符，订单已取消，款项将原路退回',
@@ -627,4 +632,24 @@ export function notificationTexts(notification: Notification): Record<string, st
       return { amount: formatFen(amountFen), orders: String(orders), at: when(at), note: '佣金已可提现，点击查看' }
     }
   }
+}
+
+// Points and member levels (issue 14)
+const MEMBER_LEVEL: Record<MemberLevel, string> = { standard: '普通会员', silver: '银卡会员', gold: '金卡会员' }
+export const memberLevelText = (level: MemberLevel): string => MEMBER_LEVEL[level]
+
+const POINTS_ENTRY: Record<PointsEntryKind, string> = {
+  earn: '订单完成获得',
+  spend: '下单抵扣',
+  unspend: '订单取消退回',
+  refund_back: '退款退回抵扣积分',
+  refund_takeback: '退款扣回',
+}
+export const pointsEntryText = (kind: PointsEntryKind): string => POINTS_ENTRY[kind] ?? kind
+
+/** A discount as the buyer reads it: the member level's and points' by their source, others by their own label. */
+export function discountText(discount: Pick<AppliedDiscount, 'source' | 'label'>): string {
+  if (discount.source === POINTS_SOURCE) return '积分抵扣'
+  const level = discount.source.startsWith('member:') ? MEMBER_LEVEL[discount.source.slice('member:'.length) as MemberLevel] : undefined
+  return level ? `${level}折扣` : discount.label
 }

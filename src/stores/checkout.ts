@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import { orderFunction } from '../contracts/functions'
 import type { OrderView } from '../core/order'
-import type { CheckoutReview, LineRequest, Quote } from '../core/pricing'
+import { POINTS_SOURCE, type CheckoutReview, type LineRequest, type Quote } from '../core/pricing'
 import { CloudError, type CloudClient } from '../services/cloud'
 import type { CartStore } from './cart-store'
 import type { ShopVisit } from '../routes'
@@ -34,6 +34,8 @@ export class Checkout {
   readonly requestId = newRequestId()
   review: LoadState<CheckoutReview> = IDLE
   remark = ''
+  /** The most points the buyer chose to spend (积分抵扣); the server spends what HQ's cap allows of them. */
+  points = 0
   /**
    * From 提交订单 until the page moves on: placing the order, paying for it in the pay sheet, and
    * done once the sheet has closed. The button stays disabled throughout, so one visit places one order.
@@ -68,11 +70,28 @@ export class Checkout {
   }
 
   /** The server's view of the lines: what stands in the way of each, and the price when nothing does. */
-  loadReview(): Promise<void> {
-    return track(
-      () => this.cloud.call(orderFunction, 'quoteOrder', { lines: this.lines }),
+  async loadReview(): Promise<void> {
+    await track(
+      () => this.cloud.call(orderFunction, 'quoteOrder', { lines: this.lines, ...(this.points > 0 ? { points: this.points } : {}) }),
       (state) => { this.review = state },
     )
+    // Points spent elsewhere since checkout opened: offer what is left instead, and price again.
+    const review = this.review
+    if (review.status === 'error' && review.error.code === 'POINTS_INSUFFICIENT' && this.points > 0) {
+      this.points = Number(review.error.details.balance ?? 0)
+      return this.loadReview()
+    }
+  }
+
+  /** The points the quote shown spends: the order spends exactly these, or is refused if they are gone meanwhile. */
+  private get pointsShown(): number {
+    return this.quote?.discounts.find((d) => d.source === POINTS_SOURCE)?.points ?? 0
+  }
+
+  /** 积分抵扣 on (the points the buyer holds) or off (0): priced again. */
+  setPoints(points: number): Promise<void> {
+    this.points = points
+    return this.loadReview()
   }
 
   /** What the order will cost if placed now; none while a line cannot be bought as asked. */
@@ -115,6 +134,7 @@ export class Checkout {
         ...(this.remark.trim() ? { remark: this.remark.trim() } : {}),
         ...(this.fromCart ? { fromCart: true } : {}),
         ...(this.fromShop ? { fromShop: this.fromShop } : {}),
+        ...(this.pointsShown > 0 ? { points: this.pointsShown } : {}),
       }),
     )
     if (!placed.ok) {

@@ -18,6 +18,7 @@ import { createSession } from './dev-session'
 import { HqFilesStore } from './hq-files-store'
 import { FavoritesStore } from './favorites-store'
 import { HqStore } from './hq-store'
+import { MemberStore } from './member-store'
 import { MyShopStore } from './my-shop-store'
 import { OrderStore } from './order-store'
 import { ProfileStore } from './profile-store'
@@ -42,6 +43,7 @@ export class RootStore {
   readonly search: SearchStore
   /** Subscription messages: asked for in the taps after which the shop has news to send. */
   readonly subscriptions: SubscriptionService
+  readonly member: MemberStore
 
   /**
    * `session` is null in WeChat, where the caller is whoever opened the mini program. `cloud` and
@@ -70,6 +72,7 @@ export class RootStore {
     this.favorites = new FavoritesStore(cloud)
     this.search = new SearchStore(cloud)
     this.subscriptions = new SubscriptionService(cloud, subscribePrompt)
+    this.member = new MemberStore(cloud)
   }
 
   /** H5: another persona is the caller now, so the cart, addresses, orders, shop, HQ's views, commission and favourites shown were someone else's. */
@@ -84,6 +87,7 @@ export class RootStore {
     this.hqFiles.reset()
     this.commission.reset()
     this.favorites.reset()
+    this.member.reset()
   }
 }
 

@@ -43,9 +43,10 @@ describe('database round trips of the hot paths', () => {
     await lin.addressId()
     const { result, requests } = await countDatabaseRequests(() => lin.place(THREE_LINES))
     expect(result).toMatchObject({ ok: true })
-    // The rules (one read), address, roster, binding, SKUs and products; start, the buyer's unpaid
-    // count, the SKUs' stock, three stock writes, the order, the count, commit.
-    within(requests, 15)
+    // The rules (one read), address, roster, binding, SKUs and products, the member rules and the
+    // buyer's member account (level and points); start, the buyer's unpaid count, the SKUs' stock,
+    // three stock writes, the order, the count, commit.
+    within(requests, 17)
   })
 
   it('placeOrder from the cart, for a buyer bound to a shop: the cart is tidied in the same transaction', async () => {
@@ -58,7 +59,7 @@ describe('database round trips of the hot paths', () => {
     // The ordered lines left the cart; the one not ordered stayed.
     expect((await wang.call('cart', 'getCart')).data.items.map((i: any) => i.skuId)).toEqual(['tea-50g'])
     // As above, plus the bound shop and its owner's name, and the cart's write.
-    within(requests, 19)
+    within(requests, 20)
   })
 
   it('the payment notification, first delivery, of an order that earns its shop commission', async () => {
@@ -108,10 +109,10 @@ describe('database round trips of the hot paths', () => {
     within(requests, 4)
   })
 
-  it('quoteOrder: the SKUs and their products, each a list of ids read in one indexed query, and HQ\'s shipping rule', async () => {
+  it("quoteOrder: the SKUs and their products, each a list of ids read in one indexed query; HQ's pricing rules and the buyer's member account", async () => {
     const { result, requests } = await countDatabaseRequests(() => buyer(t.cloud, 'o-rt-quote').call('order', 'quoteOrder', { lines: THREE_LINES }))
     expect(result).toMatchObject({ ok: true })
-    // The rule is read beside the catalog (one Promise.all), so it costs a request but no wait.
-    within(requests, 3)
+    // The shipping and member rules in one read, beside the catalog and the account (one Promise.all).
+    within(requests, 4)
   })
 })

@@ -13,6 +13,8 @@ import { funnelBumps, paymentBumps, refundBumps } from '../../../src/core/dashbo
 import { uncountUnpaidOrder } from './unpaid-orders'
 import { refundResultNotification, shippedNotification } from '../../../src/core/subscribe-message'
 import { oweNotification } from '../notifications/outbox'
+import type { MemberRules } from '../../../src/core/member'
+import { MEMBER_RULES, creditOrderPoints, moveSpentPoints, reverseOrderPoints } from '../member/points'
 
 /** A move as its effects see it: the order before and after, in the transaction that writes it. */
 export interface Move {
@@ -21,8 +23,8 @@ export interface Move {
   before: Order | null
   after: Order
   now: Date
-  /** HQ's rules in force, for the effects that need them: read once per change, both kinds in one request. */
-  rules: { attribution(): Promise<AttributionRules>; commission(): Promise<CommissionRules> }
+  /** HQ's rules in force, for the effects that need them: read once per change, every kind in one request. */
+  rules: { attribution(): Promise<AttributionRules>; commission(): Promise<CommissionRules>; member(): Promise<MemberRules> }
 }
 
 type Effect = (tx: Transaction, move: Move) => Promise<void>
@@ -77,33 +79,39 @@ const reverseCommission: Effect = (tx, { after, now }) => reverseOrderCommission
 const tellShipped: Effect = (tx, { after, now }) => oweNotification(tx, shippedNotification(after), now)
 const tellRefundResult: Effect = (tx, { after, now }) => oweNotification(tx, refundResultNotification(after, now), now)
 
+const spendPoints: Effect = (tx, { after, now }) => moveSpentPoints(tx, after, 'spend', now)
+const unspendPoints: Effect = (tx, { after, now }) => moveSpentPoints(tx, after, 'unspend', now)
+const creditPoints: Effect = (tx, { after, now, rules }) => creditOrderPoints(tx, after, rules.member, now)
+const reversePoints: Effect = (tx, { before, after, now }) => reverseOrderPoints(tx, before!, after, now)
+
 export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
   // Placing also counts the order among the buyer's unpaid ones; placeOrder does that itself, since the
   // count it reads decides whether the order may be placed at all.
-  place: [reserveStock],
+  place: [reserveStock, spendPoints],
   pay: [leaveUnpaid, extendBuyerBinding, countInFunnel, accrueCommission, rollUpPayment],
-  cancel: [leaveUnpaid, releaseStock],
-  expire: [leaveUnpaid, releaseStock],
-  rejectPayment: [leaveUnpaid, releaseStock],
+  cancel: [leaveUnpaid, releaseStock, unspendPoints],
+  expire: [leaveUnpaid, releaseStock, unspendPoints],
+  rejectPayment: [leaveUnpaid, releaseStock, unspendPoints],
   ship: [tellShipped],
-  confirmReceipt: [freezeCommission],
-  autoComplete: [freezeCommission],
+  confirmReceipt: [freezeCommission, creditPoints],
+  autoComplete: [freezeCommission, creditPoints],
   // Goods refunded before they shipped are still in the warehouse: the units the refund gives back return.
   refundSucceeded: [
     (tx, { before, after }) =>
       before?.status === 'paid' ? moveStock(tx, after.refund!.lines.filter((l) => l.quantity > 0).map((l) => ({ skuId: after.lines[l.lineIndex].skuId, delta: l.quantity }))) : Promise.resolve(),
     reverseCommission,
+    reversePoints,
     rollUpRefund,
     tellRefundResult,
   ],
   rejectRefund: [tellRefundResult],
 }
 
-/** The rules a change's effects read, fetched on first need, and then both kinds together (a paid order needs both). */
+/** The rules a change's effects read, fetched on first need, and then every kind together in one read (a paid order needs two kinds). */
 function rulesOnce(): Move['rules'] {
-  let both: Promise<[AttributionRules, CommissionRules]> | undefined
-  const read = () => (both ??= currentRulesOf(ATTRIBUTION_RULES, COMMISSION_RULES))
-  return { attribution: async () => (await read())[0], commission: async () => (await read())[1] }
+  let all: Promise<[AttributionRules, CommissionRules, MemberRules]> | undefined
+  const read = () => (all ??= currentRulesOf(ATTRIBUTION_RULES, COMMISSION_RULES, MEMBER_RULES))
+  return { attribution: async () => (await read())[0], commission: async () => (await read())[1], member: async () => (await read())[2] }
 }
 
 /**

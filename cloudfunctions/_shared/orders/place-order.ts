@@ -11,7 +11,7 @@ import { Transaction, _, db, inTransaction } from '../database'
 import { currentRulesOf } from '../versioned-rules'
 import { PageShop, decideAttribution } from './attribute'
 import { commitOrder } from './effects'
-import { SHIPPING_RULES, pricingRulesNow, pricingTermsFor } from './pricing-terms'
+import { PRICING_RULES, pricingRulesNow, pricingTermsFor } from './pricing-terms'
 import { orders } from './repository'
 import { ORDER_RULES, countUnpaidOrder, readUnpaidOrders } from './unpaid-orders'
 
@@ -77,7 +77,7 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
     rulesNow,
     rulesNow.then(([rules]) => decideAttribution(request.buyerOpenid, request.fromShop, rules, now)),
     loadCatalogFor(skuIds),
-    pricingTermsFor(request.buyerOpenid, request.choices, now, rulesNow.then(([, , shipping]) => ({ shipping }))),
+    pricingTermsFor(request.buyerOpenid, request.choices, now, rulesNow.then(([, , shipping, member]) => ({ shipping, member }))),
   ])
   if (!addressRows[0]) return (await findByRequestKey(requestKey)) ?? fail('ORDER_ADDRESS_NOT_FOUND')
   if (!terms.ok) return (await findByRequestKey(requestKey)) ?? terms
@@ -143,7 +143,7 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
 }
 
 /** Attribution, order and shipping rules, read together. */
-const rulesNowOf = () => currentRulesOf(ATTRIBUTION_RULES, ORDER_RULES, SHIPPING_RULES)
+const rulesNowOf = () => currentRulesOf(ATTRIBUTION_RULES, ORDER_RULES, ...PRICING_RULES)
 
 async function findByRequestKey(requestKey: string): Promise<Result<Order> | undefined> {
   const earlier = (await orders.where({ requestKey }).get()).data[0]

@@ -1,8 +1,10 @@
 import type { CheckoutChoices } from '../../../src/contracts/order'
+import { levelDiscount, pointsDiscount, shippingFor, standingOf, type MemberRules } from '../../../src/core/member'
 import type { PricingTerms } from '../../../src/core/pricing'
 import { type Result, ok } from '../../../src/core/result'
 import { DEFAULT_SHIPPING_RULES, ShippingRules, ShippingRulesInput, reviseShippingRules, shippingRules } from '../../../src/core/shipping-rules'
-import { RulesKind, currentRules } from '../versioned-rules'
+import { MEMBER_RULES, readMemberAccount } from '../member/points'
+import { RulesKind, currentRulesOf } from '../versioned-rules'
 
 /** HQ's shipping rule (settings/shippingRules; every version in shipping_rules). */
 export const SHIPPING_RULES: RulesKind<ShippingRules, ShippingRulesInput> = {
@@ -20,9 +22,16 @@ export const SHIPPING_RULES: RulesKind<ShippingRules, ShippingRulesInput> = {
  */
 export interface PricingRules {
   shipping: ShippingRules
+  member: MemberRules
 }
 
-export const pricingRulesNow = async (): Promise<PricingRules> => ({ shipping: await currentRules(SHIPPING_RULES) })
+/** The kinds of rules a price depends on, to read in one request with whatever else the caller needs. */
+export const PRICING_RULES = [SHIPPING_RULES, MEMBER_RULES] as const
+
+export const pricingRulesNow = async (): Promise<PricingRules> => {
+  const [shipping, member] = await currentRulesOf(...PRICING_RULES)
+  return { shipping, member }
+}
 
 /**
  * The terms checkout's quote and the placed order are both priced from, for one buyer (null: not
@@ -31,8 +40,16 @@ export const pricingRulesNow = async (): Promise<PricingRules> => ({ shipping: a
  * campaigns load what they need here, in one round of reads beside HQ's rules, before the order's
  * transaction starts; what they spend (a coupon, points) is written by the order's own effects in that
  * transaction, so two orders spending the same thing conflict.
+ *
+ * The policies run in a fixed order: the member level's discount, then coupons, then points — so a
+ * coupon's threshold and the points cap are judged on what the discounts before them left.
  */
-export async function pricingTermsFor(_buyerOpenid: string | null, _choices: CheckoutChoices, _now: Date, rules: Promise<PricingRules>): Promise<Result<PricingTerms>> {
-  const [{ shipping }] = await Promise.all([rules])
-  return ok({ shipping, policies: [] })
+export async function pricingTermsFor(buyerOpenid: string | null, choices: CheckoutChoices, now: Date, rules: Promise<PricingRules>): Promise<Result<PricingTerms>> {
+  const [{ shipping, member }, account] = await Promise.all([rules, buyerOpenid ? readMemberAccount(buyerOpenid, now) : null])
+  if (!account) return ok({ shipping, policies: [] })
+  const { level } = standingOf(account.completedSpendFen, member)
+  return ok({
+    shipping: shippingFor(level, shipping),
+    policies: [levelDiscount(level), ...(choices.points ? [pointsDiscount(choices.points, account.balance, member)] : [])],
+  })
 }

@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import completedIcon from '../../assets/order-icons/completed.png'
 import paidIcon from '../../assets/order-icons/paid.png'
@@ -8,10 +9,12 @@ import shippedIcon from '../../assets/order-icons/shipped.png'
 import { useBrandName } from '../../components/brand'
 import { useCartBadge } from '../../components/cart-badge'
 import { ORDER_TABS } from '../../core/order'
-import { hqRoleText, orderTabText, roleText } from '../../i18n/zh-CN'
-import { openAddressBook, openCommission, openFavorites, openHqHome, openMyShop, openOrders, openVerify } from '../../routes'
+import { formatFenShort } from '../../core/money'
+import { hqRoleText, memberLevelText, orderTabText, roleText } from '../../i18n/zh-CN'
+import { openAddressBook, openCommission, openFavorites, openHqHome, openMyShop, openOrders, openPoints, openVerify } from '../../routes'
 import { useStores } from '../../stores'
 import type { OrderTab } from '../../core/order'
+import type { MemberCard } from '../../contracts/member'
 import { DevSignIn } from './dev-sign-in'
 import './index.less'
 
@@ -28,14 +31,39 @@ const ORDER_ENTRIES = ORDER_TABS.flatMap((t) => {
   return icon ? [{ tab: t.key, label: orderTabText(t.key), icon }] : []
 })
 
+/** 会员卡: the level, the points, and how far the next level is; opens the points page. */
+function MemberCardView({ card }: { card: MemberCard }) {
+  return (
+    <View className='me__member' onClick={() => openPoints()}>
+      <View className='me__member-head'>
+        <Text className='me__member-level'>{memberLevelText(card.level)}</Text>
+        <Text className='me__member-points'>积分 {card.points} ›</Text>
+      </View>
+      <Text className='me__member-next'>
+        {card.next ? `再消费 ${formatFenShort(card.next.shortfallFen)} 升级${memberLevelText(card.next.level)}` : '已是最高等级'}
+      </Text>
+      {card.next && (
+        <View className='me__member-bar'>
+          <View className='me__member-progress' style={{ width: `${Math.floor((100 * card.completedSpendFen) / card.next.thresholdFen)}%` }} />
+        </View>
+      )}
+    </View>
+  )
+}
+
 function MePage() {
-  const { profile, session } = useStores()
+  const { profile, session, member } = useStores()
   const personaKey = session?.personaKey ?? null
 
   // Who you are is the server's answer for this caller; on H5 it changes with the chosen persona.
   useEffect(() => {
     void profile.load()
   }, [profile, personaKey])
+  // Points and level change as orders complete elsewhere: read each time the tab shows.
+  useDidShow(() => void member.load())
+  useEffect(() => {
+    if (personaKey) void member.load()
+  }, [member, personaKey])
   useCartBadge()
 
   const brand = useBrandName()
@@ -60,6 +88,8 @@ function MePage() {
           <Text className='me__note'>{note}</Text>
         </View>
       </View>
+
+      {member.card.status === 'ready' && <MemberCardView card={member.card.data.card} />}
 
       <View className='me__orders'>
         <View className='me__orders-head' onClick={() => openOrders('all')}>

@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { LoadStateView } from '../../../components/load-state-view'
 import { HqArea, mayAct } from '../../../core/hq'
 import { hqRoleText } from '../../../i18n/zh-CN'
-import { openHqDashboard, openHqExports, openHqOrders, openHqProducts, openHqRoster, openHqRules, openHqShops, openHqWithdrawals } from '../../../routes'
+import { openHqDashboard, openHqExports, openHqOrders, openHqProducts, openHqRoster, openHqMemberRules, openHqRules, openHqShops, openHqWithdrawals } from '../../../routes'
 import { useStores } from '../../../stores'
 import '../../hq.less'
 import './index.less'
@@ -34,6 +34,7 @@ const TOOLS: Array<{ label: string; area: HqArea; className: string; open: () =>
   { label: '小店审核与管理', area: 'shops', className: 'hq-home__shop-list', open: () => openHqShops() },
   { label: '花名册与员工离职', area: 'roster', className: 'hq-home__roster', open: () => openHqRoster() },
   { label: '规则设置', area: 'overview', className: 'hq-home__rules', open: () => openHqRules() },
+  { label: '积分与会员', area: 'settings', className: 'hq-home__member-rules', open: () => openHqMemberRules() },
   { label: '导出 CSV', area: 'exports', className: 'hq-home__exports', open: () => openHqExports() },
 ]
 

@@ -8,51 +8,15 @@ import type { AttributionStrategy } from '../../../core/attribution'
 import { HqArea, mayAct } from '../../../core/hq'
 import { hundredthsText, parseHundredths } from '../../../core/money'
 import type { ReturnRules } from '../../../core/return-rules'
-import { addressFieldText, errorText, rulesProblemText, strategyText } from '../../../i18n/zh-CN'
-import type { CloudError } from '../../../services/cloud'
-import type { Outcome } from '../../../stores/load-state'
+import { strategyText } from '../../../i18n/zh-CN'
 import type { HqRules } from '../../../stores/hq-store'
 import { useStores } from '../../../stores'
+import { Field, Refusals, useSave } from '../../components/rules-fields'
 import '../../hq.less'
 import './index.less'
 
-type Refusals = Record<string, string>
-
 /** Every strategy (a record, so a new one is a type error here until it is listed); the core's list would bring zod along. */
 const STRATEGIES = Object.keys({ first_touch: true, last_touch: true } satisfies Record<AttributionStrategy, true>) as AttributionStrategy[]
-
-/**
- * The server's reasons, by the field they name: the rules schemas answer with a code (commission's
- * are error codes, attribution's rules problems), anything else is the call's own words.
- */
-function refusalsOf(error: CloudError): Refusals {
-  const issues = error.details.issues
-  if (error.code !== 'INVALID_INPUT' || !Array.isArray(issues)) return { form: error.message }
-  const refusals: Refusals = {}
-  for (const { path, message } of issues as Array<{ path: string; message: string }>) {
-    const text = message.startsWith('RULES_') ? rulesProblemText(message) : message.startsWith('ADDRESS_') ? addressFieldText(message) : errorText(message)
-    refusals[path.replace(/^rules\./, '')] = text
-  }
-  return refusals
-}
-
-interface FieldProps {
-  label: string
-  name: string
-  value: string
-  refusals: Refusals
-  onInput: (value: string) => void
-}
-
-function Field({ label, name, value, refusals, onInput }: FieldProps) {
-  return (
-    <>
-      <Text className='hq-page__label'>{label}</Text>
-      <Input className={`hq-page__input hq-rules__${name}`} type='digit' value={value} maxlength={12} onInput={(event) => onInput(event.detail.value)} />
-      {refusals[name] && <Text className='hq-page__error'>{refusals[name]}</Text>}
-    </>
-  )
-}
 
 /** A card's refusal that names no field, and its save button (waiting while any decision is in flight). */
 const SaveFooter = observer(function SaveFooter({ refusals, name, label, onSave }: { refusals: Refusals; name: string; label: string; onSave: () => void }) {
@@ -68,18 +32,6 @@ const SaveFooter = observer(function SaveFooter({ refusals, name, label, onSave 
     </>
   )
 })
-
-/** Saves one card's rules; the card shows the server's reasons under the fields it refused. */
-function useSave() {
-  const [refusals, setRefusals] = useState<Refusals>({})
-  const save = async (request: () => Promise<Outcome<unknown>>) => {
-    setRefusals({})
-    const outcome = await request()
-    if (outcome.ok) void Taro.showToast({ title: '已保存，新版本生效', icon: 'none' })
-    else setRefusals(refusalsOf(outcome.error))
-  }
-  return { refusals, save }
-}
 
 const CommissionCard = observer(function CommissionCard({ rules }: { rules: HqRules['commission'] }) {
   const { hq } = useStores()

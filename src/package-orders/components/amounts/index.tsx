@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Quote } from '../../../core/pricing'
 import { formatFen } from '../../../core/money'
+import { discountText } from '../../../i18n/zh-CN'
 import './index.less'
 
 interface AmountsProps {
@@ -25,7 +26,7 @@ export function Amounts({ quote, payableLabel }: AmountsProps) {
       </View>
       {discountFen > 0 && (
         <View className='amounts__row'>
-          <Text>优惠{discounts.length > 0 ? `（${discounts.map((d) => d.label).join('、')}）` : ''}</Text>
+          <Text>优惠{discounts.length > 0 ? `（${discounts.map(discountText).join('、')}）` : ''}</Text>
           <Text className='amounts__discount'>{formatFen(-discountFen)}</Text>
         </View>
       )}

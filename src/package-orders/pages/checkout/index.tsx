@@ -16,10 +16,11 @@ import { Amounts } from '../../components/amounts'
 import { OrderLines } from '../../components/order-lines'
 import { AddressCard } from './address-card'
 import { LineFix } from './line-fix'
+import { PointsChoice } from './points-choice'
 import './index.less'
 
 function CheckoutPage() {
-  const { orders, addresses, subscriptions } = useStores()
+  const { orders, addresses, subscriptions, member } = useStores()
   const shipping = useShippingRule()
   const params = useRouter().params
   // One checkout per visit of this page: its request id makes a double-tapped 提交订单 one order.
@@ -34,6 +35,8 @@ function CheckoutPage() {
   useEffect(() => void subscriptions.prepare(), [subscriptions])
   // Back from the address book or form: the book (and the chosen address) may have changed.
   useDidShow(() => void addresses.load())
+  // The points the buyer holds, for 积分抵扣.
+  useEffect(() => void member.load(), [member])
   // Back while the pay sheet is open: the unpaid order opens, not the cart it was bought from.
   useUnload(() => {
     const orderId = checkout.leave()
@@ -84,6 +87,7 @@ function CheckoutPage() {
             </View>
             {reviewed.quote && (
               <View className='checkout__card'>
+                <PointsChoice checkout={checkout} quote={reviewed.quote} />
                 <Amounts quote={reviewed.quote} payableLabel='实付款' />
                 {reviewed.quote.shippingFen > 0 && (
                   <View className='checkout__shipping'>
