@@ -103,14 +103,14 @@ describe('points and member levels through the order life', () => {
     const order = await paid(b, [{ skuId: 'tea-100g', quantity: 2 }])
     // One of the two units is refunded before it ships.
     await b.call('order', 'requestRefund', { orderId: order._id, reason: '买多了', lines: [{ lineIndex: 0, quantity: 1 }] })
-    await callAs(t.cloud, HQ, 'hq', 'approveRefund', { orderId: order._id })
+    await callAs(t.cloud, HQ, 'hq-orders', 'approveRefund', { orderId: order._id })
     await refunded(b, order._id)
     await shipOrder(t.cloud, order._id, 'SF2026113003')
     await b.call('order', 'confirmReceipt', { orderId: order._id })
     expect(await card(b)).toMatchObject({ points: 68, completedSpendFen: 6800 })
 
     // After completion HQ refunds ¥30.50: the order keeps ¥37.50, which earns 37 points — 31 go back.
-    await callAs(t.cloud, HQ, 'hq', 'startRefund', { orderId: order._id, reason: '补偿', amountFen: 3050 })
+    await callAs(t.cloud, HQ, 'hq-orders', 'startRefund', { orderId: order._id, reason: '补偿', amountFen: 3050 })
     await eventually(() => b.order(order._id), (o) => o.refund?.status === 'refunded' && o.previousRefunds?.length === 1, 10_000)
     expect(await card(b)).toMatchObject({ points: 37, completedSpendFen: 3750 })
     expect((await ledgerOf(b.openid)).map((e: any) => [e.kind, e.points])).toEqual([
@@ -131,13 +131,13 @@ describe('points and member levels through the order life', () => {
       { source: 'member:silver', label: 'silver', amountFen: 316 },
       { source: 'points', label: 'points', amountFen: 2000, points: 2000 },
     ])
-    await callAs(t.cloud, HQ, 'hq', 'startRefund', { orderId: order._id, reason: '整单退款' })
+    await callAs(t.cloud, HQ, 'hq-orders', 'startRefund', { orderId: order._id, reason: '整单退款' })
     await refunded(b, order._id)
     expect(await card(b)).toMatchObject({ points: 15_800 })
 
     // The first order, refunded after completion, takes back its points and the level with them.
     const { data: first } = await t.db.collection('orders').where({ buyerOpenid: b.openid, status: 'completed' }).get()
-    await callAs(t.cloud, HQ, 'hq', 'startRefund', { orderId: first[0]._id, reason: '整单退款' })
+    await callAs(t.cloud, HQ, 'hq-orders', 'startRefund', { orderId: first[0]._id, reason: '整单退款' })
     await refunded(b, first[0]._id)
     expect(await card(b)).toMatchObject({ level: 'standard', points: 0, completedSpendFen: 0 })
     await expectBalanceIsLedger(b.openid)

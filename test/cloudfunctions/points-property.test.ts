@@ -84,7 +84,7 @@ describe('points under random order lives', () => {
               expect(await target.b.call('order', 'confirmReceipt', { orderId: order._id })).toMatchObject({ ok: true })
             }
             if (m.kind === 'refund' && ['paid', 'shipped', 'completed'].includes(order.status) && leftFen > 0) {
-              const answer = await callAs(t.cloud, HQ, 'hq', 'startRefund', { orderId: order._id, reason: '随机退款', amountFen: Math.max(1, Math.floor(leftFen * m.part)) })
+              const answer = await callAs(t.cloud, HQ, 'hq-orders', 'startRefund', { orderId: order._id, reason: '随机退款', amountFen: Math.max(1, Math.floor(leftFen * m.part)) })
               expect(answer.ok, JSON.stringify(answer)).toBe(true)
               await eventually(() => target.b.order(order._id), (o) => o.refund?.status === 'refunded', 10_000)
             }
