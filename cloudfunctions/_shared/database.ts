@@ -82,6 +82,14 @@ class Abort extends Error {
 }
 
 /**
+ * Refuses a transaction's work from deep inside it (an order's effect finding the coupon it spends
+ * already spent): everything rolls back and `inTransaction` returns `refusal` as its result.
+ */
+export function refuseTransaction(refusal: Result<never>): never {
+  throw new Abort(refusal)
+}
+
+/**
  * Runs `work` in a database transaction: its writes commit together or not at all. A failed Result
  * rolls everything back and is returned as is. A write conflict with another transaction (which on
  * CloudBase fails the write itself, at once) runs `work` again on a fresh snapshot, after a pause.

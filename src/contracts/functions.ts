@@ -2,6 +2,7 @@ import type { addressContract } from './address'
 import type { cartContract } from './cart'
 import type { catalogContract } from './catalog'
 import type { commissionContract } from './commission'
+import type { couponsContract } from './coupons'
 import type { favoritesContract } from './favorites'
 import { functionRef } from './contract'
 import type { hqContract } from './hq'
@@ -10,6 +11,7 @@ import type { hqCatalogContract } from './hq-catalog'
 import type { hqReportsContract } from './hq-reports'
 import type { hqFilesContract } from './hq-files'
 import type { hqSettingsContract } from './hq-settings'
+import type { hqMarketingContract } from './hq-marketing'
 import type { orderContract } from './order'
 import type { referralContract } from './referral'
 import type { shopContract } from './shop'
@@ -35,3 +37,5 @@ export const orderFunction = functionRef<typeof orderContract>('order')
 export const userFunction = functionRef<typeof userContract>('user')
 export const shopFunction = functionRef<typeof shopContract>('shop')
 export const referralFunction = functionRef<typeof referralContract>('referral')
+export const couponsFunction = functionRef<typeof couponsContract>('coupons')
+export const hqMarketingFunction = functionRef<typeof hqMarketingContract>('hq-marketing')

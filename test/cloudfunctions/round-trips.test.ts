@@ -4,6 +4,8 @@ import { addHqAdmin, bindCustomer, employeeWithShop, hq } from '../support/emplo
 import { TestCloud, startTestCloud } from '../support/local-cloud'
 import { buyer, eventually } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
+import { couponTemplate } from '../support/coupons'
+import { callAs } from '../support/local-cloud'
 
 /**
  * Every database request a cloud function sends is a network round trip in production, so the hot
@@ -42,9 +44,9 @@ describe('database round trips of the hot paths', () => {
     await lin.addressId()
     const { result, requests } = await countDatabaseRequests(() => lin.place(THREE_LINES))
     expect(result).toMatchObject({ ok: true })
-    // The rules (one read), address, roster, binding, SKUs and products; start, the buyer's unpaid
-    // count, the SKUs' stock, three stock writes, the order, the count, commit.
-    within(requests, 15)
+    // The rules (one read), address, roster, binding, SKUs and products, the buyer's coupons; start,
+    // the buyer's unpaid count, the SKUs' stock, three stock writes, the order, the count, commit.
+    within(requests, 16)
   })
 
   it('placeOrder from the cart, for a buyer bound to a shop: the cart is tidied in the same transaction', async () => {
@@ -57,7 +59,7 @@ describe('database round trips of the hot paths', () => {
     // The ordered lines left the cart; the one not ordered stayed.
     expect((await wang.call('cart', 'getCart')).data.items.map((i: any) => i.skuId)).toEqual(['tea-50g'])
     // As above, plus the bound shop and its owner's name, and the cart's write.
-    within(requests, 18)
+    within(requests, 19)
   })
 
   it('the payment notification, first delivery, of an order that earns its shop commission', async () => {
@@ -85,10 +87,33 @@ describe('database round trips of the hot paths', () => {
     within(requests, 4)
   })
 
-  it('quoteOrder: the SKUs and their products, each a list of ids read in one indexed query, and HQ\'s shipping rule', async () => {
+  it('placeOrder spending a coupon: the coupon is read and written in the order\'s transaction', async () => {
+    const chen = buyer(t.cloud, 'o-rt-coupon')
+    await chen.addressId()
+    const couponId = await holdCoupon(chen.openid)
+    const { result, requests } = await countDatabaseRequests(() => chen.place(THREE_LINES, { couponId }))
+    expect(result).toMatchObject({ ok: true, data: { discountFen: 1000 } })
+    // As the plain order, plus the coupon's read and write in the transaction.
+    within(requests, 18)
+  })
+
+  it('quoteOrder: the SKUs and their products, each a list of ids read in one indexed query, and HQ\'s shipping rule and the buyer\'s coupons', async () => {
     const { result, requests } = await countDatabaseRequests(() => buyer(t.cloud, 'o-rt-quote').call('order', 'quoteOrder', { lines: THREE_LINES }))
     expect(result).toMatchObject({ ok: true })
-    // The rule is read beside the catalog (one Promise.all), so it costs a request but no wait.
+    within(requests, 4)
+  })
+
+  it('quoteOrder without a coupon: the buyer\'s coupons are not read', async () => {
+    const { result, requests } = await countDatabaseRequests(() => buyer(t.cloud, 'o-rt-quote').call('order', 'quoteOrder', { lines: THREE_LINES, couponId: null }))
+    expect(result).toMatchObject({ ok: true })
     within(requests, 3)
   })
+
+  /** A 满100减10 coupon held by the buyer, claimed through the coupons function. */
+  async function holdCoupon(openid: string): Promise<string> {
+    const templateId = await couponTemplate(t, { name: '满100减10', benefit: { kind: 'amount', amountFen: 1000 }, thresholdFen: 10000 })
+    const claimed = await callAs(t.cloud, openid, 'coupons', 'claimCoupon', { templateId })
+    expect(claimed).toMatchObject({ ok: true })
+    return claimed.data._id
+  }
 })

@@ -13,6 +13,7 @@ import { funnelBumps, paymentBumps, refundBumps } from '../../../src/core/dashbo
 import { uncountUnpaidOrder } from './unpaid-orders'
 import { refundResultNotification, shippedNotification } from '../../../src/core/subscribe-message'
 import { oweNotification } from '../notifications/outbox'
+import { issueRepurchaseCoupons, returnCoupon, spendCoupon } from '../coupons/order-effects'
 
 /** A move as its effects see it: the order before and after, in the transaction that writes it. */
 export interface Move {
@@ -77,17 +78,22 @@ const reverseCommission: Effect = (tx, { after, now }) => reverseOrderCommission
 const tellShipped: Effect = (tx, { after, now }) => oweNotification(tx, shippedNotification(after), now)
 const tellRefundResult: Effect = (tx, { after, now }) => oweNotification(tx, refundResultNotification(after, now), now)
 
+const spendOrderCoupon: Effect = (tx, { after, now }) => spendCoupon(tx, after, now)
+const returnOrderCoupon: Effect = (tx, { after, now }) => returnCoupon(tx, after, now)
+const issueRepurchase: Effect = (tx, { after, now }) => issueRepurchaseCoupons(tx, after, now)
+
 export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
   // Placing also counts the order among the buyer's unpaid ones; placeOrder does that itself, since the
   // count it reads decides whether the order may be placed at all.
-  place: [reserveStock],
+  place: [reserveStock, spendOrderCoupon],
   pay: [leaveUnpaid, extendBuyerBinding, countInFunnel, accrueCommission, rollUpPayment],
-  cancel: [leaveUnpaid, releaseStock],
-  expire: [leaveUnpaid, releaseStock],
-  rejectPayment: [leaveUnpaid, releaseStock],
+  cancel: [leaveUnpaid, releaseStock, returnOrderCoupon],
+  expire: [leaveUnpaid, releaseStock, returnOrderCoupon],
+  rejectPayment: [leaveUnpaid, releaseStock, returnOrderCoupon],
   ship: [tellShipped],
-  confirmReceipt: [freezeCommission],
-  autoComplete: [freezeCommission],
+  confirmReceipt: [freezeCommission, issueRepurchase],
+  autoComplete: [freezeCommission, issueRepurchase],
+  // A coupon spent on a paid order is not given back by a refund, as on Youzan: it was used.
   // Goods refunded before they shipped are still in the warehouse: the units the refund gives back return.
   refundSucceeded: [
     (tx, { before, after }) =>

@@ -1,8 +1,10 @@
 import type { CheckoutChoices } from '../../../src/contracts/order'
+import { couponPolicy } from '../../../src/core/coupon'
 import type { PricingTerms } from '../../../src/core/pricing'
 import { type Result, ok } from '../../../src/core/result'
 import { DEFAULT_SHIPPING_RULES, ShippingRules, ShippingRulesInput, reviseShippingRules, shippingRules } from '../../../src/core/shipping-rules'
 import { RulesKind, currentRules } from '../versioned-rules'
+import { heldCoupons } from '../coupons/wallet'
 
 /** HQ's shipping rule (settings/shippingRules; every version in shipping_rules). */
 export const SHIPPING_RULES: RulesKind<ShippingRules, ShippingRulesInput> = {
@@ -32,7 +34,9 @@ export const pricingRulesNow = async (): Promise<PricingRules> => ({ shipping: a
  * transaction starts; what they spend (a coupon, points) is written by the order's own effects in that
  * transaction, so two orders spending the same thing conflict.
  */
-export async function pricingTermsFor(_buyerOpenid: string | null, _choices: CheckoutChoices, _now: Date, rules: Promise<PricingRules>): Promise<Result<PricingTerms>> {
-  const [{ shipping }] = await Promise.all([rules])
-  return ok({ shipping, policies: [] })
+export async function pricingTermsFor(buyerOpenid: string | null, choices: CheckoutChoices, now: Date, rules: Promise<PricingRules>): Promise<Result<PricingTerms>> {
+  // A buyer who chose no coupon needs none read; an anonymous one holds none.
+  const wantsCoupon = buyerOpenid !== null && choices.couponId !== null
+  const [{ shipping }, held] = await Promise.all([rules, wantsCoupon ? heldCoupons(buyerOpenid, now) : []])
+  return ok({ shipping, policies: [couponPolicy(held, choices.couponId, now)] })
 }
