@@ -291,15 +291,17 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   // End of HQ's files
 
   // Coupons (issue 14)
-  COUPON_TEMPLATE_INVALID: ({ problem }) => TEMPLATE_PROBLEM[problem as TemplateProblem] ?? '优惠券设置有误',
+  // Why exactly is on the page (templateProblemText; checkout's sheet): the hq function bundles this
+  // table and is at its size budget.
+  COUPON_TEMPLATE_INVALID: '优惠券设置有误',
   COUPON_TEMPLATE_NOT_FOUND: '优惠券不存在',
-  COUPON_TEMPLATE_STOPPED: '该优惠券活动已结束',
-  COUPON_SOLD_OUT: '优惠券已被领完',
-  COUPON_NOT_CLAIMABLE: '该优惠券不能直接领取',
-  COUPON_LIMIT_REACHED: ({ limit }) => (typeof limit === 'number' ? `每人限领 ${limit} 张，您已领完` : '您已领完'),
-  COUPON_NOT_FOUND: '优惠券不存在或已失效，请重新选择',
-  COUPON_NOT_APPLICABLE: (details) => `所选优惠券不可用：${couponBlockerText(details as CouponBlocker)}`,
-  COUPON_ALREADY_USED: '该优惠券已用于另一笔订单，请重新选择',
+  COUPON_TEMPLATE_STOPPED: '活动已结束',
+  COUPON_SOLD_OUT: '优惠券已领完',
+  COUPON_NOT_CLAIMABLE: '该券不可领取',
+  COUPON_LIMIT_REACHED: ({ limit }) => (typeof limit === 'number' ? `每人限领 ${limit} 张` : '已达领取上限'),
+  COUPON_NOT_FOUND: '优惠券已失效，请重新选择',
+  COUPON_NOT_APPLICABLE: '优惠券不满足使用条件',
+  COUPON_ALREADY_USED: '优惠券已被使用，请重新选择',
   // End of coupons
 
   NETWORK_ERROR: '网络异常，请稍后重试',
@@ -657,6 +659,9 @@ const TEMPLATE_PROBLEM: Record<TemplateProblem, string> = {
   scope_empty: '请选择适用的分类或商品',
   limit_invalid: '每人限领 1–10 张，发放总量须大于 0',
 }
+
+/** Why HQ's coupon template was refused (COUPON_TEMPLATE_INVALID's `problem`). */
+export const templateProblemText = (problem: unknown): string => TEMPLATE_PROBLEM[problem as TemplateProblem] ?? (ERROR_TEXT.COUPON_TEMPLATE_INVALID as string)
 
 /** 满99减10, 无门槛减5, 8.5折 最多减¥20. */
 export function couponBenefitText(benefit: CouponBenefit, thresholdFen: number): string {
