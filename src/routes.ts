@@ -94,6 +94,16 @@ export function openFavorites(): void {
   void Taro.navigateTo({ url: '/package-me/pages/favorites/index' })
 }
 
+/** 领券中心 (package-member); from a product page, the coupons that count that product. */
+export function openCouponCentre(productId?: string): void {
+  void Taro.navigateTo({ url: `/package-member/pages/coupons/index${productId ? `?productId=${encodeURIComponent(productId)}` : ''}` })
+}
+
+/** 我的优惠券 (package-member). */
+export function openMyCoupons(): void {
+  void Taro.navigateTo({ url: '/package-member/pages/my-coupons/index' })
+}
+
 // 我的小店 (package-shop)
 
 function shopTool(page: string, query = ''): void {

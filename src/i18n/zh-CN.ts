@@ -22,7 +22,7 @@ import type { WithdrawalStatus } from '../core/withdrawal'
 import type { Notification } from '../core/subscribe-message'
 import { formatShanghai } from '../core/time'
 // Coupons (issue 14)
-import type { CouponBenefit, CouponBlocker, CouponState, CouponValidity, TemplateProblem } from '../core/coupon'
+import type { CouponBenefit, CouponBlocker, CouponScope, CouponState, CouponValidity, TemplateProblem } from '../core/coupon'
 
 /**
  * The words of the shop in Simplified Chinese, in one place. The core and the cloud functions answer
@@ -692,6 +692,8 @@ export function couponBlockerText(blocker: CouponBlocker): string {
       return '不可用'
   }
 }
+
+export const COUPON_SCOPE_TEXT: Record<CouponScope['kind'], string> = { all: '全场通用', categories: '指定分类可用', products: '指定商品可用' }
 
 export const COUPON_STATE_TEXT: Record<CouponState, string> = { unused: '未使用', used: '已使用', expired: '已过期' }
 

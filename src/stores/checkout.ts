@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import { orderFunction } from '../contracts/functions'
+import { couponIdOf } from '../core/coupon'
 import type { OrderView } from '../core/order'
 import type { CheckoutReview, LineRequest, Quote } from '../core/pricing'
 import { CloudError, type CloudClient } from '../services/cloud'
@@ -43,6 +44,8 @@ export class Checkout {
   placed: OrderView | null = null
   /** The buyer went back while the pay sheet was open: the order's page took over from this one. */
   left = false
+  /** The coupon the buyer picked in the sheet; undefined: the best one, as the server picks it; null: none. */
+  couponChoice: string | null | undefined = undefined
 
   constructor(
     private readonly cloud: CloudClient,
@@ -68,11 +71,28 @@ export class Checkout {
   }
 
   /** The server's view of the lines: what stands in the way of each, and the price when nothing does. */
-  loadReview(): Promise<void> {
-    return track(
-      () => this.cloud.call(orderFunction, 'quoteOrder', { lines: this.lines }),
+  async loadReview(): Promise<void> {
+    const couponId = this.couponChoice
+    await track(
+      () => this.cloud.call(orderFunction, 'quoteOrder', { lines: this.lines, ...(couponId !== undefined ? { couponId } : {}) }),
       (state) => { this.review = state },
     )
+    // The coupon picked no longer fits the lines (fewer units now): back to the best one that does.
+    if (this.review.status === 'error' && typeof couponId === 'string' && this.review.error.code.startsWith('COUPON_')) {
+      runInAction(() => { this.couponChoice = undefined })
+      return this.loadReview()
+    }
+  }
+
+  /** The coupon the quote applies; null: none. The order is placed with exactly this one. */
+  get couponId(): string | null {
+    return this.quote ? couponIdOf(this.quote.discounts) : null
+  }
+
+  /** From the coupon sheet: a coupon, or none (不使用优惠券). */
+  chooseCoupon(couponId: string | null): Promise<void> {
+    this.couponChoice = couponId
+    return this.loadReview()
   }
 
   /** What the order will cost if placed now; none while a line cannot be bought as asked. */
@@ -111,6 +131,7 @@ export class Checkout {
       this.cloud.call(orderFunction, 'placeOrder', {
         requestId: this.requestId,
         lines: this.lines,
+        couponId: this.couponId,
         addressId,
         ...(this.remark.trim() ? { remark: this.remark.trim() } : {}),
         ...(this.fromCart ? { fromCart: true } : {}),

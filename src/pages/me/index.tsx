@@ -9,7 +9,7 @@ import { useBrandName } from '../../components/brand'
 import { useCartBadge } from '../../components/cart-badge'
 import { ORDER_TABS } from '../../core/order'
 import { hqRoleText, orderTabText, roleText } from '../../i18n/zh-CN'
-import { openAddressBook, openCommission, openFavorites, openHqHome, openMyShop, openOrders, openVerify } from '../../routes'
+import { openAddressBook, openCommission, openCouponCentre, openFavorites, openHqHome, openMyCoupons, openMyShop, openOrders, openVerify } from '../../routes'
 import { useStores } from '../../stores'
 import type { OrderTab } from '../../core/order'
 import { DevSignIn } from './dev-sign-in'
@@ -102,6 +102,14 @@ function MePage() {
             <Text className='me__menu-note'>开一家自己的小店 ›</Text>
           </View>
         )}
+        <View className='me__menu-item' onClick={() => openMyCoupons()}>
+          <Text>我的优惠券</Text>
+          <Text className='me__chevron'>›</Text>
+        </View>
+        <View className='me__menu-item' onClick={() => openCouponCentre()}>
+          <Text>领券中心</Text>
+          <Text className='me__chevron'>›</Text>
+        </View>
         <View className='me__menu-item me__favorites' onClick={() => openFavorites()}>
           <Text>我的收藏</Text>
           <Text className='me__chevron'>›</Text>
