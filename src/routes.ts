@@ -141,6 +141,8 @@ function hqPage(page: string, query = ''): void {
 }
 
 export const openHqHome = () => hqPage('home')
+/** HQ's coupon templates. */
+export const openHqCoupons = () => hqPage('coupons')
 /** HQ's order queues, on one queue (待发货 unless told). */
 export const openHqOrders = (status?: HqOrderStatus) => hqPage('orders', status ? `?status=${status}` : '')
 export const openHqOrder = (orderId: string) => hqPage('order', `?id=${encodeURIComponent(orderId)}`)

@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { LoadStateView } from '../../../components/load-state-view'
 import { HqArea, mayAct } from '../../../core/hq'
 import { hqRoleText } from '../../../i18n/zh-CN'
-import { openHqDashboard, openHqExports, openHqOrders, openHqProducts, openHqRoster, openHqRules, openHqShops, openHqWithdrawals } from '../../../routes'
+import { openHqCoupons, openHqDashboard, openHqExports, openHqOrders, openHqProducts, openHqRoster, openHqRules, openHqShops, openHqWithdrawals } from '../../../routes'
 import { useStores } from '../../../stores'
 import '../../hq.less'
 import './index.less'
@@ -35,6 +35,7 @@ const TOOLS: Array<{ label: string; area: HqArea; className: string; open: () =>
   { label: '花名册与员工离职', area: 'roster', className: 'hq-home__roster', open: () => openHqRoster() },
   { label: '规则设置', area: 'overview', className: 'hq-home__rules', open: () => openHqRules() },
   { label: '导出 CSV', area: 'exports', className: 'hq-home__exports', open: () => openHqExports() },
+  { label: '优惠券', area: 'marketing', className: 'hq-home__coupons', open: () => openHqCoupons() },
 ]
 
 /** 总部工作台: what waits for HQ now, and the way to each queue the caller's role may work. */
