@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { couponIdOf } from '../../src/core/coupon'
 import { HQ, addHqAdmin, addHqMember, employeeWithShop, shipOrder } from '../support/employees'
 import { couponTemplate } from '../support/coupons'
 import { TestCloud, callAs, startTestCloud } from '../support/local-cloud'
@@ -180,4 +182,83 @@ describe('coupons', () => {
       expect(await tab('used')).toEqual([[couponId, 'used']])
     })
   })
+
+  /**
+   * The rules, through the real functions: after random claims, orders (two at once, each letting
+   * checkout pick the best coupon), payments, cancellations, refunds and completions, no template has
+   * issued more than its quantity or to a buyer more than their limit, and every coupon is spent by
+   * at most one order that still stands — exactly the one it names.
+   */
+  it('no coupon is used twice or issued beyond its quantity, whatever happens to the orders', async () => {
+    let run = 0
+    type Move = { kind: 'claim' | 'place'; buyer: number } | { kind: 'pay' | 'cancel' | 'refund' | 'complete'; order: number }
+    const move: fc.Arbitrary<Move> = fc.oneof(
+      fc.record({ kind: fc.constantFrom('claim' as const, 'claim' as const, 'place' as const), buyer: fc.nat(2) }),
+      fc.record({ kind: fc.constantFrom('pay' as const, 'cancel' as const, 'refund' as const, 'complete' as const), order: fc.nat() }),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(move, { minLength: 6, maxLength: 10 }), async (moves) => {
+        run++
+        const claimable = await couponTemplate(t, { name: `随机券${run}`, quantity: 4, perUserLimit: 2 })
+        const repurchase = await couponTemplate(t, { name: `随机复购券${run}`, issue: 'repurchase', quantity: 2, perUserLimit: 1 })
+        const buyers = [0, 1, 2].map((i) => buyer(t.cloud, `o-prop-${run}-${i}`))
+        const placed: Array<{ b: ReturnType<typeof buyer>; orderId: string }> = []
+        for (const m of moves) {
+          if (m.kind === 'claim') {
+            const answer = await coupons(buyers[m.buyer].openid, 'claimCoupon', { templateId: claimable })
+            if (!answer.ok) expect(['COUPON_SOLD_OUT', 'COUPON_LIMIT_REACHED']).toContain(answer.error.code)
+            continue
+          }
+          if (m.kind === 'place') {
+            const b = buyers[m.buyer]
+            const answers = await Promise.all([1, 2].map(() => b.place([{ skuId: 'tea-250g', quantity: 1 }])))
+            for (const answer of answers) {
+              if (answer.ok) placed.push({ b, orderId: answer.data._id })
+              else expect(['COUPON_ALREADY_USED', 'ORDER_UNPAID_LIMIT']).toContain(answer.error.code)
+            }
+            continue
+          }
+          const target = 'order' in m ? placed[m.order % Math.max(placed.length, 1)] : undefined
+          if (!target) continue
+          const order = await target.b.order(target.orderId)
+          if (m.kind === 'cancel' && order.status === 'pending_payment') {
+            expect(await target.b.call('order', 'cancelOrder', { orderId: order._id, reason: '不想要了' })).toMatchObject({ ok: true })
+          }
+          if (m.kind === 'pay' && order.status === 'pending_payment') {
+            await target.b.pay(order._id)
+            await eventually(() => target.b.order(order._id), (o) => o.status === 'paid', 15_000)
+          }
+          if (m.kind === 'refund' && order.status === 'paid' && !order.refund) {
+            expect(await callAs(t.cloud, HQ, 'hq', 'startRefund', { orderId: order._id, reason: '随机退款', amountFen: order.payableFen })).toMatchObject({ ok: true })
+            await eventually(() => target.b.order(order._id), (o) => o.refund?.status === 'refunded', 10_000)
+          }
+          if (m.kind === 'complete' && order.status === 'paid' && !order.refund) {
+            expect(await shipOrder(t.cloud, order._id, `SF${Date.now()}`)).toMatchObject({ ok: true })
+            expect(await target.b.call('order', 'confirmReceipt', { orderId: order._id })).toMatchObject({ ok: true })
+          }
+        }
+        for (const templateId of [claimable, repurchase]) {
+          const template = await templateDoc(templateId)
+          const { data: issued } = await t.db.collection('coupons').where({ templateId }).limit(100).get()
+          expect(issued.length).toBe(template.issued)
+          expect(template.issued).toBeLessThanOrEqual(template.quantity)
+          for (const b of buyers) expect(issued.filter((c: any) => c.ownerOpenid === b.openid).length).toBeLessThanOrEqual(template.perUserLimit)
+        }
+        const { data: orders } = await t.db.collection('orders').where({ buyerOpenid: t.db.command.in(buyers.map((b) => b.openid)) }).limit(100).get()
+        const standing = orders.filter((o: any) => o.status !== 'cancelled')
+        const spentBy = new Map<string, string[]>()
+        for (const o of standing) {
+          const couponId = couponIdOf(o.discounts)
+          if (couponId) spentBy.set(couponId, [...(spentBy.get(couponId) ?? []), o.orderNo])
+        }
+        const { data: held } = await t.db.collection('coupons').where({ ownerOpenid: t.db.command.in(buyers.map((b) => b.openid)) }).limit(100).get()
+        for (const c of held) expect(spentBy.get(c._id) ?? [], c._id).toEqual(c.status === 'used' ? [c.orderNo] : [])
+        // The next run starts with no unpaid orders held.
+        for (const { b, orderId } of placed) {
+          if ((await b.order(orderId)).status === 'pending_payment') await b.call('order', 'cancelOrder', { orderId, reason: '不想要了' })
+        }
+      }),
+      { numRuns: 3 },
+    )
+  }, 300_000)
 })
