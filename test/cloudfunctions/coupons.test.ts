@@ -88,6 +88,10 @@ describe('coupons', () => {
         [couponId, { applies: true, savingFen: 1000 }],
         [big.couponId, { applies: false, blocker: { kind: 'below_threshold', shortFen: 14200 } }],
       ])
+      // 不使用优惠券: no discount, and the sheet still lists them to choose again.
+      const none = await b.call('order', 'quoteOrder', { lines: [{ skuId: 'tea-250g', quantity: 1 }], couponId: null })
+      expect(none.data.quote).toMatchObject({ discountFen: 0, payableFen: 15800 })
+      expect(none.data.coupons).toHaveLength(2)
       const placed = await b.place([{ skuId: 'tea-250g', quantity: 1 }], { couponId })
       expect(placed).toMatchObject({ ok: true, data: { payableFen: 14800 } })
       expect(await couponDoc(couponId)).toMatchObject({ status: 'used', orderNo: placed.data.orderNo })

@@ -70,7 +70,7 @@ describe('a consumer claims a coupon, pays less, and comes back with the repurch
 
   it('pays ¥20 less at checkout, which picked the coupon by itself', async () => {
     await buyTin()
-    await expect.poll(() => here().locator('.checkout__coupon-saving').innerText()).toBe('-¥20.00')
+    await expect.poll(() => here().locator('.checkout__coupon-saving').innerText()).toBe('-¥20.00 ›')
     expect(await here().locator('.amounts__payable').innerText()).toBe('¥278.00')
     await shot('02-checkout-with-coupon')
     // The sheet lists it, and 不使用优惠券 takes it off the price.
@@ -109,7 +109,7 @@ describe('a consumer claims a coupon, pays less, and comes back with the repurch
 
   it('spends the repurchase coupon on the next order', async () => {
     await buyTin()
-    await expect.poll(() => here().locator('.checkout__coupon-saving').innerText()).toBe('-¥15.00')
+    await expect.poll(() => here().locator('.checkout__coupon-saving').innerText()).toBe('-¥15.00 ›')
     expect(await here().locator('.amounts__payable').innerText()).toBe('¥283.00')
     await shot('05-checkout-repurchase-coupon')
     const orderId = await payInCashier()

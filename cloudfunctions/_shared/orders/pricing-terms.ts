@@ -34,9 +34,8 @@ export const pricingRulesNow = async (): Promise<PricingRules> => ({ shipping: a
  * transaction starts; what they spend (a coupon, points) is written by the order's own effects in that
  * transaction, so two orders spending the same thing conflict.
  */
-export async function pricingTermsFor(buyerOpenid: string | null, choices: CheckoutChoices, now: Date, rules: Promise<PricingRules>): Promise<Result<PricingTerms>> {
-  // A buyer who chose no coupon needs none read; an anonymous one holds none.
-  const wantsCoupon = buyerOpenid !== null && choices.couponId !== null
-  const [{ shipping }, held] = await Promise.all([rules, wantsCoupon ? heldCoupons(buyerOpenid, now) : []])
-  return ok({ shipping, policies: [couponPolicy(held, choices.couponId, now)] })
+export async function pricingTermsFor(buyerOpenid: string | null, choices: CheckoutChoices, now: Date, rules: Promise<PricingRules>, purpose: 'quote' | 'order' = 'order'): Promise<Result<PricingTerms>> {
+  // An order with no coupon chosen needs none read (checkout's quote still lists them, to choose
+  // from again); an anonymous buyer holds none.
+  const wantsCoupon = buyerOpenid !== null && (choices.couponId !== null || purpose === 'quote')
 }
