@@ -1,14 +1,14 @@
+import type { CouponBenefit, CouponFit, CouponOffer } from './coupon-offer'
 import type { AppliedDiscount, DiscountPolicy, UndiscountedLine } from './pricing'
 import { Result, fail, ok } from './result'
+
+export type { CouponBenefit, CouponBlocker, CouponFit, CouponOffer } from './coupon-offer'
 
 /**
  * Coupons (优惠券), as a WeChat shop has them: HQ writes a template (满X减Y or a percentage off, a
  * threshold, a validity, who may get it and how), and each coupon issued from it is a copy of its
  * terms held by one buyer, spent on at most one order. Amounts in fen, percentages in basis points.
  */
-
-/** 满X减Y: `amountFen` off; or 折扣: `percentOffBps` off (8折 = 2000), at most `capFen` when it has one. */
-export type CouponBenefit = { kind: 'amount'; amountFen: number } | { kind: 'percent'; percentOffBps: number; capFen?: number }
 
 /** Which lines a coupon counts: all goods, goods of some categories, or some products. */
 export type CouponScope = { kind: 'all' } | { kind: 'categories'; ids: string[] } | { kind: 'products'; ids: string[] }
@@ -150,17 +150,6 @@ export type CouponState = 'unused' | 'used' | 'expired'
 export const couponState = (coupon: Pick<Coupon, 'status' | 'expiresAt'>, now: Date): CouponState =>
   coupon.status === 'used' ? 'used' : now.getTime() >= coupon.expiresAt.getTime() ? 'expired' : 'unused'
 
-/** Why a held coupon cannot apply to an order; `shortFen` is 还差¥X. */
-export type CouponBlocker =
-  | { kind: 'not_started'; startsAt: Date }
-  | { kind: 'expired' }
-  | { kind: 'used' }
-  | { kind: 'out_of_scope' }
-  | { kind: 'below_threshold'; shortFen: number }
-
-/** A coupon against an order: what it takes off, or why it cannot apply. */
-export type CouponFit = { applies: true; savingFen: number } | { applies: false; blocker: CouponBlocker }
-
 /** Whether a coupon of this scope counts a line (or a product) of this product and category. */
 export const inScope = (scope: CouponScope, line: Pick<UndiscountedLine, 'productId' | 'categoryId'>): boolean =>
   scope.kind === 'all' || scope.ids.includes(scope.kind === 'categories' ? line.categoryId : line.productId)
@@ -184,16 +173,6 @@ export function fitCoupon(coupon: Pick<Coupon, 'status' | 'startsAt' | 'expiresA
   const raw = benefit.kind === 'amount' ? benefit.amountFen : Math.floor((baseFen * benefit.percentOffBps) / 10_000)
   const capped = benefit.kind === 'percent' && benefit.capFen !== undefined ? Math.min(raw, benefit.capFen) : raw
   return { applies: true, savingFen: Math.min(capped, baseFen) }
-}
-
-/** A held coupon as checkout's sheet lists it. */
-export interface CouponOffer {
-  couponId: string
-  name: string
-  benefit: CouponBenefit
-  thresholdFen: number
-  expiresAt: Date
-  fit: CouponFit
 }
 
 /**

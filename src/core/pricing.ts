@@ -1,5 +1,5 @@
 import type { Product, Sku } from './catalog'
-import type { CouponOffer } from './coupon'
+import type { CouponOffer } from './coupon-offer'
 import { prorate } from './money'
 import { Result, fail, ok } from './result'
 
