@@ -1,9 +1,8 @@
 import type { AddressFieldProblem } from '../core/address'
 import type { Unavailable } from '../core/cart'
 import type { ErrorCode } from '../core/errors'
-import { formatFen } from '../core/money'
-import { formatShanghai } from '../core/time'
 import { formatFen, formatFenShort } from '../core/money'
+import { formatShanghai } from '../core/time'
 import type { BuyerAction, BuyerStatus, OrderEvent, OrderStatus, OrderTab, RefundStatus, TimelineEntry } from '../core/order'
 import type { Role } from '../core/user'
 import type { CarrierId, ShippingReport } from '../core/shipping'
@@ -20,7 +19,6 @@ import type { ExportColumn, ExportKind } from '../core/exports'
 import type { CommissionEntryKind, WithdrawalReversal } from '../core/commission'
 import type { WithdrawalStatus } from '../core/withdrawal'
 import type { Notification } from '../core/subscribe-message'
-import { formatShanghai } from '../core/time'
 // Coupons (issue 14)
 import type { CouponBenefit, CouponBlocker, CouponScope, CouponState, CouponValidity, TemplateProblem } from '../core/coupon'
 

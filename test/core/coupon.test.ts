@@ -12,12 +12,14 @@ import {
   fitCoupon,
   issueCoupon,
 } from '../../src/core/coupon'
-import { DEFAULT_SHIPPING, quoteOrder, type CatalogLine, type DiscountPolicy } from '../../src/core/pricing'
+import { quoteOrder, type CatalogLine, type DiscountPolicy, type ShippingRule } from '../../src/core/pricing'
 import { ok } from '../../src/core/result'
 
 const NOW = new Date('2026-11-29T10:00:00Z')
 const at = (offsetSeconds: number) => new Date(NOW.getTime() + offsetSeconds * 1000)
 const DAY = 24 * 60 * 60
+/** 满 ¥99 包邮, else ¥10. */
+const SHIPPING: ShippingRule = { freeOverFen: 9900, feeFen: 1000 }
 
 const coupon = (overrides: Partial<Coupon> = {}): Coupon => ({
   _id: 'c-1',
@@ -201,7 +203,7 @@ describe('the coupon step of pricing', () => {
   const held = [coupon({ _id: 'c-10' }), coupon({ _id: 'c-20', name: '满200减20', benefit: { kind: 'amount', amountFen: 2000 }, thresholdFen: 20000 })]
   const member: DiscountPolicy = { discountsFor: () => ok([{ source: 'member:gold', label: '金卡', amountFen: 500 }]) }
   const price = (priceFen: number, choice: string | null | undefined, before: DiscountPolicy[] = []) =>
-    quoteOrder([catalogLine(priceFen)], { shipping: DEFAULT_SHIPPING, policies: [...before, couponPolicy(held, choice, NOW)] })
+    quoteOrder([catalogLine(priceFen)], { shipping: SHIPPING, policies: [...before, couponPolicy(held, choice, NOW)] })
 
   it('applies the best coupon when the buyer has not chosen', () => {
     expect(price(25000, undefined)).toMatchObject({ ok: true, data: { discountFen: 2000, discounts: [{ source: 'coupon:c-20', amountFen: 2000 }] } })

@@ -38,4 +38,6 @@ export async function pricingTermsFor(buyerOpenid: string | null, choices: Check
   // An order with no coupon chosen needs none read (checkout's quote still lists them, to choose
   // from again); an anonymous buyer holds none.
   const wantsCoupon = buyerOpenid !== null && (choices.couponId !== null || purpose === 'quote')
+  const [{ shipping }, held] = await Promise.all([rules, wantsCoupon ? heldCoupons(buyerOpenid, now) : []])
+  return ok({ shipping, policies: [couponPolicy(held, choices.couponId, now)] })
 }
