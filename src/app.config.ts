@@ -46,14 +46,14 @@ export default defineAppConfig({
       pages: ['pages/favorites/index'],
     },
     {
-      // 会员: points (and the coupon pages beside them).
+      // 会员: points, 领券中心 and 我的优惠券.
       root: 'package-member',
-      pages: ['pages/points/index'],
+      pages: ['pages/points/index', 'pages/coupons/index', 'pages/my-coupons/index'],
     },
     {
       // 总部工作台: HQ staff's queues and decisions, kept out of the main package.
       root: 'package-hq',
-      pages: ['pages/home/index', 'pages/orders/index', 'pages/order/index', 'pages/withdrawals/index', 'pages/shops/index', 'pages/rules/index', 'pages/roster/index', 'pages/dashboard/index', 'pages/exports/index', 'pages/products/index', 'pages/product/index', 'pages/stock/index', 'pages/categories/index', 'pages/member-rules/index'],
+      pages: ['pages/home/index', 'pages/orders/index', 'pages/order/index', 'pages/withdrawals/index', 'pages/shops/index', 'pages/rules/index', 'pages/roster/index', 'pages/dashboard/index', 'pages/exports/index', 'pages/products/index', 'pages/product/index', 'pages/stock/index', 'pages/categories/index', 'pages/member-rules/index', 'pages/coupons/index'],
     },
   ],
   // Only the components a page renders are injected when it opens, not every one the app declares.

@@ -99,6 +99,16 @@ export function openFavorites(): void {
   void Taro.navigateTo({ url: '/package-me/pages/favorites/index' })
 }
 
+/** 领券中心 (package-member); from a product page, the coupons that count that product. */
+export function openCouponCentre(productId?: string): void {
+  void Taro.navigateTo({ url: `/package-member/pages/coupons/index${productId ? `?productId=${encodeURIComponent(productId)}` : ''}` })
+}
+
+/** 我的优惠券 (package-member). */
+export function openMyCoupons(): void {
+  void Taro.navigateTo({ url: '/package-member/pages/my-coupons/index' })
+}
+
 // 我的小店 (package-shop)
 
 function shopTool(page: string, query = ''): void {
@@ -136,6 +146,8 @@ function hqPage(page: string, query = ''): void {
 }
 
 export const openHqHome = () => hqPage('home')
+/** HQ's coupon templates. */
+export const openHqCoupons = () => hqPage('coupons')
 /** HQ's order queues, on one queue (待发货 unless told). */
 export const openHqOrders = (status?: HqOrderStatus) => hqPage('orders', status ? `?status=${status}` : '')
 export const openHqOrder = (orderId: string) => hqPage('order', `?id=${encodeURIComponent(orderId)}`)

@@ -82,11 +82,11 @@ class Abort extends Error {
 }
 
 /**
- * Rolls the transaction back with an expected failure from deep inside its work (an order's effect
- * that finds what it would spend gone): `inTransaction` returns `result`.
+ * Refuses a transaction's work from deep inside it (an order's effect finding the coupon it spends
+ * already spent): everything rolls back and `inTransaction` returns `refusal` as its result.
  */
-export function abortWith(result: Result<never>): never {
-  throw new Abort(result)
+export function refuseTransaction(refusal: Result<never>): never {
+  throw new Abort(refusal)
 }
 
 /**

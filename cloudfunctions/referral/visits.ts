@@ -9,6 +9,7 @@ import { currentAttributionRules, readBinding, writeBinding } from '../_shared/b
 import { inTransaction } from '../_shared/database'
 import type { VisitRecord } from '../_shared/attribution-chain'
 import { employeeOf } from '../_shared/roster'
+import { activeTemplates, issueInTransaction } from '../_shared/coupons/wallet'
 
 
 /**
@@ -18,10 +19,7 @@ import { employeeOf } from '../_shared/roster'
  * finds the customer already bound.
  */
 export async function recordVisit(visitorOpenid: string, shop: Shop, share: { sharerOpenid: string; shareCode: string } | null, channel: VisitChannel, now: Date): Promise<Result<{ bound: boolean }>> {
-  const [rules, employee] = await Promise.all([
-    currentAttributionRules(),
-    employeeOf(visitorOpenid),
-  ])
+  const [rules, employee, welcome] = await Promise.all([currentAttributionRules(), employeeOf(visitorOpenid), activeTemplates('new_customer')])
   const visit: Visit = {
     visitorOpenid,
     visitorIsEmployee: employee !== null,
@@ -40,6 +38,11 @@ export async function recordVisit(visitorOpenid: string, shop: Shop, share: { sh
     const events = visitEvents(visit, decision)
     for (const event of events) await tx.collection<FunnelEvent>('funnel_events').add({ data: event })
     await writeRollups(tx, funnelBumps(events, visitorOpenid), now)
+    // A customer a shop's link binds for the first time is new to the brand: the new-customer coupons
+    // (新人券) are theirs, for arriving — never for sharing. One of each, by id, however often they visit.
+    if (!current && decision.binding) {
+      for (const t of welcome) await issueInTransaction(tx, { templateId: t._id, ownerOpenid: visitorOpenid, origin: 'new_customer', couponId: `n-${t._id}-${visitorOpenid}`, claimed: false }, now)
+    }
     return ok({ bound: decision.outcome !== 'keep' })
   })
 }

@@ -2,6 +2,7 @@ import type { addressContract } from './address'
 import type { cartContract } from './cart'
 import type { catalogContract } from './catalog'
 import type { commissionContract } from './commission'
+import type { couponsContract } from './coupons'
 import type { favoritesContract } from './favorites'
 import { functionRef } from './contract'
 import type { hqContract } from './hq'
@@ -38,4 +39,5 @@ export const userFunction = functionRef<typeof userContract>('user')
 export const shopFunction = functionRef<typeof shopContract>('shop')
 export const referralFunction = functionRef<typeof referralContract>('referral')
 export const memberFunction = functionRef<typeof memberContract>('member')
+export const couponsFunction = functionRef<typeof couponsContract>('coupons')
 export const hqMarketingFunction = functionRef<typeof hqMarketingContract>('hq-marketing')

@@ -35,17 +35,21 @@ export const REFUND_REFUSALS = ['REFUND_LINE_INVALID', 'REFUND_AMOUNT_INVALID', 
 const checkoutChoices = z.object({
   /** The most points the buyer will spend; the order spends what HQ's cap allows of them. Absent: none. */
   points: z.number().int().min(0).max(100_000_000).optional(),
+  /** The coupon to spend: absent lets checkout pick the best applicable one, null spends none. */
+  couponId: z.string().min(1).max(80).nullable().optional(),
 })
 export type CheckoutChoices = z.infer<typeof checkoutChoices>
 const order = returns<OrderView>()
 /** Finding the caller's own order; someone else's is "not found". */
 const NOT_FOUND = ['ORDER_NOT_FOUND'] as const
 const REFUSED_MOVE = [...NOT_FOUND, 'ORDER_ILLEGAL_TRANSITION'] as const
-const PRICING = ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES', 'ORDER_QUANTITY_TOO_LARGE', 'ORDER_SKU_NOT_FOUND', 'ORDER_PRODUCT_OFF_SHELF', 'ORDER_OUT_OF_STOCK'] as const
+/** A chosen coupon that is not the buyer's, or does not apply to these lines. */
+const COUPON_CHOICE = ['COUPON_NOT_FOUND', 'COUPON_NOT_APPLICABLE'] as const
+const PRICING = [...COUPON_CHOICE, 'ORDER_EMPTY', 'ORDER_TOO_MANY_LINES', 'ORDER_QUANTITY_TOO_LARGE', 'ORDER_SKU_NOT_FOUND', 'ORDER_PRODUCT_OFF_SHELF', 'ORDER_OUT_OF_STOCK'] as const
 
 export const orderContract = defineContract('order', {
   /** Checkout's lines as the catalog has them now: each line's problem, and the price once none has one. */
-  quoteOrder: action({ input: checkoutChoices.extend({ lines: reviewedLines }).strict(), output: returns<CheckoutReview>(), errors: ['ORDER_EMPTY', 'ORDER_TOO_MANY_LINES', 'POINTS_INSUFFICIENT'] }),
+  quoteOrder: action({ input: checkoutChoices.extend({ lines: reviewedLines }).strict(), output: returns<CheckoutReview>(), errors: [...COUPON_CHOICE, 'ORDER_EMPTY', 'ORDER_TOO_MANY_LINES', 'POINTS_INSUFFICIENT'] }),
   /** Places an order: priced on the server, stock reserved for every line or none; the same requestId makes one order. */
   placeOrder: action({
     input: checkoutChoices
@@ -60,7 +64,7 @@ export const orderContract = defineContract('order', {
       })
       .strict(),
     output: order,
-    errors: [...PRICING, 'ORDER_ADDRESS_NOT_FOUND', 'POINTS_INSUFFICIENT'],
+    errors: [...PRICING, 'ORDER_ADDRESS_NOT_FOUND', 'POINTS_INSUFFICIENT', 'COUPON_ALREADY_USED'],
   }),
   listOrders: action({
     input: z

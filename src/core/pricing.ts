@@ -1,4 +1,5 @@
 import type { Product, Sku } from './catalog'
+import type { CouponOffer } from './coupon-offer'
 import { prorate } from './money'
 import { Result, fail, ok } from './result'
 
@@ -76,6 +77,8 @@ export type UndiscountedLine = Omit<PricedLine, 'discountFen' | 'paidFen'>
  */
 export interface DiscountPolicy {
   discountsFor(lines: ReadonlyArray<UndiscountedLine>, earlier: ReadonlyArray<AppliedDiscount>): Result<AppliedDiscount[]>
+  /** The coupons the buyer could choose here instead (checkout's sheet), judged after the discounts before this policy. */
+  offersFor?(lines: ReadonlyArray<UndiscountedLine>, earlier: ReadonlyArray<AppliedDiscount>): CouponOffer[]
 }
 
 /**
@@ -138,6 +141,8 @@ export interface ReviewedLine extends Pick<PricedLine, 'skuId' | 'title' | 'spec
 export interface CheckoutReview {
   lines: ReviewedLine[]
   quote: Quote | null
+  /** The buyer's coupons against the quote, each applicable or why not; empty without a quote. */
+  coupons: CouponOffer[]
 }
 
 /**
@@ -166,15 +171,15 @@ export function reviewCheckout(
       problem: lineProblemOf(sku, product, quantity),
     }
   })
-  if (lines.some((l) => l.problem)) return ok({ lines, quote: null })
-  const priced = quoteOrder(
+  if (lines.some((l) => l.problem)) return ok({ lines, quote: null, coupons: [] })
+  const priced = priceLines(
     merged.map(({ skuId, quantity }) => {
       const sku = catalog.skus.get(skuId) as Sku
       return { sku, product: catalog.products.get(sku.productId) as CatalogLine['product'], quantity }
     }),
     terms,
   )
-  return priced.ok ? ok({ lines, quote: priced.data }) : priced
+  return priced.ok ? ok({ lines, ...priced.data }) : priced
 }
 
 function mergeLines(requested: LineRequest[]): LineRequest[] {
@@ -197,6 +202,11 @@ export function normalizeLines(requested: LineRequest[]): Result<LineRequest[]> 
  * capped at the goods amount and prorated over the lines; shipping is never discounted.
  */
 export function quoteOrder(lines: CatalogLine[], terms: PricingTerms): Result<Quote> {
+  const priced = priceLines(lines, terms)
+  return priced.ok ? ok(priced.data.quote) : priced
+}
+
+function priceLines(lines: CatalogLine[], terms: PricingTerms): Result<{ quote: Quote; coupons: CouponOffer[] }> {
   const base: UndiscountedLine[] = []
   for (const { sku, product, quantity } of lines) {
     const problem = lineProblemOf(sku, product, quantity)
@@ -218,7 +228,9 @@ export function quoteOrder(lines: CatalogLine[], terms: PricingTerms): Result<Qu
   }
   const goodsFen = base.reduce((sum, l) => sum + l.lineTotalFen, 0)
   const discounts: AppliedDiscount[] = []
+  const coupons: CouponOffer[] = []
   for (const policy of terms.policies) {
+    if (policy.offersFor) coupons.push(...policy.offersFor(base, discounts))
     const granted = policy.discountsFor(base, discounts)
     if (!granted.ok) return granted
     discounts.push(...granted.data.filter((d) => d.amountFen > 0))
@@ -229,5 +241,5 @@ export function quoteOrder(lines: CatalogLine[], terms: PricingTerms): Result<Qu
   const priced = base.map((l, i) => ({ ...l, discountFen: shares[i], paidFen: l.lineTotalFen - shares[i] }))
   const paidGoodsFen = goodsFen - discountFen
   const shippingFen = freeShippingShortfallFen(paidGoodsFen, shipping) === 0 ? 0 : shipping.feeFen
-  return ok({ lines: priced, goodsFen, discountFen, shippingFen, payableFen: paidGoodsFen + shippingFen, discounts })
+  return ok({ quote: { lines: priced, goodsFen, discountFen, shippingFen, payableFen: paidGoodsFen + shippingFen, discounts }, coupons })
 }

@@ -1,7 +1,7 @@
 import type { AddressFieldProblem } from '../core/address'
 import type { Unavailable } from '../core/cart'
 import type { ErrorCode } from '../core/errors'
-import { formatFen } from '../core/money'
+import { formatFen, formatFenShort } from '../core/money'
 import { formatShanghai } from '../core/time'
 import type { BuyerAction, BuyerStatus, OrderEvent, OrderStatus, OrderTab, RefundStatus, TimelineEntry } from '../core/order'
 import type { Role } from '../core/user'
@@ -22,6 +22,8 @@ import type { Notification } from '../core/subscribe-message'
 // Points and member levels (issue 14)
 import type { MemberLevel, PointsEntryKind } from '../core/member'
 import { type AppliedDiscount, POINTS_SOURCE } from '../core/pricing'
+// Coupons (issue 14)
+import type { CouponBenefit, CouponBlocker, CouponScope, CouponState, CouponValidity, TemplateProblem } from '../core/coupon'
 
 /**
  * The words of the shop in Simplified Chinese, in one place. The core and the cloud functions answer
@@ -290,6 +292,20 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   ROSTER_ROWS_INVALID: ({ issueCount }) => (typeof issueCount === 'number' ? `有 ${issueCount} 处问题，整个文件未导入，请改正后重新导入` : '文件有错误，整个文件未导入'),
   EXPORT_TOO_LARGE: ({ maxRows }) => (typeof maxRows === 'number' ? `超过 ${maxRows} 条，请缩短日期范围` : '数据过多，请缩短日期范围'),
   // End of HQ's files
+
+  // Coupons (issue 14)
+  // Why exactly is on the page (templateProblemText; checkout's sheet): the hq function bundles this
+  // table and is at its size budget.
+  COUPON_TEMPLATE_INVALID: '优惠券设置有误',
+  COUPON_TEMPLATE_NOT_FOUND: '优惠券不存在',
+  COUPON_TEMPLATE_STOPPED: '活动已结束',
+  COUPON_SOLD_OUT: '优惠券已领完',
+  COUPON_NOT_CLAIMABLE: '该券不可领取',
+  COUPON_LIMIT_REACHED: ({ limit }) => (typeof limit === 'number' ? `每人限领 ${limit} 张` : '已达领取上限'),
+  COUPON_NOT_FOUND: '优惠券已失效，请重新选择',
+  COUPON_NOT_APPLICABLE: '优惠券不满足使用条件',
+  COUPON_ALREADY_USED: '优惠券已被使用，请重新选择',
+  // End of coupons
 
   NETWORK_ERROR: '网络异常，请稍后重试',
   INVALID_RESPONSE: '服务暂时不可用，请稍后重试',
@@ -653,3 +669,56 @@ export function discountText(discount: Pick<AppliedDiscount, 'source' | 'label'>
   const level = discount.source.startsWith('member:') ? MEMBER_LEVEL[discount.source.slice('member:'.length) as MemberLevel] : undefined
   return level ? `${level}折扣` : discount.label
 }
+// Coupons (issue 14)
+
+const TEMPLATE_PROBLEM: Record<TemplateProblem, string> = {
+  share_reward_forbidden: '微信规则禁止以分享为条件发放奖励（诱导分享），不能设置分享领券',
+  amount_not_below_threshold: '减免金额须大于 0 且小于使用门槛',
+  percent_out_of_range: '折扣须在 1 折到 9.9 折之间',
+  cap_invalid: '最多优惠金额须大于 0',
+  dates_invalid: '结束时间须晚于开始时间',
+  days_invalid: '有效天数须为 1–365 天',
+  scope_empty: '请选择适用的分类或商品',
+  limit_invalid: '每人限领 1–10 张，发放总量须大于 0',
+}
+
+/** Why HQ's coupon template was refused (COUPON_TEMPLATE_INVALID's `problem`). */
+export const templateProblemText = (problem: unknown): string => TEMPLATE_PROBLEM[problem as TemplateProblem] ?? (ERROR_TEXT.COUPON_TEMPLATE_INVALID as string)
+
+/** 满99减10, 无门槛减5, 8.5折 最多减¥20. */
+export function couponBenefitText(benefit: CouponBenefit, thresholdFen: number): string {
+  if (benefit.kind === 'amount') return thresholdFen > 0 ? `满${formatFenShort(thresholdFen).slice(1)}减${formatFenShort(benefit.amountFen).slice(1)}` : `无门槛减${formatFenShort(benefit.amountFen).slice(1)}`
+  const rate = (10_000 - benefit.percentOffBps) / 1000
+  const cap = benefit.capFen !== undefined ? ` 最多减${formatFenShort(benefit.capFen)}` : ''
+  return `${thresholdFen > 0 ? `满${formatFenShort(thresholdFen).slice(1)}打` : ''}${rate}折${cap}`
+}
+
+/** The coupon's face: ¥10 or 8.5折. */
+export const couponFaceText = (benefit: CouponBenefit): string =>
+  benefit.kind === 'amount' ? formatFenShort(benefit.amountFen) : `${(10_000 - benefit.percentOffBps) / 1000}折`
+
+/** Why a held coupon cannot apply to this order. */
+export function couponBlockerText(blocker: CouponBlocker): string {
+  switch (blocker.kind) {
+    case 'below_threshold':
+      return `还差${formatFen(blocker.shortFen)}可用`
+    case 'out_of_scope':
+      return '订单中没有适用商品'
+    case 'not_started':
+      return '未到可用时间'
+    case 'expired':
+      return '已过期'
+    case 'used':
+      return '已使用'
+    default:
+      return '不可用'
+  }
+}
+
+export const COUPON_SCOPE_TEXT: Record<CouponScope['kind'], string> = { all: '全场通用', categories: '指定分类可用', products: '指定商品可用' }
+
+export const COUPON_STATE_TEXT: Record<CouponState, string> = { unused: '未使用', used: '已使用', expired: '已过期' }
+
+/** 有效期: fixed dates, or N days from the moment it is received. */
+export const couponValidityText = (validity: CouponValidity, formatDay: (at: Date) => string): string =>
+  validity.kind === 'fixed' ? `${formatDay(validity.startAt)} 至 ${formatDay(validity.endAt)}` : `领取后 ${validity.days} 天内有效`

@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import { orderFunction } from '../contracts/functions'
+import { couponIdOf } from '../core/coupon'
 import type { OrderView } from '../core/order'
 import { POINTS_SOURCE, type CheckoutReview, type LineRequest, type Quote } from '../core/pricing'
 import { CloudError, type CloudClient } from '../services/cloud'
@@ -45,6 +46,8 @@ export class Checkout {
   placed: OrderView | null = null
   /** The buyer went back while the pay sheet was open: the order's page took over from this one. */
   left = false
+  /** The coupon the buyer picked in the sheet; undefined: the best one, as the server picks it; null: none. */
+  couponChoice: string | null | undefined = undefined
 
   constructor(
     private readonly cloud: CloudClient,
@@ -71,14 +74,20 @@ export class Checkout {
 
   /** The server's view of the lines: what stands in the way of each, and the price when nothing does. */
   async loadReview(): Promise<void> {
+    const couponId = this.couponChoice
     await track(
-      () => this.cloud.call(orderFunction, 'quoteOrder', { lines: this.lines, ...(this.points > 0 ? { points: this.points } : {}) }),
+      () => this.cloud.call(orderFunction, 'quoteOrder', { lines: this.lines, ...(couponId !== undefined ? { couponId } : {}), ...(this.points > 0 ? { points: this.points } : {}) }),
       (state) => { this.review = state },
     )
-    // Points spent elsewhere since checkout opened: offer what is left instead, and price again.
     const review = this.review
+    // The coupon picked no longer fits the lines (fewer units now): back to the best one that does.
+    if (review.status === 'error' && typeof couponId === 'string' && review.error.code.startsWith('COUPON_')) {
+      runInAction(() => { this.couponChoice = undefined })
+      return this.loadReview()
+    }
+    // Points spent elsewhere since checkout opened: offer what is left instead, and price again.
     if (review.status === 'error' && review.error.code === 'POINTS_INSUFFICIENT' && this.points > 0) {
-      this.points = Number(review.error.details.balance ?? 0)
+      runInAction(() => { this.points = Number(review.error.details.balance ?? 0) })
       return this.loadReview()
     }
   }
@@ -91,6 +100,17 @@ export class Checkout {
   /** 积分抵扣 on (the points the buyer holds) or off (0): priced again. */
   setPoints(points: number): Promise<void> {
     this.points = points
+    return this.loadReview()
+  }
+
+  /** The coupon the quote applies; null: none. The order is placed with exactly this one. */
+  get couponId(): string | null {
+    return this.quote ? couponIdOf(this.quote.discounts) : null
+  }
+
+  /** From the coupon sheet: a coupon, or none (不使用优惠券). */
+  chooseCoupon(couponId: string | null): Promise<void> {
+    this.couponChoice = couponId
     return this.loadReview()
   }
 
@@ -130,6 +150,7 @@ export class Checkout {
       this.cloud.call(orderFunction, 'placeOrder', {
         requestId: this.requestId,
         lines: this.lines,
+        couponId: this.couponId,
         addressId,
         ...(this.remark.trim() ? { remark: this.remark.trim() } : {}),
         ...(this.fromCart ? { fromCart: true } : {}),

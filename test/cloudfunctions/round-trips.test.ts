@@ -5,6 +5,8 @@ import { TestCloud, startTestCloud } from '../support/local-cloud'
 import { buyer, eventually } from '../support/orders'
 import { addTestCatalog } from '../support/shop-fixtures'
 import { applyBump, mergeBumps, paymentBumps, type Bump } from '../../src/core/dashboard'
+import { couponTemplate } from '../support/coupons'
+import { callAs } from '../support/local-cloud'
 
 /**
  * Every database request a cloud function sends is a network round trip in production, so the hot
@@ -43,9 +45,9 @@ describe('database round trips of the hot paths', () => {
     await lin.addressId()
     const { result, requests } = await countDatabaseRequests(() => lin.place(THREE_LINES))
     expect(result).toMatchObject({ ok: true })
-    // The rules (one read), address, roster, binding, SKUs and products, the member rules and the
-    // buyer's member account (level and points); start, the buyer's unpaid count, the SKUs' stock,
-    // three stock writes, the order, the count, commit.
+    // The rules (one read), address, roster, binding, SKUs and products, the buyer's member account
+    // (level and points) and coupons; start, the buyer's unpaid count, the SKUs' stock, three stock
+    // writes, the order, the count, commit.
     within(requests, 17)
   })
 
@@ -109,10 +111,42 @@ describe('database round trips of the hot paths', () => {
     within(requests, 4)
   })
 
-  it("quoteOrder: the SKUs and their products, each a list of ids read in one indexed query; HQ's pricing rules and the buyer's member account", async () => {
+  it('placeOrder spending a coupon: the coupon is read and written in the order\'s transaction', async () => {
+    const chen = buyer(t.cloud, 'o-rt-coupon')
+    await chen.addressId()
+    const couponId = await holdCoupon(chen.openid)
+    const { result, requests } = await countDatabaseRequests(() => chen.place(THREE_LINES, { couponId }))
+    expect(result).toMatchObject({ ok: true, data: { discountFen: 1000 } })
+    // As the plain order, plus the coupon's read and write in the transaction.
+    within(requests, 19)
+  })
+
+  it("quoteOrder: the SKUs and their products, each a list of ids read in one indexed query; HQ's pricing rules, the buyer's member account and coupons", async () => {
     const { result, requests } = await countDatabaseRequests(() => buyer(t.cloud, 'o-rt-quote').call('order', 'quoteOrder', { lines: THREE_LINES }))
     expect(result).toMatchObject({ ok: true })
-    // The shipping and member rules in one read, beside the catalog and the account (one Promise.all).
-    within(requests, 4)
+    // The shipping and member rules in one read, beside the catalog, the account and the coupons (one Promise.all).
+    within(requests, 5)
   })
+
+  it('quoteOrder for an anonymous shopper: no coupons to read', async () => {
+    const { result, requests } = await countDatabaseRequests(() => callAs(t.cloud, undefined, 'order', 'quoteOrder', { lines: THREE_LINES }))
+    expect(result).toMatchObject({ ok: true })
+    within(requests, 3)
+  })
+
+  it('placeOrder without a coupon (checkout showed none): the buyer\'s coupons are not read', async () => {
+    const xu = buyer(t.cloud, 'o-rt-no-coupon')
+    await xu.addressId()
+    const { result, requests } = await countDatabaseRequests(() => xu.place(THREE_LINES, { couponId: null }))
+    expect(result).toMatchObject({ ok: true })
+    within(requests, 16)
+  })
+
+  /** A 满100减10 coupon held by the buyer, claimed through the coupons function. */
+  async function holdCoupon(openid: string): Promise<string> {
+    const templateId = await couponTemplate(t, { name: '满100减10', benefit: { kind: 'amount', amountFen: 1000 }, thresholdFen: 10000 })
+    const claimed = await callAs(t.cloud, openid, 'coupons', 'claimCoupon', { templateId })
+    expect(claimed).toMatchObject({ ok: true })
+    return claimed.data._id
+  }
 })

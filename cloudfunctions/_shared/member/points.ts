@@ -13,7 +13,7 @@ import {
 } from '../../../src/core/member'
 import type { Order } from '../../../src/core/order'
 import { fail } from '../../../src/core/result'
-import { Transaction, abortWith, db } from '../database'
+import { Transaction, db, refuseTransaction } from '../database'
 import type { RulesKind } from '../versioned-rules'
 
 /** HQ's points and member level rules (settings/memberRules; every version in member_rules). */
@@ -88,7 +88,7 @@ export async function moveSpentPoints(tx: Transaction, order: Order, kind: 'spen
   const spent = pointsSpentOn(order)
   if (spent === 0) return
   const account = await readAccountIn(tx, order.buyerOpenid, now)
-  if (kind === 'spend' && account.balance < spent) abortWith(fail('POINTS_INSUFFICIENT', { balance: account.balance }))
+  if (kind === 'spend' && account.balance < spent) refuseTransaction(fail('POINTS_INSUFFICIENT', { balance: account.balance }))
   await book(tx, account, [{ key: `${order.orderNo}:${kind}`, kind, points: kind === 'spend' ? -spent : spent, orderNo: order.orderNo }], 0, now)
 }
 

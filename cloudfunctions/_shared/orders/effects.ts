@@ -15,6 +15,7 @@ import { refundResultNotification, shippedNotification } from '../../../src/core
 import { oweNotification } from '../notifications/outbox'
 import type { MemberRules } from '../../../src/core/member'
 import { MEMBER_RULES, creditOrderPoints, moveSpentPoints, reverseOrderPoints } from '../member/points'
+import { issueRepurchaseCoupons, returnCoupon, spendCoupon } from '../coupons/order-effects'
 
 /** A move as its effects see it: the order before and after, in the transaction that writes it. */
 export interface Move {
@@ -83,18 +84,22 @@ const spendPoints: Effect = (tx, { after, now }) => moveSpentPoints(tx, after, '
 const unspendPoints: Effect = (tx, { after, now }) => moveSpentPoints(tx, after, 'unspend', now)
 const creditPoints: Effect = (tx, { after, now, rules }) => creditOrderPoints(tx, after, rules.member, now)
 const reversePoints: Effect = (tx, { before, after, now }) => reverseOrderPoints(tx, before!, after, now)
+const spendOrderCoupon: Effect = (tx, { after, now }) => spendCoupon(tx, after, now)
+const returnOrderCoupon: Effect = (tx, { after, now }) => returnCoupon(tx, after, now)
+const issueRepurchase: Effect = (tx, { after, now }) => issueRepurchaseCoupons(tx, after, now)
 
 export const ORDER_EFFECTS: { [E in Move['event']]?: Effect[] } = {
   // Placing also counts the order among the buyer's unpaid ones; placeOrder does that itself, since the
   // count it reads decides whether the order may be placed at all.
-  place: [reserveStock, spendPoints],
+  place: [reserveStock, spendOrderCoupon, spendPoints],
   pay: [leaveUnpaid, extendBuyerBinding, countInFunnel, accrueCommission, rollUpPayment],
-  cancel: [leaveUnpaid, releaseStock, unspendPoints],
-  expire: [leaveUnpaid, releaseStock, unspendPoints],
-  rejectPayment: [leaveUnpaid, releaseStock, unspendPoints],
+  cancel: [leaveUnpaid, releaseStock, returnOrderCoupon, unspendPoints],
+  expire: [leaveUnpaid, releaseStock, returnOrderCoupon, unspendPoints],
+  rejectPayment: [leaveUnpaid, releaseStock, returnOrderCoupon, unspendPoints],
   ship: [tellShipped],
-  confirmReceipt: [freezeCommission, creditPoints],
-  autoComplete: [freezeCommission, creditPoints],
+  confirmReceipt: [freezeCommission, creditPoints, issueRepurchase],
+  autoComplete: [freezeCommission, creditPoints, issueRepurchase],
+  // A coupon spent on a paid order is not given back by a refund, as on Youzan: it was used.
   // Goods refunded before they shipped are still in the warehouse: the units the refund gives back return.
   refundSucceeded: [
     (tx, { before, after }) =>

@@ -20,7 +20,7 @@ import { ORDER_RULES, countUnpaidOrder, readUnpaidOrders } from './unpaid-orders
  * problem, and the price once there is none.
  */
 export async function reviewLines(buyerOpenid: string | null, requested: LineRequest[], choices: CheckoutChoices, now: Date): Promise<Result<CheckoutReview>> {
-  const [catalog, terms] = await Promise.all([loadCatalogFor(requested.map((l) => l.skuId)), pricingTermsFor(buyerOpenid, choices, now, pricingRulesNow())])
+  const [catalog, terms] = await Promise.all([loadCatalogFor(requested.map((l) => l.skuId)), pricingTermsFor(buyerOpenid, choices, now, pricingRulesNow(), 'quote')])
   return terms.ok ? reviewCheckout(requested, catalog, terms.data) : terms
 }
 

@@ -1,8 +1,10 @@
 import type { CheckoutChoices } from '../../../src/contracts/order'
+import { couponPolicy } from '../../../src/core/coupon'
 import { levelDiscount, pointsDiscount, shippingFor, standingOf, type MemberRules } from '../../../src/core/member'
 import type { PricingTerms } from '../../../src/core/pricing'
 import { type Result, ok } from '../../../src/core/result'
 import { DEFAULT_SHIPPING_RULES, ShippingRules, ShippingRulesInput, reviseShippingRules, shippingRules } from '../../../src/core/shipping-rules'
+import { heldCoupons } from '../coupons/wallet'
 import { MEMBER_RULES, readMemberAccount } from '../member/points'
 import { RulesKind, currentRulesOf } from '../versioned-rules'
 
@@ -44,12 +46,22 @@ export const pricingRulesNow = async (): Promise<PricingRules> => {
  * The policies run in a fixed order: the member level's discount, then coupons, then points — so a
  * coupon's threshold and the points cap are judged on what the discounts before them left.
  */
-export async function pricingTermsFor(buyerOpenid: string | null, choices: CheckoutChoices, now: Date, rules: Promise<PricingRules>): Promise<Result<PricingTerms>> {
-  const [{ shipping, member }, account] = await Promise.all([rules, buyerOpenid ? readMemberAccount(buyerOpenid, now) : null])
-  if (!account) return ok({ shipping, policies: [] })
-  const { level } = standingOf(account.completedSpendFen, member)
+export async function pricingTermsFor(buyerOpenid: string | null, choices: CheckoutChoices, now: Date, rules: Promise<PricingRules>, purpose: 'quote' | 'order' = 'order'): Promise<Result<PricingTerms>> {
+  // An order with no coupon chosen needs none read (checkout's quote still lists them, to choose
+  // from again); an anonymous buyer holds none and has no account.
+  const wantsCoupon = buyerOpenid !== null && (choices.couponId !== null || purpose === 'quote')
+  const [{ shipping, member }, account, held] = await Promise.all([
+    rules,
+    buyerOpenid ? readMemberAccount(buyerOpenid, now) : null,
+    wantsCoupon ? heldCoupons(buyerOpenid, now) : [],
+  ])
+  const { level } = standingOf(account?.completedSpendFen ?? 0, member)
   return ok({
     shipping: shippingFor(level, shipping),
-    policies: [levelDiscount(level), ...(choices.points ? [pointsDiscount(choices.points, account.balance, member)] : [])],
+    policies: [
+      levelDiscount(level),
+      couponPolicy(held, choices.couponId, now),
+      ...(account && choices.points ? [pointsDiscount(choices.points, account.balance, member)] : []),
+    ],
   })
 }

@@ -11,7 +11,7 @@ import { useCartBadge } from '../../components/cart-badge'
 import { ORDER_TABS } from '../../core/order'
 import { formatFenShort } from '../../core/money'
 import { hqRoleText, memberLevelText, orderTabText, roleText } from '../../i18n/zh-CN'
-import { openAddressBook, openCommission, openFavorites, openHqHome, openMyShop, openOrders, openPoints, openVerify } from '../../routes'
+import { openAddressBook, openCommission, openCouponCentre, openFavorites, openHqHome, openMyCoupons, openMyShop, openOrders, openPoints, openVerify } from '../../routes'
 import { useStores } from '../../stores'
 import type { OrderTab } from '../../core/order'
 import type { MemberCard } from '../../contracts/member'
@@ -132,6 +132,14 @@ function MePage() {
             <Text className='me__menu-note'>开一家自己的小店 ›</Text>
           </View>
         )}
+        <View className='me__menu-item' onClick={() => openMyCoupons()}>
+          <Text>我的优惠券</Text>
+          <Text className='me__chevron'>›</Text>
+        </View>
+        <View className='me__menu-item' onClick={() => openCouponCentre()}>
+          <Text>领券中心</Text>
+          <Text className='me__chevron'>›</Text>
+        </View>
         <View className='me__menu-item me__favorites' onClick={() => openFavorites()}>
           <Text>我的收藏</Text>
           <Text className='me__chevron'>›</Text>

@@ -14,7 +14,7 @@ import { formatFen } from '../../core/money'
 import { MAX_QUANTITY_PER_LINE, type ShippingRule } from '../../core/pricing'
 import { shareCodeFromQuery } from '../../core/share-code'
 import { useLeaveOnce } from '../../components/use-leave-once'
-import { goShopping, openCart, openCheckout, openShare, openShopHome } from '../../routes'
+import { goShopping, openCart, openCheckout, openCouponCentre, openShare, openShopHome } from '../../routes'
 import { useStores } from '../../stores'
 import { PurchaseBar } from './purchase-bar'
 import { initialSelection, missingDimensions, toggle, type Selection } from './sku-selection'
@@ -84,6 +84,11 @@ function ProductView({ product, sharing, shipping, favorite, onFavorite, cartCou
         <Text className='product__subtitle'>{product.subtitle}</Text>
         <View className='product__shipping'>
           <FreeShipping rule={shipping} />
+        </View>
+        {/* 领券 opens the coupons that count this product; the landing page itself reads no coupons. */}
+        <View className='product__coupons' onClick={() => openCouponCentre(product._id)}>
+          <Text className='product__coupons-tag'>领券</Text>
+          <Text className='product__coupons-go'>领取优惠券 ›</Text>
         </View>
         {sharing}
       </View>

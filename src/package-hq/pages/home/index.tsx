@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { LoadStateView } from '../../../components/load-state-view'
 import { HqArea, mayAct } from '../../../core/hq'
 import { hqRoleText } from '../../../i18n/zh-CN'
-import { openHqDashboard, openHqExports, openHqOrders, openHqProducts, openHqRoster, openHqMemberRules, openHqRules, openHqShops, openHqWithdrawals } from '../../../routes'
+import { openHqCoupons, openHqDashboard, openHqExports, openHqOrders, openHqProducts, openHqRoster, openHqMemberRules, openHqRules, openHqShops, openHqWithdrawals } from '../../../routes'
 import { useStores } from '../../../stores'
 import '../../hq.less'
 import './index.less'
@@ -36,6 +36,7 @@ const TOOLS: Array<{ label: string; area: HqArea; className: string; open: () =>
   { label: '规则设置', area: 'overview', className: 'hq-home__rules', open: () => openHqRules() },
   { label: '积分与会员', area: 'settings', className: 'hq-home__member-rules', open: () => openHqMemberRules() },
   { label: '导出 CSV', area: 'exports', className: 'hq-home__exports', open: () => openHqExports() },
+  { label: '优惠券', area: 'marketing', className: 'hq-home__coupons', open: () => openHqCoupons() },
 ]
 
 /** 总部工作台: what waits for HQ now, and the way to each queue the caller's role may work. */

@@ -15,6 +15,7 @@ import { MAX_REMARK_LENGTH } from '../../../stores/checkout'
 import { Amounts } from '../../components/amounts'
 import { OrderLines } from '../../components/order-lines'
 import { AddressCard } from './address-card'
+import CouponPicker from './coupon-picker'
 import { LineFix } from './line-fix'
 import { PointsChoice } from './points-choice'
 import './index.less'
@@ -87,6 +88,7 @@ function CheckoutPage() {
             </View>
             {reviewed.quote && (
               <View className='checkout__card'>
+                <CouponPicker checkout={checkout} offers={reviewed.coupons} />
                 <PointsChoice checkout={checkout} quote={reviewed.quote} />
                 <Amounts quote={reviewed.quote} payableLabel='实付款' />
                 {reviewed.quote.shippingFen > 0 && (
