@@ -131,7 +131,7 @@ describe('coupons', () => {
       await b.pay(third._id)
       await eventually(() => b.order(third._id), (o) => o.status === 'paid')
       await b.call('order', 'requestRefund', { orderId: third._id, reason: '不想要了' })
-      await callAs(t.cloud, HQ, 'hq', 'approveRefund', { orderId: third._id })
+      await callAs(t.cloud, HQ, 'hq-orders', 'approveRefund', { orderId: third._id })
       await eventually(() => b.order(third._id), (o) => o.refund?.status === 'refunded')
       expect(await couponDoc(couponId)).toMatchObject({ status: 'used', orderNo: third.orderNo })
     }, 30_000)
@@ -233,7 +233,7 @@ describe('coupons', () => {
             await eventually(() => target.b.order(order._id), (o) => o.status === 'paid', 15_000)
           }
           if (m.kind === 'refund' && order.status === 'paid' && !order.refund) {
-            expect(await callAs(t.cloud, HQ, 'hq', 'startRefund', { orderId: order._id, reason: '随机退款', amountFen: order.payableFen })).toMatchObject({ ok: true })
+            expect(await callAs(t.cloud, HQ, 'hq-orders', 'startRefund', { orderId: order._id, reason: '随机退款', amountFen: order.payableFen })).toMatchObject({ ok: true })
             await eventually(() => target.b.order(order._id), (o) => o.refund?.status === 'refunded', 10_000)
           }
           if (m.kind === 'complete' && order.status === 'paid' && !order.refund) {
