@@ -9,6 +9,7 @@ import type { hqOrdersContract } from './hq-orders'
 import type { hqCatalogContract } from './hq-catalog'
 import type { hqReportsContract } from './hq-reports'
 import type { hqFilesContract } from './hq-files'
+import type { hqMarketingContract } from './hq-marketing'
 import type { orderContract } from './order'
 import type { referralContract } from './referral'
 import type { shopContract } from './shop'
@@ -29,6 +30,7 @@ export const hqOrdersFunction = functionRef<typeof hqOrdersContract>('hq-orders'
 export const hqReportsFunction = functionRef<typeof hqReportsContract>('hq-reports')
 export const hqFilesFunction = functionRef<typeof hqFilesContract>('hq-files')
 export const hqCatalogFunction = functionRef<typeof hqCatalogContract>('hq-catalog')
+export const hqMarketingFunction = functionRef<typeof hqMarketingContract>('hq-marketing')
 export const orderFunction = functionRef<typeof orderContract>('order')
 export const userFunction = functionRef<typeof userContract>('user')
 export const shopFunction = functionRef<typeof shopContract>('shop')

@@ -96,6 +96,12 @@ export function badgeFor(prices: ReadonlyArray<CampaignPrice>, productId: string
   return { campaignId: shown.campaignId, name: shown.name, startAt: shown.startAt, endAt: shown.endAt, fromFen }
 }
 
+/** A SKU's price in one campaign, from its list price of the moment; undefined when the campaign leaves it out. */
+export function priceInCampaign(prices: ReadonlyArray<CampaignPrice>, campaignId: string, sku: Pick<Sku, '_id' | 'priceFen'>): number | undefined {
+  const entry = prices.find((p) => p.campaignId === campaignId && p.skuId === sku._id)
+  return entry && campaignPriceFen(sku.priceFen, entry)
+}
+
 /** A campaign as HQ's form sends it. */
 export interface CampaignDraft extends CampaignWindow {
   name: string

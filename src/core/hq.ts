@@ -23,11 +23,13 @@ export type HqArea =
   | 'admins'
   /** HQ's sales figures: the dashboard (数据看板). */
   | 'reports'
+  /** 营销: 限时折扣 campaigns, coupons, points. */
+  | 'marketing'
 
 /** The one table of who may do what; the full admin's `all` includes areas added later. */
 export const HQ_ROLE_AREAS: Record<HqRole, 'all' | readonly HqArea[]> = {
   hq_admin: 'all',
-  hq_ops: ['overview', 'orders', 'catalog', 'shops', 'roster'],
+  hq_ops: ['overview', 'orders', 'catalog', 'shops', 'roster', 'marketing'],
   hq_finance: ['overview', 'withdrawals', 'commission', 'payments', 'exports', 'reports'],
 }
 

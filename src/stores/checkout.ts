@@ -115,6 +115,8 @@ export class Checkout {
         ...(this.remark.trim() ? { remark: this.remark.trim() } : {}),
         ...(this.fromCart ? { fromCart: true } : {}),
         ...(this.fromShop ? { fromShop: this.fromShop } : {}),
+        // A price that moved since the review (a 限时折扣 over meanwhile) is shown before it is paid.
+        ...(this.quote ? { quotedPayableFen: this.quote.payableFen } : {}),
       }),
     )
     if (!placed.ok) {

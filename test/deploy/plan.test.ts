@@ -37,7 +37,7 @@ describe('the deploy plan, from the repository alone', () => {
 
   it("lets the functions that check HQ's roles name HQ's first admin (HQ_BOOTSTRAP_OPENID), optionally", () => {
     const declaring = plan.functions.filter((fn) => fn.environment.some((v) => v.name === HQ_BOOTSTRAP_OPENID && v.optional))
-    expect(declaring.map((fn) => fn.name)).toEqual(['hq', 'hq-catalog', 'hq-files', 'hq-orders', 'hq-reports', 'user'])
+    expect(declaring.map((fn) => fn.name)).toEqual(['hq', 'hq-catalog', 'hq-files', 'hq-marketing', 'hq-orders', 'hq-reports', 'user'])
   })
 
   it('publishes on the HTTP access service the function WeChat Pay notifies, at its name', () => {
