@@ -87,6 +87,10 @@ describe('hq-marketing: 限时折扣 campaigns', () => {
         ['tea-250g', 15800, undefined],
       ])
 
+      const cart = await shopper.call('cart', 'addToCart', { skuId: 'tea-100g', quantity: 1 })
+      expect(cart.data.items[0]).toMatchObject({ skuId: 'tea-100g', unitPriceFen: 5800 })
+      expect(cart.data.items[0].priceWhenAddedFen).toBeUndefined()
+
       const lines = [{ skuId: 'tea-100g', quantity: 2 }, { skuId: 'tea-250g', quantity: 1 }]
       const quote = (await shopper.call('order', 'quoteOrder', { lines })).data.quote
       expect(quote).toMatchObject({ goodsFen: 5800 * 2 + 15800, payableFen: 5800 * 2 + 15800 })

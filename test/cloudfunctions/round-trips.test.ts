@@ -42,9 +42,9 @@ describe('database round trips of the hot paths', () => {
     await lin.addressId()
     const { result, requests } = await countDatabaseRequests(() => lin.place(THREE_LINES))
     expect(result).toMatchObject({ ok: true })
-    // The rules (one read), address, roster, binding, SKUs and products; start, the buyer's unpaid
-    // count, the SKUs' stock, three stock writes, the order, the count, commit.
-    within(requests, 15)
+    // The rules (one read), address, roster, binding, SKUs and products, the live campaign prices;
+    // start, the buyer's unpaid count, the SKUs' stock, three stock writes, the order, the count, commit.
+    within(requests, 16)
   })
 
   it('placeOrder from the cart, for a buyer bound to a shop: the cart is tidied in the same transaction', async () => {
@@ -57,7 +57,7 @@ describe('database round trips of the hot paths', () => {
     // The ordered lines left the cart; the one not ordered stayed.
     expect((await wang.call('cart', 'getCart')).data.items.map((i: any) => i.skuId)).toEqual(['tea-50g'])
     // As above, plus the bound shop and its owner's name, and the cart's write.
-    within(requests, 18)
+    within(requests, 19)
   })
 
   it('the payment notification, first delivery, of an order that earns its shop commission', async () => {
@@ -77,17 +77,29 @@ describe('database round trips of the hot paths', () => {
     within(requests, 23)
   })
 
-  it('addToCart: the cart, its lines\' SKUs and products in two queries, and one conditional write', async () => {
+  it('addToCart: the cart, its lines\' SKUs and products in two queries with the live campaign prices beside them, and one conditional write', async () => {
     const chen = buyer(t.cloud, 'o-rt-cart')
     await chen.call('cart', 'addToCart', { skuId: 'tea-250g', quantity: 1 })
     const { result, requests } = await countDatabaseRequests(() => chen.call('cart', 'addToCart', { skuId: 'tea-100g', quantity: 1 }))
     expect(result.data.items).toHaveLength(2)
-    within(requests, 4)
+    within(requests, 5)
   })
 
-  it('quoteOrder: the SKUs and their products, each a list of ids read in one indexed query', async () => {
+  it('quoteOrder: the SKUs and their products, each a list of ids read in one indexed query, and the live campaign prices', async () => {
     const { result, requests } = await countDatabaseRequests(() => buyer(t.cloud, 'o-rt-quote').call('order', 'quoteOrder', { lines: THREE_LINES }))
     expect(result).toMatchObject({ ok: true })
+    within(requests, 3)
+  })
+
+  it('the product list: one page of products, and the live campaign prices beside it', async () => {
+    const { result, requests } = await countDatabaseRequests(() => buyer(t.cloud, 'o-rt-list').call('catalog', 'listProducts', {}), 'catalog')
+    expect(result.data.items.length).toBeGreaterThan(0)
     within(requests, 2)
+  })
+
+  it('the product page: the product with the live campaign prices beside it, then its SKUs', async () => {
+    const { result, requests } = await countDatabaseRequests(() => buyer(t.cloud, 'o-rt-page').call('catalog', 'getProduct', { productId: 'p-tea' }), 'catalog')
+    expect(result).toMatchObject({ ok: true })
+    within(requests, 3)
   })
 })
