@@ -351,6 +351,9 @@ export const hqRoleText = (role: HqRole): string => HQ_ROLE[role]
 export const priceRangeText = (minFen: number, maxFen: number): string =>
   minFen === maxFen ? formatFen(minFen) : `${formatFen(minFen)}起`
 
+/** A 限时折扣 not yet started, e.g. 即将开始 12-12 00:00 (Shanghai time). */
+export const campaignStartsText = (startAt: Date): string => `即将开始 ${formatShanghai(startAt, 'MM-DD HH:mm')}`
+
 // The address form
 
 const ADDRESS_FIELD: Record<AddressFieldProblem, string> = {
