@@ -1,6 +1,11 @@
-import type { Sku } from './catalog'
-import type { UnitPrice } from './pricing'
 import { Result, fail, ok } from './result'
+
+/** What a campaign needs of a SKU (catalog.ts's Sku has it; not imported, as the catalog shows campaigns). */
+interface PricedSku {
+  _id: string
+  productId: string
+  priceFen: number
+}
 
 /**
  * 限时折扣: HQ sets a lower price on chosen products or SKUs for a window of time. The price is decided
@@ -74,8 +79,11 @@ export function campaignPriceFen(listPriceFen: number, rule: CampaignRule): numb
 const rulePriceFen = (listPriceFen: number, rule: CampaignRule): number =>
   rule.priceFen ?? Math.floor((listPriceFen * (10000 - rule.offBps)) / 10000)
 
-/** The campaign price of the SKU active at `now` (campaigns on one SKU never overlap), else its list price. */
-export function unitPriceAt(prices: ReadonlyArray<CampaignPrice>, sku: Pick<Sku, '_id' | 'priceFen'>, now: Date): UnitPrice {
+/**
+ * The campaign price of the SKU active at `now` (campaigns on one SKU never overlap), else its list
+ * price: pricing's UnitPrice, naming the campaign that set it.
+ */
+export function unitPriceAt(prices: ReadonlyArray<CampaignPrice>, sku: Pick<PricedSku, '_id' | 'priceFen'>, now: Date): { unitPriceFen: number; campaignId?: string } {
   const active = prices.find((p) => p.skuId === sku._id && phaseAt(p, now) === 'active')
   return active ? { unitPriceFen: campaignPriceFen(sku.priceFen, active), campaignId: active.campaignId } : { unitPriceFen: sku.priceFen }
 }
@@ -97,7 +105,7 @@ export function badgeFor(prices: ReadonlyArray<CampaignPrice>, productId: string
 }
 
 /** A SKU's price in one campaign, from its list price of the moment; undefined when the campaign leaves it out. */
-export function priceInCampaign(prices: ReadonlyArray<CampaignPrice>, campaignId: string, sku: Pick<Sku, '_id' | 'priceFen'>): number | undefined {
+export function priceInCampaign(prices: ReadonlyArray<CampaignPrice>, campaignId: string, sku: Pick<PricedSku, '_id' | 'priceFen'>): number | undefined {
   const entry = prices.find((p) => p.campaignId === campaignId && p.skuId === sku._id)
   return entry && campaignPriceFen(sku.priceFen, entry)
 }
@@ -119,7 +127,7 @@ const overlaps = (a: CampaignWindow, b: CampaignWindow): boolean => a.startAt.ge
 export function checkCampaign(
   campaignId: string,
   draft: CampaignDraft,
-  skusOf: ReadonlyMap<string, ReadonlyArray<Pick<Sku, '_id' | 'productId' | 'priceFen'>>>,
+  skusOf: ReadonlyMap<string, ReadonlyArray<PricedSku>>,
   others: ReadonlyArray<CampaignPrice>,
   now: Date,
 ): Result<CampaignPrice[]> {
