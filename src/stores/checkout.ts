@@ -43,6 +43,11 @@ export class Checkout {
   placed: OrderView | null = null
   /** The buyer went back while the pay sheet was open: the order's page took over from this one. */
   left = false
+  /**
+   * 提交订单 was refused because the order would cost other than the review showed (a 限时折扣 over
+   * meanwhile): the review is read again, and the page says why the amount moved.
+   */
+  priceChanged = false
 
   constructor(
     private readonly cloud: CloudClient,
@@ -120,7 +125,10 @@ export class Checkout {
       }),
     )
     if (!placed.ok) {
-      runInAction(() => { this.step = 'idle' })
+      runInAction(() => {
+        this.step = 'idle'
+        this.priceChanged = placed.error.code === 'ORDER_PRICE_CHANGED'
+      })
       // Prices or stock may have moved since the review: show the lines as they are now.
       void this.loadReview()
       return placed

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPersonas } from '../../demo/personas'
 import { callAs } from '../support/local-cloud'
 import { TEST_ADDRESS } from '../support/shop-fixtures'
-import { currentPage, openPhone, signIn, startShop } from './support/shop'
+import { currentPage, launch, openPhone, signIn, startShop } from './support/shop'
 
 /**
  * 限时折扣 end to end: the demo's HQ persona 何静 creates 双十二限时折扣 (20% off 西湖龙井 明前特级, from
@@ -94,5 +94,38 @@ describe('HQ creates a 限时折扣 and a shopper pays its price', () => {
     const { data: orders } = await shop.db.collection('orders').where({ buyerOpenid: LIN.openid, status: 'paid' }).get()
     const order = orders.find((o: any) => o.lines[0].skuId === 'p-longjing-mingqian-100g-gift')
     expect(order).toMatchObject({ payableFen: 27840, lines: [{ unitPriceFen: 27840, campaignId, paidFen: 27840 }] })
+  })
+
+  it('a checkout left open past the end: 提交订单 is refused with the reason, the review shows the list price, and the order pays it', async () => {
+    const HUANGSHAN = 'p-huangshan-maofeng'
+    const endAt = new Date(Date.now() + 30_000)
+    const created = await callAs(shop.cloud, HQ.openid, 'hq-marketing', 'createCampaign', {
+      draft: { name: '毛峰尝鲜价', startAt: new Date(Date.now() - 60_000), endAt, items: [{ productId: HUANGSHAN, skuId: `${HUANGSHAN}-250g-tin`, priceFen: 18800 }] },
+    })
+    expect(created).toMatchObject({ ok: true })
+    await launch(page, shop.cloud.url, `/pages/product/index?id=${HUANGSHAN}`)
+    await here().locator('.product__title', { hasText: '黄山毛峰' }).waitFor()
+    await here().locator('.product__chip', { hasText: /^250g$/ }).click()
+    await here().locator('.product__chip', { hasText: /^罐装$/ }).click()
+    await expect.poll(() => here().locator('.product__price').innerText()).toMatch(/^¥188\.00\s*¥228\.00$/)
+    await here().locator('.purchase-bar__buy').click()
+    await here().locator('.delivery-address__name').waitFor()
+    await expect.poll(() => here().locator('.amounts__payable').innerText()).toBe('¥188.00')
+    expect(await here().locator('.checkout__campaign').innerText()).toBe('限时折扣价')
+
+    // The buyer waits past the campaign's end before tapping 提交订单.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, endAt.getTime() - Date.now() + 500)))
+    await here().locator('.checkout__submit').click()
+    await here().locator('.checkout__price-changed').waitFor()
+    await expect.poll(() => here().locator('.amounts__payable').innerText()).toBe('¥228.00')
+    expect(await here().locator('.checkout__campaign').count()).toBe(0)
+    await shot('08-price-changed')
+    await here().locator('.checkout__submit').click()
+    await page.locator('.cashier__sheet .cashier__pay').click()
+    await here().locator('.status-header__status', { hasText: '待发货' }).waitFor()
+    const { data: orders } = await shop.db.collection('orders').where({ buyerOpenid: LIN.openid, status: 'paid' }).get()
+    const order = orders.find((o: any) => o.lines[0].skuId === `${HUANGSHAN}-250g-tin`)
+    expect(order).toMatchObject({ payableFen: 22800, lines: [{ unitPriceFen: 22800, paidFen: 22800 }] })
+    expect(order.lines[0].campaignId).toBeUndefined()
   })
 })
