@@ -53,7 +53,7 @@ export default defineAppConfig({
     {
       // 总部工作台: HQ staff's queues and decisions, kept out of the main package.
       root: 'package-hq',
-      pages: ['pages/home/index', 'pages/orders/index', 'pages/order/index', 'pages/withdrawals/index', 'pages/shops/index', 'pages/rules/index', 'pages/roster/index', 'pages/dashboard/index', 'pages/exports/index', 'pages/products/index', 'pages/product/index', 'pages/stock/index', 'pages/categories/index', 'pages/member-rules/index', 'pages/coupons/index'],
+      pages: ['pages/home/index', 'pages/orders/index', 'pages/order/index', 'pages/withdrawals/index', 'pages/shops/index', 'pages/rules/index', 'pages/roster/index', 'pages/dashboard/index', 'pages/exports/index', 'pages/products/index', 'pages/product/index', 'pages/stock/index', 'pages/categories/index', 'pages/member-rules/index', 'pages/coupons/index', 'pages/campaigns/index', 'pages/campaign/index'],
     },
   ],
   // Only the components a page renders are injected when it opens, not every one the app declares.

@@ -162,6 +162,9 @@ export const openHqProduct = (productId?: string) => hqPage('product', productId
 export const openHqStock = (productId: string) => hqPage('stock', `?id=${encodeURIComponent(productId)}`)
 export const openHqCategories = () => hqPage('categories')
 export const openHqDashboard = () => hqPage('dashboard')
+export const openHqCampaigns = () => hqPage('campaigns')
+/** A 限时折扣 campaign to edit, or (no id) a new one. */
+export const openHqCampaign = (campaignId?: string) => hqPage('campaign', campaignId ? `?id=${encodeURIComponent(campaignId)}` : '')
 
 /**
  * Where signing in happens: 我的. On weapp the session is WeChat's own, so a buyer rarely meets this;

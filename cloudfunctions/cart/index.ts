@@ -1,19 +1,31 @@
 import { cartContract } from '../../src/contracts/cart'
+import { unitPriceAt } from '../../src/core/campaign'
 import { Cart, CartLine, MAX_CART_LINES, viewCart } from '../../src/core/cart'
+import type { Sku } from '../../src/core/catalog'
 import { MAX_QUANTITY_PER_LINE } from '../../src/core/pricing'
 import { Result, fail, ok } from '../../src/core/result'
+import { readCampaignPrices } from '../_shared/campaign-prices'
 import { loadCatalogFor } from '../_shared/catalog-reads'
 import { _, db } from '../_shared/database'
 import { defineFunction } from '../_shared/edge'
 
 const carts = db.collection<Cart>('carts')
 
-type Catalog = Awaited<ReturnType<typeof loadCatalogFor>>
+type Catalog = Awaited<ReturnType<typeof loadCatalogFor>> & { priceOf: (sku: Sku) => { unitPriceFen: number } }
+
+/**
+ * The SKUs and products of the lines, and what each SKU costs at this instant: the live campaign
+ * prices are read beside them, in parallel (one more request), as the order prices them.
+ */
+async function catalogAt(skuIds: string[], now: Date): Promise<Catalog> {
+  const [catalog, campaignPrices] = await Promise.all([loadCatalogFor(skuIds), skuIds.length > 0 ? readCampaignPrices() : []])
+  return { ...catalog, priceOf: (sku) => unitPriceAt(campaignPrices, sku, now) }
+}
 
 /** The caller's cart as the page shows it. */
-async function view(lines: CartLine[]) {
-  const { skus, products } = await loadCatalogFor(lines.map((l) => l.skuId))
-  return ok(viewCart(lines, skus, products))
+async function view(lines: CartLine[], now: Date) {
+  const { skus, products, priceOf } = await catalogAt(lines.map((l) => l.skuId), now)
+  return ok(viewCart(lines, skus, products, priceOf))
 }
 
 async function linesOf(openid: string): Promise<CartLine[]> {
@@ -36,10 +48,10 @@ async function changeCart(openid: string, now: Date, skuIds: string[], change: (
   for (let tries = 1; ; tries++) {
     const { data: cart } = await carts.doc(openid).get()
     const lines = cart?.lines ?? []
-    const catalog = await loadCatalogFor([...lines.map((l) => l.skuId), ...skuIds])
+    const catalog = await catalogAt([...lines.map((l) => l.skuId), ...skuIds], now)
     const changed = change(lines, catalog)
     if (!changed.ok) return changed
-    if (await writeOnto(cart, openid, changed.data, now)) return ok(viewCart(changed.data, catalog.skus, catalog.products))
+    if (await writeOnto(cart, openid, changed.data, now)) return ok(viewCart(changed.data, catalog.skus, catalog.products, catalog.priceOf))
     if (tries === MAX_TRIES) throw new Error(`cart ${openid} changed under every one of ${MAX_TRIES} tries`)
   }
 }
@@ -65,15 +77,15 @@ async function writeOnto(read: Cart | null, openid: string, lines: CartLine[], n
 export const main = defineFunction(cartContract, {
   getCart: {
     access: 'anyone',
-    async handle(_input, caller) {
-      return view(caller.openid ? await linesOf(caller.openid) : [])
+    async handle(_input, caller, now) {
+      return view(caller.openid ? await linesOf(caller.openid) : [], now)
     },
   },
 
   addToCart: {
     access: 'caller',
     async handle(input, caller, now) {
-      return changeCart(caller.openid, now, [input.skuId], (lines, { skus, products }) => {
+      return changeCart(caller.openid, now, [input.skuId], (lines, { skus, products, priceOf }) => {
         const sku = skus.get(input.skuId)
         const product = sku && products.get(sku.productId)
         if (!sku || !product || !product.onShelf) return fail('CART_PRODUCT_UNAVAILABLE', { skuId: input.skuId })
@@ -83,7 +95,7 @@ export const main = defineFunction(cartContract, {
         if (wanted > sku.stock) return fail('CART_OUT_OF_STOCK', { stock: sku.stock })
         if (existing) return ok(lines.map((l) => (l.skuId === input.skuId ? { ...l, quantity: wanted, selected: true } : l)))
         if (lines.length >= MAX_CART_LINES) return fail('CART_FULL', { max: MAX_CART_LINES })
-        return ok([{ skuId: sku._id, quantity: input.quantity, selected: true, priceWhenAddedFen: sku.priceFen, addedAt: now }, ...lines])
+        return ok([{ skuId: sku._id, quantity: input.quantity, selected: true, priceWhenAddedFen: priceOf(sku).unitPriceFen, addedAt: now }, ...lines])
       })
     },
   },

@@ -1,8 +1,10 @@
 import { MAX_PAGE_SIZE } from '../../src/contracts/paging'
 import { StorefrontView, catalogContract } from '../../src/contracts/catalog'
+import { badgeFor, priceInCampaign } from '../../src/core/campaign'
 import { Category, Product, ProductDetail, ProductPage, Sku, Storefront, summarize } from '../../src/core/catalog'
 import { fail, ok } from '../../src/core/result'
 import { SearchHotWords, cleanHotWords } from '../../src/core/search-hints'
+import { readCampaignPrices } from '../_shared/campaign-prices'
 import { _, db } from '../_shared/database'
 import { defineFunction } from '../_shared/edge'
 import { SHIPPING_RULES } from '../_shared/orders/pricing-terms'
@@ -58,35 +60,40 @@ export const main = defineFunction(catalogContract, {
 
   listProducts: {
     access: 'anyone',
-    async handle({ categoryId, keyword, page, pageSize }) {
+    async handle({ categoryId, keyword, page, pageSize }, _caller, now) {
       const search = keywordCondition(keyword)
       if (!search) return ok<ProductPage>({ items: [], hasMore: false })
       const where: Record<string, unknown> = { onShelf: true, ...search }
       if (categoryId) where.categoryId = categoryId
-      const { data } = await products
-        .where(where)
-        .field({ searchTerms: false, detail: false })
-        .orderBy('sortOrder', 'asc')
-        .skip(page * pageSize)
-        .limit(pageSize + 1)
-        .get()
-      const rows = data
-      const result: ProductPage = { items: rows.slice(0, pageSize).map(summarize), hasMore: rows.length > pageSize }
-      return ok(result)
+      // The live campaign prices beside the page, in parallel: one more request, no more waiting.
+      const [{ data: rows }, campaignPrices] = await Promise.all([
+        products.where(where).field({ searchTerms: false, detail: false }).orderBy('sortOrder', 'asc').skip(page * pageSize).limit(pageSize + 1).get(),
+        readCampaignPrices(),
+      ])
+      const items = rows.slice(0, pageSize).map((product) => {
+        const campaign = badgeFor(campaignPrices, product._id, now)
+        return campaign ? { ...summarize(product), campaign } : summarize(product)
+      })
+      return ok<ProductPage>({ items, hasMore: rows.length > pageSize })
     },
   },
 
   getProduct: {
     access: 'anyone',
-    async handle({ productId }) {
-      const { data } = await products.where({ _id: productId }).get()
+    async handle({ productId }, _caller, now) {
+      const [{ data }, campaignPrices] = await Promise.all([products.where({ _id: productId }).get(), readCampaignPrices()])
       const product = data[0] as Product | undefined
       if (!product || !product.onShelf) return fail('CATALOG_PRODUCT_NOT_FOUND', { productId })
       const skuRows = (await db.collection<Sku>('skus').where({ productId }).limit(MAX_PAGE_SIZE).get()).data
       const { createdAt: _createdAt, sortOrder: _sortOrder, searchTerms: _searchTerms, ...rest } = product
+      const campaign = badgeFor(campaignPrices, productId, now)
       const detail: ProductDetail = {
         ...rest,
-        skus: skuRows.map(({ productId: _p, ...sku }) => sku),
+        skus: skuRows.map(({ productId: _p, ...sku }) => {
+          const campaignPriceFen = campaign ? priceInCampaign(campaignPrices, campaign.campaignId, sku) : undefined
+          return campaignPriceFen === undefined ? sku : { ...sku, campaignPriceFen }
+        }),
+        ...(campaign ? { campaign } : {}),
       }
       return ok(detail)
     },

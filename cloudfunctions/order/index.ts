@@ -28,8 +28,8 @@ export const main = defineFunction(orderContract, {
 
   placeOrder: {
     access: 'caller',
-    handle: async ({ requestId, lines, addressId, remark, fromCart, fromShop, ...choices }, caller, now) =>
-      asView(await placeOrder({ requestId, lines, addressId, remark, fromCart, fromShop, choices, buyerOpenid: caller.openid }, now)),
+    handle: async ({ requestId, lines, addressId, remark, fromCart, fromShop, quotedPayableFen, ...choices }, caller, now) =>
+      asView(await placeOrder({ requestId, lines, addressId, remark, fromCart, fromShop, quotedPayableFen, choices, buyerOpenid: caller.openid }, now)),
   },
 
   listOrders: {

@@ -61,10 +61,12 @@ export const orderContract = defineContract('order', {
         fromCart: z.boolean().default(false),
         /** The shop whose page the order was placed from, and the share that brought the buyer there. */
         fromShop: z.object({ shopId: z.string().min(1).max(64), shareCode: shareCodeInput.optional() }).strict().optional(),
+        /** What checkout's quote said the buyer would pay: an order that would cost otherwise now is refused (ORDER_PRICE_CHANGED). */
+        quotedPayableFen: z.number().int().min(0).optional(),
       })
       .strict(),
     output: order,
-    errors: [...PRICING, 'ORDER_ADDRESS_NOT_FOUND', 'POINTS_INSUFFICIENT', 'COUPON_ALREADY_USED'],
+    errors: [...PRICING, 'ORDER_ADDRESS_NOT_FOUND', 'POINTS_INSUFFICIENT', 'COUPON_ALREADY_USED', 'ORDER_PRICE_CHANGED'],
   }),
   listOrders: action({
     input: z

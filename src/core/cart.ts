@@ -1,4 +1,5 @@
 import type { Product, Sku } from './catalog'
+import type { UnitPrice } from './pricing'
 
 /**
  * The cart, one per buyer, kept in the cloud so it follows them across devices and restarts. It holds
@@ -49,11 +50,15 @@ export interface CartView {
   selectedCount: number
 }
 
-/** What the cart shows now: current prices and stock, and which lines can no longer be bought. */
+/**
+ * What the cart shows now: current prices (a 限时折扣's while it runs: `priceOf`, the order's pricing
+ * at this instant) and stock, and which lines can no longer be bought.
+ */
 export function viewCart(
   lines: CartLine[],
   skus: Map<string, Sku>,
   products: Map<string, Pick<Product, '_id' | 'title' | 'images' | 'onShelf'>>,
+  priceOf: (sku: Sku) => UnitPrice = (sku) => ({ unitPriceFen: sku.priceFen }),
 ): CartView {
   const items = lines.map((line): CartItem => {
     const sku = skus.get(line.skuId)
@@ -68,14 +73,15 @@ export function viewCart(
         : sku.stock < line.quantity
           ? 'not_enough_stock'
           : undefined
+    const { unitPriceFen } = priceOf(sku)
     return {
       skuId: sku._id,
       productId: product._id,
       title: product.title,
       specs: sku.specs,
       image: product.images[0] ?? '',
-      unitPriceFen: sku.priceFen,
-      ...(sku.priceFen !== line.priceWhenAddedFen ? { priceWhenAddedFen: line.priceWhenAddedFen } : {}),
+      unitPriceFen,
+      ...(unitPriceFen !== line.priceWhenAddedFen ? { priceWhenAddedFen: line.priceWhenAddedFen } : {}),
       quantity: line.quantity,
       stock: sku.stock,
       selected: line.selected && !unavailable,

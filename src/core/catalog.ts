@@ -1,3 +1,5 @@
+import type { CampaignBadge } from './campaign'
+
 /**
  * The catalog as HQ keeps it: products with specs (规格, 包装, 口味…) and one SKU per combination of
  * spec values. Amounts are integer fen. Shared by the functions (truth) and the pages (display).
@@ -54,6 +56,8 @@ export interface Sku {
 
 export type ProductSummary = Pick<Product, '_id' | 'title' | 'subtitle' | 'minPriceFen' | 'maxPriceFen'> & {
   coverImage: string
+  /** The 限时折扣 running, else the next to start (lists that show it). */
+  campaign?: CampaignBadge
 }
 
 export interface ProductPage {
@@ -61,7 +65,12 @@ export interface ProductPage {
   hasMore: boolean
 }
 
-export type ProductDetail = Omit<Product, 'createdAt' | 'sortOrder' | 'searchTerms'> & { skus: Array<Omit<Sku, 'productId'>> }
+export type ProductDetail = Omit<Product, 'createdAt' | 'sortOrder' | 'searchTerms'> & {
+  /** Each with its price in `campaign` when the campaign includes it. */
+  skus: Array<Omit<Sku, 'productId'> & { campaignPriceFen?: number }>
+  /** The 限时折扣 running, else the next to start. */
+  campaign?: CampaignBadge
+}
 
 export function summarize(product: Product): ProductSummary {
   return {

@@ -150,6 +150,17 @@ export const ERROR_CODES = [
   'COUPON_NOT_APPLICABLE',
   'COUPON_ALREADY_USED',
   // End of coupons
+  // 限时折扣 (src/core/campaign.ts, cloudfunctions/hq-marketing)
+  'CAMPAIGN_NOT_FOUND',
+  'CAMPAIGN_WINDOW_INVALID',
+  'CAMPAIGN_SKU_NOT_FOUND',
+  'CAMPAIGN_PRICE_NOT_POSITIVE',
+  'CAMPAIGN_PRICE_ABOVE_LIST',
+  'CAMPAIGN_OVERLAP',
+  'CAMPAIGN_TOO_LARGE',
+  'CAMPAIGN_ENDED',
+  'ORDER_PRICE_CHANGED',
+  // End of 限时折扣
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -45,6 +45,8 @@ export interface PricedLine {
   specs: Record<string, string>
   image: string
   unitPriceFen: number
+  /** The 限时折扣 campaign whose price unitPriceFen is, when one priced the line. */
+  campaignId?: string
   quantity: number
   /** unitPriceFen × quantity */
   lineTotalFen: number
@@ -91,11 +93,18 @@ export interface PricingTerms {
   shipping: ShippingRule
   /** Applied in this order; each sees what the ones before it granted. */
   policies: ReadonlyArray<DiscountPolicy>
-  /** A SKU's unit price now (e.g. inside a 限时折扣 window); the SKU's own price when absent. */
-  unitPriceFen?: (sku: Sku, product: CatalogLine['product']) => number
+  /** A SKU's unit price now (inside a 限时折扣 window, the campaign's); the SKU's own price when absent. */
+  unitPrice?: (sku: Sku, product: CatalogLine['product']) => UnitPrice
 }
 
-const unitPriceOf = (terms: PricingTerms, sku: Sku, product: CatalogLine['product']): number => terms.unitPriceFen?.(sku, product) ?? sku.priceFen
+/** What a SKU costs at the terms' instant, and the campaign that set that price if one did. */
+export interface UnitPrice {
+  unitPriceFen: number
+  campaignId?: string
+}
+
+const unitPriceOf = (terms: PricingTerms, sku: Sku, product: CatalogLine['product']): UnitPrice =>
+  terms.unitPrice?.(sku, product) ?? { unitPriceFen: sku.priceFen }
 
 export interface Quote {
   lines: PricedLine[]
@@ -133,7 +142,7 @@ export function unitsAllowed(problem: LineProblem): number {
 }
 
 /** A line of a checkout as the buyer asked for it, with what stands in its way. */
-export interface ReviewedLine extends Pick<PricedLine, 'skuId' | 'title' | 'specs' | 'image' | 'unitPriceFen' | 'quantity'> {
+export interface ReviewedLine extends Pick<PricedLine, 'skuId' | 'title' | 'specs' | 'image' | 'unitPriceFen' | 'campaignId' | 'quantity'> {
   problem: LineProblem | null
 }
 
@@ -166,7 +175,7 @@ export function reviewCheckout(
       title: product?.title ?? '',
       specs: sku?.specs ?? {},
       image: product?.images[0] ?? '',
-      unitPriceFen: sku && product ? unitPriceOf(terms, sku, product) : (sku?.priceFen ?? 0),
+      ...(sku && product ? unitPriceOf(terms, sku, product) : { unitPriceFen: sku?.priceFen ?? 0 }),
       quantity,
       problem: lineProblemOf(sku, product, quantity),
     }
@@ -213,7 +222,7 @@ function priceLines(lines: CatalogLine[], terms: PricingTerms): Result<{ quote: 
     if (problem?.kind === 'unavailable') return fail('ORDER_PRODUCT_OFF_SHELF', { skuId: sku._id, title: product.title })
     if (problem?.kind === 'over_limit') return fail('ORDER_QUANTITY_TOO_LARGE', { skuId: sku._id, max: problem.max })
     if (problem?.kind === 'short') return fail('ORDER_OUT_OF_STOCK', { skuId: sku._id, title: product.title, stock: problem.available })
-    const unitPriceFen = unitPriceOf(terms, sku, product)
+    const { unitPriceFen, campaignId } = unitPriceOf(terms, sku, product)
     base.push({
       skuId: sku._id,
       productId: product._id,
@@ -222,6 +231,7 @@ function priceLines(lines: CatalogLine[], terms: PricingTerms): Result<{ quote: 
       specs: sku.specs,
       image: product.images[0] ?? '',
       unitPriceFen,
+      ...(campaignId ? { campaignId } : {}),
       quantity,
       lineTotalFen: unitPriceFen * quantity,
     })

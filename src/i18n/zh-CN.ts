@@ -193,6 +193,16 @@ const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, Text> = {
   CATALOG_CATEGORY_NOT_EMPTY: ({ products }) => `分类下还有 ${products} 件商品，移走后才能删除`,
   CATALOG_CATEGORY_ORDER_STALE: '分类已被他人修改，请刷新后再排序',
 
+  CAMPAIGN_NOT_FOUND: '活动不存在',
+  CAMPAIGN_WINDOW_INVALID: '结束时间须晚于开始时间和当前时间',
+  CAMPAIGN_SKU_NOT_FOUND: '所选商品或规格不存在',
+  CAMPAIGN_PRICE_NOT_POSITIVE: '活动价须大于 0',
+  CAMPAIGN_PRICE_ABOVE_LIST: ({ listPriceFen }) => `活动价不能高于原价${typeof listPriceFen === 'number' ? ` ${formatFen(listPriceFen)}` : ''}`,
+  CAMPAIGN_OVERLAP: '同一商品规格在该时段已有其他限时折扣',
+  CAMPAIGN_TOO_LARGE: ({ max }) => `进行中和未开始的活动最多包含 ${max} 个规格`,
+  CAMPAIGN_ENDED: '活动已结束',
+  ORDER_PRICE_CHANGED: '商品价格有变动，请确认后重新提交',
+
   CART_FULL: ({ max }) => `购物车最多放 ${max} 种商品`,
   CART_LINE_NOT_FOUND: '购物车里没有这件商品',
   CART_OUT_OF_STOCK: '库存不足',
@@ -365,6 +375,9 @@ export const hqRoleText = (role: HqRole): string => HQ_ROLE[role]
 /** A product whose SKUs differ in price shows its lowest price with 起 ("from"). */
 export const priceRangeText = (minFen: number, maxFen: number): string =>
   minFen === maxFen ? formatFen(minFen) : `${formatFen(minFen)}起`
+
+/** A 限时折扣 not yet started, e.g. 即将开始 12-12 00:00 (Shanghai time). */
+export const campaignStartsText = (startAt: Date): string => `即将开始 ${formatShanghai(startAt, 'MM-DD HH:mm')}`
 
 // The address form
 

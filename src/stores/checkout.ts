@@ -48,6 +48,11 @@ export class Checkout {
   left = false
   /** The coupon the buyer picked in the sheet; undefined: the best one, as the server picks it; null: none. */
   couponChoice: string | null | undefined = undefined
+  /**
+   * 提交订单 was refused because the order would cost other than the review showed (a 限时折扣 over
+   * meanwhile): the review is read again, and the page says why the amount moved.
+   */
+  priceChanged = false
 
   constructor(
     private readonly cloud: CloudClient,
@@ -156,10 +161,15 @@ export class Checkout {
         ...(this.fromCart ? { fromCart: true } : {}),
         ...(this.fromShop ? { fromShop: this.fromShop } : {}),
         ...(this.pointsShown > 0 ? { points: this.pointsShown } : {}),
+        // A price that moved since the review (a 限时折扣 over meanwhile) is shown before it is paid.
+        ...(this.quote ? { quotedPayableFen: this.quote.payableFen } : {}),
       }),
     )
     if (!placed.ok) {
-      runInAction(() => { this.step = 'idle' })
+      runInAction(() => {
+        this.step = 'idle'
+        this.priceChanged = placed.error.code === 'ORDER_PRICE_CHANGED'
+      })
       // Prices or stock may have moved since the review: show the lines as they are now.
       void this.loadReview()
       return placed

@@ -45,10 +45,10 @@ describe('database round trips of the hot paths', () => {
     await lin.addressId()
     const { result, requests } = await countDatabaseRequests(() => lin.place(THREE_LINES))
     expect(result).toMatchObject({ ok: true })
-    // The rules (one read), address, roster, binding, SKUs and products, the buyer's member account
-    // (level and points) and coupons; start, the buyer's unpaid count, the SKUs' stock, three stock
-    // writes, the order, the count, commit.
-    within(requests, 17)
+    // The rules (one read), address, roster, binding, SKUs and products, the live campaign prices,
+    // the buyer's member account (level and points) and coupons; start, the buyer's unpaid count, the
+    // SKUs' stock, three stock writes, the order, the count, commit.
+    within(requests, 18)
   })
 
   it('placeOrder from the cart, for a buyer bound to a shop: the cart is tidied in the same transaction', async () => {
@@ -61,7 +61,7 @@ describe('database round trips of the hot paths', () => {
     // The ordered lines left the cart; the one not ordered stayed.
     expect((await wang.call('cart', 'getCart')).data.items.map((i: any) => i.skuId)).toEqual(['tea-50g'])
     // As above, plus the bound shop and its owner's name, and the cart's write.
-    within(requests, 20)
+    within(requests, 21)
   })
 
   it('the payment notification, first delivery, of an order that earns its shop commission', async () => {
@@ -103,12 +103,12 @@ describe('database round trips of the hot paths', () => {
     within(requests, 19)
   })
 
-  it('addToCart: the cart, its lines\' SKUs and products in two queries, and one conditional write', async () => {
+  it('addToCart: the cart, its lines\' SKUs and products in two queries with the live campaign prices beside them, and one conditional write', async () => {
     const chen = buyer(t.cloud, 'o-rt-cart')
     await chen.call('cart', 'addToCart', { skuId: 'tea-250g', quantity: 1 })
     const { result, requests } = await countDatabaseRequests(() => chen.call('cart', 'addToCart', { skuId: 'tea-100g', quantity: 1 }))
     expect(result.data.items).toHaveLength(2)
-    within(requests, 4)
+    within(requests, 5)
   })
 
   it('placeOrder spending a coupon: the coupon is read and written in the order\'s transaction', async () => {
@@ -118,20 +118,20 @@ describe('database round trips of the hot paths', () => {
     const { result, requests } = await countDatabaseRequests(() => chen.place(THREE_LINES, { couponId }))
     expect(result).toMatchObject({ ok: true, data: { discountFen: 1000 } })
     // As the plain order, plus the coupon's read and write in the transaction.
-    within(requests, 19)
+    within(requests, 20)
   })
 
-  it("quoteOrder: the SKUs and their products, each a list of ids read in one indexed query; HQ's pricing rules, the buyer's member account and coupons", async () => {
+  it("quoteOrder: the SKUs and their products, each a list of ids read in one indexed query; HQ's pricing rules, the live campaign prices, the buyer's member account and coupons", async () => {
     const { result, requests } = await countDatabaseRequests(() => buyer(t.cloud, 'o-rt-quote').call('order', 'quoteOrder', { lines: THREE_LINES }))
     expect(result).toMatchObject({ ok: true })
-    // The shipping and member rules in one read, beside the catalog, the account and the coupons (one Promise.all).
-    within(requests, 5)
+    // The shipping and member rules in one read, beside the catalog, the campaign prices, the account and the coupons (one Promise.all).
+    within(requests, 6)
   })
 
-  it('quoteOrder for an anonymous shopper: no coupons to read', async () => {
+  it('quoteOrder for an anonymous shopper: no account or coupons to read', async () => {
     const { result, requests } = await countDatabaseRequests(() => callAs(t.cloud, undefined, 'order', 'quoteOrder', { lines: THREE_LINES }))
     expect(result).toMatchObject({ ok: true })
-    within(requests, 3)
+    within(requests, 4)
   })
 
   it('placeOrder without a coupon (checkout showed none): the buyer\'s coupons are not read', async () => {
@@ -139,7 +139,7 @@ describe('database round trips of the hot paths', () => {
     await xu.addressId()
     const { result, requests } = await countDatabaseRequests(() => xu.place(THREE_LINES, { couponId: null }))
     expect(result).toMatchObject({ ok: true })
-    within(requests, 16)
+    within(requests, 17)
   })
 
   /** A 满100减10 coupon held by the buyer, claimed through the coupons function. */
@@ -149,4 +149,16 @@ describe('database round trips of the hot paths', () => {
     expect(claimed).toMatchObject({ ok: true })
     return claimed.data._id
   }
+
+  it('the product list: one page of products, and the live campaign prices beside it', async () => {
+    const { result, requests } = await countDatabaseRequests(() => buyer(t.cloud, 'o-rt-list').call('catalog', 'listProducts', {}), 'catalog')
+    expect(result.data.items.length).toBeGreaterThan(0)
+    within(requests, 2)
+  })
+
+  it('the product page: the product with the live campaign prices beside it, then its SKUs', async () => {
+    const { result, requests } = await countDatabaseRequests(() => buyer(t.cloud, 'o-rt-page').call('catalog', 'getProduct', { productId: 'p-tea' }), 'catalog')
+    expect(result).toMatchObject({ ok: true })
+    within(requests, 3)
+  })
 })

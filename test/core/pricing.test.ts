@@ -92,13 +92,13 @@ describe('pricing an order from the catalog', () => {
     expect(quote.ok ? undefined : quote.error.code).toBe('ORDER_EMPTY')
   })
 
-  it('a unit price from the terms (a 限时折扣) prices the line, the goods and the review alike', () => {
-    const halfPrice: PricingTerms = { ...terms(), unitPriceFen: (sku) => Math.floor(sku.priceFen / 2) }
+  it('a unit price from the terms (a 限时折扣) prices the line, the goods and the review alike, and the line names its campaign', () => {
+    const halfPrice: PricingTerms = { ...terms(), unitPrice: (sku) => ({ unitPriceFen: Math.floor(sku.priceFen / 2), campaignId: 'c-half' }) }
     const quote = quoteOrder([line('a', 6800, 2)], halfPrice)
-    expect(quote.ok && quote.data).toMatchObject({ goodsFen: 6800, shippingFen: 1000, lines: [{ unitPriceFen: 3400, lineTotalFen: 6800 }] })
+    expect(quote.ok && quote.data).toMatchObject({ goodsFen: 6800, shippingFen: 1000, lines: [{ unitPriceFen: 3400, campaignId: 'c-half', lineTotalFen: 6800 }] })
     const catalog = { skus: new Map([['a', line('a', 6800, 0).sku]]), products: new Map([['p-a', line('a', 6800, 0).product]]) }
     const review = reviewCheckout([{ skuId: 'a', quantity: 2 }], catalog, halfPrice)
-    expect(review.ok && review.data.lines[0].unitPriceFen).toBe(3400)
+    expect(review.ok && review.data.lines[0]).toMatchObject({ unitPriceFen: 3400, campaignId: 'c-half' })
     expect(review.ok && review.data.quote?.goodsFen).toBe(6800)
   })
 

@@ -29,6 +29,8 @@ const SAMPLE_DETAILS: Record<string, Record<string, unknown>> = {
   ORDER_TOO_MANY_LINES: { max: 50 },
   ORDER_UNPAID_LIMIT: { max: 5 },
   ORDER_QUANTITY_TOO_LARGE: { skuId: 'tea-100g', max: 99 },
+  CAMPAIGN_TOO_LARGE: { max: 300 },
+  CAMPAIGN_PRICE_ABOVE_LIST: { skuId: 'tea-100g', listPriceFen: 6800 },
   ORDER_NOT_PAYABLE: { status: 'paid' },
   ORDER_ILLEGAL_TRANSITION: { event: 'cancel', status: 'shipped', refundStatus: null },
   CART_FULL: { max: 100 },

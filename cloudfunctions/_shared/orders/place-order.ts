@@ -49,6 +49,11 @@ export interface PlaceOrderRequest {
   /** The shop whose page the order came from. */
   fromShop?: PageShop
   choices: CheckoutChoices
+  /**
+   * What checkout showed the buyer would pay: an order that would cost otherwise now (a 限时折扣
+   * over since, a price HQ changed) is refused, so the buyer sees the new price before paying it.
+   */
+  quotedPayableFen?: number
 }
 
 /**
@@ -115,6 +120,10 @@ export async function placeOrder(request: PlaceOrderRequest, now: Date): Promise
       if (!lines.ok) return lines
       const quote = quoteOrder(lines.data, pricing)
       if (!quote.ok) return quote
+      const { quotedPayableFen } = request
+      if (quotedPayableFen !== undefined && quote.data.payableFen !== quotedPayableFen) {
+        return fail('ORDER_PRICE_CHANGED', { quotedPayableFen, payableFen: quote.data.payableFen })
+      }
       const orderNo = orderNumber(now, Math.random)
       const order: Order = {
         _id: '',

@@ -1,9 +1,11 @@
 import type { CheckoutChoices } from '../../../src/contracts/order'
+import { unitPriceAt } from '../../../src/core/campaign'
 import { couponPolicy } from '../../../src/core/coupon'
 import { levelDiscount, pointsDiscount, shippingFor, standingOf, type MemberRules } from '../../../src/core/member'
 import type { PricingTerms } from '../../../src/core/pricing'
 import { type Result, ok } from '../../../src/core/result'
 import { DEFAULT_SHIPPING_RULES, ShippingRules, ShippingRulesInput, reviseShippingRules, shippingRules } from '../../../src/core/shipping-rules'
+import { readCampaignPrices } from '../campaign-prices'
 import { heldCoupons } from '../coupons/wallet'
 import { MEMBER_RULES, readMemberAccount } from '../member/points'
 import { RulesKind, currentRulesOf } from '../versioned-rules'
@@ -43,21 +45,26 @@ export const pricingRulesNow = async (): Promise<PricingRules> => {
  * transaction starts; what they spend (a coupon, points) is written by the order's own effects in that
  * transaction, so two orders spending the same thing conflict.
  *
- * The policies run in a fixed order: the member level's discount, then coupons, then points — so a
- * coupon's threshold and the points cap are judged on what the discounts before them left.
+ * 限时折扣 first: one read (the live campaign prices), whoever the buyer; a SKU costs its campaign
+ * price only while `now` is inside the campaign's window, so a checkout left open past the end is
+ * priced at the list price when the order is placed. Then the policies, in a fixed order: the member
+ * level's discount, then coupons, then points — so a coupon's threshold and the points cap are judged
+ * on what the discounts before them left.
  */
 export async function pricingTermsFor(buyerOpenid: string | null, choices: CheckoutChoices, now: Date, rules: Promise<PricingRules>, purpose: 'quote' | 'order' = 'order'): Promise<Result<PricingTerms>> {
   // An order with no coupon chosen needs none read (checkout's quote still lists them, to choose
   // from again); an anonymous buyer holds none and has no account.
   const wantsCoupon = buyerOpenid !== null && (choices.couponId !== null || purpose === 'quote')
-  const [{ shipping, member }, account, held] = await Promise.all([
+  const [{ shipping, member }, campaignPrices, account, held] = await Promise.all([
     rules,
+    readCampaignPrices(),
     buyerOpenid ? readMemberAccount(buyerOpenid, now) : null,
     wantsCoupon ? heldCoupons(buyerOpenid, now) : [],
   ])
   const { level } = standingOf(account?.completedSpendFen ?? 0, member)
   return ok({
     shipping: shippingFor(level, shipping),
+    unitPrice: (sku) => unitPriceAt(campaignPrices, sku, now),
     policies: [
       levelDiscount(level),
       couponPolicy(held, choices.couponId, now),

@@ -11,6 +11,7 @@ import { ShareBar, usePageShare } from '../../components/share-bar'
 import { StatusView } from '../../components/status-view'
 import { skuForSelection, type ProductDetail } from '../../core/catalog'
 import { formatFen } from '../../core/money'
+import { CampaignNote, campaignRunning } from '../../components/campaign-note'
 import { MAX_QUANTITY_PER_LINE, type ShippingRule } from '../../core/pricing'
 import { shareCodeFromQuery } from '../../core/share-code'
 import { useLeaveOnce } from '../../components/use-leave-once'
@@ -64,6 +65,9 @@ function ProductView({ product, sharing, shipping, favorite, onFavorite, cartCou
     : product.minPriceFen === product.maxPriceFen
       ? formatFen(product.minPriceFen)
       : `${formatFen(product.minPriceFen)} - ${formatFen(product.maxPriceFen)}`
+  // A 限时折扣 running: its price, the list price struck through (the chosen SKU's, or the lowest).
+  const running = campaignRunning(product.campaign)
+  const campaignPrice = running && (sku ? sku.campaignPriceFen : running.fromFen)
 
   return (
     <View className='product'>
@@ -79,7 +83,20 @@ function ProductView({ product, sharing, shipping, favorite, onFavorite, cartCou
         <View className='product__gallery' />
       )}
       <View className='product__section'>
-        <Text className='product__price'>{price}</Text>
+        {campaignPrice !== null && campaignPrice !== undefined ? (
+          <Text className='product__price'>
+            {formatFen(campaignPrice)}
+            {!sku && product.minPriceFen !== product.maxPriceFen && '起'}
+            <Text className='list-price'>{sku ? formatFen(sku.priceFen) : formatFen(product.minPriceFen)}</Text>
+          </Text>
+        ) : (
+          <Text className='product__price'>{price}</Text>
+        )}
+        {product.campaign && (
+          <View className='product__campaign'>
+            <CampaignNote campaign={product.campaign} />
+          </View>
+        )}
         <Text className='product__title'>{product.title}</Text>
         <Text className='product__subtitle'>{product.subtitle}</Text>
         <View className='product__shipping'>

@@ -81,7 +81,7 @@ const TemplateRow = observer(function TemplateRow({ template }: { template: Coup
   const stop = async () => {
     const { confirm } = await Taro.showModal({ title: `停止发放「${template.name}」？`, content: '已发出的券在有效期内仍可使用' })
     if (!confirm) return
-    const outcome = await marketing.stop(template._id)
+    const outcome = await marketing.stopTemplate(template._id)
     if (!outcome.ok) showError(outcome.error)
   }
   return (
@@ -112,7 +112,7 @@ function HqCouponsPage() {
   useReachBottom(() => void marketing.templates.loadMore())
 
   const create = async () => {
-    const outcome = await marketing.create(payloadOf(draft))
+    const outcome = await marketing.createTemplate(payloadOf(draft))
     if (outcome.ok) {
       setDraft(EMPTY)
       setProblem('')

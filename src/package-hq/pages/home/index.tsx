@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { LoadStateView } from '../../../components/load-state-view'
 import { HqArea, mayAct } from '../../../core/hq'
 import { hqRoleText } from '../../../i18n/zh-CN'
-import { openHqCoupons, openHqDashboard, openHqExports, openHqOrders, openHqProducts, openHqRoster, openHqMemberRules, openHqRules, openHqShops, openHqWithdrawals } from '../../../routes'
+import { openHqCampaigns, openHqCoupons, openHqDashboard, openHqExports, openHqOrders, openHqProducts, openHqRoster, openHqMemberRules, openHqRules, openHqShops, openHqWithdrawals } from '../../../routes'
 import { useStores } from '../../../stores'
 import '../../hq.less'
 import './index.less'
@@ -30,6 +30,7 @@ const TOOLS: Array<{ label: string; area: HqArea; className: string; open: () =>
   { label: '数据看板', area: 'reports', className: 'hq-home__dashboard', open: () => openHqDashboard() },
   { label: '订单管理', area: 'orders', className: 'hq-home__orders', open: () => openHqOrders() },
   { label: '商品、库存与分类', area: 'catalog', className: 'hq-home__products', open: openHqProducts },
+  { label: '限时折扣', area: 'marketing', className: 'hq-home__campaigns', open: openHqCampaigns },
   { label: '提现审核', area: 'withdrawals', className: 'hq-home__withdrawals', open: () => openHqWithdrawals() },
   { label: '小店审核与管理', area: 'shops', className: 'hq-home__shop-list', open: () => openHqShops() },
   { label: '花名册与员工离职', area: 'roster', className: 'hq-home__roster', open: () => openHqRoster() },

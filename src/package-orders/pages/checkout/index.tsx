@@ -84,7 +84,13 @@ function CheckoutPage() {
           <>
             <View className='checkout__card'>
               {!reviewed.quote && <Text className='checkout__fix-all'>部分商品暂时无法购买，调整后即可提交</Text>}
-              <OrderLines lines={reviewed.lines} note={(line) => line.problem && <LineFix line={line} checkout={checkout} />} />
+              {checkout.priceChanged && <Text className='checkout__price-changed'>商品价格有变动（如限时折扣已结束），已按最新价格计算，请确认后再提交</Text>}
+              <OrderLines
+                lines={reviewed.lines}
+                note={(line) =>
+                  line.problem ? <LineFix line={line} checkout={checkout} /> : line.campaignId && <Text className='checkout__campaign'>限时折扣价</Text>
+                }
+              />
             </View>
             {reviewed.quote && (
               <View className='checkout__card'>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '限时折扣', enablePullDownRefresh: true })
