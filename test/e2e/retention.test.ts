@@ -9,8 +9,9 @@ const HE = 'o-demo-hq-admin-he'
 
 /**
  * Keeping a customer (issue 14): HQ offers a 满100减20 coupon in the coupon centre and a 无门槛减15
- * repurchase coupon; 林小雨 claims the first, pays ¥20 less for a tin of 龙井, confirms receipt, finds
- * the repurchase coupon in 我的优惠券, and checkout spends it on her next order by itself.
+ * repurchase coupon; 林小雨 claims the first, pays ¥20 less for a tin of 龙井, confirms receipt, is
+ * credited the points that order's ¥278 earned and finds the repurchase coupon in 我的优惠券, and
+ * checkout spends it on her next order by itself.
  */
 describe('a consumer claims a coupon, pays less, and comes back with the repurchase coupon', () => {
   let shop: Awaited<ReturnType<typeof startShop>>
@@ -18,6 +19,7 @@ describe('a consumer claims a coupon, pays less, and comes back with the repurch
   let page: Page
   let shot: (name: string) => Promise<string>
   let firstOrderId = ''
+  let pointsBefore = 0
   const here = () => currentPage(page)
   const cashier = () => page.locator('.cashier__sheet')
   const orderIdFromUrl = () => new URL(page.url().replace('#', '')).searchParams.get('id') ?? ''
@@ -48,6 +50,7 @@ describe('a consumer claims a coupon, pays less, and comes back with the repurch
     expect(await template({ name: '满100减20', benefit: { kind: 'amount', amountFen: 2000 }, thresholdFen: 10000, issue: 'claim' })).toMatchObject({ ok: true })
     expect(await template({ name: '回购立减15', benefit: { kind: 'amount', amountFen: 1500 }, thresholdFen: 0, issue: 'repurchase' })).toMatchObject({ ok: true })
     expect(await callAs(shop.cloud, LIN, 'address', 'saveAddress', { address: TEST_ADDRESS })).toMatchObject({ ok: true })
+    pointsBefore = (await callAs(shop.cloud, LIN, 'member', 'getMemberCard', {})).data.card.points
   })
   afterAll(async () => {
     await browser?.close()
@@ -88,13 +91,16 @@ describe('a consumer claims a coupon, pays less, and comes back with the repurch
     expect(order).toMatchObject({ payableFen: 27800, discountFen: 2000, payment: { paidFen: 27800 } })
   })
 
-  it('confirms receipt, and finds the repurchase coupon in 我的优惠券', async () => {
+  it('confirms receipt: the ¥278 paid earns 278 points on her member card, and the repurchase coupon is in 我的优惠券', async () => {
     const shipped = await callAs(shop.cloud, HE, 'hq-orders', 'shipOrders', { orders: [{ orderId: firstOrderId, carrierId: 'SF', trackingNo: 'SF2026113001' }] })
     expect(shipped.data.outcomes).toMatchObject([{ ok: true }])
     await page.reload()
     await here().locator('.order-actions__button', { hasText: '确认收货' }).click()
     await page.locator('.taro__modal .taro-modal__btn-primary, .taro__modal .taro-modal__foot div:last-child').last().click()
     await here().locator('.status-header__status', { hasText: '已完成' }).waitFor()
+
+    await page.goto(`${shop.cloud.url}/#/pages/me/index`)
+    await expect.poll(() => here().locator('.me__member-points').innerText()).toBe(`积分 ${pointsBefore + 278} ›`)
 
     await page.goto(`${shop.cloud.url}/#/package-member/pages/my-coupons/index`)
     const ticket = here().locator('.coupon-ticket', { hasText: '回购立减15' })
