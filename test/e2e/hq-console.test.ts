@@ -224,7 +224,7 @@ describe('HQ ships an order, approves a withdrawal and a shop, and changes the r
     const { data } = await shop.db.collection('audit_logs').where({ actorOpenid: HQ.openid, ok: true }).limit(100).get()
     const shipped = data.filter((e: any) => e.action === 'hq-orders.shipOrders').map((e: any) => e.payload.orders.map((o: any) => o.orderId).sort())
     expect(shipped).toEqual([[order._id, second._id, refunding._id].sort()])
-    expect(data.find((e: any) => e.action === 'hq.approveRefund')).toMatchObject({ actorRole: 'hq_admin', change: { id: refunding._id, before: { refund: { status: 'requested' } } } })
+    expect(data.find((e: any) => e.action === 'hq-orders.approveRefund')).toMatchObject({ actorRole: 'hq_admin', change: { id: refunding._id, before: { refund: { status: 'requested' } } } })
     const approve = data.find((e: any) => e.action === 'hq.approveWithdrawal')
     expect(approve).toMatchObject({ change: { id: withdrawalId, before: { status: 'reviewing' } } })
   })
