@@ -5,8 +5,7 @@ import { CloudError, unwrapFunctionResult, type CloudClient, type CloudClientFac
 export const createCloudClient: CloudClientFactory = (personas) => ({
   async call(contract, action, payload) {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-    const caller = personas?.personaKey ?? null
-    if (caller) headers['X-Everyshop-Persona'] = caller
+    if (personas?.personaKey) headers['X-Everyshop-Persona'] = personas.personaKey
 
     let answer: unknown
     try {
@@ -19,9 +18,6 @@ export const createCloudClient: CloudClientFactory = (personas) => ({
     } catch (error) {
       throw new CloudError('NETWORK_ERROR', {}, { cause: error })
     }
-    // An answer for a persona switched away from mid-flight belongs to nobody on screen any more: it
-    // is dropped, never settled, so it cannot overwrite what the new persona's own calls bring back.
-    if ((personas?.personaKey ?? null) !== caller) return new Promise<never>(() => {})
     if (typeof answer === 'object' && answer !== null && 'result' in answer) {
       return unwrapFunctionResult(answer.result)
     }
