@@ -97,7 +97,8 @@ describe('the shopper is never stranded', () => {
     await expect.poll(() => fixes.count()).toBe(1)
     await fixes.locator('.line-fix__change', { hasText: '改为 3 件' }).click()
     await expect.poll(() => fixes.count()).toBe(0)
-    expect(await here().locator('.order-lines__quantity').allInnerTexts()).toEqual(['×3', '×1'])
+    // The review is read again after each fix: the lines show once it has answered.
+    await expect.poll(() => here().locator('.order-lines__quantity').allInnerTexts()).toEqual(['×3', '×1'])
     await here().locator('.amounts__payable').waitFor()
     await shot('05-checkout-fixed')
 
